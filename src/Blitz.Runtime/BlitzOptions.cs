@@ -1,0 +1,147 @@
+namespace Blitz;
+
+/// <summary>
+/// Configuration of a <see cref="BlitzRuntime"/>. Each setter validates its value and throws an exception that names
+/// the option; the runtime takes a copy when it is constructed, so later changes do not affect a running runtime.
+/// </summary>
+public sealed class BlitzOptions
+{
+    /// <summary>The default of <see cref="BlockingQueueCapacity"/>.</summary>
+    public const int DefaultBlockingQueueCapacity = 16_384;
+
+    private int _maxBlockingThreads = 512;
+    private TimeSpan _blockingKeepAlive = TimeSpan.FromSeconds(10);
+    private int? _blockingQueueCapacity = DefaultBlockingQueueCapacity;
+    private int _cpuThreads = Environment.ProcessorCount;
+    private string _threadNamePrefix = "blitz";
+    private TimeSpan? _stallThreshold;
+
+    /// <summary>
+    /// The most threads the blocking pool starts (default 512). Threads start on demand, when work arrives and no
+    /// blocking thread is idle.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int MaxBlockingThreads
+    {
+        get => _maxBlockingThreads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(MaxBlockingThreads));
+            _maxBlockingThreads = value;
+        }
+    }
+
+    /// <summary>
+    /// How long an idle blocking thread waits for work before it exits (default 10 seconds).
+    /// <see cref="Timeout.InfiniteTimeSpan"/> keeps idle threads forever.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    public TimeSpan BlockingKeepAlive
+    {
+        get => _blockingKeepAlive;
+        set
+        {
+            if (value < TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(BlockingKeepAlive), value, "The keep-alive must not be negative (use Timeout.InfiniteTimeSpan to keep idle threads forever).");
+            }
+
+            _blockingKeepAlive = value;
+        }
+    }
+
+    /// <summary>
+    /// The most work items the blocking pool holds queued, waiting for a thread (default
+    /// <see cref="DefaultBlockingQueueCapacity"/>, 16,384); <see langword="null"/> means unbounded. When the queue is
+    /// full, <see cref="BlitzRuntime.TrySpawnBlocking{TWork, TResult}(TWork, out ValueTask{TResult}, CancellationToken)"/>
+    /// returns <see langword="false"/> and <c>SpawnBlocking</c> accepts the work but holds it, in arrival order,
+    /// until the queue has room: the returned task completes later, which slows a producer that awaits it, and
+    /// nothing is dropped.
+    /// </summary>
+    /// <remarks>
+    /// The bound keeps a runaway producer from growing the queue without limit; the default is large enough
+    /// (32 queued items per thread at 512 threads) that a healthy service never meets it.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int? BlockingQueueCapacity
+    {
+        get => _blockingQueueCapacity;
+        set
+        {
+            if (value is int capacity)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity, nameof(BlockingQueueCapacity));
+            }
+
+            _blockingQueueCapacity = value;
+        }
+    }
+
+    /// <summary>
+    /// The number of CPU pool threads (default: the processors available to the process, from its affinity mask
+    /// and CPU limits, as <see cref="Environment.ProcessorCount"/> reports them). The threads start lazily.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public int CpuThreads
+    {
+        get => _cpuThreads;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(CpuThreads));
+            _cpuThreads = value;
+        }
+    }
+
+    /// <summary>
+    /// The prefix of every thread Blitz starts (default <c>blitz</c>): blocking threads are named
+    /// <c>{prefix}-blocking-{n}</c> and CPU threads <c>{prefix}-cpu-{n}</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The value is empty or white space.</exception>
+    public string ThreadNamePrefix
+    {
+        get => _threadNamePrefix;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(ThreadNamePrefix));
+            _threadNamePrefix = value;
+        }
+    }
+
+    /// <summary>
+    /// How late a probe queued to the .NET ThreadPool may start before <see cref="BlitzRuntime.StallDetected"/> is
+    /// raised; <see langword="null"/> (the default) turns the stall monitor off.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan? StallThreshold
+    {
+        get => _stallThreshold;
+        set
+        {
+            if (value is TimeSpan threshold && threshold <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(StallThreshold), value, "The stall threshold must be positive, or null to turn the monitor off.");
+            }
+
+            _stallThreshold = value;
+        }
+    }
+
+    /// <summary>What disposal does with accepted work that has not started (default <see cref="ShutdownMode.Drain"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="Blitz.ShutdownMode"/>.</exception>
+    public ShutdownMode ShutdownMode
+    {
+        get => field;
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ShutdownMode), value, "Unknown shutdown mode.");
+            }
+
+            field = value;
+        }
+    }
+
+    internal BlitzOptions Clone() => (BlitzOptions)MemberwiseClone();
+}
