@@ -1,0 +1,119 @@
+using Spectre.Console;
+
+namespace Blitz.Demo;
+
+/// <summary>Writes the experiment's results: one table row per mode, what the columns mean, a p99 bar chart, the checks.</summary>
+internal static class ReportRenderer
+{
+    public static void WriteHeader(DemoOptions options)
+    {
+        AnsiConsole.Write(new Rule("[bold]Blitz demo: ThreadPool starvation[/]").LeftJustified());
+        AnsiConsole.MarkupLine(
+            $"{ReportFormat.Count(options.Requests)} concurrent requests, each making a blocking {options.BlockMs} ms sync library call; "
+            + $"{Environment.ProcessorCount} cores; each mode in a fresh process (cold ThreadPool), cut off after {options.TimeCap.TotalSeconds:0} s.");
+        AnsiConsole.WriteLine();
+    }
+
+    public static void WriteResults(IReadOnlyList<ModeOutcome> outcomes, IReadOnlyList<Check> checks)
+    {
+        var results = outcomes.Select(o => o.Result).OfType<ModeResult>().ToList();
+        if (results.Count > 0)
+        {
+            AnsiConsole.Write(CreateTable(results));
+            WriteLegend(results);
+            AnsiConsole.Write(CreateChart(results));
+            AnsiConsole.WriteLine();
+        }
+
+        foreach (var check in checks)
+        {
+            string mark = check.Passed ? "[green]PASS[/]" : "[red]FAIL[/]";
+            string detail = check.Detail is null ? string.Empty : $" [grey]({Markup.Escape(check.Detail)})[/]";
+            AnsiConsole.MarkupLine($"{mark} {Markup.Escape(check.Claim)}{detail}");
+        }
+    }
+
+    /// <summary>A column per mode and a row per figure, so three modes fit an 80-column terminal.</summary>
+    private static Table CreateTable(IReadOnlyList<ModeResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Results[/]");
+        table.AddColumn(string.Empty);
+        foreach (var r in results)
+        {
+            table.AddColumn(new TableColumn($"[bold]{Markup.Escape(r.Mode.DisplayName())}[/]").RightAligned());
+        }
+
+        AddRow(table, "requests done", results, r => r.CutOff ? $"[yellow]{r.Completed}/{r.Requests}[/]" : $"{r.Completed}/{r.Requests}");
+        AddRow(table, "wall time", results, r => r.CutOff ? $"[yellow]≥ {ReportFormat.Duration(r.WallMs)} (cut off)[/]" : ReportFormat.Duration(r.WallMs));
+        AddRow(table, "ideal", results, r => ReportFormat.Duration(r.IdealMs));
+        AddRow(table, "probe delay p50", results, r => ProbeCell(r, r.ProbeDelays.P50Ms));
+        AddRow(table, "probe delay p99", results, r => $"[bold]{ProbeCell(r, r.ProbeDelays.P99Ms)}[/]");
+        AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
+        AddRow(table, "ThreadPool threads", results, r => $"{r.ThreadPoolThreadsAtStart} → {r.PeakThreadPoolThreads} (peak)");
+        AddRow(table, "Blitz threads (peak)", results, r => r.PeakOwnPoolThreads is int own ? ReportFormat.Count(own) : "-");
+        AddRow(table, "allocated / request", results, r => ReportFormat.Bytes(r.AllocatedBytes / (double)r.Requests));
+        return table;
+    }
+
+    private static void AddRow(Table table, string figure, IReadOnlyList<ModeResult> results, Func<ModeResult, string> cell) =>
+        table.AddRow(results.Select(cell).Prepend($"[grey]{figure}[/]").Select(markup => new Markup(markup)));
+
+    /// <summary>Green when the pool stayed responsive; ≥ when some probes never started (their wait so far counts).</summary>
+    private static string ProbeCell(ModeResult r, double delayMs)
+    {
+        string atLeast = r.ProbeDelays.Pending > 0 ? "≥ " : string.Empty;
+        return $"[{(IsResponsive(r, delayMs) ? "green" : "red")}]{atLeast}{ReportFormat.Duration(delayMs)}[/]";
+    }
+
+    /// <summary>What the rows mean, as a two-column grid so each explanation hangs beside its term.</summary>
+    private static void WriteLegend(IReadOnlyList<ModeResult> results)
+    {
+        var first = results[0];
+        ThreadPool.GetMaxThreads(out int threadPoolLimit, out _);
+        int blitzLimit = results.FirstOrDefault(r => r.Mode == Mode.Blitz)?.ThreadLimit ?? new BlitzOptions().MaxBlockingThreads;
+        var legend = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        legend.AddRow("[grey]wall time[/]", "From dispatching the first request to the last completion.");
+        legend.AddRow(
+            "[grey]ideal[/]",
+            "ceil(requests / threads the mode may use) × block time: the wall time if every thread the pool is allowed "
+            + $"were there from the start. The ThreadPool may grow to {ReportFormat.Count(threadPoolLimit)} threads, so its "
+            + $"ideal is one block time, but it starts with {Environment.ProcessorCount} and, when starved, injects only "
+            + $"about 1-2 a second. The Blitz blocking pool starts a thread for each waiting call, up to {ReportFormat.Count(blitzLimit)}.");
+        legend.AddRow(
+            "[grey]probe delay[/]",
+            "A dedicated (non-pool) thread queues an ordinary ThreadPool work item every 10 ms and records how late it "
+            + "starts: how late every await continuation and every new request in the process starts. "
+            + "≥ marks probes that had not started when the mode ended (their wait so far counts).");
+        legend.AddRow("[grey]ThreadPool threads[/]", "At the start of the run → the most seen during it.");
+        legend.AddRow(
+            "[grey]allocated / request[/]",
+            "GC.GetTotalAllocatedBytes(true) over the run ÷ requests, including the server's own dispatch of each "
+            + "request (the same in every mode).");
+        if (results.Any(r => r.CutOff))
+        {
+            legend.AddRow(
+                "[yellow]cut off[/]",
+                $"The mode did not finish within the {first.TimeCapMs / 1000:0} s time cap (--time-cap); its figures cover the time it ran.");
+        }
+
+        AnsiConsole.Write(legend);
+        AnsiConsole.WriteLine();
+    }
+
+    private static BarChart CreateChart(IReadOnlyList<ModeResult> results)
+    {
+        var chart = new BarChart()
+            .Width(Math.Min(100, Math.Max(40, AnsiConsole.Profile.Width)))
+            .Label("[bold]p99 probe delay, ms[/] (how late ordinary ThreadPool work started)")
+            .LeftAlignLabel();
+        foreach (var r in results)
+        {
+            chart.AddItem(r.Mode.DisplayName(), Math.Round(r.ProbeDelays.P99Ms, 1), IsResponsive(r, r.ProbeDelays.P99Ms) ? Color.Green : Color.Red);
+        }
+
+        return chart;
+    }
+
+    /// <summary>Responsive: ThreadPool work started within a tenth of one blocking call.</summary>
+    private static bool IsResponsive(ModeResult r, double delayMs) => delayMs < r.BlockMs / 10.0;
+}
