@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace Blitz.Demo;
@@ -45,6 +46,6 @@ internal static class StarvationExperiment
     }
 
     private static string Describe(Mode mode, int completed, int requests, int? threadPoolThreads) =>
-        $"{Markup.Escape(mode.DisplayName()),-30} {completed,5}/{requests} requests"
-        + (threadPoolThreads is int threads ? $", {threads,3} ThreadPool threads" : string.Empty);
+        $"{Markup.Escape(mode.DisplayName()),-8} {completed,5}/{requests} requests"
+        + $", {(threadPoolThreads is int threads ? threads.ToString(CultureInfo.InvariantCulture) : "-"),3} ThreadPool threads";
 }
