@@ -78,7 +78,8 @@ internal static class ReportRenderer
             "ceil(requests / threads the mode may use) × block time: the wall time if every thread the pool is allowed "
             + $"were there from the start. The ThreadPool may grow to {ReportFormat.Count(threadPoolLimit)} threads, so its "
             + $"ideal is one block time, but it starts with {Environment.ProcessorCount} and, when starved, injects only "
-            + $"about 1-2 a second. The Blitz blocking pool starts a thread for each waiting call, up to {ReportFormat.Count(blitzLimit)}.");
+            + $"about 1-2 a second. The Blitz blocking pool starts a thread for each waiting call, up to {ReportFormat.Count(blitzLimit)}, "
+            + "one after another as the burst arrives: its gap is that cold start.");
         legend.AddRow(
             "[grey]probe delay[/]",
             "A dedicated (non-pool) thread queues an ordinary ThreadPool work item every 10 ms and records how late it "
@@ -88,7 +89,8 @@ internal static class ReportRenderer
         legend.AddRow(
             "[grey]allocated / request[/]",
             "GC.GetTotalAllocatedBytes(true) over the run ÷ requests, including the server's own dispatch of each "
-            + "request (the same in every mode).");
+            + "request (the same in every mode) and one-time costs such as starting threads (Blitz starts one per "
+            + "waiting call; the offload itself allocates nothing, see benchmarks/README.md).");
         if (results.Any(r => r.CutOff))
         {
             legend.AddRow(
