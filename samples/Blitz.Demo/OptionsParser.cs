@@ -11,6 +11,9 @@ internal readonly record struct ParseResult(DemoOptions? Options, bool HelpReque
 /// </summary>
 internal static class OptionsParser
 {
+    /// <summary>The probe preallocates a work item per 10 ms of the cap; ten minutes is plenty for any burst.</summary>
+    private const int MaxTimeCapSeconds = 600;
+
     public static string Usage { get; } = $"""
         Usage: dotnet run -c Release --project samples/Blitz.Demo -- [options]
 
@@ -21,7 +24,7 @@ internal static class OptionsParser
           --requests <n>      concurrent requests (default {DemoOptions.DefaultRequests})
           --block-ms <ms>     how long each request's blocking call takes (default {DemoOptions.DefaultBlockMs})
           --mode <mode>       inline | taskrun | blitz | all (default all)
-          --time-cap <s>      cut a mode off after this many seconds (default {DemoOptions.DefaultTimeCapSeconds})
+          --time-cap <s>      cut a mode off after this many seconds (default {DemoOptions.DefaultTimeCapSeconds}, at most 600)
           --help              show this text
 
         Exit codes: 0 success, 1 the self-check failed, 2 bad arguments.
@@ -46,7 +49,7 @@ internal static class OptionsParser
             {
                 case "--help" or "-h" or "-?" when inlineValue is null:
                     return new ParseResult(null, HelpRequested: true, null);
-                case "--child" when inlineValue is null:
+                case "--child" when inlineValue is null: // internal: how the parent starts each mode's process
                     options = options with { Child = true };
                     continue;
                 case "--requests" or "--block-ms" or "--mode" or "--time-cap":
@@ -82,6 +85,11 @@ internal static class OptionsParser
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number <= 0)
                     {
                         return Fail($"option '{name}' needs a positive whole number, not '{value}'");
+                    }
+
+                    if (name == "--time-cap" && number > MaxTimeCapSeconds)
+                    {
+                        return Fail($"option '--time-cap' is at most {MaxTimeCapSeconds} seconds, not '{value}'");
                     }
 
                     options = name switch
