@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace Blitz.Demo;
 
-/// <summary>Writes the experiment's results: one table row per mode, what the columns mean, a p99 bar chart, the checks.</summary>
+/// <summary>Writes the experiment's results: one table with a column per mode, what its rows mean, a p99 bar chart, the checks.</summary>
 internal static class ReportRenderer
 {
     public static void WriteHeader(DemoOptions options)
