@@ -15,6 +15,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     private readonly WorkerPool _blocking;
     private readonly WorkerPool _cpu;
     private readonly PoolInstruments _instruments;
+    private readonly StallMonitor? _stallMonitor;
     private readonly HashSet<DedicatedThread> _dedicated = [];
     private readonly List<DedicatedThread> _stoppedDedicated = [];
     private Task? _disposal;
@@ -49,12 +50,19 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments);
         _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments);
         _instruments.Observe(GetMetrics);
+        if (settings.StallThreshold is TimeSpan threshold)
+        {
+            _stallMonitor = new StallMonitor(settings.ThreadNamePrefix, threshold, settings.StallProbeInterval, _instruments.Meter, OnStall);
+        }
     }
 
     /// <summary>Raised on a monitor thread when a ThreadPool probe starts later than <see cref="BlitzOptions.StallThreshold"/>.</summary>
-#pragma warning disable CS0067 // raised by the stall monitor
+    /// <remarks>
+    /// The event is raised once per late probe, when the probe finally starts, with its full delay. Each stall is
+    /// also recorded on the <c>blitz.threadpool.stalls</c> histogram and written as an event of the <c>Blitz</c>
+    /// event source. A handler that throws does not stop the monitor.
+    /// </remarks>
     public event EventHandler<StallEventArgs>? StallDetected;
-#pragma warning restore CS0067
 
     /// <summary>Runs blocking work on the blocking pool.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -174,6 +182,8 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         thread.Start();
         return thread;
     }
+
+    private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
 
     private void OnDedicatedExit(DedicatedThread thread)
     {
@@ -295,6 +305,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     private async Task ShutdownAsync()
     {
         // Stop accepting, then drain (or cancel) queued work while dedicated loops are asked to stop.
+        _stallMonitor?.RequestStop();
         _blocking.BeginShutdown();
         _cpu.BeginShutdown();
 
@@ -330,6 +341,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
             loop.Thread.Join();
         }
 
+        _stallMonitor?.Join();
         _instruments.Dispose();
     }
 }
