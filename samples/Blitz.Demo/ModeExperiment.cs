@@ -21,6 +21,7 @@ internal static class ModeExperiment
         var workload = RequestWorkload.Create(mode);
         WarmUp(workload);
 
+        using var stallWatch = new StallWatch();
         var probe = new StarvationProbe(ProbeInterval, timeCap + ProbeDrainTimeout);
         var dispatcher = new RequestDispatcher(workload, requests, blockMs);
         int threadsAtStart = ThreadPool.ThreadCount;
@@ -49,6 +50,7 @@ internal static class ModeExperiment
             probe.WaitForQueuedItems(ProbeDrainTimeout);
         }
 
+        var (stalls, worstStall) = stallWatch.Read();
         var result = new ModeResult
         {
             Mode = mode,
@@ -67,6 +69,8 @@ internal static class ModeExperiment
             PeakThreadPoolThreads = probe.PeakThreadPoolThreads,
             PeakOwnPoolThreads = workload.PeakOwnPoolThreads,
             AllocatedBytes = allocated,
+            StallsDetected = stalls,
+            WorstStallMs = worstStall.TotalMilliseconds,
         };
 
         // A cut-off mode still has calls blocking; disposing would wait for them. The process exits instead.

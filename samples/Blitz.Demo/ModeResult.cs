@@ -33,6 +33,10 @@ internal sealed record ModeResult
 
     /// <summary>Bytes allocated by the whole process while the requests ran (GC.GetTotalAllocatedBytes(true) delta).</summary>
     public required long AllocatedBytes { get; init; }
+
+    /// <summary>How many stalls Blitz's own stall monitor reported (threshold <see cref="StallWatch.Threshold"/>), and the worst.</summary>
+    public required int StallsDetected { get; init; }
+    public required double WorstStallMs { get; init; }
 }
 
 /// <summary>Source-generated JSON for the parent/child protocol.</summary>

@@ -51,6 +51,12 @@ internal static class ReportRenderer
         AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
         AddRow(table, "ThreadPool threads", results, r => $"{r.ThreadPoolThreadsAtStart} → {r.PeakThreadPoolThreads} (peak)");
         AddRow(table, "Blitz threads (peak)", results, r => r.PeakOwnPoolThreads is int own ? ReportFormat.Count(own) : "-");
+        AddRow(table, "stall monitor", results, r => r.StallsDetected switch
+        {
+            0 => "[green]no stalls[/]",
+            1 => $"[red]1 stall, {ReportFormat.Duration(r.WorstStallMs)}[/]",
+            int n => $"[red]{n} stalls, max {ReportFormat.Duration(r.WorstStallMs)}[/]",
+        });
         AddRow(table, "allocated / request", results, r => ReportFormat.Bytes(r.AllocatedBytes / (double)r.Requests));
         return table;
     }
@@ -86,6 +92,10 @@ internal static class ReportRenderer
             + "starts: how late every await continuation and every new request in the process starts. "
             + "≥ marks probes that had not started when the mode ended (their wait so far counts).");
         legend.AddRow("[grey]ThreadPool threads[/]", "At the start of the run → the most seen during it.");
+        legend.AddRow(
+            "[grey]stall monitor[/]",
+            $"What Blitz's own monitor (BlitzOptions.StallThreshold = {ReportFormat.Duration(StallWatch.Threshold.TotalMilliseconds)}) "
+            + "reported: the StallDetected events an operator would see. It keeps one probe in flight, so one long stall is one event.");
         legend.AddRow(
             "[grey]allocated / request[/]",
             "GC.GetTotalAllocatedBytes(true) over the run ÷ requests, including the server's own dispatch of each "
