@@ -85,3 +85,33 @@ public class AllocationTests
         });
     }
 }
+
+[Collection(nameof(AllocationCollection))]
+public class ParallelMapAllocationTests
+{
+    [Fact]
+    public async Task ParallelMapAllocatesNothingPerItemAndNothingPerCallInSteadyState()
+    {
+        await using var runtime = TestSupport.NewRuntime();
+        int[] source = Enumerable.Range(0, 10_000).ToArray();
+        int[] destination = new int[source.Length];
+        await Task.Run(async () =>
+        {
+            for (int i = 0; i < 3_000; i++)
+            {
+                await runtime.ParallelMapAsync<int, int>(source, destination, static x => x + 1);
+            }
+
+            const int Calls = 2_000;
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < Calls; i++)
+            {
+                await runtime.ParallelMapAsync<int, int>(source, destination, static x => x + 1);
+            }
+
+            long perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / Calls;
+            Assert.True(perCall <= 1, $"{perCall} B per call of 10,000 items");
+            Assert.Equal(source.Select(static x => x + 1), destination);
+        });
+    }
+}
