@@ -115,3 +115,46 @@ public class ParallelMapAllocationTests
         });
     }
 }
+
+[Collection(nameof(AllocationCollection))]
+public class OneshotAllocationTests
+{
+    [Fact]
+    public async Task AOneshotRoundTripAllocatesNothingInSteadyState()
+    {
+        await Task.Run(async () =>
+        {
+            // The consumer: one reused ThreadPool work item (queuing a lambda would allocate in the test itself).
+            var consumer = new Consumer();
+
+            async Task<long> RoundTrips(int count)
+            {
+                long sum = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    var reply = Oneshot<int>.Create();
+                    consumer.Reply = reply;
+                    ThreadPool.UnsafeQueueUserWorkItem(consumer, preferLocal: false);
+                    sum += await reply.WaitAsync();
+                }
+
+                return sum;
+            }
+
+            await RoundTrips(20_000);
+            const int Count = 100_000;
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            long sum = await RoundTrips(Count);
+            double perTrip = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / Count;
+            Assert.Equal(7L * Count, sum);
+            Assert.True(perTrip <= 1.0, $"{perTrip:F3} B per round trip");
+        });
+    }
+
+    private sealed class Consumer : IThreadPoolWorkItem
+    {
+        public Oneshot<int> Reply;
+
+        public void Execute() => Reply.Complete(7);
+    }
+}
