@@ -6,7 +6,7 @@ namespace Blitz;
 /// The Blitz runtime: a blocking pool (bucket 3), a CPU pool (bucket 5) and dedicated threads (bucket 4), all
 /// separate from the .NET ThreadPool that runs async continuations.
 /// </summary>
-public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
+public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
 {
     private static readonly Lock s_defaultLock = new();
     private static BlitzRuntime? s_default;
@@ -14,6 +14,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
 
     private readonly WorkerPool _blocking;
     private readonly WorkerPool _cpu;
+    private readonly int _cpuThreads;
     private readonly PoolInstruments _instruments;
     private readonly StallMonitor? _stallMonitor;
     private readonly HashSet<DedicatedThread> _dedicated = [];
@@ -48,6 +49,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         BlitzOptions settings = options?.Clone() ?? new BlitzOptions();
         _instruments = new PoolInstruments();
         _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments);
+        _cpuThreads = settings.CpuThreads;
         _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments);
         _instruments.Observe(GetMetrics);
         if (settings.StallThreshold is TimeSpan threshold)

@@ -85,3 +85,76 @@ public class AllocationTests
         });
     }
 }
+
+[Collection(nameof(AllocationCollection))]
+public class ParallelMapAllocationTests
+{
+    [Fact]
+    public async Task ParallelMapAllocatesNothingPerItemAndNothingPerCallInSteadyState()
+    {
+        await using var runtime = TestSupport.NewRuntime();
+        int[] source = Enumerable.Range(0, 10_000).ToArray();
+        int[] destination = new int[source.Length];
+        await Task.Run(async () =>
+        {
+            for (int i = 0; i < 3_000; i++)
+            {
+                await runtime.ParallelMapAsync<int, int>(source, destination, static x => x + 1);
+            }
+
+            const int Calls = 2_000;
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < Calls; i++)
+            {
+                await runtime.ParallelMapAsync<int, int>(source, destination, static x => x + 1);
+            }
+
+            long perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / Calls;
+            Assert.True(perCall <= 1, $"{perCall} B per call of 10,000 items");
+            Assert.Equal(source.Select(static x => x + 1), destination);
+        });
+    }
+}
+
+[Collection(nameof(AllocationCollection))]
+public class OneshotAllocationTests
+{
+    [Fact]
+    public async Task AOneshotRoundTripAllocatesNothingInSteadyState()
+    {
+        await Task.Run(async () =>
+        {
+            // The consumer: one reused ThreadPool work item (queuing a lambda would allocate in the test itself).
+            var consumer = new Consumer();
+
+            async Task<long> RoundTrips(int count)
+            {
+                long sum = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    var reply = Oneshot<int>.Create();
+                    consumer.Reply = reply;
+                    ThreadPool.UnsafeQueueUserWorkItem(consumer, preferLocal: false);
+                    sum += await reply.WaitAsync();
+                }
+
+                return sum;
+            }
+
+            await RoundTrips(20_000);
+            const int Count = 100_000;
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            long sum = await RoundTrips(Count);
+            double perTrip = (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / Count;
+            Assert.Equal(7L * Count, sum);
+            Assert.True(perTrip <= 1.0, $"{perTrip:F3} B per round trip");
+        });
+    }
+
+    private sealed class Consumer : IThreadPoolWorkItem
+    {
+        public Oneshot<int> Reply;
+
+        public void Execute() => Reply.Complete(7);
+    }
+}
