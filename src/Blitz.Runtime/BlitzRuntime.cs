@@ -185,6 +185,12 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         return thread;
     }
 
+    /// <summary>The runtime's <c>Blitz</c> meter, for instruments of other Blitz components (pipelines).</summary>
+    internal System.Diagnostics.Metrics.Meter Meter => _instruments.Meter;
+
+    /// <summary>The CPU pool's thread count.</summary>
+    internal int CpuThreads => _cpuThreads;
+
     private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
 
     private void OnDedicatedExit(DedicatedThread thread)
