@@ -185,6 +185,12 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         return thread;
     }
 
+    /// <summary>The runtime's <c>Blitz</c> meter, for instruments of other Blitz components (pipelines).</summary>
+    internal System.Diagnostics.Metrics.Meter Meter => _instruments.Meter;
+
+    /// <summary>The CPU pool's thread count.</summary>
+    internal int CpuThreads => _cpuThreads;
+
     private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
 
     private void OnDedicatedExit(DedicatedThread thread)
@@ -248,10 +254,10 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         }
     }
 
-    private ValueTask<TResult> Spawn<TWork, TResult>(WorkerPool pool, in TWork work, CancellationToken cancellationToken)
+    private ValueTask<TResult> Spawn<TWork, TResult>(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
         where TWork : struct, IOffloadWork<TResult>
     {
-        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(pool, work, cancellationToken);
+        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(pool, work, cancellationToken, priority);
         if (!Submit(pool, item, cancellationToken, waitForRoom: true))
         {
             ThrowDisposed();
@@ -260,10 +266,10 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         return new ValueTask<TResult>(item, item.Version);
     }
 
-    private ValueTask SpawnVoid<TWork>(WorkerPool pool, in TWork work, CancellationToken cancellationToken)
+    private ValueTask SpawnVoid<TWork>(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
         where TWork : struct, IOffloadWork
     {
-        var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(pool, new VoidWork<TWork>(work), cancellationToken);
+        var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(pool, new VoidWork<TWork>(work), cancellationToken, priority);
         if (!Submit(pool, item, cancellationToken, waitForRoom: true))
         {
             ThrowDisposed();

@@ -34,7 +34,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     public short Version => _core.Version;
 
     /// <summary>Rents an item and loads the work into it.</summary>
-    public static OffloadCompletion<TWork, TResult> Rent(WorkerPool pool, in TWork work, CancellationToken cancellationToken)
+    public static OffloadCompletion<TWork, TResult> Rent(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
     {
         OffloadCompletion<TWork, TResult> item = CompletionPool<OffloadCompletion<TWork, TResult>>.TryRent() ?? new OffloadCompletion<TWork, TResult>();
         item.Pool = pool;
@@ -42,6 +42,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
         item._cancellationToken = cancellationToken;
         item._executionContext = ExecutionContext.Capture();
         item.State = WorkItemState.Created;
+        item.Priority = priority;
         item._core.Arm();
         return item;
     }

@@ -69,6 +69,7 @@ internal abstract class ParallelOperation : IValueTaskSource
         {
             Runner runner = _runners[i] ??= new Runner(this);
             runner.State = WorkItemState.Created;
+            runner.Priority = WorkPriority.Normal;
             if (pool.Submit(runner, waitForRoom: true) != SubmitResult.Accepted)
             {
                 // The runtime is shutting down. Runners already accepted finish the whole range between them.
