@@ -51,7 +51,10 @@ internal static class DefaultValueFormatter
             return annotations && type.NullableAnnotation == NullableAnnotation.NotAnnotated ? "null!" : "null";
         }
 
-        return type is ITypeParameterSymbol ? "default" : "null";
+        // An unconstrained 'T x = default' warns in annotated code too (CS8601); the suppression keeps the copy quiet.
+        return type is ITypeParameterSymbol
+            ? annotations && type.NullableAnnotation != NullableAnnotation.Annotated ? "default!" : "default"
+            : "null";
     }
 
     private static string FormatPrimitive(object value) => value switch

@@ -47,7 +47,7 @@ public sealed partial class OffloadGenerator
                 Escape(method.Name),
                 Escape(OffloadTargetRules.GetWrapperName(method)),
                 OffloadTargetRules.GetWorkItemName(method),
-                GetAccessibility(method.DeclaredAccessibility),
+                GetAccessibility(method.DeclaredAccessibility, containingType.IsSealed),
                 method.IsStatic,
                 method.ReturnsVoid ? null : method.ReturnType.ToDisplayString(typeFormat),
                 new EquatableArray<TypeParameterModel>(GetTypeParameters(method, typeFormat)),
@@ -183,13 +183,14 @@ public sealed partial class OffloadGenerator
             return parent.Length == 0 ? Escape(ns.Name) : parent + "." + Escape(ns.Name);
         }
 
-        private static string GetAccessibility(Accessibility accessibility) => accessibility switch
+        // In a sealed type 'protected' means nothing more than private (and warns, CS0628): write what it means.
+        private static string GetAccessibility(Accessibility accessibility, bool sealedType) => accessibility switch
         {
             Accessibility.Public => "public",
             Accessibility.Internal => "internal",
-            Accessibility.Protected => "protected",
-            Accessibility.ProtectedOrInternal => "protected internal",
-            Accessibility.ProtectedAndInternal => "private protected",
+            Accessibility.Protected => sealedType ? "private" : "protected",
+            Accessibility.ProtectedOrInternal => sealedType ? "internal" : "protected internal",
+            Accessibility.ProtectedAndInternal => sealedType ? "private" : "private protected",
             _ => "private",
         };
 

@@ -85,6 +85,9 @@ public static class GeneratorShapes
                 public static T Echo<T>(T value) where T : notnull => value;
 
                 [Blocking]
+                public static T Fallback<T>(string? name, string suppressed = null!, T value = default!) => value;
+
+                [Blocking]
                 public static T? Maybe<T>(T? value) where T : class? => value;
 
                 [CpuBound]
