@@ -3,6 +3,7 @@
 // analyzer-only types: Roslyn symbols and the BCL only.
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -222,25 +223,7 @@ internal static class OffloadTargetRules
     /// (generated hint names are compared ignoring case), or 0 when no other method shares its name.
     /// </summary>
     public static int GetOverloadOrdinal(IMethodSymbol method)
-    {
-        int count = 0;
-        int position = 0;
-        foreach (ISymbol member in method.ContainingType.GetMembers())
-        {
-            if (member is IMethodSymbol candidate
-                && string.Equals(candidate.Name, method.Name, StringComparison.OrdinalIgnoreCase)
-                && !IsBlitzGenerated(candidate))
-            {
-                count++;
-                if (SymbolEqualityComparer.Default.Equals(candidate, method))
-                {
-                    position = count;
-                }
-            }
-        }
-
-        return count > 1 ? position : 0;
-    }
+        => TypeIndex.For(method.ContainingType).Ordinals.TryGetValue(method, out int ordinal) ? ordinal : 0;
 
     /// <summary>The name of the generated work item struct: <c>HashWorkItem</c>, or <c>HashWorkItem2</c> for the second overload.</summary>
     public static string GetWorkItemName(IMethodSymbol method)
@@ -430,8 +413,9 @@ internal static class OffloadTargetRules
     }
 
     // The wrapper (and its work item) must not clash with a member the user wrote, with a member it would hide
-    // (CS0108 is an error under warnings-as-errors), or with another wrapper. Other annotated methods count through
-    // the wrappers they would get, so the answer is the same before generation (generator) and after it (analyzers).
+    // (CS0108 is an error under warnings-as-errors), or with another wrapper. Annotated methods of the type and of
+    // its source base types count through the wrappers they would get, so the answer is the same before generation
+    // (the generator) and after it (the analyzers). Wrappers compiled into a referenced base type are plain members.
     private static bool HasNameCollision(IMethodSymbol method)
     {
         string wrapperName = GetWrapperName(method);
@@ -454,9 +438,10 @@ internal static class OffloadTargetRules
         for (INamedTypeSymbol? type = containingType; type is not null; type = type.BaseType)
         {
             bool inherited = !SymbolEqualityComparer.Default.Equals(type, containingType);
+            bool inSource = type.DeclaringSyntaxReferences.Length > 0;
             foreach (ISymbol member in type.GetMembers(wrapperName))
             {
-                if ((inherited && member.DeclaredAccessibility == Accessibility.Private) || IsBlitzGenerated(member))
+                if ((inherited && member.DeclaredAccessibility == Accessibility.Private) || (inSource && IsBlitzGenerated(member)))
                 {
                     continue;
                 }
@@ -468,7 +453,7 @@ internal static class OffloadTargetRules
                 }
             }
 
-            if (CollidesWithOtherWrapper(method, type, inherited, wrapperName, signatures))
+            if (inSource && CollidesWithOtherWrapper(method, type, inherited, wrapperName, signatures))
             {
                 return true;
             }
@@ -479,14 +464,15 @@ internal static class OffloadTargetRules
 
     private static bool CollidesWithOtherWrapper(IMethodSymbol method, INamedTypeSymbol type, bool inherited, string wrapperName, List<WrapperSignature> signatures)
     {
-        foreach (ISymbol member in type.GetMembers())
+        if (!TypeIndex.For(type).AnnotatedByWrapperName.TryGetValue(wrapperName, out List<IMethodSymbol>? others))
         {
-            if (member is not IMethodSymbol other
-                || other.MethodKind != MethodKind.Ordinary
-                || SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, method.OriginalDefinition)
-                || (inherited && other.DeclaredAccessibility == Accessibility.Private)
-                || GetAttributeKind(other) == OffloadAttributeKind.None
-                || GetWrapperName(other) != wrapperName)
+            return false;
+        }
+
+        foreach (IMethodSymbol other in others)
+        {
+            if ((inherited && other.DeclaredAccessibility == Accessibility.Private)
+                || SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, method.OriginalDefinition))
             {
                 continue;
             }
@@ -560,6 +546,60 @@ internal static class OffloadTargetRules
         }
 
         return ns is { IsGlobalNamespace: true };
+    }
+
+    /// <summary>
+    /// What the rules need to know about a type's methods, built once per type symbol: without it every annotated
+    /// method would scan all its siblings, which is quadratic in a type with many annotated methods. Held weakly, so
+    /// it lives as long as the compilation's symbols do.
+    /// </summary>
+    private sealed class TypeIndex
+    {
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeIndex> Cache = new();
+
+        private TypeIndex(INamedTypeSymbol type)
+        {
+            var groups = new Dictionary<string, List<IMethodSymbol>>(StringComparer.OrdinalIgnoreCase);
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method || IsBlitzGenerated(method))
+                {
+                    continue;
+                }
+
+                Add(groups, method.Name, method);
+                if (method.MethodKind == MethodKind.Ordinary && GetAttributeKind(method) != OffloadAttributeKind.None)
+                {
+                    Add(AnnotatedByWrapperName, GetWrapperName(method), method);
+                }
+            }
+
+            foreach (List<IMethodSymbol> group in groups.Values)
+            {
+                for (int i = 0; group.Count > 1 && i < group.Count; i++)
+                {
+                    Ordinals[group[i]] = i + 1;
+                }
+            }
+        }
+
+        /// <summary>The 1-based position of each method among the type's methods named alike ignoring case, for groups of two or more.</summary>
+        public Dictionary<IMethodSymbol, int> Ordinals { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The type's annotated ordinary methods, by the (unescaped) name of the wrapper each would get.</summary>
+        public Dictionary<string, List<IMethodSymbol>> AnnotatedByWrapperName { get; } = new(StringComparer.Ordinal);
+
+        public static TypeIndex For(INamedTypeSymbol type) => Cache.GetValue(type, static t => new TypeIndex(t));
+
+        private static void Add(Dictionary<string, List<IMethodSymbol>> map, string key, IMethodSymbol method)
+        {
+            if (!map.TryGetValue(key, out List<IMethodSymbol>? list))
+            {
+                map.Add(key, list = new List<IMethodSymbol>(1));
+            }
+
+            list.Add(method);
+        }
     }
 
     /// <summary>A wrapper's overload identity: arity and parameter types; a <see langword="null"/> type is the added cancellation token.</summary>
