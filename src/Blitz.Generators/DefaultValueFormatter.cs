@@ -65,8 +65,10 @@ internal static class DefaultValueFormatter
         float single => FormatSingle(single),
         double number => FormatDouble(number),
         decimal money => money.ToString(CultureInfo.InvariantCulture) + "M",
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "default",
+        sbyte or byte or short or ushort or int or uint or long or ulong => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
+
+        // Only a [DateTimeConstant]-style attribute default gets here; C# cannot write it as a value.
+        _ => "default",
     };
 
     private static string FormatSingle(float value)

@@ -46,9 +46,10 @@ public static class GoldenFile
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
+    /// <summary>A line diff of two texts, for assertion messages.</summary>
     // A line diff (longest common subsequence), printed with '-' for expected-only and '+' for actual-only lines and
     // two lines of context around each change.
-    internal static string Diff(string expected, string actual)
+    public static string Diff(string expected, string actual)
     {
         string[] a = expected.Split('\n');
         string[] b = actual.Split('\n');
