@@ -16,17 +16,17 @@ public sealed partial class OffloadGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<OffloadTarget> blocking = Targets(
+        IncrementalValuesProvider<OffloadTarget?> blocking = Targets(
             context, OffloadTargetRules.BlockingAttributeMetadataName, OffloadPool.Blocking, TrackingNames.BlockingTargets, TrackingNames.ValidBlockingTargets);
-        IncrementalValuesProvider<OffloadTarget> cpuBound = Targets(
+        IncrementalValuesProvider<OffloadTarget?> cpuBound = Targets(
             context, OffloadTargetRules.CpuBoundAttributeMetadataName, OffloadPool.Cpu, TrackingNames.CpuBoundTargets, TrackingNames.ValidCpuBoundTargets);
 
-        context.RegisterSourceOutput(blocking, static (output, target) => Emitter.Emit(output, target));
-        context.RegisterSourceOutput(cpuBound, static (output, target) => Emitter.Emit(output, target));
+        context.RegisterSourceOutput(blocking, static (output, target) => Emitter.Emit(output, target!));
+        context.RegisterSourceOutput(cpuBound, static (output, target) => Emitter.Emit(output, target!));
     }
 
     // Invalid targets parse to null and are dropped here: the generator reports nothing (the analyzers do).
-    private static IncrementalValuesProvider<OffloadTarget> Targets(
+    private static IncrementalValuesProvider<OffloadTarget?> Targets(
         IncrementalGeneratorInitializationContext context, string attributeMetadataName, OffloadPool pool, string parsedStep, string validStep)
         => context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -35,6 +35,5 @@ public sealed partial class OffloadGenerator : IIncrementalGenerator
                 (attributeContext, cancellationToken) => Parser.Parse(attributeContext, pool, cancellationToken))
             .WithTrackingName(parsedStep)
             .Where(static target => target is not null)
-            .Select(static (target, _) => target!)
             .WithTrackingName(validStep);
 }

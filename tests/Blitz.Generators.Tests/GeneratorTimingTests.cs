@@ -19,11 +19,11 @@ public sealed class GeneratorTimingTests(ITestOutputHelper output)
         // The first run pays for JIT; the later ones, on fresh drivers and compilations, are the steady-state figure.
         // The floor is a generator with the same two attribute lookups and a trivial transform: what finding the
         // attributes costs before Blitz does anything (it makes the figure readable on a loaded machine).
-        // Each warm figure is the best of three runs, which filters out most of a shared machine's noise.
+        // Each warm figure is the best of five runs, which filters out most of a shared machine's noise.
         TimeSpan cold = RunOnce(new OffloadGenerator(), types, methodsPerType, "Cold", types * methodsPerType);
         RunOnce(new AttributeLookupFloor(), types, methodsPerType, "FloorCold", 0);
         TimeSpan warm = TimeSpan.MaxValue, floor = TimeSpan.MaxValue;
-        for (int round = 0; round < 3; round++)
+        for (int round = 0; round < 5; round++)
         {
             warm = Min(warm, RunOnce(new OffloadGenerator(), types, methodsPerType, "Warm" + round, types * methodsPerType));
             floor = Min(floor, RunOnce(new AttributeLookupFloor(), types, methodsPerType, "Floor" + round, 0));
