@@ -6,7 +6,7 @@ namespace Blitz;
 /// The Blitz runtime: a blocking pool (bucket 3), a CPU pool (bucket 5) and dedicated threads (bucket 4), all
 /// separate from the .NET ThreadPool that runs async continuations.
 /// </summary>
-public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
+public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
 {
     private static readonly Lock s_defaultLock = new();
     private static BlitzRuntime? s_default;
@@ -14,7 +14,9 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
 
     private readonly WorkerPool _blocking;
     private readonly WorkerPool _cpu;
+    private readonly int _cpuThreads;
     private readonly PoolInstruments _instruments;
+    private readonly StallMonitor? _stallMonitor;
     private readonly HashSet<DedicatedThread> _dedicated = [];
     private readonly List<DedicatedThread> _stoppedDedicated = [];
     private Task? _disposal;
@@ -47,14 +49,22 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         BlitzOptions settings = options?.Clone() ?? new BlitzOptions();
         _instruments = new PoolInstruments();
         _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments);
+        _cpuThreads = settings.CpuThreads;
         _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments);
         _instruments.Observe(GetMetrics);
+        if (settings.StallThreshold is TimeSpan threshold)
+        {
+            _stallMonitor = new StallMonitor(settings.ThreadNamePrefix, threshold, settings.StallProbeInterval, _instruments.Meter, OnStall);
+        }
     }
 
     /// <summary>Raised on a monitor thread when a ThreadPool probe starts later than <see cref="BlitzOptions.StallThreshold"/>.</summary>
-#pragma warning disable CS0067 // raised by the stall monitor
+    /// <remarks>
+    /// The event is raised once per late probe, when the probe finally starts, with its full delay. Each stall is
+    /// also recorded on the <c>blitz.threadpool.stalls</c> histogram and written as an event of the <c>Blitz</c>
+    /// event source. A handler that throws does not stop the monitor.
+    /// </remarks>
     public event EventHandler<StallEventArgs>? StallDetected;
-#pragma warning restore CS0067
 
     /// <summary>Runs blocking work on the blocking pool.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -175,6 +185,14 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         return thread;
     }
 
+    /// <summary>The runtime's <c>Blitz</c> meter, for instruments of other Blitz components (pipelines).</summary>
+    internal System.Diagnostics.Metrics.Meter Meter => _instruments.Meter;
+
+    /// <summary>The CPU pool's thread count.</summary>
+    internal int CpuThreads => _cpuThreads;
+
+    private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
+
     private void OnDedicatedExit(DedicatedThread thread)
     {
         lock (_dedicated)
@@ -236,10 +254,10 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         }
     }
 
-    private ValueTask<TResult> Spawn<TWork, TResult>(WorkerPool pool, in TWork work, CancellationToken cancellationToken)
+    private ValueTask<TResult> Spawn<TWork, TResult>(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
         where TWork : struct, IOffloadWork<TResult>
     {
-        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(pool, work, cancellationToken);
+        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(pool, work, cancellationToken, priority);
         if (!Submit(pool, item, cancellationToken, waitForRoom: true))
         {
             ThrowDisposed();
@@ -248,10 +266,10 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
         return new ValueTask<TResult>(item, item.Version);
     }
 
-    private ValueTask SpawnVoid<TWork>(WorkerPool pool, in TWork work, CancellationToken cancellationToken)
+    private ValueTask SpawnVoid<TWork>(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
         where TWork : struct, IOffloadWork
     {
-        var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(pool, new VoidWork<TWork>(work), cancellationToken);
+        var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(pool, new VoidWork<TWork>(work), cancellationToken, priority);
         if (!Submit(pool, item, cancellationToken, waitForRoom: true))
         {
             ThrowDisposed();
@@ -295,6 +313,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     private async Task ShutdownAsync()
     {
         // Stop accepting, then drain (or cancel) queued work while dedicated loops are asked to stop.
+        _stallMonitor?.RequestStop();
         _blocking.BeginShutdown();
         _cpu.BeginShutdown();
 
@@ -330,6 +349,7 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
             loop.Thread.Join();
         }
 
+        _stallMonitor?.Join();
         _instruments.Dispose();
     }
 }

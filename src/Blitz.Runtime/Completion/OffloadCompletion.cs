@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Sources;
 
 namespace Blitz;
@@ -23,15 +21,11 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
 
     // Continuations always run on the .NET ThreadPool (or the awaiter's captured context), never inline on a Blitz
     // thread: a blocking pool thread must not be hijacked by the caller's async code.
-    private ManualResetValueTaskSourceCore<TResult> _core = new() { RunContinuationsAsynchronously = true };
+    private AwaitOnceCore<TResult> _core;
     private TWork _work;
     private CancellationToken _cancellationToken;
     private CancellationTokenRegistration _cancellationRegistration;
     private ExecutionContext? _executionContext;
-
-    // The token of the ValueTask that may still consume this item, or -1 once consumed. Checked with a CAS so that
-    // two racing awaits cannot both recycle the item.
-    private int _consumableToken;
 
     private OffloadCompletion()
     {
@@ -40,7 +34,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     public short Version => _core.Version;
 
     /// <summary>Rents an item and loads the work into it.</summary>
-    public static OffloadCompletion<TWork, TResult> Rent(WorkerPool pool, in TWork work, CancellationToken cancellationToken)
+    public static OffloadCompletion<TWork, TResult> Rent(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
     {
         OffloadCompletion<TWork, TResult> item = CompletionPool<OffloadCompletion<TWork, TResult>>.TryRent() ?? new OffloadCompletion<TWork, TResult>();
         item.Pool = pool;
@@ -48,7 +42,8 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
         item._cancellationToken = cancellationToken;
         item._executionContext = ExecutionContext.Capture();
         item.State = WorkItemState.Created;
-        Volatile.Write(ref item._consumableToken, item._core.Version);
+        item.Priority = priority;
+        item._core.Arm();
         return item;
     }
 
@@ -133,17 +128,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
 
     public TResult GetResult(short token)
     {
-        // GetStatus throws InvalidOperationException when the token is stale (the item was consumed or reused).
-        if (_core.GetStatus(token) == ValueTaskSourceStatus.Pending)
-        {
-            ThrowNotCompleted();
-        }
-
-        if (Interlocked.CompareExchange(ref _consumableToken, -1, token) != token)
-        {
-            ThrowAlreadyConsumed();
-        }
-
+        _core.Consume(token);
         try
         {
             return _core.GetResult(token);
@@ -160,20 +145,11 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     {
         _work = default;
         _cancellationToken = default;
+        _cancellationRegistration = default;
         _executionContext = null;
         Pool = null;
         EnqueuedAt = 0;
         _core.Reset();
         CompletionPool<OffloadCompletion<TWork, TResult>>.Return(this);
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    [StackTraceHidden]
-    private static void ThrowNotCompleted()
-        => throw new InvalidOperationException("The Blitz work item has not completed: await the ValueTask instead of reading its result.");
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    [StackTraceHidden]
-    private static void ThrowAlreadyConsumed()
-        => throw new InvalidOperationException("A Blitz ValueTask can be awaited only once; this one was already awaited.");
 }

@@ -31,6 +31,7 @@ internal abstract class WorkItem
     internal WorkItem? Next;
     internal WorkItem? Previous;
     internal WorkItemState State;
+    internal WorkPriority Priority;
 
     /// <summary>When the item entered the queue (<see cref="System.Diagnostics.Stopwatch"/> ticks), or 0 when nobody measures queue wait.</summary>
     internal long EnqueuedAt;

@@ -51,7 +51,7 @@ internal sealed class WorkerPool
 
     // ---- state, guarded by _lock ----
     private readonly object _lock = new();
-    private readonly WorkQueue _ready = new();
+    private readonly ReadyQueue _ready = new();
     private readonly WorkQueue _waitingForRoom = new();
     private readonly List<PoolWorker> _workers = [];
     private readonly List<Thread> _threadsToJoin = [];
