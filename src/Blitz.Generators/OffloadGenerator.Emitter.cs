@@ -161,6 +161,7 @@ public sealed partial class OffloadGenerator
             WriteConstraints(writer, target);
             OpenBlock(writer);
 
+            bool hasFields = !target.IsStatic;
             if (!target.IsStatic)
             {
                 writer.WriteLine("private readonly " + target.ContainingTypeFullName + " target;");
@@ -171,12 +172,17 @@ public sealed partial class OffloadGenerator
                 if (!parameter.IsCancellationToken)
                 {
                     writer.WriteLine("private readonly " + parameter.Type + " " + parameter.FieldName + ";");
+                    hasFields = true;
                 }
             }
 
-            writer.WriteLineNoTabs(string.Empty);
-            WriteWorkItemConstructor(writer, target);
-            writer.WriteLineNoTabs(string.Empty);
+            // A work item with nothing to hold needs no constructor: 'new T()' is its default value.
+            if (hasFields)
+            {
+                writer.WriteLineNoTabs(string.Empty);
+                WriteWorkItemConstructor(writer, target);
+                writer.WriteLineNoTabs(string.Empty);
+            }
 
             writer.WriteLine("public " + (target.ReturnType ?? "void") + " Execute(" + CancellationTokenType + " cancellationToken)");
             OpenBlock(writer);
