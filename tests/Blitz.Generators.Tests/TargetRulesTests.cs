@@ -42,6 +42,8 @@ public sealed class TargetRulesTests
         { "method with its own token", (int)OffloadTargetIssue.WrapperNameCollision, "partial class C { [Blocking(MethodName = \"Target\")] static int Target(System.Threading.CancellationToken t) => 1; }" },
         { "inherited wrapper", (int)OffloadTargetIssue.WrapperNameCollision, "partial class D : B { [Blocking] public override int Target() => 2; } partial class B { [Blocking] public virtual int Target() => 1; }" },
         { "work item name taken", (int)OffloadTargetIssue.WrapperNameCollision, "partial class C { [Blocking] static int Target() => 1; class TargetWorkItem { } }" },
+        { "inherited member with the work item's name", (int)OffloadTargetIssue.WrapperNameCollision, "public class B { protected class TargetWorkItem { } } partial class C : B { [Blocking] static int Target() => 1; }" },
+        { "private base member with the work item's name", (int)OffloadTargetIssue.None, "public class B { private class TargetWorkItem { } } partial class C : B { [Blocking] static int Target() => 1; }" },
         { "wrapper named like the type", (int)OffloadTargetIssue.WrapperNameCollision, "partial class C { [Blocking(MethodName = \"C\")] static int Target() => 1; }" },
         { "struct instance method", (int)OffloadTargetIssue.StructInstanceMethod, "partial struct S { [Blocking] int Target() => 1; }" },
         { "local function", (int)OffloadTargetIssue.LocalFunctionOrLambda, "partial class C { static void M() { [Blocking] static int Target() => 1; Target(); } }" },

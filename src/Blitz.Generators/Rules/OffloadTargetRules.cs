@@ -457,6 +457,18 @@ internal static class OffloadTargetRules
             {
                 return true;
             }
+
+            // The work item is a nested type: it would hide any inherited member of its name (CS0108).
+            if (inherited)
+            {
+                foreach (ISymbol member in type.GetMembers(workItemName))
+                {
+                    if (member.DeclaredAccessibility != Accessibility.Private)
+                    {
+                        return true;
+                    }
+                }
+            }
         }
 
         return false;
