@@ -239,10 +239,9 @@ public sealed partial class OffloadGenerator
 
         private static void WriteDocumentation(IndentedTextWriter writer, OffloadTarget target)
         {
-            if (target.DocumentationId.Length > 0)
+            if (target.DocumentationCref.Length > 0)
             {
-                // A cref with a documentation ID prefix ('M:') is taken as written, so it never fails to bind.
-                writer.WriteLine("/// <inheritdoc cref=\"" + EscapeXml(target.DocumentationId) + "\"/>");
+                writer.WriteLine("/// <inheritdoc cref=\"" + EscapeXml(target.DocumentationCref) + "\"/>");
             }
             else
             {

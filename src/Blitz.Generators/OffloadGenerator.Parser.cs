@@ -54,7 +54,7 @@ public sealed partial class OffloadGenerator
                 new EquatableArray<ParameterModel>(parameters),
                 tokenIndex >= 0 ? parameters[tokenIndex].Name : GetUnusedName("cancellationToken", parameters),
                 tokenIndex < 0,
-                method.GetDocumentationCommentId() ?? string.Empty,
+                DocumentationCref.For(method),
                 annotations,
                 GetObsoleteAttribute(method));
         }
@@ -306,7 +306,9 @@ public sealed partial class OffloadGenerator
             return hash;
         }
 
-        internal static string Escape(string identifier)
-            => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
     }
+
+    /// <summary>An identifier as C# source: keywords get the verbatim prefix (<c>@event</c>).</summary>
+    internal static string Escape(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 }

@@ -19,7 +19,7 @@ namespace Blitz.Generators.Model;
 /// <param name="Parameters">The method's parameters, in order.</param>
 /// <param name="CancellationTokenName">The name of the wrapper's token parameter (the method's own, or an added one).</param>
 /// <param name="AddsCancellationToken">The wrapper adds a token parameter (the method takes none).</param>
-/// <param name="DocumentationId">The method's documentation ID, for <c>&lt;inheritdoc cref="…"/&gt;</c>; empty if it has none.</param>
+/// <param name="DocumentationCref">The method as a <c>cref</c>, for <c>&lt;inheritdoc cref="…"/&gt;</c>; empty if it has none.</param>
 /// <param name="NullableAnnotations">The method was declared where nullable annotations are enabled.</param>
 /// <param name="ObsoleteAttribute">The method's <c>[Obsolete(...)]</c> as C# source, copied onto the wrapper and work item, or <see langword="null"/>.</param>
 internal sealed record OffloadTarget(
@@ -38,6 +38,6 @@ internal sealed record OffloadTarget(
     EquatableArray<ParameterModel> Parameters,
     string CancellationTokenName,
     bool AddsCancellationToken,
-    string DocumentationId,
+    string DocumentationCref,
     bool NullableAnnotations,
     string? ObsoleteAttribute);
