@@ -13,6 +13,7 @@ public sealed class TestSupportTests
         File.WriteAllText(Path.Combine(directory, "shape.generated.txt"), "one\ntwo\nthree\n");
 
         var failure = Assert.ThrowsAny<Exception>(() => GoldenFile.AssertMatches(directory, "shape.generated.txt", "one\nTWO\nthree\n"));
+        Directory.Delete(directory, recursive: true);
 
         Assert.Contains("-    2 | two", failure.Message, StringComparison.Ordinal);
         Assert.Contains("+    2 | TWO", failure.Message, StringComparison.Ordinal);
@@ -24,6 +25,7 @@ public sealed class TestSupportTests
         string directory = Directory.CreateTempSubdirectory("blitz-golden").FullName;
 
         var failure = Assert.ThrowsAny<Exception>(() => GoldenFile.AssertMatches(directory, "new.generated.txt", "text"));
+        Directory.Delete(directory, recursive: true);
 
         Assert.Contains("new.generated.txt", failure.Message, StringComparison.Ordinal);
     }
