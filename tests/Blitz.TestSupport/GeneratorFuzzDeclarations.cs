@@ -18,6 +18,9 @@ public sealed record GeneratorFuzzCase(int Index, string FileName, string Source
 /// </summary>
 public sealed class GeneratorFuzzDeclarations(int seed)
 {
+    /// <summary>The name of the annotated method of every case (a sibling overload may share it).</summary>
+    public const string TargetName = "Target";
+
     // Each pool lists valid choices first; a "tame" case picks only from those, a "wild" case from all.
     private static readonly string[] ReturnTypes =
     [
@@ -198,7 +201,7 @@ public sealed class GeneratorFuzzDeclarations(int seed)
         }
 
         source.AppendLine($"    {attribute}");
-        source.AppendLine($"    {string.Join(' ', modifiers)} {returnType} Target{typeParameters}({string.Join(", ", parameters)}){constraints} {body}");
+        source.AppendLine($"    {string.Join(' ', modifiers)} {returnType} {TargetName}{typeParameters}({string.Join(", ", parameters)}){constraints} {body}");
     }
 
     private string WriteParameter(int position, int count, bool isStatic, bool generic)
