@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,4 +40,30 @@ internal static class AwaitRewriting
     public static ExpressionSyntax? ExpressionAt(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span) =>
         root.FindNode(span, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<ExpressionSyntax>(e => e.Span == span)
         ?? root.FindNode(span) as ExpressionSyntax;
+
+    /// <summary>
+    /// The same call under another name (<c>reader.ReadLine()</c> to <c>reader.ReadLineAsync(token)</c>), keeping the
+    /// receiver and type arguments; null when the call's shape is not one it knows.
+    /// </summary>
+    public static InvocationExpressionSyntax? Renamed(InvocationExpressionSyntax invocation, string name, string? token)
+    {
+        var arguments = WithToken(invocation.ArgumentList, token);
+        switch (invocation.Expression)
+        {
+            case MemberAccessExpressionSyntax access:
+                return invocation.WithExpression(access.WithName(Rename(access.Name, name))).WithArgumentList(arguments);
+            case SimpleNameSyntax simple:
+                return invocation.WithExpression(Rename(simple, name)).WithArgumentList(arguments);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Awaiting inside <c>a?.B()</c> would await null; such calls get no fix.</summary>
+    public static bool IsInConditionalAccess(SyntaxNode node) => node.Parent is MemberBindingExpressionSyntax || node.Ancestors().TakeWhile(a => a is ExpressionSyntax).OfType<ConditionalAccessExpressionSyntax>().Any(c => c.WhenNotNull.Span.Contains(node.Span));
+
+    private static SimpleNameSyntax Rename(SimpleNameSyntax simple, string name) =>
+        simple is GenericNameSyntax generic
+            ? generic.WithIdentifier(SyntaxFactory.Identifier(name).WithTriviaFrom(generic.Identifier))
+            : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(name).WithTriviaFrom(simple.Identifier));
 }
