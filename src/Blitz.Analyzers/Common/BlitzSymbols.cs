@@ -20,6 +20,7 @@ internal sealed class BlitzSymbols
     private readonly Dictionary<ISymbol, string> _blockingWaits = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, OffloadTarget> _offloadStarters = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _syncParallel = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _hashingCalls = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _nonBlockingIoProperties = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol[] _nonBlockingIoTypes;
 
@@ -65,6 +66,11 @@ internal sealed class BlitzSymbols
         foreach (var (type, method, target) in KnownApis.OffloadStarters)
         {
             AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _offloadStarters[ms] = target; } });
+        }
+
+        foreach (var (type, method) in KnownApis.HashingCalls)
+        {
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _hashingCalls.Add(ms); } });
         }
 
         foreach (var (type, method) in KnownApis.SyncParallel)
@@ -153,6 +159,8 @@ internal sealed class BlitzSymbols
 
     public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target) =>
         _offloadStarters.TryGetValue(method.OriginalDefinition, out target);
+
+    public bool IsHashingCall(IMethodSymbol method) => _hashingCalls.Contains(method.OriginalDefinition);
 
     public bool IsSyncParallel(IMethodSymbol method) => _syncParallel.Contains((method.ReducedFrom ?? method).OriginalDefinition);
 

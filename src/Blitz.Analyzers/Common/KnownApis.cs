@@ -11,8 +11,6 @@ internal enum HeavyWhen
     AllDirectories,
     /// <summary>Heavy when the overload takes an <c>int</c> (a key size): key generation.</summary>
     KeySizeArgument,
-    /// <summary>Heavy when the overload takes a path (<c>string</c>): the whole file is read and parsed.</summary>
-    PathArgument,
 }
 
 /// <summary>What an offload call sends its delegate to.</summary>
@@ -151,6 +149,20 @@ internal static class KnownApis
         ("System.Xml.Linq.XDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XElement", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Text.Json.JsonDocument", "Parse", HeavyWhen.StreamArgument, "parsing a whole JSON stream"),
+    };
+
+    /// <summary>BLZ104: hashing calls that make a loop heavy when repeated an input-dependent number of times.</summary>
+    public static readonly (string Type, string Member)[] HashingCalls =
+    {
+        ("System.Security.Cryptography.HashAlgorithm", "ComputeHash"),
+        ("System.Security.Cryptography.HashAlgorithm", "TransformBlock"),
+        ("System.Security.Cryptography.SHA1", "HashData"),
+        ("System.Security.Cryptography.SHA256", "HashData"),
+        ("System.Security.Cryptography.SHA384", "HashData"),
+        ("System.Security.Cryptography.SHA512", "HashData"),
+        ("System.Security.Cryptography.MD5", "HashData"),
+        ("System.Security.Cryptography.HMACSHA256", "HashData"),
+        ("System.Security.Cryptography.HMACSHA512", "HashData"),
     };
 
     /// <summary>BLZ103: blocking waits, and the remedy named in the message.</summary>
