@@ -128,12 +128,20 @@ public sealed class CodeFixRunner
         return solution.GetDocument(document.Id)!;
     }
 
+    /// <summary>The text must match, and a fix must not break the build: the fixed code compiles without errors.</summary>
     private static async Task AssertTextAsync(Document document, string expected)
     {
         var actual = (await document.GetTextAsync().ConfigureAwait(false)).ToString();
         if (Normalize(actual) != Normalize(expected))
         {
             throw new XunitException($"The fixed text differs.\n--- expected\n{expected}\n--- actual\n{actual}");
+        }
+
+        var compilation = await document.Project.GetCompilationAsync().ConfigureAwait(false);
+        var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new XunitException("The fixed code does not compile:\n" + string.Join("\n", errors) + "\n" + actual);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
-            || IsNonBlockingReceiver(invocation.Instance, symbols, context.CancellationToken)
+            || BlockingCalls.IsNonBlockingReceiver(invocation.Instance, symbols, context.CancellationToken)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
             return;
@@ -52,40 +52,5 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         var properties = DiagnosticProperties.WithToken(token).Add(DiagnosticProperties.Replacement, counterpart.Name);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), properties,
             method.ContainingType.Name + "." + method.Name, counterpart.Name));
-    }
-
-    /// <summary>Memory-backed receivers never block: by static type, by a local's initializer, or Console.Out/Error.</summary>
-    private static bool IsNonBlockingReceiver(IOperation? instance, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
-    {
-        if (instance is null)
-        {
-            return false;
-        }
-
-        instance = OperationHelpers.WithoutConversions(instance);
-        if (symbols.IsNonBlockingIoType(instance.Type))
-        {
-            return true;
-        }
-
-        switch (instance)
-        {
-            case IPropertyReferenceOperation property:
-                return symbols.IsNonBlockingIoProperty(property.Property);
-            case ILocalReferenceOperation local when instance.SemanticModel is { } model:
-                foreach (var reference in local.Local.DeclaringSyntaxReferences)
-                {
-                    if (reference.SyntaxTree == model.SyntaxTree
-                        && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
-                        && symbols.IsNonBlockingIoType(model.GetTypeInfo(value, cancellationToken).Type))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            default:
-                return false;
-        }
     }
 }

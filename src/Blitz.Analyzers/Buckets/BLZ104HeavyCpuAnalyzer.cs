@@ -17,8 +17,6 @@ namespace Blitz.Analyzers.Buckets;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
 {
-    private const int AllDirectories = 1; // SearchOption.AllDirectories
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HeavyCpu);
 
@@ -46,7 +44,7 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
             IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
             _ => (null, ImmutableArray<IArgumentOperation>.Empty),
         };
-        if (method is null || !symbols.TryGetCpuHeavy(method, out var entry) || !Applies(entry.When, method, arguments, symbols)
+        if (method is null || !symbols.TryGetCpuHeavy(method, out var entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols)
             || !AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols))
         {
             return;
@@ -54,29 +52,6 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
 
         var name = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.HeavyCpu, context.Operation.Syntax.GetLocation(), $"'{name}' ({entry.What})"));
-    }
-
-    private static bool Applies(HeavyWhen when, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) => when switch
-    {
-        HeavyWhen.Always => true,
-        HeavyWhen.StreamArgument => arguments.Any(a => BlitzSymbols.InheritsFrom(a.Value.Type, symbols.Stream)),
-        HeavyWhen.AllDirectories => arguments.Any(a => IsRecursive(a.Value, symbols)),
-        HeavyWhen.KeySizeArgument => method.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Int32),
-        _ => false,
-    };
-
-    private static bool IsRecursive(IOperation value, BlitzSymbols symbols)
-    {
-        value = OperationHelpers.WithoutConversions(value);
-        if (BlitzSymbols.Is(value.Type, symbols.SearchOption))
-        {
-            return value.ConstantValue is { HasValue: true, Value: int option } && option == AllDirectories;
-        }
-
-        // new EnumerationOptions { RecurseSubdirectories = true }
-        return value is IObjectCreationOperation { Initializer: { } initializer }
-            && initializer.Initializers.OfType<ISimpleAssignmentOperation>().Any(a =>
-                a.Target is IPropertyReferenceOperation { Property.Name: "RecurseSubdirectories" } && a.Value.ConstantValue is { HasValue: true, Value: true });
     }
 
     private static void AnalyzeLoop(OperationAnalysisContext context, BlitzSymbols symbols)
