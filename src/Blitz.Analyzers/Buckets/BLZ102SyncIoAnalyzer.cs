@@ -38,7 +38,8 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
-            || BlockingCalls.IsNonBlockingReceiver(invocation.Instance, symbols, context.CancellationToken)
+            || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
+            || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
             return;

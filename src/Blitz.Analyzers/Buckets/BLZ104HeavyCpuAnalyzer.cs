@@ -44,8 +44,22 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
             IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
             _ => (null, ImmutableArray<IArgumentOperation>.Empty),
         };
-        if (method is null || !symbols.TryGetCpuHeavy(method, out var entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols)
-            || !AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols))
+        if (method is null)
+        {
+            return;
+        }
+
+        (HeavyWhen When, string What) entry;
+        if (context.Operation is IInvocationOperation call && symbols.TryGetSyncIoCounterpart(method, out _) && BlockingCalls.IsCompressionStreamCall(call, symbols))
+        {
+            entry = (HeavyWhen.Always, "compression through a compression stream");
+        }
+        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols))
+        {
+            return;
+        }
+
+        if (!AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols))
         {
             return;
         }

@@ -23,6 +23,7 @@ internal sealed class BlitzSymbols
     private readonly HashSet<IMethodSymbol> _hashingCalls = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _nonBlockingIoProperties = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol[] _nonBlockingIoTypes;
+    private readonly INamedTypeSymbol[] _compressionStreamTypes;
 
     private BlitzSymbols(Compilation compilation)
     {
@@ -36,6 +37,8 @@ internal sealed class BlitzSymbols
         TaskCreationOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskCreationOptions");
         SearchOption = compilation.GetTypeByMetadataName("System.IO.SearchOption");
         Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
+        TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
         Environment = compilation.GetTypeByMetadataName("System.Environment");
         Offload = OffloadTargetRules.Symbols.Create(compilation);
 
@@ -43,6 +46,7 @@ internal sealed class BlitzSymbols
         TaskWhenAll = Task?.GetMembers("WhenAll").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
 
         _nonBlockingIoTypes = KnownApis.NonBlockingIoTypes.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
+        _compressionStreamTypes = KnownApis.CompressionStreamTypes.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
         foreach (var (type, property) in KnownApis.NonBlockingIoProperties)
         {
             AddMembers(compilation, type, property, m => _nonBlockingIoProperties.Add(m));
@@ -89,6 +93,8 @@ internal sealed class BlitzSymbols
     public INamedTypeSymbol? TaskCreationOptions { get; }
     public INamedTypeSymbol? SearchOption { get; }
     public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? TextReader { get; }
+    public INamedTypeSymbol? TextWriter { get; }
     public INamedTypeSymbol? Environment { get; }
     public OffloadTargetRules.Symbols Offload { get; }
     public ImmutableArray<IMethodSymbol> ThreadSleep { get; }
@@ -138,6 +144,11 @@ internal sealed class BlitzSymbols
     }
 
     public bool IsNonBlockingIoType(ITypeSymbol? type) => type is not null && _nonBlockingIoTypes.Any(t => InheritsFrom(type, t));
+
+    /// <summary>A stream, text reader or text writer: the things an I/O call reads from or writes to.</summary>
+    public bool IsIoType(ITypeSymbol? type) => InheritsFrom(type, Stream) || InheritsFrom(type, TextReader) || InheritsFrom(type, TextWriter);
+
+    public bool IsCompressionStream(ITypeSymbol? type) => type is not null && _compressionStreamTypes.Any(t => InheritsFrom(type, t));
 
     public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
 

@@ -50,6 +50,26 @@ internal static class BlockingCalls
         }
     }
 
+    /// <summary>
+    /// True when the call's I/O target never blocks: the receiver of an instance call, or for a static call
+    /// (<c>JsonSerializer.Serialize(stream, value)</c>) every stream, reader or writer argument.
+    /// </summary>
+    public static bool HasNonBlockingTarget(IInvocationOperation invocation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (invocation.Instance is not null)
+        {
+            return IsNonBlockingReceiver(invocation.Instance, symbols, cancellationToken);
+        }
+
+        var streams = invocation.Arguments.Where(a => symbols.IsIoType(a.Value.Type)).ToList();
+        return streams.Count > 0 && streams.All(a => IsNonBlockingReceiver(a.Value, symbols, cancellationToken));
+    }
+
+    /// <summary>A stream call whose receiver or an argument is a compression stream: CPU work, not I/O to await.</summary>
+    public static bool IsCompressionStreamCall(IInvocationOperation invocation, BlitzSymbols symbols) =>
+        (invocation.Instance is { } instance && symbols.IsCompressionStream(OperationHelpers.WithoutConversions(instance).Type))
+        || invocation.Arguments.Any(a => symbols.IsCompressionStream(OperationHelpers.WithoutConversions(a.Value).Type));
+
     /// <summary>True when a CPU-heavy table entry's condition holds for this call.</summary>
     public static bool HeavyApplies(HeavyWhen when, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) => when switch
     {
@@ -88,7 +108,8 @@ internal static class BlockingCalls
             return name;
         }
 
-        if (symbols.TryGetSyncIoCounterpart(method, out _) && !IsNonBlockingReceiver(instance, symbols, cancellationToken))
+        if (symbols.TryGetSyncIoCounterpart(method, out _)
+            && !(operation is IInvocationOperation io && HasNonBlockingTarget(io, symbols, cancellationToken)))
         {
             return name;
         }

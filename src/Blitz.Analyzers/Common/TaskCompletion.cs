@@ -101,6 +101,13 @@ internal static class TaskCompletion
         var foreachCollection = ForEachCollection(task, body);
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
         {
+            // "var winner = await Task.WhenAny(a, b);" gives a task that is complete.
+            if (operation is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, task) && IsAwaitedWhenAny(initial))
+            {
+                return true;
+            }
+
             if (operation is IAwaitOperation awaited
                 && awaited.Syntax.Span.End <= use.Syntax.SpanStart
                 && (Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
@@ -112,6 +119,10 @@ internal static class TaskCompletion
 
         return false;
     }
+
+    private static bool IsAwaitedWhenAny(IOperation value) =>
+        OperationHelpers.WithoutConversions(value) is IAwaitOperation awaited
+        && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } };
 
     /// <summary>For a foreach iteration variable, the collection it iterates.</summary>
     private static ISymbol? ForEachCollection(ISymbol task, IOperation body)

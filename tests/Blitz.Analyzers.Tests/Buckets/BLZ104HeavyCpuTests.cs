@@ -21,7 +21,8 @@ public sealed class BLZ104HeavyCpuTests
             async Task<byte[]> Login(string password, byte[] salt, Stream body, string root)
             {
                 var key = {|BLZ104:Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA256, 32)|};
-                using var derive = {|BLZ104:new Rfc2898DeriveBytes(password, salt, 600_000, HashAlgorithmName.SHA256)|};
+                using var derive = new Rfc2898DeriveBytes(password, salt, 600_000, HashAlgorithmName.SHA256); // derives lazily
+                var derived = {|BLZ104:derive.GetBytes(32)|};
                 using var rsa = {|BLZ104:RSA.Create(4096)|};
                 var digest = {|BLZ104:SHA256.HashData(body)|};
                 using var sha = SHA256.Create();
