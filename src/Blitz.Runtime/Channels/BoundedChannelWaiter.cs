@@ -130,6 +130,9 @@ internal sealed class BoundedChannelWaiter<TResult> : IValueTaskSource<TResult>,
         finally
         {
             _core.Reset();
+
+            // A token canceled during registration ran the callback inside UnsafeRegister, whose result was then stored.
+            _registration = default;
             Queue = null;
             PendingItem = default;
             CompletionPool<BoundedChannelWaiter<TResult>>.Return(this);
