@@ -82,6 +82,31 @@ public sealed class TargetRulesTests
         Assert.True(emitted == ((OffloadTargetIssue)expected == OffloadTargetIssue.None), description);
     }
 
+    [Theory]
+    [InlineData("class Outer { partial class C { [Blocking] static int Target() => 1; } }", "Outer")]
+    [InlineData("partial class C { [Blocking] static int Target(int a, ref int b) => a; }", "b")]
+    [InlineData("partial class C { [Blocking] static int Target(int a, System.Span<int> s) => a; }", "s")]
+    [InlineData("partial class C { [Blocking] static int Target<T, U>(T a) where U : allows ref struct => 1; }", "U")]
+    [InlineData("partial class C { [Blocking] static int Target() => 1; int TargetAsync => 1; }", "TargetAsync")]
+    [InlineData("partial class C { [Blocking(MethodName = \"Run\")] static int Target() => 1; [CpuBound(MethodName = \"Run\")] static int Other() => 1; }", "Other")]
+    [InlineData("partial class C { [Blocking, CpuBound] static int Target() => 1; }", "Target")]
+    public void The_issue_names_the_symbol_a_diagnostic_should_point_at(string declarations, string subjectName)
+    {
+        IMethodSymbol target = FirstAnnotated(GeneratorHarness.Compile("using Blitz;\n" + declarations));
+
+        Assert.NotEqual(OffloadTargetIssue.None, OffloadTargetRules.GetIssue(target, out ISymbol? subject));
+        Assert.Equal(subjectName, subject?.Name);
+    }
+
+    [Fact]
+    public void A_valid_target_has_no_subject()
+    {
+        IMethodSymbol target = FirstAnnotated(GeneratorHarness.Compile("using Blitz; partial class C { [Blocking] static int Target() => 1; }"));
+
+        Assert.Equal(OffloadTargetIssue.None, OffloadTargetRules.GetIssue(target, out ISymbol? subject));
+        Assert.Null(subject);
+    }
+
     [Fact]
     public void Issue_values_one_to_eleven_follow_the_usage_rule_numbers()
     {

@@ -112,7 +112,22 @@ internal static class OffloadTargetRules
     /// <param name="method">A method that carries <c>[Blocking]</c> or <c>[CpuBound]</c>.</param>
     /// <param name="cancellationToken">Cancels reading the containing types' syntax.</param>
     public static OffloadTargetIssue GetIssue(IMethodSymbol method, CancellationToken cancellationToken = default)
+        => GetIssue(method, out _, cancellationToken);
+
+    /// <summary>
+    /// Returns the first reason <paramref name="method"/> gets no wrapper, or <see cref="OffloadTargetIssue.None"/>,
+    /// with the symbol a diagnostic should point at.
+    /// </summary>
+    /// <param name="method">A method that carries <c>[Blocking]</c> or <c>[CpuBound]</c>.</param>
+    /// <param name="subject">
+    /// What the issue is about: the type that is not partial or not supported, the offending parameter or type
+    /// parameter, the member or other annotated method the wrapper collides with; otherwise the method itself.
+    /// <see langword="null"/> when there is no issue.
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading the containing types' syntax.</param>
+    public static OffloadTargetIssue GetIssue(IMethodSymbol method, out ISymbol? subject, CancellationToken cancellationToken = default)
     {
+        subject = method;
         if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
         {
             return OffloadTargetIssue.LocalFunctionOrLambda;
@@ -128,12 +143,13 @@ internal static class OffloadTargetRules
             return OffloadTargetIssue.ErroneousDeclaration;
         }
 
-        OffloadTargetIssue typeIssue = GetContainingTypeIssue(method.ContainingType, cancellationToken);
-        if (typeIssue != OffloadTargetIssue.None)
+        OffloadTargetIssue issue = GetContainingTypeIssue(method.ContainingType, ref subject, cancellationToken);
+        if (issue != OffloadTargetIssue.None)
         {
-            return typeIssue;
+            return issue;
         }
 
+        subject = method;
         if (GetAttributeKind(method) == OffloadAttributeKind.Both)
         {
             return OffloadTargetIssue.BothAttributes;
@@ -149,10 +165,10 @@ internal static class OffloadTargetRules
             return OffloadTargetIssue.StructInstanceMethod;
         }
 
-        OffloadTargetIssue signatureIssue = GetSignatureIssue(method);
-        if (signatureIssue != OffloadTargetIssue.None)
+        issue = GetSignatureIssue(method, ref subject);
+        if (issue != OffloadTargetIssue.None)
         {
-            return signatureIssue;
+            return issue;
         }
 
         string? nameOverride = GetWrapperNameOverride(method);
@@ -161,7 +177,13 @@ internal static class OffloadTargetRules
             return OffloadTargetIssue.InvalidWrapperName;
         }
 
-        return HasNameCollision(method) ? OffloadTargetIssue.WrapperNameCollision : OffloadTargetIssue.None;
+        if (HasNameCollision(method, ref subject))
+        {
+            return OffloadTargetIssue.WrapperNameCollision;
+        }
+
+        subject = null;
+        return OffloadTargetIssue.None;
     }
 
     /// <summary>Which of the two offload attributes <paramref name="method"/> carries.</summary>
@@ -275,7 +297,7 @@ internal static class OffloadTargetRules
     private static bool IsPartialMethod(IMethodSymbol method)
         => method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null || method.IsPartialDefinition;
 
-    private static OffloadTargetIssue GetContainingTypeIssue(INamedTypeSymbol? containingType, CancellationToken cancellationToken)
+    private static OffloadTargetIssue GetContainingTypeIssue(INamedTypeSymbol? containingType, ref ISymbol? subject, CancellationToken cancellationToken)
     {
         if (containingType is null)
         {
@@ -286,17 +308,20 @@ internal static class OffloadTargetRules
         {
             if (type.TypeKind == TypeKind.Error)
             {
+                subject = type;
                 return OffloadTargetIssue.ErroneousDeclaration;
             }
 
             if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsFileLocal)
             {
+                subject = type;
                 return OffloadTargetIssue.UnsupportedContainingType;
             }
         }
 
         for (INamedTypeSymbol? type = containingType; type is not null; type = type.ContainingType)
         {
+            subject = type;
             if (type.DeclaringSyntaxReferences.Length == 0)
             {
                 return OffloadTargetIssue.TypeNotPartial;
@@ -315,8 +340,9 @@ internal static class OffloadTargetRules
         return OffloadTargetIssue.None;
     }
 
-    private static OffloadTargetIssue GetSignatureIssue(IMethodSymbol method)
+    private static OffloadTargetIssue GetSignatureIssue(IMethodSymbol method, ref ISymbol? subject)
     {
+        subject = method;
         if (method.IsAsync || IsTaskLike(method.ReturnType))
         {
             return OffloadTargetIssue.AsyncMethod;
@@ -329,6 +355,7 @@ internal static class OffloadTargetRules
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
+            subject = parameter;
             if (parameter.RefKind != RefKind.None)
             {
                 return OffloadTargetIssue.ByRefParameter;
@@ -340,6 +367,7 @@ internal static class OffloadTargetRules
             }
         }
 
+        subject = method;
         if (MayBeRefLike(method.ReturnType))
         {
             return OffloadTargetIssue.RefStructSignature;
@@ -347,6 +375,7 @@ internal static class OffloadTargetRules
 
         foreach (IParameterSymbol parameter in method.Parameters)
         {
+            subject = parameter;
             if (MayBeRefLike(parameter.Type))
             {
                 return OffloadTargetIssue.RefStructSignature;
@@ -355,12 +384,14 @@ internal static class OffloadTargetRules
 
         foreach (ITypeParameterSymbol typeParameter in method.TypeParameters)
         {
+            subject = typeParameter;
             if (typeParameter.AllowsRefLikeType)
             {
                 return OffloadTargetIssue.RefStructSignature;
             }
         }
 
+        subject = method;
         OffloadTargetIssue typeIssue = GetTypeIssue(method.ReturnType);
         foreach (IParameterSymbol parameter in method.Parameters)
         {
@@ -369,7 +400,13 @@ internal static class OffloadTargetRules
                 break;
             }
 
+            subject = parameter;
             typeIssue = GetTypeIssue(parameter.Type);
+        }
+
+        if (typeIssue == OffloadTargetIssue.None)
+        {
+            subject = method;
         }
 
         return typeIssue;
@@ -416,7 +453,7 @@ internal static class OffloadTargetRules
     // (CS0108 is an error under warnings-as-errors), or with another wrapper. Annotated methods of the type and of
     // its source base types count through the wrappers they would get, so the answer is the same before generation
     // (the generator) and after it (the analyzers). Wrappers compiled into a referenced base type are plain members.
-    private static bool HasNameCollision(IMethodSymbol method)
+    private static bool HasNameCollision(IMethodSymbol method, ref ISymbol? subject)
     {
         string wrapperName = GetWrapperName(method);
         string workItemName = GetWorkItemName(method);
@@ -424,6 +461,7 @@ internal static class OffloadTargetRules
         INamedTypeSymbol containingType = method.ContainingType;
         if (containingType.Name == wrapperName || containingType.Name == workItemName)
         {
+            subject = containingType;
             return true;
         }
 
@@ -431,6 +469,7 @@ internal static class OffloadTargetRules
         {
             if (!IsBlitzGenerated(member))
             {
+                subject = member;
                 return true;
             }
         }
@@ -449,11 +488,12 @@ internal static class OffloadTargetRules
                 if (member is not IMethodSymbol existing
                     || (existing.MethodKind == MethodKind.Ordinary && Overlaps(signatures, WrapperSignature.Of(existing))))
                 {
+                    subject = member;
                     return true;
                 }
             }
 
-            if (inSource && CollidesWithOtherWrapper(method, type, inherited, wrapperName, signatures))
+            if (inSource && CollidesWithOtherWrapper(method, type, inherited, wrapperName, signatures, ref subject))
             {
                 return true;
             }
@@ -465,6 +505,7 @@ internal static class OffloadTargetRules
                 {
                     if (member.DeclaredAccessibility != Accessibility.Private)
                     {
+                        subject = member;
                         return true;
                     }
                 }
@@ -474,7 +515,7 @@ internal static class OffloadTargetRules
         return false;
     }
 
-    private static bool CollidesWithOtherWrapper(IMethodSymbol method, INamedTypeSymbol type, bool inherited, string wrapperName, List<WrapperSignature> signatures)
+    private static bool CollidesWithOtherWrapper(IMethodSymbol method, INamedTypeSymbol type, bool inherited, string wrapperName, List<WrapperSignature> signatures, ref ISymbol? subject)
     {
         if (!TypeIndex.For(type).AnnotatedByWrapperName.TryGetValue(wrapperName, out List<IMethodSymbol>? others))
         {
@@ -493,6 +534,7 @@ internal static class OffloadTargetRules
             {
                 if (Overlaps(signatures, signature))
                 {
+                    subject = other;
                     return true;
                 }
             }
