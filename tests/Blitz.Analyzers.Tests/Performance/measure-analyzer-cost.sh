@@ -155,6 +155,7 @@ total_analyzers=$(grep -E 'Total analyzer execution time:' "$work/build.log" | h
 blitz=$(grep -E '^\s+[0-9.<]+\s+[0-9]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -1 | awk '{print $1}')
 echo "synthetic: $lines generated lines in $classes files (misplaced work in 1 class of $every) + $runtime_lines runtime lines"
 echo "csc task: ${csc} ms; all analyzers: ${total_analyzers} s; Blitz.Analyzers: ${blitz} s"
-grep -E -A14 'Total analyzer execution time:' "$work/build.log" | head -30
+grep -E -A3 'Total analyzer execution time:' "$work/build.log" | head -4
+grep -E -A12 '^\s+[0-9.<]+\s+[0-9<]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -13
 grep -E 'warning BLZ' "$work/build.log" | sed -E 's/.*warning (BLZ[0-9]+).*/\1/' | sort | uniq -c || true
 awk -v b="$blitz" -v c="$csc" 'BEGIN { if (c > 0) printf "Blitz analyzers / compile time = %.2f%%\n", 100 * b * 1000 / c }'
