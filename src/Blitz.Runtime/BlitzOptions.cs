@@ -15,6 +15,7 @@ public sealed class BlitzOptions
     private int _cpuThreads = Environment.ProcessorCount;
     private string _threadNamePrefix = "blitz";
     private TimeSpan? _stallThreshold;
+    private TimeSpan _stallProbeInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// The most threads the blocking pool starts (default 512). Threads start on demand, when work arrives and no
@@ -124,6 +125,26 @@ public sealed class BlitzOptions
             }
 
             _stallThreshold = value;
+        }
+    }
+
+    /// <summary>
+    /// How often the stall monitor queues a probe to the .NET ThreadPool while <see cref="StallThreshold"/> is set
+    /// (default 100 ms). A new probe is queued only after the previous one ran, so a stall is reported once, with
+    /// its full length, when the ThreadPool finally runs the probe.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public TimeSpan StallProbeInterval
+    {
+        get => _stallProbeInterval;
+        set
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(StallProbeInterval), value, "The probe interval must be positive.");
+            }
+
+            _stallProbeInterval = value;
         }
     }
 

@@ -1,27 +1,70 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Blitz;
 
 /// <summary>
 /// The Blitz runtime: a blocking pool (bucket 3), a CPU pool (bucket 5) and dedicated threads (bucket 4), all
 /// separate from the .NET ThreadPool that runs async continuations.
 /// </summary>
-public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
+public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
 {
+    private static readonly Lock s_defaultLock = new();
+    private static BlitzRuntime? s_default;
+    private static BlitzOptions? s_defaultOptions;
+
+    private readonly WorkerPool _blocking;
+    private readonly WorkerPool _cpu;
+    private readonly int _cpuThreads;
+    private readonly PoolInstruments _instruments;
+    private readonly StallMonitor? _stallMonitor;
+    private readonly HashSet<DedicatedThread> _dedicated = [];
+    private readonly List<DedicatedThread> _stoppedDedicated = [];
+    private Task? _disposal;
+    private int _disposed;
+
     /// <summary>The process-wide runtime, created with default options on first use unless <see cref="ConfigureDefault"/> ran first.</summary>
-    public static BlitzRuntime Default => throw new NotImplementedException();
+    public static BlitzRuntime Default => Volatile.Read(ref s_default) ?? CreateDefault();
 
     /// <summary>Sets the options of <see cref="Default"/>; call it before the first use of <see cref="Default"/>.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="InvalidOperationException"><see cref="Default"/> was already created.</exception>
-    public static void ConfigureDefault(BlitzOptions options) => throw new NotImplementedException();
+    public static void ConfigureDefault(BlitzOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lock (s_defaultLock)
+        {
+            if (s_default is not null)
+            {
+                throw new InvalidOperationException("BlitzRuntime.Default is already in use; call ConfigureDefault before its first use.");
+            }
+
+            s_defaultOptions = options.Clone();
+        }
+    }
 
     /// <summary>Creates a runtime. Its threads start on demand.</summary>
     /// <param name="options">The options; <see langword="null"/> uses the defaults.</param>
-    public BlitzRuntime(BlitzOptions? options = null) => throw new NotImplementedException();
+    public BlitzRuntime(BlitzOptions? options = null)
+    {
+        BlitzOptions settings = options?.Clone() ?? new BlitzOptions();
+        _instruments = new PoolInstruments();
+        _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments);
+        _cpuThreads = settings.CpuThreads;
+        _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments);
+        _instruments.Observe(GetMetrics);
+        if (settings.StallThreshold is TimeSpan threshold)
+        {
+            _stallMonitor = new StallMonitor(settings.ThreadNamePrefix, threshold, settings.StallProbeInterval, _instruments.Meter, OnStall);
+        }
+    }
 
     /// <summary>Raised on a monitor thread when a ThreadPool probe starts later than <see cref="BlitzOptions.StallThreshold"/>.</summary>
-#pragma warning disable CS0067 // raised by the stall monitor
+    /// <remarks>
+    /// The event is raised once per late probe, when the probe finally starts, with its full delay. Each stall is
+    /// also recorded on the <c>blitz.threadpool.stalls</c> histogram and written as an event of the <c>Blitz</c>
+    /// event source. A handler that throws does not stop the monitor.
+    /// </remarks>
     public event EventHandler<StallEventArgs>? StallDetected;
-#pragma warning restore CS0067
 
     /// <summary>Runs blocking work on the blocking pool.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -31,7 +74,8 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <returns>The work's result. Await it once.</returns>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask<TResult> SpawnBlocking<TWork, TResult>(TWork work, CancellationToken cancellationToken = default)
-        where TWork : struct, IOffloadWork<TResult> => throw new NotImplementedException();
+        where TWork : struct, IOffloadWork<TResult>
+        => Spawn<TWork, TResult>(_blocking, work, cancellationToken);
 
     /// <summary>Runs blocking work without a result on the blocking pool.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -40,7 +84,8 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when the work did. Await it once.</returns>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask SpawnBlocking<TWork>(TWork work, CancellationToken cancellationToken = default)
-        where TWork : struct, IOffloadWork => throw new NotImplementedException();
+        where TWork : struct, IOffloadWork
+        => SpawnVoid(_blocking, work, cancellationToken);
 
     /// <summary>Runs a delegate on the blocking pool; with a <see langword="static"/> lambda nothing is allocated.</summary>
     /// <typeparam name="TState">The state passed to the delegate.</typeparam>
@@ -52,7 +97,10 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask<TResult> SpawnBlocking<TState, TResult>(TState state, Func<TState, CancellationToken, TResult> work, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Spawn<DelegateWork<TState, TResult>, TResult>(_blocking, new DelegateWork<TState, TResult>(state, work), cancellationToken);
+    }
 
     /// <summary>Runs blocking work on the blocking pool if its queue has room.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -62,7 +110,25 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels the work if it has not started; passed to the work once it runs.</param>
     /// <returns><see langword="true"/> if the work was accepted; <see langword="false"/> if the queue is full or the runtime was disposed.</returns>
     public bool TrySpawnBlocking<TWork, TResult>(TWork work, out ValueTask<TResult> completion, CancellationToken cancellationToken = default)
-        where TWork : struct, IOffloadWork<TResult> => throw new NotImplementedException();
+        where TWork : struct, IOffloadWork<TResult>
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            _blocking.CountRejected();
+            completion = default;
+            return false;
+        }
+
+        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(_blocking, work, cancellationToken);
+        if (Submit(_blocking, item, cancellationToken, waitForRoom: false))
+        {
+            completion = new ValueTask<TResult>(item, item.Version);
+            return true;
+        }
+
+        completion = default;
+        return false;
+    }
 
     /// <summary>Runs CPU-heavy work on the CPU pool.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -72,7 +138,8 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <returns>The work's result. Await it once.</returns>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask<TResult> SpawnCpu<TWork, TResult>(TWork work, CancellationToken cancellationToken = default)
-        where TWork : struct, IOffloadWork<TResult> => throw new NotImplementedException();
+        where TWork : struct, IOffloadWork<TResult>
+        => Spawn<TWork, TResult>(_cpu, work, cancellationToken);
 
     /// <summary>Runs CPU-heavy work without a result on the CPU pool.</summary>
     /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
@@ -81,7 +148,8 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <returns>A task that completes when the work did. Await it once.</returns>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask SpawnCpu<TWork>(TWork work, CancellationToken cancellationToken = default)
-        where TWork : struct, IOffloadWork => throw new NotImplementedException();
+        where TWork : struct, IOffloadWork
+        => SpawnVoid(_cpu, work, cancellationToken);
 
     /// <summary>Runs a delegate on the CPU pool; with a <see langword="static"/> lambda nothing is allocated.</summary>
     /// <typeparam name="TState">The state passed to the delegate.</typeparam>
@@ -93,22 +161,195 @@ public sealed class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="work"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask<TResult> SpawnCpu<TState, TResult>(TState state, Func<TState, CancellationToken, TResult> work, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Spawn<DelegateWork<TState, TResult>, TResult>(_cpu, new DelegateWork<TState, TResult>(state, work), cancellationToken);
+    }
 
     /// <summary>Starts a long-lived loop (bucket 4) on a thread of its own.</summary>
     /// <param name="name">The thread's name.</param>
     /// <param name="loop">The loop; it should return when its token is canceled.</param>
     /// <returns>The dedicated thread.</returns>
-    public DedicatedThread SpawnDedicated(string name, Action<CancellationToken> loop) => throw new NotImplementedException();
+    public DedicatedThread SpawnDedicated(string name, Action<CancellationToken> loop)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(loop);
+        var thread = new DedicatedThread(name, loop, OnDedicatedExit);
+        lock (_dedicated)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            _dedicated.Add(thread);
+        }
+
+        thread.Start();
+        return thread;
+    }
+
+    /// <summary>The runtime's <c>Blitz</c> meter, for instruments of other Blitz components (pipelines).</summary>
+    internal System.Diagnostics.Metrics.Meter Meter => _instruments.Meter;
+
+    /// <summary>The CPU pool's thread count.</summary>
+    internal int CpuThreads => _cpuThreads;
+
+    private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
+
+    private void OnDedicatedExit(DedicatedThread thread)
+    {
+        lock (_dedicated)
+        {
+            _dedicated.Remove(thread);
+            if (_disposed != 0)
+            {
+                _stoppedDedicated.Add(thread);
+            }
+        }
+    }
 
     /// <summary>Takes a snapshot of the runtime's counters.</summary>
     /// <returns>The snapshot.</returns>
-    public BlitzMetrics GetMetrics() => throw new NotImplementedException();
+    public BlitzMetrics GetMetrics()
+    {
+        int dedicated;
+        lock (_dedicated)
+        {
+            dedicated = _dedicated.Count;
+        }
+
+        return new BlitzMetrics(_blocking.GetMetrics(), _cpu.GetMetrics(), dedicated);
+    }
 
     /// <summary>Stops accepting work, drains or cancels queued work, stops dedicated threads and joins every thread.</summary>
     /// <returns>A task that completes when every thread the runtime started has exited.</returns>
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    public ValueTask DisposeAsync()
+    {
+        lock (_dedicated)
+        {
+            if (_disposal is null)
+            {
+                Volatile.Write(ref _disposed, 1);
+                _disposal = ShutdownAsync();
+            }
+
+            return new ValueTask(_disposal);
+        }
+    }
 
     /// <summary>Disposes the runtime synchronously; see <see cref="DisposeAsync"/>.</summary>
-    public void Dispose() => throw new NotImplementedException();
+    /// <exception cref="InvalidOperationException">Called on a thread of this runtime's pools, which would wait for itself.</exception>
+    public void Dispose()
+    {
+        if (BlitzThread.IsCurrent)
+        {
+            throw new InvalidOperationException("A Blitz runtime cannot be disposed synchronously from one of its own threads, which disposal joins; use DisposeAsync.");
+        }
+
+        DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private static BlitzRuntime CreateDefault()
+    {
+        lock (s_defaultLock)
+        {
+            return s_default ??= new BlitzRuntime(s_defaultOptions);
+        }
+    }
+
+    private ValueTask<TResult> Spawn<TWork, TResult>(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
+        where TWork : struct, IOffloadWork<TResult>
+    {
+        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(pool, work, cancellationToken, priority);
+        if (!Submit(pool, item, cancellationToken, waitForRoom: true))
+        {
+            ThrowDisposed();
+        }
+
+        return new ValueTask<TResult>(item, item.Version);
+    }
+
+    private ValueTask SpawnVoid<TWork>(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
+        where TWork : struct, IOffloadWork
+    {
+        var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(pool, new VoidWork<TWork>(work), cancellationToken, priority);
+        if (!Submit(pool, item, cancellationToken, waitForRoom: true))
+        {
+            ThrowDisposed();
+        }
+
+        return new ValueTask(item, item.Version);
+    }
+
+    /// <summary>Hands a rented item to a pool; on refusal the item goes back to its pool and false is returned.</summary>
+    private static bool Submit<TWork, TResult>(WorkerPool pool, OffloadCompletion<TWork, TResult> item, CancellationToken cancellationToken, bool waitForRoom)
+        where TWork : struct, IOffloadWork<TResult>
+    {
+        item.RegisterCancellation();
+        SubmitResult result;
+        try
+        {
+            result = pool.Submit(item, waitForRoom);
+        }
+        catch
+        {
+            item.Discard();
+            throw;
+        }
+
+        switch (result)
+        {
+            case SubmitResult.Accepted:
+                return true;
+            case SubmitResult.CanceledOnArrival:
+                item.CompleteCanceled(new OperationCanceledException(cancellationToken));
+                return true;
+            default:
+                item.Discard();
+                return false;
+        }
+    }
+
+    [DoesNotReturn]
+    private void ThrowDisposed() => throw new ObjectDisposedException(nameof(BlitzRuntime), "The Blitz runtime was disposed; it accepts no more work.");
+
+    private async Task ShutdownAsync()
+    {
+        // Stop accepting, then drain (or cancel) queued work while dedicated loops are asked to stop.
+        _stallMonitor?.RequestStop();
+        _blocking.BeginShutdown();
+        _cpu.BeginShutdown();
+
+        DedicatedThread[] loops;
+        lock (_dedicated)
+        {
+            loops = [.. _dedicated];
+        }
+
+        foreach (DedicatedThread loop in loops)
+        {
+            loop.RequestStop();
+        }
+
+        foreach (DedicatedThread loop in loops)
+        {
+            // A loop that faulted is reported through its own Completion; disposal only waits for it.
+            await loop.Completion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+
+        await _blocking.WaitForThreadsAsync().ConfigureAwait(false);
+        await _cpu.WaitForThreadsAsync().ConfigureAwait(false);
+
+        DedicatedThread[] stopped;
+        lock (_dedicated)
+        {
+            stopped = [.. _stoppedDedicated];
+            _stoppedDedicated.Clear();
+        }
+
+        foreach (DedicatedThread loop in stopped)
+        {
+            loop.Thread.Join();
+        }
+
+        _stallMonitor?.Join();
+        _instruments.Dispose();
+    }
 }

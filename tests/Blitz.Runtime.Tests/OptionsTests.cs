@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Blitz.Runtime.Tests;
 
 public class OptionsTests
@@ -5,9 +7,66 @@ public class OptionsTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void NonPositiveMaxBlockingThreadsIsRejectedByName(int value)
+    public void NonPositiveThreadCountsAndCapacityAreRejectedByName(int value)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { MaxBlockingThreads = value });
-        Assert.Equal(nameof(BlitzOptions.MaxBlockingThreads), ex.ParamName);
+        Assert.Equal(nameof(BlitzOptions.MaxBlockingThreads), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { MaxBlockingThreads = value }).ParamName);
+        Assert.Equal(nameof(BlitzOptions.CpuThreads), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { CpuThreads = value }).ParamName);
+        Assert.Equal(nameof(BlitzOptions.BlockingQueueCapacity), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { BlockingQueueCapacity = value }).ParamName);
+    }
+
+    [Fact]
+    public void NegativeKeepAliveIsRejectedButInfiniteIsAllowed()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { BlockingKeepAlive = TimeSpan.FromSeconds(-2) });
+        Assert.Equal(nameof(BlitzOptions.BlockingKeepAlive), ex.ParamName);
+        Assert.Equal(Timeout.InfiniteTimeSpan, new BlitzOptions { BlockingKeepAlive = Timeout.InfiniteTimeSpan }.BlockingKeepAlive);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void EmptyPrefixIsRejectedByName(string prefix)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new BlitzOptions { ThreadNamePrefix = prefix });
+        Assert.Equal(nameof(BlitzOptions.ThreadNamePrefix), ex.ParamName);
+        Assert.Throws<ArgumentNullException>(() => new BlitzOptions { ThreadNamePrefix = null! });
+    }
+
+    [Fact]
+    public void NonPositiveStallThresholdAndUnknownShutdownModeAreRejected()
+    {
+        Assert.Equal(nameof(BlitzOptions.StallThreshold), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { StallThreshold = TimeSpan.Zero }).ParamName);
+        Assert.Equal(nameof(BlitzOptions.ShutdownMode), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { ShutdownMode = (ShutdownMode)42 }).ParamName);
+    }
+
+    [Fact]
+    public void DefaultsMatchTheDocumentation()
+    {
+        var options = new BlitzOptions();
+        Assert.Equal(512, options.MaxBlockingThreads);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.BlockingKeepAlive);
+        Assert.Equal(BlitzOptions.DefaultBlockingQueueCapacity, options.BlockingQueueCapacity);
+        Assert.Equal(Environment.ProcessorCount, options.CpuThreads);
+        Assert.Equal("blitz", options.ThreadNamePrefix);
+        Assert.Null(options.StallThreshold);
+        Assert.Equal(ShutdownMode.Drain, options.ShutdownMode);
+    }
+
+    [Fact]
+    public async Task TheRuntimeCopiesItsOptions()
+    {
+        var options = new BlitzOptions { MaxBlockingThreads = 1, ThreadNamePrefix = TestSupport.UniquePrefix() };
+        await using var runtime = new BlitzRuntime(options);
+        options.MaxBlockingThreads = 100;
+
+        using var gate = new ManualResetEventSlim();
+        var runs = new StrongBox<int>();
+        var first = runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs));
+        var second = runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs));
+        TestSupport.Eventually(() => runs.Value == 1, "the first item runs");
+        Assert.Equal(1, runtime.GetMetrics().Blocking.Threads);
+        gate.Set();
+        Assert.Equal(1, await first);
+        Assert.Equal(1, await second);
     }
 }

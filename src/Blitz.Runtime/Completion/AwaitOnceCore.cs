@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks.Sources;
+
+namespace Blitz;
+
+/// <summary>
+/// The state behind a pooled <see cref="IValueTaskSource{TResult}"/> that may be awaited exactly once:
+/// <see cref="ManualResetValueTaskSourceCore{TResult}"/> plus a gate that lets one <c>GetResult</c> per version
+/// through. The owner recycles itself after that one call; a second await, or an await after reuse, throws
+/// <see cref="InvalidOperationException"/> instead of reading another caller's result. A mutable struct: keep it in
+/// a field and never copy it.
+/// </summary>
+internal struct AwaitOnceCore<T>
+{
+    private ManualResetValueTaskSourceCore<T> _core;
+
+    // The token that may still consume the current version, or -1 once consumed. A CAS, so that two racing awaits
+    // cannot both recycle the owner.
+    private int _consumableToken;
+
+    public readonly short Version => _core.Version;
+
+    /// <summary>Opens the current version for one consumer. Continuations never run inline on the completing thread.</summary>
+    public void Arm()
+    {
+        _core.RunContinuationsAsynchronously = true;
+        Volatile.Write(ref _consumableToken, _core.Version);
+    }
+
+    public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => _core.OnCompleted(continuation, state, token, flags);
+
+    public void SetResult(T result) => _core.SetResult(result);
+
+    public void SetException(Exception error) => _core.SetException(error);
+
+    /// <summary>
+    /// Claims the one consumption of <paramref name="token"/>; throws when the source is not completed, was already
+    /// consumed, or was reused. After it returns, read <see cref="GetResult"/> and then recycle the owner.
+    /// </summary>
+    public void Consume(short token)
+    {
+        // GetStatus throws InvalidOperationException when the token is stale.
+        if (_core.GetStatus(token) == ValueTaskSourceStatus.Pending)
+        {
+            ThrowNotCompleted();
+        }
+
+        if (Interlocked.CompareExchange(ref _consumableToken, -1, token) != token)
+        {
+            ThrowAlreadyConsumed();
+        }
+    }
+
+    public T GetResult(short token) => _core.GetResult(token);
+
+    /// <summary>Moves to the next version; every outstanding token becomes stale.</summary>
+    public void Reset() => _core.Reset();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [StackTraceHidden]
+    private static void ThrowNotCompleted()
+        => throw new InvalidOperationException("The Blitz operation has not completed: await the ValueTask instead of reading its result.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    [StackTraceHidden]
+    private static void ThrowAlreadyConsumed()
+        => throw new InvalidOperationException("A Blitz ValueTask can be awaited only once; this one was already awaited.");
+}

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+
+namespace Blitz.Runtime.Tests;
+
+public class ShutdownTests
+{
+    [Fact]
+    public async Task DisposeDrainsAcceptedWorkThenRefusesMore()
+    {
+        var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
+        using var gate = new ManualResetEventSlim();
+        var runs = new StrongBox<int>();
+        var tasks = Enumerable.Range(0, 5).Select(_ => runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs)).AsTask()).ToArray();
+        TestSupport.Eventually(() => runs.Value == 1, "the first item runs");
+
+        ValueTask disposal = runtime.DisposeAsync();
+        Assert.Throws<ObjectDisposedException>(() => runtime.SpawnBlocking<AddWork, int>(new AddWork(1, 1)));
+        Assert.Throws<ObjectDisposedException>(() => runtime.SpawnCpu<AddWork, int>(new AddWork(1, 1)));
+        Assert.False(runtime.TrySpawnBlocking<AddWork, int>(new AddWork(1, 1), out _));
+        Assert.False(disposal.IsCompleted);
+
+        gate.Set();
+        await disposal;
+        Assert.Equal(5, (await Task.WhenAll(tasks)).Sum());
+        var metrics = runtime.GetMetrics().Blocking;
+        Assert.Equal((5L, 5L, 2L, 0), (metrics.Submitted, metrics.Completed, metrics.Rejected, metrics.Threads));
+        Assert.Equal(1, runtime.GetMetrics().Cpu.Rejected);
+    }
+
+    [Fact]
+    public async Task CancelQueuedCancelsWaitingWorkButLetsRunningWorkFinish()
+    {
+        var runtime = TestSupport.NewRuntime(o => { o.MaxBlockingThreads = 1; o.ShutdownMode = ShutdownMode.CancelQueued; });
+        using var gate = new ManualResetEventSlim();
+        var runs = new StrongBox<int>();
+        var running = runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs)).AsTask();
+        TestSupport.Eventually(() => runs.Value == 1, "the first item runs");
+        var queued = Enumerable.Range(0, 4).Select(_ => runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs)).AsTask()).ToArray();
+
+        ValueTask disposal = runtime.DisposeAsync();
+        foreach (var task in queued)
+        {
+            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+            Assert.Contains("disposed", ex.Message);
+        }
+
+        Assert.False(running.IsCompleted);
+        gate.Set();
+        await disposal;
+        Assert.Equal(1, await running);
+        Assert.Equal(1, runs.Value);
+        var metrics = runtime.GetMetrics().Blocking;
+        Assert.Equal((5L, 1L, 4L), (metrics.Submitted, metrics.Completed, metrics.Canceled));
+    }
+
+    [Fact]
+    public async Task DisposeJoinsEveryThreadItStarted()
+    {
+        string prefix = TestSupport.UniquePrefix();
+        var runtime = new BlitzRuntime(new BlitzOptions { ThreadNamePrefix = prefix, CpuThreads = 2 });
+        using var gate = new ManualResetEventSlim();
+        var runs = new StrongBox<int>();
+        var blocking = Enumerable.Range(0, 6).Select(_ => runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs)).AsTask()).ToArray();
+        var cpu = Enumerable.Range(0, 2).Select(_ => runtime.SpawnCpu<GateWork, int>(new GateWork(gate, runs)).AsTask()).ToArray();
+        TestSupport.Eventually(() => runs.Value == 8, "every item runs on its own thread");
+        Assert.Equal(8, TestSupport.CountOsThreadsNamed(prefix));
+
+        gate.Set();
+        await runtime.DisposeAsync();
+        await Task.WhenAll(blocking.Concat(cpu));
+        Assert.Equal(0, TestSupport.CountOsThreadsNamed(prefix));
+        Assert.Equal((0, 0), (runtime.GetMetrics().Blocking.Threads, runtime.GetMetrics().Cpu.Threads));
+    }
+
+    [Fact]
+    public async Task DisposeIsIdempotentAndSynchronousDisposeWaitsToo()
+    {
+        var runtime = TestSupport.NewRuntime();
+        Assert.Equal(2, await runtime.SpawnBlocking<AddWork, int>(new AddWork(1, 1)));
+        runtime.Dispose();
+        runtime.Dispose();
+        await runtime.DisposeAsync();
+        Assert.Equal(0, runtime.GetMetrics().Blocking.Threads);
+    }
+
+    [Fact]
+    public void TheDefaultRuntimeIsCreatedOnceAndCannotBeReconfiguredAfterUse()
+    {
+        BlitzRuntime first = BlitzRuntime.Default;
+        Assert.Same(first, BlitzRuntime.Default);
+        Assert.Throws<InvalidOperationException>(() => BlitzRuntime.ConfigureDefault(new BlitzOptions()));
+        Assert.Throws<ArgumentNullException>(() => BlitzRuntime.ConfigureDefault(null!));
+    }
+}

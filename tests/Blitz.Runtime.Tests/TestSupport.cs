@@ -1,0 +1,81 @@
+using System.Runtime.CompilerServices;
+using System.Diagnostics;
+
+namespace Blitz.Runtime.Tests;
+
+/// <summary>Small helpers shared by the runtime tests.</summary>
+internal static class TestSupport
+{
+    private static int s_prefixCounter;
+
+    /// <summary>A short, unique thread-name prefix (Linux keeps 15 characters of a thread's name).</summary>
+    public static string UniquePrefix() => $"t{Environment.ProcessId % 1000}x{Interlocked.Increment(ref s_prefixCounter)}";
+
+    /// <summary>Waits for a condition that must become true eventually; fails (never passes) when it does not within a generous bound.</summary>
+    public static void Eventually(Func<bool> condition, string because, int timeoutMilliseconds = 30_000)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.ElapsedMilliseconds > timeoutMilliseconds)
+            {
+                Assert.Fail($"Condition not met within {timeoutMilliseconds} ms: {because}");
+            }
+
+            Thread.Sleep(5);
+        }
+    }
+
+    /// <summary>The OS threads of this process whose name starts with <paramref name="prefix"/> (Linux /proc).</summary>
+    public static int CountOsThreadsNamed(string prefix)
+    {
+        int count = 0;
+        foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+            }
+            catch (IOException)
+            {
+                // The thread exited while we looked.
+            }
+        }
+
+        return count;
+    }
+
+    public static BlitzRuntime NewRuntime(Action<BlitzOptions>? configure = null)
+    {
+        var options = new BlitzOptions { ThreadNamePrefix = UniquePrefix() };
+        configure?.Invoke(options);
+        return new BlitzRuntime(options);
+    }
+}
+
+/// <summary>Work that reports the thread it ran on.</summary>
+internal readonly struct ThreadInfoWork : IOffloadWork<(string? Name, bool IsThreadPoolThread)>
+{
+    public (string? Name, bool IsThreadPoolThread) Execute(CancellationToken cancellationToken)
+        => (Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread);
+}
+
+/// <summary>Work that adds two numbers.</summary>
+internal readonly struct AddWork(int left, int right) : IOffloadWork<int>
+{
+    public int Execute(CancellationToken cancellationToken) => left + right;
+}
+
+/// <summary>Work that blocks until a gate opens, counting how often it ran.</summary>
+internal readonly struct GateWork(ManualResetEventSlim gate, StrongBox<int> runs) : IOffloadWork<int>
+{
+    public int Execute(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref runs.Value);
+        gate.Wait(cancellationToken);
+        return 1;
+    }
+}
