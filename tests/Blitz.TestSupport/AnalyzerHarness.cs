@@ -33,13 +33,16 @@ public sealed class AnalyzerHarness
     /// <summary>The parse options of every tree the harness creates (latest C#).</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    /// <summary>Creates a library compilation of the given sources (unsafe code and nullable enabled).</summary>
+    /// <summary>
+    /// Creates a library compilation of the given sources (unsafe code and nullable enabled). Not a concurrent build:
+    /// test inputs are small and tests already run in parallel, so more threads only contend.
+    /// </summary>
     public CSharpCompilation CreateCompilation(params string[] sources) =>
         CSharpCompilation.Create(
             "Blitz.AnalyzerTests.Input",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Input{i}.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true, concurrentBuild: false));
 
     /// <summary>
     /// Asserts that the analyzers report exactly the diagnostics marked in <paramref name="markup"/>; unmarked spans

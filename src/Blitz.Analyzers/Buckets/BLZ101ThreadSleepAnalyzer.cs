@@ -20,20 +20,16 @@ public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (!symbols.HasTasks || symbols.ThreadSleep.IsEmpty)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            start.RegisterOperationAction(c => Analyze(c, symbols.Value), OperationKind.Invocation);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.ThreadSleep.Contains(invocation.TargetMethod, SymbolEqualityComparer.Default)
+        if (invocation.TargetMethod.Name != "Sleep" || !symbols.HasTasks
+            || !symbols.ThreadSleep.Contains(invocation.TargetMethod, SymbolEqualityComparer.Default)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
             return;

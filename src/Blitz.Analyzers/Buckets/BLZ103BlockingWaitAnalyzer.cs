@@ -31,11 +31,8 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (symbols.HasTasks)
-            {
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation, OperationKind.PropertyReference);
-            }
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation, OperationKind.PropertyReference);
         });
     }
 

@@ -27,12 +27,9 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (symbols.HasTasks)
-            {
-                start.RegisterOperationAction(c => AnalyzeCall(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeLoop(c, symbols), OperationKind.Loop);
-            }
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeCall(c, symbols.Value); } }, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeLoop(c, symbols.Value); } }, OperationKind.Loop);
         });
     }
 
@@ -71,9 +68,13 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLoop(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var loop = (ILoopOperation)context.Operation;
+        if (!AsyncContext.IsAsyncContext(loop, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
         var what = HeavyLoop(loop, symbols);
-        if (what is null || EnclosingLoops(loop).Any(outer => HeavyLoop(outer, symbols) is not null)
-            || !AsyncContext.IsAsyncContext(loop, context.ContainingSymbol, symbols))
+        if (what is null || EnclosingLoops(loop).Any(outer => HeavyLoop(outer, symbols) is not null))
         {
             return;
         }

@@ -27,14 +27,15 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (!symbols.HasTasks || !symbols.Offload.IsUsable)
-            {
-                return;
-            }
-
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
             var targets = new OffloadTargetCache(symbols);
-            start.RegisterOperationAction(c => Analyze(c, symbols, targets), OperationKind.Invocation);
+            start.RegisterOperationAction(c =>
+            {
+                if (symbols.Value is { HasTasks: true, Offload.IsUsable: true } resolved)
+                {
+                    Analyze(c, resolved, targets);
+                }
+            }, OperationKind.Invocation);
         });
     }
 
@@ -61,13 +62,20 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
 /// <summary>Per compilation: which methods are valid offload targets, and their wrapper's name (invalid targets have no wrapper).</summary>
 internal sealed class OffloadTargetCache
 {
-    private readonly BlitzSymbols _symbols;
+    private readonly System.Lazy<BlitzSymbols> _symbols;
     private readonly ConcurrentDictionary<IMethodSymbol, (string? Wrapper, string Attribute)> _cache = new(SymbolEqualityComparer.Default);
 
-    public OffloadTargetCache(BlitzSymbols symbols) => _symbols = symbols;
+    public OffloadTargetCache(System.Lazy<BlitzSymbols> symbols) => _symbols = symbols;
 
     public bool TryGetWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken, out string wrapper, out string attribute)
     {
+        wrapper = string.Empty;
+        attribute = string.Empty;
+        if (!_symbols.Value.CanDeclareOffloadTargets(method.ContainingAssembly))
+        {
+            return false; // most calls go to the framework, which cannot carry Blitz's attributes
+        }
+
         if (!_cache.TryGetValue(method, out var entry))
         {
             entry = Compute(method, cancellationToken);
@@ -81,8 +89,9 @@ internal sealed class OffloadTargetCache
 
     private (string? Wrapper, string Attribute) Compute(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
-        var attributes = OffloadTargetRules.GetAttributes(method, _symbols.Offload);
-        if (!attributes.Any || OffloadTargetRules.Evaluate(method, attributes, _symbols.Offload, cancellationToken).Count > 0)
+        var offload = _symbols.Value.Offload;
+        var attributes = OffloadTargetRules.GetAttributes(method, offload);
+        if (!attributes.Any || OffloadTargetRules.Evaluate(method, attributes, offload, cancellationToken).Count > 0)
         {
             return (null, string.Empty);
         }

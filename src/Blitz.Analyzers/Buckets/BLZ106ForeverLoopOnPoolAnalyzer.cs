@@ -29,17 +29,9 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (!symbols.HasTasks)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeStarter(c, symbols), OperationKind.Invocation);
-            if (symbols.Offload.IsUsable)
-            {
-                start.RegisterSymbolAction(c => AnalyzeOffloadTarget(c, symbols), SymbolKind.Method);
-            }
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeStarter(c, symbols.Value); } }, OperationKind.Invocation);
+            start.RegisterSymbolAction(c => { if (symbols.Value.Offload.IsUsable) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }
 

@@ -35,12 +35,9 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (symbols.HasTasks)
-            {
-                var wrappers = new WrapperNames(symbols);
-                start.RegisterOperationAction(c => Analyze(c, symbols, wrappers), OperationKind.Invocation);
-            }
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            var wrappers = new WrapperNames(symbols);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value, wrappers); } }, OperationKind.Invocation);
         });
     }
 
@@ -150,11 +147,11 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
     /// <summary>Per compilation: the names of the generated wrappers of each type (from its valid offload targets).</summary>
     private sealed class WrapperNames
     {
-        private readonly BlitzSymbols _symbols;
+        private readonly Lazy<BlitzSymbols> _symbols;
         private readonly OffloadTargetCache _targets;
         private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> _byType = new(SymbolEqualityComparer.Default);
 
-        public WrapperNames(BlitzSymbols symbols)
+        public WrapperNames(Lazy<BlitzSymbols> symbols)
         {
             _symbols = symbols;
             _targets = new OffloadTargetCache(symbols);
@@ -162,7 +159,7 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
 
         public bool IsWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            if (!_symbols.Offload.IsUsable || method.ContainingType is not { } type)
+            if (!_symbols.Value.Offload.IsUsable || method.ContainingType is not { } type)
             {
                 return false;
             }

@@ -28,12 +28,9 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (symbols.HasTasks)
-            {
-                var targets = new OffloadTargetCache(symbols);
-                start.RegisterOperationAction(c => Analyze(c, symbols, targets), OperationKind.Invocation);
-            }
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            var targets = new OffloadTargetCache(symbols);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value, targets); } }, OperationKind.Invocation);
         });
     }
 

@@ -24,11 +24,8 @@ public sealed class BLZ110SyncParallelAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = BlitzSymbols.For(start.Compilation);
-            if (symbols.HasTasks)
-            {
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
-            }
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation);
         });
     }
 

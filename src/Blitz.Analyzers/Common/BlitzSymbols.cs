@@ -13,7 +13,17 @@ namespace Blitz.Analyzers.Common;
 /// </summary>
 internal sealed class BlitzSymbols
 {
-    private static readonly ConditionalWeakTable<Compilation, BlitzSymbols> Cache = new();
+    // Lazy: ConditionalWeakTable may run the factory on several threads at once; only one Lazy wins, so the tables
+    // are resolved once per compilation however many analyzers start together.
+    private static readonly ConditionalWeakTable<Compilation, System.Lazy<BlitzSymbols>> Cache = new();
+
+    /// <summary>Names in the tables, checked before any symbol work: most calls in a program match no table.</summary>
+    public static readonly HashSet<string> SyncIoNames = new(KnownApis.SyncIo.Select(e => e.Method), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> BlockingWaitNames = new(KnownApis.BlockingWaits.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> CpuHeavyNames = new(KnownApis.CpuHeavy.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> OffloadStarterNames = new(KnownApis.OffloadStarters.Select(e => e.Method), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> SyncParallelNames = new(KnownApis.SyncParallel.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> HashingNames = new(KnownApis.HashingCalls.Select(e => e.Member), System.StringComparer.Ordinal);
 
     private readonly Dictionary<IMethodSymbol, SyncIoCounterpart> _syncIo = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, (HeavyWhen When, string What)> _cpuHeavy = new(SymbolEqualityComparer.Default);
@@ -24,6 +34,7 @@ internal sealed class BlitzSymbols
     private readonly HashSet<ISymbol> _nonBlockingIoProperties = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol[] _nonBlockingIoTypes;
     private readonly INamedTypeSymbol[] _compressionStreamTypes;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canDeclareOffloadTargets = new(SymbolEqualityComparer.Default);
 
     private BlitzSymbols(Compilation compilation)
     {
@@ -103,7 +114,16 @@ internal sealed class BlitzSymbols
     /// <summary>Every analyzer needs at least <c>Task</c>; without it there is no async code to analyze.</summary>
     public bool HasTasks => Task is not null;
 
-    public static BlitzSymbols For(Compilation compilation) => Cache.GetValue(compilation, c => new BlitzSymbols(c));
+    public static BlitzSymbols For(Compilation compilation) => Deferred(compilation).Value;
+
+    /// <summary>
+    /// The symbols, resolved on first use. Analyzers take this in their compilation start action and read it in their
+    /// callbacks: the first metadata-name lookup builds the compiler's declaration table of the whole program, and done
+    /// from a start action it would be charged to the analyzers (ReportAnalyzer showed it as most of their time).
+    /// By the first operation callback the compiler has built that table for its own binding.
+    /// </summary>
+    public static System.Lazy<BlitzSymbols> Deferred(Compilation compilation) =>
+        Cache.GetValue(compilation, c => new System.Lazy<BlitzSymbols>(() => new BlitzSymbols(c), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication));
 
     public bool IsTaskLike(ITypeSymbol? type)
     {
@@ -131,6 +151,12 @@ internal sealed class BlitzSymbols
     /// <summary>The async counterpart of a synchronous I/O method, following overrides (FileStream.Read is Stream.Read).</summary>
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
+        counterpart = default;
+        if (!SyncIoNames.Contains(method.Name))
+        {
+            return false;
+        }
+
         for (var current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
         {
             if (_syncIo.TryGetValue(current, out counterpart))
@@ -143,6 +169,24 @@ internal sealed class BlitzSymbols
         return false;
     }
 
+    /// <summary>
+    /// Whether methods of <paramref name="assembly"/> can carry [Blocking]/[CpuBound]: the assembly that declares the
+    /// attributes, or one that references it (checked once per assembly; the compilation itself always can).
+    /// </summary>
+    public bool CanDeclareOffloadTargets(IAssemblySymbol? assembly)
+    {
+        var attributes = Offload.Blocking?.ContainingAssembly ?? Offload.CpuBound?.ContainingAssembly;
+        if (assembly is null || attributes is null)
+        {
+            return false;
+        }
+
+        return _canDeclareOffloadTargets.GetOrAdd(assembly, a =>
+            a is ISourceAssemblySymbol
+            || SymbolEqualityComparer.Default.Equals(a, attributes)
+            || a.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == attributes.Identity.Name)));
+    }
+
     public bool IsNonBlockingIoType(ITypeSymbol? type) => type is not null && _nonBlockingIoTypes.Any(t => InheritsFrom(type, t));
 
     /// <summary>A stream, text reader or text writer: the things an I/O call reads from or writes to.</summary>
@@ -152,11 +196,20 @@ internal sealed class BlitzSymbols
 
     public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
 
-    public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry) =>
-        _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
+    public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry)
+    {
+        entry = default;
+        return CpuHeavyNames.Contains(method.Name) && _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
+    }
 
     public bool TryGetBlockingWait(ISymbol member, out string remedy)
     {
+        remedy = string.Empty;
+        if (!BlockingWaitNames.Contains(member.Name))
+        {
+            return false;
+        }
+
         var definition = member.OriginalDefinition;
         if (_blockingWaits.TryGetValue(definition, out remedy!))
         {
@@ -168,12 +221,15 @@ internal sealed class BlitzSymbols
         return definition is IMethodSymbol { OverriddenMethod: { } overridden } && TryGetBlockingWait(overridden, out remedy);
     }
 
-    public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target) =>
-        _offloadStarters.TryGetValue(method.OriginalDefinition, out target);
+    public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
+    {
+        target = default;
+        return OffloadStarterNames.Contains(method.Name) && _offloadStarters.TryGetValue(method.OriginalDefinition, out target);
+    }
 
-    public bool IsHashingCall(IMethodSymbol method) => _hashingCalls.Contains(method.OriginalDefinition);
+    public bool IsHashingCall(IMethodSymbol method) => HashingNames.Contains(method.Name) && _hashingCalls.Contains(method.OriginalDefinition);
 
-    public bool IsSyncParallel(IMethodSymbol method) => _syncParallel.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+    public bool IsSyncParallel(IMethodSymbol method) => SyncParallelNames.Contains(method.Name) && _syncParallel.Contains((method.ReducedFrom ?? method).OriginalDefinition);
 
     private static void AddMembers(Compilation compilation, string typeName, string memberName, System.Action<ISymbol> add)
     {

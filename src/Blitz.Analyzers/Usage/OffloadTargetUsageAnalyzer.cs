@@ -33,14 +33,10 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var symbols = OffloadTargetRules.Symbols.Create(start.Compilation);
-            if (!symbols.IsUsable)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, symbols), SymbolKind.Method);
-            start.RegisterOperationAction(c => AnalyzeNestedFunction(c, symbols), OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            // Resolved on first use, not here: see BlitzSymbols.Deferred.
+            var symbols = new System.Lazy<OffloadTargetRules.Symbols>(() => OffloadTargetRules.Symbols.Create(start.Compilation));
+            start.RegisterSymbolAction(c => { if (symbols.Value.IsUsable) { AnalyzeMethod(c, symbols.Value); } }, SymbolKind.Method);
+            start.RegisterOperationAction(c => { if (symbols.Value.IsUsable) { AnalyzeNestedFunction(c, symbols.Value); } }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         });
     }
 

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Measures what the Blitz analyzers cost in a build (issue 4, "Performance"): builds, in a temp folder, a project made
+# of this solution's runtime sources plus >= 50,000 generated lines of async service code, with the Blitz analyzers
+# referenced and -p:ReportAnalyzer=true, then prints the analyzers' time against the compiler (Csc) time.
+# Slow (a minute or more): run by hand, not part of CI.
+# Usage: measure-analyzer-cost.sh [classes, default 1000] [every, default 10: one class in `every` holds misplaced work]
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../../.." && pwd)"
+classes="${1:-1000}"
+every="${2:-10}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+dotnet build "$repo/src/Blitz.Analyzers/Blitz.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
+analyzer="$repo/src/Blitz.Analyzers/bin/Release/netstandard2.0/Blitz.Analyzers.dll"
+
+cat > "$work/Synthetic.csproj" <<PROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <LangVersion>latest</LangVersion>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);CS1591;CS1998;CS0168;CS0219;CS8618;CA2007</NoWarn>
+    <ReportAnalyzer>true</ReportAnalyzer>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$repo/src/Blitz.Runtime/**/*.cs" Exclude="$repo/src/Blitz.Runtime/obj/**;$repo/src/Blitz.Runtime/bin/**" />
+    <Analyzer Include="$analyzer" />
+  </ItemGroup>
+</Project>
+PROJ
+
+# One class of realistic async code per file. In one class in $every, four methods hold misplaced work (sync file
+# I/O, PBKDF2 inline, Thread.Sleep, a forever loop in Task.Run); in the others the same methods are written right.
+gen_class() {
+  local i="$1"
+  local read='await File.ReadAllTextAsync(path, ct)' derive='DeriveKey(password, salt)' pause='await Task.Delay(10, ct)'
+  local pump='_ = BlitzRuntime.Default.SpawnDedicated("pump", token => { while (!token.IsCancellationRequested) { Handle(_queue.Take(token)); } })'
+  if (( i % every == 0 )); then
+    read='File.ReadAllText(path)'
+    derive='Rfc2898DeriveBytes.Pbkdf2(password, salt, 100_000, HashAlgorithmName.SHA256, 32)'
+    pause='Thread.Sleep(10); await Task.Yield()'
+    pump='_ = Task.Run(() => { while (true) { Handle(_queue.Take(ct)); } }, ct)'
+  fi
+  cat <<CS
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Blitz;
+
+namespace Synthetic.Area$((i % 20));
+
+public sealed record Item$i(int Id, string Name, decimal Price, List<string> Tags);
+
+public sealed partial class Service$i(HttpClient client, DbConnection connection)
+{
+    private readonly SemaphoreSlim _gate = new(4);
+    private readonly BlockingCollection<Item$i> _queue = new();
+
+    public async Task<Item$i?> GetAsync(int id, CancellationToken ct)
+    {
+        var json = await client.GetStringAsync("https://items/" + id, ct);
+        return JsonSerializer.Deserialize<Item$i>(json);
+    }
+
+    public async Task<decimal> TotalAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var tasks = ids.Select(id => GetAsync(id, ct)).ToArray();
+        await Task.WhenAll(tasks);
+        decimal total = 0;
+        foreach (var task in tasks) { total += task.Result?.Price ?? 0; }
+        return total;
+    }
+
+    public async Task<string> LegacyAsync(string path, CancellationToken ct)
+    {
+        var text = $read;
+        await Task.Delay(1, ct);
+        return text.ToUpperInvariant();
+    }
+
+    public async Task<int> CountAsync(CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "select count(*) from items";
+        var value = await command.ExecuteScalarAsync(ct);
+        return Convert.ToInt32(value);
+    }
+
+    public async Task<byte[]> DeriveAsync(string password, byte[] salt, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try { return $derive; }
+        finally { _gate.Release(); }
+    }
+
+    [Blocking]
+    public static byte[] Digest(byte[] data) => SHA256.HashData(data);
+
+    private static byte[] DeriveKey(string password, byte[] salt) => salt;
+
+    public async Task<string> RenderAsync(IEnumerable<Item$i> items, CancellationToken ct)
+    {
+        var builder = new StringBuilder();
+        foreach (var item in items)
+        {
+            builder.Append(item.Name).Append(';').Append(item.Price).Append(';');
+            foreach (var tag in item.Tags) { builder.Append(tag).Append(','); }
+            builder.AppendLine();
+        }
+        await Task.Yield();
+        return builder.ToString();
+    }
+
+    public async Task<int> ChecksumAsync(byte[] payload, CancellationToken ct)
+    {
+        await Task.Yield();
+        var sum = 0;
+        for (var i = 0; i < payload.Length; i++) { sum = (sum * 31) ^ payload[i]; }
+        return sum;
+    }
+
+    public void StartPump(CancellationToken ct)
+    {
+        $pump;
+    }
+
+    private static void Handle(Item$i item) { }
+
+    public async Task PollAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            if (_queue.TryTake(out var item)) { Handle(item); continue; }
+            $pause;
+        }
+    }
+}
+CS
+}
+for ((i = 0; i < classes; i++)); do gen_class "$i" > "$work/Service$i.cs"; done
+lines=$(cat "$work"/*.cs | wc -l)
+runtime_lines=$(find "$repo/src/Blitz.Runtime" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cat {} + | wc -l)
+
+dotnet restore "$work/Synthetic.csproj" -nologo -v:q >/dev/null
+dotnet build "$work/Synthetic.csproj" -c Release -nologo --no-restore -v:d -clp:PerformanceSummary -p:UseSharedCompilation=false > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+
+csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$work/build.log" | awk '{print $1}' | head -1)
+total_analyzers=$(grep -E 'Total analyzer execution time:' "$work/build.log" | head -1 | sed -E 's/.*: *([0-9.]+) seconds.*/\1/')
+blitz=$(grep -E '^\s+[0-9.<]+\s+[0-9]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -1 | awk '{print $1}')
+echo "synthetic: $lines generated lines in $classes files (misplaced work in 1 class of $every) + $runtime_lines runtime lines"
+echo "csc task: ${csc} ms; all analyzers: ${total_analyzers} s; Blitz.Analyzers: ${blitz} s"
+grep -E -A3 'Total analyzer execution time:' "$work/build.log" | head -4
+grep -E -A12 '^\s+[0-9.<]+\s+[0-9<]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -13
+grep -E 'warning BLZ' "$work/build.log" | sed -E 's/.*warning (BLZ[0-9]+).*/\1/' | sort | uniq -c || true
+awk -v b="$blitz" -v c="$csc" 'BEGIN { if (c > 0) printf "Blitz analyzers / compile time = %.2f%%\n", 100 * b * 1000 / c }'
