@@ -66,6 +66,18 @@ internal static class Descriptors
         "An offload target cannot be abstract or extern",
         "'{0}' gets no generated wrapper: it is {1} and has no body to offload; put the attribute on an implementation");
 
+    internal static readonly DiagnosticDescriptor UnsupportedContainingType = Usage(DiagnosticIds.UnsupportedContainingType,
+        "An offload target must be declared in a class, struct or record",
+        "'{0}' gets no generated wrapper: it is declared in '{1}', where the generator cannot add a member (an interface, a file-local type or an extension block); move it to a partial class, struct or record");
+
+    internal static readonly DiagnosticDescriptor UnsupportedMethodKind = Usage(DiagnosticIds.UnsupportedMethodKind,
+        "An offload target must be an ordinary method",
+        "'{0}' gets no generated wrapper: only ordinary methods are wrapped, not accessors, operators, explicit interface implementations, partial or __arglist methods; move the work to an ordinary method");
+
+    internal static readonly DiagnosticDescriptor InvalidWrapperName = Usage(DiagnosticIds.InvalidWrapperName,
+        "MethodName must be a valid C# identifier",
+        "'{0}' gets no generated wrapper: MethodName \"{1}\" is not a valid C# identifier");
+
     internal static readonly DiagnosticDescriptor ThreadSleep = Bucket(DiagnosticIds.ThreadSleep,
         "Thread.Sleep blocks a ThreadPool thread in async code",
         "Thread.Sleep in async code blocks a ThreadPool thread (bucket 1: waiting is async); use 'await Task.Delay'",

@@ -26,6 +26,15 @@ public static class DiagnosticIds
     /// <summary>An offload target is abstract or extern.</summary>
     public const string AbstractOrExtern = "BLZ011";
 
+    /// <summary>BLZ012: the method is not in a class, struct or record.</summary>
+    public const string UnsupportedContainingType = "BLZ012";
+
+    /// <summary>BLZ013: not an ordinary method (accessor, operator, explicit interface implementation, partial or __arglist method).</summary>
+    public const string UnsupportedMethodKind = "BLZ013";
+
+    /// <summary>BLZ014: MethodName is not a valid C# identifier.</summary>
+    public const string InvalidWrapperName = "BLZ014";
+
     /// <summary><c>Thread.Sleep</c> in async context.</summary>
     public const string ThreadSleep = "BLZ101";
     /// <summary>Synchronous I/O with an async counterpart in async context.</summary>

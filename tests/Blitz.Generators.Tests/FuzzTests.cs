@@ -1,13 +1,19 @@
+extern alias BlitzAnalyzers;
+
 using System.Text.RegularExpressions;
 using Blitz.TestSupport;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Blitz.Generators.Tests;
 
 /// <summary>
-/// Thousands of random declarations (seeded; broken syntax included): the generator never throws, and every target
-/// that compiles on its own and gets a wrapper still compiles, without a new warning, once the wrapper is added.
+/// Thousands of random declarations (seeded; broken syntax included): the generator and the usage analyzer never
+/// throw; every target that compiles on its own and gets a wrapper still compiles, without a new warning, once the
+/// wrapper is added; and every target that compiles on its own but gets no wrapper gets a usage diagnostic (BLZ0xx)
+/// saying why.
 /// </summary>
 public sealed partial class FuzzTests(ITestOutputHelper output)
 {
@@ -21,7 +27,9 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
     {
         var fuzz = new GeneratorFuzzDeclarations(Seed);
         var failures = new List<string>();
-        int compilable = 0, wrapped = 0, mutated = 0;
+        var unexplained = new List<string>();
+        var analyzerExceptions = new List<Exception>();
+        int compilable = 0, wrapped = 0, mutated = 0, explained = 0;
 
         for (int start = 0; start < Cases; start += BatchSize)
         {
@@ -31,6 +39,8 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
 
             // Fails the test if the generator threw (a recorded exception or CS8785).
             GeneratorRun run = GeneratorRunner.Run(new OffloadGenerator(), compilation, trackSteps: false);
+
+            ILookup<SyntaxTree, Diagnostic> usageByTree = UsageDiagnostics(compilation, analyzerExceptions).ToLookup(d => d.Location.SourceTree!);
 
             ILookup<int, SyntaxTree> generatedByCase = run.OutputCompilation.SyntaxTrees
                 .Where(tree => !trees.Contains(tree))
@@ -42,6 +52,20 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
                 List<SyntaxTree> generated = generatedByCase[batch[i].Index].ToList();
                 if (generated.Count == 0)
                 {
+                    // No wrapper: a target that compiles on its own must be told why (a declaration the compiler
+                    // rejects already has its error).
+                    if (OffloadAttribute().IsMatch(batch[i].Source) && !Problems(compilation, trees[i]).Any(d => d.Severity == DiagnosticSeverity.Error))
+                    {
+                        if (usageByTree[trees[i]].Any(d => d.Id.StartsWith("BLZ0", StringComparison.Ordinal)))
+                        {
+                            explained++;
+                        }
+                        else
+                        {
+                            unexplained.Add($"case {batch[i].Index} (seed {Seed}) got no wrapper and no usage diagnostic:\n{batch[i].Source}");
+                        }
+                    }
+
                     continue;
                 }
 
@@ -67,16 +91,31 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             output.WriteLine(failure.Split("\n").FirstOrDefault(line => line.Contains("warning") || line.Contains("error")) + " <- " + failure.Split("\n")[0]);
         }
 
-        output.WriteLine($"{Cases} cases ({mutated} mutated): {wrapped} got a wrapper, {compilable} of those compile on their own, {failures.Count} failed");
+        output.WriteLine($"{Cases} cases ({mutated} mutated): {wrapped} got a wrapper, {compilable} of those compile on their own, {failures.Count} failed; {explained} got no wrapper and a usage diagnostic, {unexplained.Count} got neither");
+        Assert.Empty(analyzerExceptions);
         Assert.True(failures.Count == 0, $"{failures.Count} wrapped targets did not compile cleanly; first:\n{failures.FirstOrDefault()}");
+        Assert.True(unexplained.Count == 0, $"{unexplained.Count} targets got neither a wrapper nor a usage diagnostic; first:\n{unexplained.FirstOrDefault()}");
+        Assert.True(explained >= Cases / 20, $"only {explained} of {Cases} cases exercised the usage rules");
 
         // Guards against a fuzzer that drifted into producing nothing worth checking.
         Assert.True(compilable >= Cases / 10, $"only {compilable} of {Cases} cases got a wrapper and compile on their own");
         Assert.True(mutated >= Cases / 20, $"only {mutated} of {Cases} cases were mutated");
     }
 
+    private static IEnumerable<Diagnostic> UsageDiagnostics(Compilation compilation, List<Exception> exceptions)
+    {
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]), (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } }, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        return compilation
+            .WithAnalyzers([new BlitzAnalyzers::Blitz.Analyzers.Usage.OffloadTargetUsageAnalyzer()], options)
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    }
+
     private static List<Diagnostic> Problems(Compilation compilation, SyntaxTree tree)
         => compilation.GetSemanticModel(tree).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    [GeneratedRegex(@"\[(Blitz\.)?(Blocking|CpuBound)")]
+    private static partial Regex OffloadAttribute();
 
     [GeneratedRegex(@"T(\d+)x")]
     private static partial Regex CaseNumber();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
-using Blitz.Analyzers.Usage;
+using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,7 +31,7 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
             var targets = new OffloadTargetCache(symbols);
             start.RegisterOperationAction(c =>
             {
-                if (symbols.Value is { HasTasks: true, Offload.IsUsable: true } resolved)
+                if (symbols.Value is { HasTasks: true, HasOffloadAttributes: true } resolved)
                 {
                     Analyze(c, resolved, targets);
                 }
@@ -89,13 +89,13 @@ internal sealed class OffloadTargetCache
 
     private (string? Wrapper, string Attribute) Compute(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
-        var offload = _symbols.Value.Offload;
-        var attributes = OffloadTargetRules.GetAttributes(method, offload);
-        if (!attributes.Any || OffloadTargetRules.Evaluate(method, attributes, offload, cancellationToken).Count > 0)
+        // The generator's own rules: a method has a wrapper exactly when they find no issue.
+        var kind = OffloadTargetRules.GetAttributeKind(method);
+        if (kind == OffloadAttributeKind.None || OffloadTargetRules.GetIssue(method, cancellationToken) != OffloadTargetIssue.None)
         {
             return (null, string.Empty);
         }
 
-        return (OffloadTargetRules.GetWrapperName(method, attributes.First!), attributes.ShortName);
+        return (OffloadTargetRules.GetWrapperName(method), kind == OffloadAttributeKind.Blocking ? "Blocking" : "CpuBound");
     }
 }

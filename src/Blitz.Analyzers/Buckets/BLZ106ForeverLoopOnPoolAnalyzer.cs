@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
-using Blitz.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,7 +30,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeStarter(c, symbols.Value); } }, OperationKind.Invocation);
-            start.RegisterSymbolAction(c => { if (symbols.Value.Offload.IsUsable) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
+            start.RegisterSymbolAction(c => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }
 
@@ -67,8 +66,8 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        var attributes = OffloadTargetRules.GetAttributes(method, symbols.Offload);
-        if (!attributes.Any)
+        var kind = Blitz.CodeAnalysis.OffloadTargetRules.GetAttributeKind(method);
+        if (kind == Blitz.CodeAnalysis.OffloadAttributeKind.None)
         {
             return;
         }
@@ -79,7 +78,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
             if (loop is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, ForeverLoops.Keyword(loop).GetLocation(),
-                    "[" + attributes.ShortName + "] method '" + method.Name + "'"));
+                    "[" + ((kind & Blitz.CodeAnalysis.OffloadAttributeKind.Blocking) != 0 ? "Blocking" : "CpuBound") + "] method '" + method.Name + "'"));
                 return;
             }
         }

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
-using Blitz.Analyzers.Usage;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -159,7 +158,7 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
 
         public bool IsWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            if (!_symbols.Value.Offload.IsUsable || method.ContainingType is not { } type)
+            if (!_symbols.Value.HasOffloadAttributes || method.ContainingType is not { } type)
             {
                 return false;
             }

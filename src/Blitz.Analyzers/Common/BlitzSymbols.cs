@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using Blitz.Analyzers.Usage;
+using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 
 namespace Blitz.Analyzers.Common;
@@ -34,6 +34,7 @@ internal sealed class BlitzSymbols
     private readonly HashSet<ISymbol> _nonBlockingIoProperties = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol[] _nonBlockingIoTypes;
     private readonly INamedTypeSymbol[] _compressionStreamTypes;
+    private readonly IAssemblySymbol? _offloadAttributesAssembly;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canDeclareOffloadTargets = new(SymbolEqualityComparer.Default);
 
     private BlitzSymbols(Compilation compilation)
@@ -51,7 +52,8 @@ internal sealed class BlitzSymbols
         TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
         TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
         Environment = compilation.GetTypeByMetadataName("System.Environment");
-        Offload = OffloadTargetRules.Symbols.Create(compilation);
+        _offloadAttributesAssembly = (compilation.GetTypeByMetadataName(OffloadTargetRules.BlockingAttributeMetadataName)
+            ?? compilation.GetTypeByMetadataName(OffloadTargetRules.CpuBoundAttributeMetadataName))?.ContainingAssembly;
 
         ThreadSleep = Thread?.GetMembers("Sleep").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
         TaskWhenAll = Task?.GetMembers("WhenAll").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
@@ -107,7 +109,8 @@ internal sealed class BlitzSymbols
     public INamedTypeSymbol? TextReader { get; }
     public INamedTypeSymbol? TextWriter { get; }
     public INamedTypeSymbol? Environment { get; }
-    public OffloadTargetRules.Symbols Offload { get; }
+    /// <summary>Whether the compilation can see <c>[Blocking]</c> or <c>[CpuBound]</c>.</summary>
+    public bool HasOffloadAttributes => _offloadAttributesAssembly is not null;
     public ImmutableArray<IMethodSymbol> ThreadSleep { get; }
     public ImmutableArray<IMethodSymbol> TaskWhenAll { get; }
 
@@ -175,7 +178,7 @@ internal sealed class BlitzSymbols
     /// </summary>
     public bool CanDeclareOffloadTargets(IAssemblySymbol? assembly)
     {
-        var attributes = Offload.Blocking?.ContainingAssembly ?? Offload.CpuBound?.ContainingAssembly;
+        var attributes = _offloadAttributesAssembly;
         if (assembly is null || attributes is null)
         {
             return false;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -6,8 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Usage;
 
 /// <summary>
-/// BLZ001–BLZ011: reports why a <c>[Blocking]</c>/<c>[CpuBound]</c> method gets no generated wrapper. The generator
-/// stays silent on an invalid target; this analyzer tells the user why, using <see cref="OffloadTargetRules"/>.
+/// BLZ001–BLZ014: reports why a <c>[Blocking]</c>/<c>[CpuBound]</c> method gets no generated wrapper. The generator
+/// stays silent on an invalid target; this analyzer tells the user why. Both decide with the same source file,
+/// <see cref="OffloadTargetRules"/> (compiled into the generator, linked here), so they always agree: a method gets a
+/// wrapper exactly when it gets no usage diagnostic. The first reason is reported; fixing it shows the next, if any.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
@@ -24,7 +27,10 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
         Descriptors.WrapperNameCollision,
         Descriptors.StructInstanceMethod,
         Descriptors.LocalFunctionOrLambda,
-        Descriptors.AbstractOrExtern);
+        Descriptors.AbstractOrExtern,
+        Descriptors.UnsupportedContainingType,
+        Descriptors.UnsupportedMethodKind,
+        Descriptors.InvalidWrapperName);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -33,14 +39,18 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            // Resolved on first use, not here: see BlitzSymbols.Deferred.
-            var symbols = new System.Lazy<OffloadTargetRules.Symbols>(() => OffloadTargetRules.Symbols.Create(start.Compilation));
-            start.RegisterSymbolAction(c => { if (symbols.Value.IsUsable) { AnalyzeMethod(c, symbols.Value); } }, SymbolKind.Method);
-            start.RegisterOperationAction(c => { if (symbols.Value.IsUsable) { AnalyzeNestedFunction(c, symbols.Value); } }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+            if (start.Compilation.GetTypeByMetadataName(OffloadTargetRules.BlockingAttributeMetadataName) is null
+                && start.Compilation.GetTypeByMetadataName(OffloadTargetRules.CpuBoundAttributeMetadataName) is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterOperationAction(AnalyzeNestedFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, OffloadTargetRules.Symbols symbols)
+    private static void AnalyzeMethod(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (method.PartialDefinitionPart is not null)
@@ -48,22 +58,24 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
             return; // the implementation part of a partial method; its definition part is analyzed
         }
 
-        var attributes = OffloadTargetRules.GetAttributes(method, symbols);
-        if (!attributes.Any)
+        OffloadAttributeKind kind = OffloadTargetRules.GetAttributeKind(method);
+        if (kind == OffloadAttributeKind.None)
         {
             return;
         }
 
-        var location = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
-        foreach (var violation in OffloadTargetRules.Evaluate(method, attributes, symbols, context.CancellationToken))
+        OffloadTargetIssue issue = OffloadTargetRules.GetIssue(method, out ISymbol? subject, context.CancellationToken);
+        if (issue is OffloadTargetIssue.None or OffloadTargetIssue.ErroneousDeclaration)
         {
-            context.ReportDiagnostic(Create(violation, method, attributes, location));
+            return; // a wrapper exists, or the compiler already reports the declaration's error
         }
+
+        context.ReportDiagnostic(Create(issue, method, subject, kind));
     }
 
-    private static void AnalyzeNestedFunction(OperationAnalysisContext context, OffloadTargetRules.Symbols symbols)
+    private static void AnalyzeNestedFunction(OperationAnalysisContext context)
     {
-        var (method, kind) = context.Operation switch
+        var (method, description) = context.Operation switch
         {
             ILocalFunctionOperation local => (local.Symbol, "local function"),
             IAnonymousFunctionOperation lambda => (lambda.Symbol, "lambda"),
@@ -74,39 +86,49 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var attributes = OffloadTargetRules.GetAttributes(method, symbols);
-        if (attributes.First?.ApplicationSyntaxReference is { } reference)
+        foreach (AttributeData attribute in method.GetAttributes())
         {
-            var location = Location.Create(reference.SyntaxTree, reference.Span);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LocalFunctionOrLambda, location, attributes.ShortName, kind));
+            OffloadAttributeKind kind = OffloadTargetRules.GetAttributeKind(attribute.AttributeClass);
+            if (kind != OffloadAttributeKind.None && attribute.ApplicationSyntaxReference is { } reference)
+            {
+                var location = Location.Create(reference.SyntaxTree, reference.Span);
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LocalFunctionOrLambda, location, ShortName(kind), description));
+                return;
+            }
         }
     }
 
-    private static Diagnostic Create(OffloadTargetViolation violation, IMethodSymbol method, OffloadTargetRules.OffloadAttributes attributes, Location methodLocation)
+    private static Diagnostic Create(OffloadTargetIssue issue, IMethodSymbol method, ISymbol? subject, OffloadAttributeKind kind)
     {
-        var name = method.Name;
-        var subject = violation.Subject;
-        var subjectLocation = subject is IParameterSymbol { Locations.Length: > 0 } parameter ? parameter.Locations[0] : methodLocation;
-        var subjectType = subject switch
+        string name = method.Name;
+        Location methodLocation = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
+        Location subjectLocation = subject is IParameterSymbol or ITypeParameterSymbol && subject.Locations.Length > 0 ? subject.Locations[0] : methodLocation;
+        string subjectType = subject switch
         {
-            IParameterSymbol p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            IParameterSymbol parameter => parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            ITypeParameterSymbol typeParameter => typeParameter.Name,
             _ => method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
         };
 
-        return violation.Kind switch
+        return issue switch
         {
-            OffloadTargetViolationKind.TypeNotPartial => Diagnostic.Create(Descriptors.TypeNotPartial, methodLocation, name, subject?.Name),
-            OffloadTargetViolationKind.ByRefParameter => Diagnostic.Create(Descriptors.ByRefParameter, subjectLocation, name, subject?.Name),
-            OffloadTargetViolationKind.RefStructSignature => Diagnostic.Create(Descriptors.RefStructSignature, subjectLocation, name, subjectType),
-            OffloadTargetViolationKind.PointerSignature => Diagnostic.Create(Descriptors.PointerSignature, subjectLocation, name, subjectType),
-            OffloadTargetViolationKind.RefReturn => Diagnostic.Create(Descriptors.RefReturn, methodLocation, name),
-            OffloadTargetViolationKind.AsyncTarget => Diagnostic.Create(Descriptors.AsyncTarget, methodLocation, name, attributes.ShortName),
-            OffloadTargetViolationKind.BothAttributes => Diagnostic.Create(Descriptors.BothAttributes, methodLocation, name),
-            OffloadTargetViolationKind.WrapperNameCollision => Diagnostic.Create(Descriptors.WrapperNameCollision, methodLocation, name,
-                OffloadTargetRules.GetWrapperName(method, attributes.First!)),
-            OffloadTargetViolationKind.StructInstanceMethod => Diagnostic.Create(Descriptors.StructInstanceMethod, methodLocation, name, subject?.Name),
-            OffloadTargetViolationKind.AbstractOrExtern => Diagnostic.Create(Descriptors.AbstractOrExtern, methodLocation, name, method.IsAbstract ? "abstract" : "extern"),
-            _ => Diagnostic.Create(Descriptors.LocalFunctionOrLambda, methodLocation, attributes.ShortName, "local function"),
+            OffloadTargetIssue.TypeNotPartial => Diagnostic.Create(Descriptors.TypeNotPartial, methodLocation, name, subject?.Name),
+            OffloadTargetIssue.ByRefParameter => Diagnostic.Create(Descriptors.ByRefParameter, subjectLocation, name, subject?.Name),
+            OffloadTargetIssue.RefStructSignature => Diagnostic.Create(Descriptors.RefStructSignature, subjectLocation, name, subjectType),
+            OffloadTargetIssue.PointerSignature => Diagnostic.Create(Descriptors.PointerSignature, subjectLocation, name, subjectType),
+            OffloadTargetIssue.RefReturn => Diagnostic.Create(Descriptors.RefReturn, methodLocation, name),
+            OffloadTargetIssue.AsyncMethod => Diagnostic.Create(Descriptors.AsyncTarget, methodLocation, name, ShortName(kind)),
+            OffloadTargetIssue.BothAttributes => Diagnostic.Create(Descriptors.BothAttributes, methodLocation, name),
+            OffloadTargetIssue.WrapperNameCollision => Diagnostic.Create(Descriptors.WrapperNameCollision, methodLocation, name, OffloadTargetRules.GetWrapperName(method)),
+            OffloadTargetIssue.StructInstanceMethod => Diagnostic.Create(Descriptors.StructInstanceMethod, methodLocation, name, method.ContainingType?.Name),
+            OffloadTargetIssue.LocalFunctionOrLambda => Diagnostic.Create(Descriptors.LocalFunctionOrLambda, methodLocation, ShortName(kind), "local function"),
+            OffloadTargetIssue.AbstractOrExtern => Diagnostic.Create(Descriptors.AbstractOrExtern, methodLocation, name, method.IsAbstract ? "abstract" : "extern"),
+            OffloadTargetIssue.UnsupportedContainingType => Diagnostic.Create(Descriptors.UnsupportedContainingType, methodLocation, name,
+                subject?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? method.ContainingSymbol?.Name),
+            OffloadTargetIssue.UnsupportedMethodKind => Diagnostic.Create(Descriptors.UnsupportedMethodKind, methodLocation, name),
+            _ => Diagnostic.Create(Descriptors.InvalidWrapperName, methodLocation, name, OffloadTargetRules.GetWrapperNameOverride(method)),
         };
     }
+
+    private static string ShortName(OffloadAttributeKind kind) => (kind & OffloadAttributeKind.Blocking) != 0 ? "Blocking" : "CpuBound";
 }

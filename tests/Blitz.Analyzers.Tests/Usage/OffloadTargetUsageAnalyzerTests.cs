@@ -134,12 +134,42 @@ public sealed class OffloadTargetUsageAnalyzerTests
             [Blocking] public abstract int {|BLZ011:A|}();
             [Blocking] public static extern int {|BLZ011:B|}();
         }
-        public partial interface I { [Blocking] int {|BLZ011:D|}(); }
         """);
 
     [Fact]
-    public Task Several_reasons_are_all_reported() => Harness.VerifyAsync(Usings + """
-        public class C { [Blocking] public Task {|BLZ001:{|BLZ006:A|}|}(ref int {|BLZ002:x|}) => Task.CompletedTask; }
+    public Task BLZ012_not_in_a_class_struct_or_record() => Harness.VerifyAsync(Usings + """
+        public partial interface I
+        {
+            [Blocking] int {|BLZ012:D|}();
+            [Blocking] static int {|BLZ012:E|}() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task BLZ013_not_an_ordinary_method() => Harness.VerifyAsync(Usings + """
+        public interface IStore { int Load(string key); }
+        public partial class Store : IStore
+        {
+            [Blocking] int IStore.{|BLZ013:Load|}(string key) => key.Length;
+            [Blocking] public static Store operator {|BLZ013:+|}(Store a, Store b) => a;
+        }
+        """);
+
+    [Fact]
+    public Task BLZ014_invalid_wrapper_name() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            [Blocking(MethodName = "Load file")] public int {|BLZ014:Load|}(string path) => path.Length;
+            [Blocking(MethodName = "2Fast")] public int {|BLZ014:Run|}() => 1;
+            [Blocking(MethodName = "LoadFileAsync")] public int Read(string path) => path.Length;
+        }
+        """);
+
+    [Fact]
+    public Task Only_the_first_reason_is_reported_in_the_generators_order() => Harness.VerifyAsync(Usings + """
+        public class C { [Blocking] public Task {|BLZ001:A|}(ref int x) => Task.CompletedTask; }
+        public partial class D { [Blocking] public Task {|BLZ006:A|}(ref int x) => Task.CompletedTask; }
+        public partial class E { [Blocking] public int A(ref int {|BLZ002:x|}, Span<byte> y) => x; }
         """);
 
     [Fact]
