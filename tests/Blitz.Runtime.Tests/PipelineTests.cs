@@ -198,6 +198,25 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task CancelingAPipelineWhoseSourceIsIdleCompletesItAndTheSourceIsNotReadAfterwards()
+    {
+        await using var runtime = TestSupport.NewRuntime();
+        var source = Channel.CreateUnbounded<int>();
+        Pipeline<int> pipeline = Pipeline.Create(runtime, source.Reader).ThenAsync("id", static (x, _) => ValueTask.FromResult(x)).Build();
+        source.Writer.TryWrite(1);
+        Assert.Equal(1, await pipeline.Output.ReadAsync());
+
+        // The source stays open and empty: the pump waits on it, and only the cancellation ends the pipeline.
+        await pipeline.CancelAsync();
+        Assert.True(pipeline.Completion.IsCanceled);
+        source.Writer.TryWrite(2);
+        source.Writer.TryWrite(3);
+        TestSupport.Eventually(() => source.Reader.Count == 2 && pipeline.GetMetrics().SourceItems == 1, "the abandoned pump woke and read nothing");
+        await Task.Delay(20);
+        Assert.Equal((2, 1L), (source.Reader.Count, pipeline.GetMetrics().SourceItems));
+    }
+
+    [Fact]
     public async Task BatchesHoldSizeItemsAndThePartialLastBatchIsFlushed()
     {
         await using var runtime = TestSupport.NewRuntime();

@@ -22,7 +22,7 @@ internal sealed class PipelineInstruments
         meter.CreateObservableCounter("blitz.pipeline.items_in", () => PerWorker(static w => w.ItemsIn), "{item}", "Items a pipeline stage's worker took from its input queue.");
         meter.CreateObservableCounter("blitz.pipeline.items_out", () => PerWorker(static w => w.ItemsOut), "{item}", "Results a pipeline stage's worker emitted.");
         meter.CreateObservableCounter("blitz.pipeline.failures", () => PerWorker(static w => w.Failures), "{item}", "Items whose work still threw after their retries.");
-        meter.CreateObservableCounter("blitz.pipeline.busy_time", () => PerWorker(static w => w.BusyTime.TotalSeconds), "s", "Time a pipeline stage's worker spent on its items' work.");
+        meter.CreateObservableCounter("blitz.pipeline.busy_time", () => PerWorker(static w => w.BusyTime.TotalSeconds), "s", "Time a pipeline stage's worker was not waiting for input.");
         meter.CreateObservableCounter("blitz.pipeline.dead_letters", () => PerStage(static s => s.DeadLetters), "{item}", "Failed items a pipeline stage sent to the dead-letter channel.");
         meter.CreateObservableCounter("blitz.pipeline.dropped", () => PerStage(static s => s.Dropped), "{item}", "Items a pipeline stage discarded because the pipeline stopped.");
         meter.CreateObservableGauge("blitz.pipeline.queue_depth", () => PerStage(static s => (long)s.QueueDepth), "{item}", "Items waiting in a pipeline stage's input queue.");

@@ -83,7 +83,7 @@ internal sealed class PipelineRun
             tasks[i] = _stages[i].RunAsync();
         }
 
-        tasks[^1] = _source!.RunAsync();
+        tasks[^1] = _source!.StoppedAsync(_source.RunAsync());
         await Task.WhenAll(tasks).ConfigureAwait(false);
 
         bool stopped;
@@ -166,6 +166,8 @@ internal sealed class PipelineRun
         {
             stage.OnStopping();
         }
+
+        _source?.OnStopping();
     }
 
     public PipelineMetrics GetMetrics()

@@ -45,12 +45,18 @@ internal sealed class TransformStage<TIn, TOut, TInvoker> : PipelineStage
     protected override async Task RunWorkerAsync(StageWorker worker)
     {
         CancellationToken stopToken = Run.StopToken;
+
+        // Busy time is measured per busy period (from waking for input to waiting for it again), not per item:
+        // a timestamp can cost hundreds of nanoseconds on a virtual machine, more than a cheap stage's work.
+        long busySince = Stopwatch.GetTimestamp();
         while (true)
         {
             if (!TryTake(worker, out TIn item))
             {
+                worker.AddBusy(busySince);
                 if (await _input.WaitToReadAsync().ConfigureAwait(false))
                 {
+                    busySince = Stopwatch.GetTimestamp();
                     continue;
                 }
 
@@ -65,7 +71,6 @@ internal sealed class TransformStage<TIn, TOut, TInvoker> : PipelineStage
                 continue;
             }
 
-            long started = Stopwatch.GetTimestamp();
             TOut result = default!;
             Exception? error = null;
             bool canceled = false;
@@ -96,7 +101,6 @@ internal sealed class TransformStage<TIn, TOut, TInvoker> : PipelineStage
                 }
             }
 
-            worker.AddBusy(started);
 
             // Ordered: every item takes its turn, even one that is given up, so that the next may follow it.
             bool hasTurn = _gate is null || await _gate.WaitForTurnAsync(worker).ConfigureAwait(false);
