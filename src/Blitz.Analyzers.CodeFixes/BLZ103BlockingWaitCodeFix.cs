@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace Blitz.Analyzers.CodeFixes;
+
+/// <summary>
+/// BLZ103, where the rewrite is mechanical: <c>t.Result</c>, <c>t.GetAwaiter().GetResult()</c> and <c>t.Wait()</c>
+/// become <c>await t</c>; <c>Task.WaitAll(a, b)</c> becomes <c>await Task.WhenAll(a, b)</c>; <c>semaphore.Wait(...)</c>
+/// becomes <c>await semaphore.WaitAsync(...)</c>. The analyzer decides which applies (<see cref="DiagnosticProperties.FixKind"/>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BLZ103BlockingWaitCodeFix)), Shared]
+public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWait);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var diagnostic = context.Diagnostics[0];
+        if (root is null || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind)
+            || AwaitRewriting.ExpressionAt(root, context.Span) is not { } node || AwaitRewriting.IsInConditionalAccess(node))
+        {
+            return;
+        }
+
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement);
+        var awaited = kind switch
+        {
+            BLZ103BlockingWaitAnalyzer.AwaitTaskFix => AwaitedTask(node),
+            BLZ103BlockingWaitAnalyzer.WhenAllFix when node is InvocationExpressionSyntax call => AwaitRewriting.Renamed(call, "WhenAll", null),
+            BLZ103BlockingWaitAnalyzer.RenameFix when node is InvocationExpressionSyntax call && replacement is not null => AwaitRewriting.Renamed(call, replacement, null),
+            _ => null,
+        };
+        if (awaited is null)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create("Use 'await'", async c =>
+            {
+                var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
+                editor.ReplaceNode(node, AwaitRewriting.Await(awaited, node));
+                return editor.GetChangedDocument();
+            }, "BLZ103.Await." + kind),
+            diagnostic);
+    }
+
+    /// <summary>The task expression: <c>t</c> of <c>t.Result</c>, <c>t.Wait()</c>, <c>t.GetAwaiter().GetResult()</c>.</summary>
+    private static ExpressionSyntax? AwaitedTask(SyntaxNode node)
+    {
+        var access = node switch
+        {
+            MemberAccessExpressionSyntax member => member,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member,
+            _ => null,
+        };
+        if (access is null)
+        {
+            return null;
+        }
+
+        if (access.Name.Identifier.ValueText == "GetResult")
+        {
+            return access.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter }
+                ? getAwaiter.Expression
+                : null;
+        }
+
+        return access.Expression;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Blitz.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Buckets;
+
+/// <summary>BLZ101: <c>Thread.Sleep</c> in async context; waiting is bucket 1, <c>await Task.Delay</c> holds no thread.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ThreadSleep);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.For(start.Compilation);
+            if (!symbols.HasTasks || symbols.ThreadSleep.IsEmpty)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!symbols.ThreadSleep.Contains(invocation.TargetMethod, SymbolEqualityComparer.Default)
+            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        var properties = DiagnosticProperties.WithToken(AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ThreadSleep, invocation.Syntax.GetLocation(), properties));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Blitz.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Buckets;
+
+/// <summary>
+/// BLZ102: synchronous I/O in async context when an async counterpart with equivalent parameters exists (from
+/// <see cref="KnownApis.SyncIo"/>). In-memory streams, string readers/writers and the console writers are exempt.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncIo);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.For(start.Compilation);
+            if (symbols.HasTasks)
+            {
+                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
+            || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
+            || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
+            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        // The fix appends the token positionally, so only when every parameter was given explicitly and in order.
+        var token = counterpart.AcceptsCancellationToken && invocation.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit)
+            && !invocation.Arguments.Any(a => a.Syntax is ArgumentSyntax { NameColon: not null })
+            ? AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols)
+            : null;
+        var properties = DiagnosticProperties.WithToken(token).Add(DiagnosticProperties.Replacement, counterpart.Name);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), properties,
+            method.ContainingType.Name + "." + method.Name, counterpart.Name));
+    }
+}

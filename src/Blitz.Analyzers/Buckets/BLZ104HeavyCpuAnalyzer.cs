@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Blitz.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Buckets;
+
+/// <summary>
+/// BLZ104: heavy CPU work in async context (bucket 3). Two sources, both precision first (cheap inline work, bucket 2,
+/// is never flagged): calls to known CPU-heavy APIs (<see cref="KnownApis.CpuHeavy"/>, with their conditions), and
+/// loops without any await whose work grows with the input — a nest of indexed loops over input bounds (per pixel,
+/// per cell), a byte-by-byte loop over a payload, or hashing repeated an input-dependent number of times.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HeavyCpu);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.For(start.Compilation);
+            if (symbols.HasTasks)
+            {
+                start.RegisterOperationAction(c => AnalyzeCall(c, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => AnalyzeLoop(c, symbols), OperationKind.Loop);
+            }
+        });
+    }
+
+    private static void AnalyzeCall(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var (method, arguments) = context.Operation switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+        if (method is null)
+        {
+            return;
+        }
+
+        (HeavyWhen When, string What) entry;
+        if (context.Operation is IInvocationOperation call && symbols.TryGetSyncIoCounterpart(method, out _) && BlockingCalls.IsCompressionStreamCall(call, symbols))
+        {
+            entry = (HeavyWhen.Always, "compression through a compression stream");
+        }
+        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols))
+        {
+            return;
+        }
+
+        if (!AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        var name = method.MethodKind == MethodKind.Constructor ? "new " + method.ContainingType.Name : method.ContainingType.Name + "." + method.Name;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HeavyCpu, context.Operation.Syntax.GetLocation(), $"'{name}' ({entry.What})"));
+    }
+
+    private static void AnalyzeLoop(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var loop = (ILoopOperation)context.Operation;
+        var what = HeavyLoop(loop, symbols);
+        if (what is null || EnclosingLoops(loop).Any(outer => HeavyLoop(outer, symbols) is not null)
+            || !AsyncContext.IsAsyncContext(loop, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HeavyCpu, Keyword(loop).GetLocation(), what));
+    }
+
+    /// <summary>What makes the loop heavy, or null. A loop that awaits is never heavy: it yields its thread.</summary>
+    private static string? HeavyLoop(ILoopOperation loop, BlitzSymbols symbols)
+    {
+        if (!DependsOnInput(loop) || OperationHelpers.ContainsAwait(loop))
+        {
+            return null;
+        }
+
+        var inner = OperationHelpers.DescendantsInSameFunction(loop.Body).ToList();
+        if (loop is IForLoopOperation && inner.OfType<IForLoopOperation>().Any(l => DependsOnInput(l) && IndexesElements(l.Body)))
+        {
+            return "A nest of per-element loops over the input";
+        }
+
+        if (loop is IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }
+            && LengthOfPayload(bound) is { } payload
+            && inner.Any(o => o is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element.ArrayReference), payload)
+                || o is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(indexer.Instance), payload)))
+        {
+            return "A byte-by-byte loop over a payload";
+        }
+
+        if (inner.Any(o => o is IInvocationOperation call && symbols.IsHashingCall(call.TargetMethod)))
+        {
+            return "Hashing repeated an input-dependent number of times";
+        }
+
+        return null;
+    }
+
+    /// <summary>A for loop bounded by a non-constant, a foreach over anything but a small literal, or a while loop.</summary>
+    private static bool DependsOnInput(ILoopOperation loop) => loop switch
+    {
+        IForLoopOperation { Condition: IBinaryOperation condition } => !OperationHelpers.WithoutConversions(condition.RightOperand).ConstantValue.HasValue,
+        IForLoopOperation => false,
+        IForEachLoopOperation forEach => OperationHelpers.WithoutConversions(forEach.Collection) is not (IArrayCreationOperation or ICollectionExpressionOperation),
+        _ => true,
+    };
+
+    private static bool IndexesElements(IOperation body) =>
+        OperationHelpers.DescendantsInSameFunction(body).Any(o => o is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 } or IInlineArrayAccessOperation);
+
+    /// <summary>The byte array or byte span whose <c>Length</c> bounds the loop, or null.</summary>
+    private static ISymbol? LengthOfPayload(IOperation bound)
+    {
+        if (OperationHelpers.WithoutConversions(bound) is not IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance })
+        {
+            return null;
+        }
+
+        var type = instance.Type;
+        var element = type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span => span.TypeArguments[0],
+            _ => null,
+        };
+        return element?.SpecialType == SpecialType.System_Byte ? OperationHelpers.ReferencedSymbol(instance) : null;
+    }
+
+    private static System.Collections.Generic.IEnumerable<ILoopOperation> EnclosingLoops(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
+        {
+            if (current is ILoopOperation loop)
+            {
+                yield return loop;
+            }
+        }
+    }
+
+    private static SyntaxToken Keyword(ILoopOperation loop) => loop.Syntax switch
+    {
+        ForStatementSyntax f => f.ForKeyword,
+        CommonForEachStatementSyntax f => f.ForEachKeyword,
+        WhileStatementSyntax w => w.WhileKeyword,
+        DoStatementSyntax d => d.DoKeyword,
+        _ => loop.Syntax.GetFirstToken(),
+    };
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Blitz.Analyzers.Common;
+using Blitz.Analyzers.Usage;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Buckets;
+
+/// <summary>
+/// BLZ105: a valid <c>[Blocking]</c>/<c>[CpuBound]</c> method called directly in async context runs inline on the
+/// ThreadPool; its generated wrapper is what sends it to Blitz's pool.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DirectOffloadTargetCall);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.For(start.Compilation);
+            if (!symbols.HasTasks || !symbols.Offload.IsUsable)
+            {
+                return;
+            }
+
+            var targets = new OffloadTargetCache(symbols);
+            start.RegisterOperationAction(c => Analyze(c, symbols, targets), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod.OriginalDefinition;
+        if (!targets.TryGetWrapper(method, context.CancellationToken, out var wrapper, out var attribute)
+            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        var takesToken = method.Parameters.Any(p => BlitzSymbols.Is(p.Type, symbols.CancellationToken));
+        var token = !takesToken && invocation.Arguments.All(a => a.ArgumentKind == ArgumentKind.Explicit && a.Syntax is ArgumentSyntax { NameColon: null })
+            ? AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols)
+            : null;
+        var properties = DiagnosticProperties.WithToken(token).Add(DiagnosticProperties.Replacement, wrapper);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DirectOffloadTargetCall, invocation.Syntax.GetLocation(), properties,
+            method.Name, attribute, attribute == "Blocking" ? "3" : "5", wrapper));
+    }
+}
+
+/// <summary>Per compilation: which methods are valid offload targets, and their wrapper's name (invalid targets have no wrapper).</summary>
+internal sealed class OffloadTargetCache
+{
+    private readonly BlitzSymbols _symbols;
+    private readonly ConcurrentDictionary<IMethodSymbol, (string? Wrapper, string Attribute)> _cache = new(SymbolEqualityComparer.Default);
+
+    public OffloadTargetCache(BlitzSymbols symbols) => _symbols = symbols;
+
+    public bool TryGetWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken, out string wrapper, out string attribute)
+    {
+        if (!_cache.TryGetValue(method, out var entry))
+        {
+            entry = Compute(method, cancellationToken);
+            _cache.TryAdd(method, entry);
+        }
+
+        wrapper = entry.Wrapper ?? string.Empty;
+        attribute = entry.Attribute;
+        return entry.Wrapper is not null;
+    }
+
+    private (string? Wrapper, string Attribute) Compute(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        var attributes = OffloadTargetRules.GetAttributes(method, _symbols.Offload);
+        if (!attributes.Any || OffloadTargetRules.Evaluate(method, attributes, _symbols.Offload, cancellationToken).Count > 0)
+        {
+            return (null, string.Empty);
+        }
+
+        return (OffloadTargetRules.GetWrapperName(method, attributes.First!), attributes.ShortName);
+    }
+}

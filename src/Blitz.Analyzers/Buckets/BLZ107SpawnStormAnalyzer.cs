@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Blitz.Analyzers.Common;
+using Blitz.Analyzers.Usage;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Buckets;
+
+/// <summary>
+/// BLZ107: a spawn (<c>Task.Run</c>, <c>StartNew</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c>, a generated wrapper) per item
+/// of a loop or of a <c>Select</c>, with nothing bounding concurrency. Anything that bounds or serializes it keeps it
+/// quiet: the spawn is awaited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
+/// semaphore is taken, or the loop runs a small fixed number of times (a constant, <c>Environment.ProcessorCount</c>,
+/// a worker/degree count).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] BoundNames = { "worker", "degree", "parallel", "concurren", "consumer", "thread", "processor", "partition" };
+    private const int SmallConstantCollection = 16;
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpawnStorm);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.For(start.Compilation);
+            if (symbols.HasTasks)
+            {
+                var wrappers = new WrapperNames(symbols);
+                start.RegisterOperationAction(c => Analyze(c, symbols, wrappers), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, WrapperNames wrappers)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!IsSpawn(invocation.TargetMethod, symbols, wrappers, context.CancellationToken) || IsAwaitedInPlace(invocation))
+        {
+            return;
+        }
+
+        var storm = false;
+        for (var current = invocation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation loop)
+            {
+                storm = !IsBounded(loop, symbols);
+                break;
+            }
+
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                storm = IsSelectorOfSelect(lambda) && !TakesSemaphore(lambda, symbols);
+                break;
+            }
+
+            if (current is ILocalFunctionOperation)
+            {
+                break;
+            }
+        }
+
+        if (storm)
+        {
+            var method = invocation.TargetMethod;
+            var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpawnStorm, location, method.ContainingType.Name + "." + method.Name));
+        }
+    }
+
+    private static bool IsSpawn(IMethodSymbol method, BlitzSymbols symbols, WrapperNames wrappers, System.Threading.CancellationToken cancellationToken) =>
+        (symbols.TryGetOffloadStarter(method, out var target) && target != OffloadTarget.Dedicated && method.Name != "QueueUserWorkItem" && method.Name != "UnsafeQueueUserWorkItem")
+        || (symbols.IsTaskLike(method.ReturnType) && wrappers.IsWrapper(method, cancellationToken));
+
+    private static bool IsAwaitedInPlace(IOperation spawn)
+    {
+        var parent = spawn.Parent;
+        while (parent is IConversionOperation || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IAwaitOperation;
+    }
+
+    private static bool IsBounded(ILoopOperation loop, BlitzSymbols symbols)
+    {
+        if (OperationHelpers.ContainsAwait(loop.Body) || TakesSemaphore(loop.Body, symbols))
+        {
+            return true;
+        }
+
+        switch (loop)
+        {
+            case IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }:
+                return IsFixedCount(bound);
+            case IForEachLoopOperation forEach:
+                var collection = OperationHelpers.WithoutConversions(forEach.Collection);
+                return collection is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallConstantCollection }
+                    || collection is ICollectionExpressionOperation { Elements.Length: <= SmallConstantCollection }
+                    || (collection is IInvocationOperation { TargetMethod.Name: "Range" } range && range.Arguments.Length == 2 && IsFixedCount(range.Arguments[1].Value));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A constant, <c>Environment.ProcessorCount</c>, or a count whose name says it is a degree of parallelism.</summary>
+    private static bool IsFixedCount(IOperation bound)
+    {
+        bound = OperationHelpers.WithoutConversions(bound);
+        if (bound.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        var name = OperationHelpers.ReferencedSymbol(bound)?.Name;
+        return name is not null && BoundNames.Any(n => name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
+    private static bool TakesSemaphore(IOperation body, BlitzSymbols symbols) =>
+        symbols.SemaphoreSlim is not null
+        && OperationHelpers.DescendantsInSameFunction(body).Any(o => o is IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAsync" } call
+            && BlitzSymbols.Is(call.TargetMethod.ContainingType, symbols.SemaphoreSlim));
+
+    private static bool IsSelectorOfSelect(IAnonymousFunctionOperation lambda)
+    {
+        var current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Select" } select } }
+            && select.ContainingType.Name == "Enumerable";
+    }
+
+    /// <summary>Per compilation: the names of the generated wrappers of each type (from its valid offload targets).</summary>
+    private sealed class WrapperNames
+    {
+        private readonly BlitzSymbols _symbols;
+        private readonly OffloadTargetCache _targets;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> _byType = new(SymbolEqualityComparer.Default);
+
+        public WrapperNames(BlitzSymbols symbols)
+        {
+            _symbols = symbols;
+            _targets = new OffloadTargetCache(symbols);
+        }
+
+        public bool IsWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!_symbols.Offload.IsUsable || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            if (!_byType.TryGetValue(type, out var names))
+            {
+                names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    if (_targets.TryGetWrapper(member, cancellationToken, out var wrapper, out _))
+                    {
+                        names.Add(wrapper);
+                    }
+                }
+
+                _byType.TryAdd(type, names);
+            }
+
+            return names.Contains(method.Name);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Where code runs, decided precisely: "async context" is the body of an async method, async lambda or async local
+/// function. A sync lambda or local function nested in one is not (it may run anywhere, e.g. inside a LINQ query
+/// after the awaits), nor is a delegate handed to Task.Run, SpawnBlocking or a thread: it runs on another thread.
+/// </summary>
+internal static class AsyncContext
+{
+    /// <summary>True when <paramref name="operation"/> runs in async context.</summary>
+    public static bool IsAsyncContext(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols)
+    {
+        var function = EnclosingFunction(operation);
+        switch (function)
+        {
+            case IAnonymousFunctionOperation lambda:
+                return lambda.Symbol.IsAsync && FindOffloadStarter(lambda, symbols, out _) is null;
+            case ILocalFunctionOperation local:
+                return local.Symbol.IsAsync;
+            default:
+                return containingSymbol is IMethodSymbol method && IsAsyncMethod(method, symbols);
+        }
+    }
+
+    /// <summary>The innermost lambda or local function containing <paramref name="operation"/>, or null for the member's own body.</summary>
+    public static IOperation? EnclosingFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The body that contains <paramref name="operation"/>: the enclosing lambda, local function, or the member's root.</summary>
+    public static IOperation EnclosingBody(IOperation operation)
+    {
+        var function = EnclosingFunction(operation);
+        if (function is not null)
+        {
+            return function;
+        }
+
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// When <paramref name="delegateOperation"/> (a lambda or method group) is an argument of a call that runs it
+    /// elsewhere (Task.Run, StartNew, SpawnBlocking, new Thread...), returns that call.
+    /// </summary>
+    public static IOperation? FindOffloadStarter(IOperation delegateOperation, BlitzSymbols symbols, out OffloadTarget target)
+    {
+        target = default;
+        var current = delegateOperation.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IArgumentOperation argument)
+        {
+            return null;
+        }
+
+        switch (argument.Parent)
+        {
+            case IInvocationOperation invocation when symbols.TryGetOffloadStarter(invocation.TargetMethod, out target):
+                return invocation;
+            case IObjectCreationOperation { Constructor: { } constructor } creation when symbols.TryGetOffloadStarter(constructor, out target):
+                return creation;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The name of a CancellationToken parameter visible at <paramref name="operation"/>, innermost first, or null.</summary>
+    public static string? CancellationTokenInScope(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols)
+    {
+        if (symbols.CancellationToken is null)
+        {
+            return null;
+        }
+
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            var function = current switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                ILocalFunctionOperation local => local.Symbol,
+                _ => null,
+            };
+            var name = function is null ? null : TokenParameter(function, symbols);
+            if (name is not null)
+            {
+                return name;
+            }
+        }
+
+        return containingSymbol is IMethodSymbol method ? TokenParameter(method, symbols) : null;
+    }
+
+    private static string? TokenParameter(IMethodSymbol method, BlitzSymbols symbols)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (BlitzSymbols.Is(parameter.Type, symbols.CancellationToken) && !parameter.IsDiscard)
+            {
+                return parameter.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An async method, or top-level statements that await (their entry point returns a task).</summary>
+    private static bool IsAsyncMethod(IMethodSymbol method, BlitzSymbols symbols) =>
+        method.IsAsync
+        || (method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName && symbols.IsTaskLike(method.ReturnType));
+}

@@ -1,0 +1,282 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Blitz.Analyzers.Usage;
+using Microsoft.CodeAnalysis;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// The symbols and resolved API tables of one compilation, built once and shared by every Blitz analyzer of that
+/// compilation. Keys are original definitions (a call to <c>Task&lt;int&gt;.Result</c> looks up <c>Task&lt;T&gt;.Result</c>).
+/// </summary>
+internal sealed class BlitzSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, BlitzSymbols> Cache = new();
+
+    private readonly Dictionary<IMethodSymbol, SyncIoCounterpart> _syncIo = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, (HeavyWhen When, string What)> _cpuHeavy = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> _blockingWaits = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, OffloadTarget> _offloadStarters = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _syncParallel = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _hashingCalls = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _nonBlockingIoProperties = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol[] _nonBlockingIoTypes;
+    private readonly INamedTypeSymbol[] _compressionStreamTypes;
+
+    private BlitzSymbols(Compilation compilation)
+    {
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+        TaskCreationOptions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskCreationOptions");
+        SearchOption = compilation.GetTypeByMetadataName("System.IO.SearchOption");
+        Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+        TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
+        TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+        Environment = compilation.GetTypeByMetadataName("System.Environment");
+        Offload = OffloadTargetRules.Symbols.Create(compilation);
+
+        ThreadSleep = Thread?.GetMembers("Sleep").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
+        TaskWhenAll = Task?.GetMembers("WhenAll").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
+
+        _nonBlockingIoTypes = KnownApis.NonBlockingIoTypes.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
+        _compressionStreamTypes = KnownApis.CompressionStreamTypes.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
+        foreach (var (type, property) in KnownApis.NonBlockingIoProperties)
+        {
+            AddMembers(compilation, type, property, m => _nonBlockingIoProperties.Add(m));
+        }
+
+        foreach (var (type, method, counterpart) in KnownApis.SyncIo)
+        {
+            ResolveCounterparts(compilation, type, method, counterpart);
+        }
+
+        foreach (var (type, member, when, what) in KnownApis.CpuHeavy)
+        {
+            AddMembers(compilation, type, member, m => _cpuHeavy[m] = (when, what));
+        }
+
+        foreach (var (type, member, remedy) in KnownApis.BlockingWaits)
+        {
+            AddMembers(compilation, type, member, m => _blockingWaits[m] = remedy);
+        }
+
+        foreach (var (type, method, target) in KnownApis.OffloadStarters)
+        {
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _offloadStarters[ms] = target; } });
+        }
+
+        foreach (var (type, method) in KnownApis.HashingCalls)
+        {
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _hashingCalls.Add(ms); } });
+        }
+
+        foreach (var (type, method) in KnownApis.SyncParallel)
+        {
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _syncParallel.Add(ms); } });
+        }
+    }
+
+    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? SemaphoreSlim { get; }
+    public INamedTypeSymbol? TaskCreationOptions { get; }
+    public INamedTypeSymbol? SearchOption { get; }
+    public INamedTypeSymbol? Stream { get; }
+    public INamedTypeSymbol? TextReader { get; }
+    public INamedTypeSymbol? TextWriter { get; }
+    public INamedTypeSymbol? Environment { get; }
+    public OffloadTargetRules.Symbols Offload { get; }
+    public ImmutableArray<IMethodSymbol> ThreadSleep { get; }
+    public ImmutableArray<IMethodSymbol> TaskWhenAll { get; }
+
+    /// <summary>Every analyzer needs at least <c>Task</c>; without it there is no async code to analyze.</summary>
+    public bool HasTasks => Task is not null;
+
+    public static BlitzSymbols For(Compilation compilation) => Cache.GetValue(compilation, c => new BlitzSymbols(c));
+
+    public bool IsTaskLike(ITypeSymbol? type)
+    {
+        var definition = type?.OriginalDefinition;
+        return definition is not null
+            && (Is(definition, Task) || Is(definition, TaskOfT) || Is(definition, ValueTask) || Is(definition, ValueTaskOfT)
+                || (Task is not null && InheritsFrom(definition, Task)));
+    }
+
+    public static bool Is(ISymbol? symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
+
+    public static bool InheritsFrom(ITypeSymbol? type, ITypeSymbol? baseType)
+    {
+        for (var current = type; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The async counterpart of a synchronous I/O method, following overrides (FileStream.Read is Stream.Read).</summary>
+    public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
+    {
+        for (var current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
+        {
+            if (_syncIo.TryGetValue(current, out counterpart))
+            {
+                return true;
+            }
+        }
+
+        counterpart = default;
+        return false;
+    }
+
+    public bool IsNonBlockingIoType(ITypeSymbol? type) => type is not null && _nonBlockingIoTypes.Any(t => InheritsFrom(type, t));
+
+    /// <summary>A stream, text reader or text writer: the things an I/O call reads from or writes to.</summary>
+    public bool IsIoType(ITypeSymbol? type) => InheritsFrom(type, Stream) || InheritsFrom(type, TextReader) || InheritsFrom(type, TextWriter);
+
+    public bool IsCompressionStream(ITypeSymbol? type) => type is not null && _compressionStreamTypes.Any(t => InheritsFrom(type, t));
+
+    public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
+
+    public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry) =>
+        _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
+
+    public bool TryGetBlockingWait(ISymbol member, out string remedy)
+    {
+        var definition = member.OriginalDefinition;
+        if (_blockingWaits.TryGetValue(definition, out remedy!))
+        {
+            return true;
+        }
+
+        // SemaphoreSlim.Wait, ManualResetEventSlim.Wait are not virtual, but WaitOne is overridden by nothing either;
+        // follow overrides anyway for custom WaitHandle subclasses.
+        return definition is IMethodSymbol { OverriddenMethod: { } overridden } && TryGetBlockingWait(overridden, out remedy);
+    }
+
+    public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target) =>
+        _offloadStarters.TryGetValue(method.OriginalDefinition, out target);
+
+    public bool IsHashingCall(IMethodSymbol method) => _hashingCalls.Contains(method.OriginalDefinition);
+
+    public bool IsSyncParallel(IMethodSymbol method) => _syncParallel.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+
+    private static void AddMembers(Compilation compilation, string typeName, string memberName, System.Action<ISymbol> add)
+    {
+        var type = compilation.GetTypeByMetadataName(typeName);
+        if (type is null)
+        {
+            return;
+        }
+
+        var members = memberName == ".ctor" ? type.InstanceConstructors.Cast<ISymbol>() : type.GetMembers(memberName);
+        foreach (var member in members)
+        {
+            add(member.OriginalDefinition);
+        }
+    }
+
+    private void ResolveCounterparts(Compilation compilation, string typeName, string methodName, string counterpartName)
+    {
+        var type = compilation.GetTypeByMetadataName(typeName);
+        if (type is null)
+        {
+            return;
+        }
+
+        var candidates = type.GetMembers(counterpartName).OfType<IMethodSymbol>().ToArray();
+        foreach (var sync in type.GetMembers(methodName).OfType<IMethodSymbol>())
+        {
+            IMethodSymbol? exact = null, withToken = null;
+            foreach (var candidate in candidates)
+            {
+                if (candidate.IsStatic != sync.IsStatic || candidate.TypeParameters.Length != sync.TypeParameters.Length
+                    || !SameLeadingParameters(sync, candidate))
+                {
+                    continue;
+                }
+
+                if (candidate.Parameters.Length == sync.Parameters.Length)
+                {
+                    exact = candidate;
+                }
+                else if (candidate.Parameters.Length == sync.Parameters.Length + 1 && Is(candidate.Parameters[sync.Parameters.Length].Type, CancellationToken))
+                {
+                    withToken = candidate;
+                }
+            }
+
+            if (exact is not null || withToken is not null)
+            {
+                _syncIo[sync] = new SyncIoCounterpart(counterpartName, withToken is not null);
+            }
+        }
+    }
+
+    private static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)
+    {
+        if (candidate.Parameters.Length < sync.Parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < sync.Parameters.Length; i++)
+        {
+            if (sync.Parameters[i].RefKind != candidate.Parameters[i].RefKind || !SameType(sync.Parameters[i].Type, candidate.Parameters[i].Type))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Type equality where method type parameters match by position (Serialize&lt;T&gt; vs SerializeAsync&lt;T&gt;).</summary>
+    private static bool SameType(ITypeSymbol a, ITypeSymbol b)
+    {
+        if (a is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } ta && b is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } tb)
+        {
+            return ta.Ordinal == tb.Ordinal;
+        }
+
+        if (a is IArrayTypeSymbol arrayA && b is IArrayTypeSymbol arrayB)
+        {
+            return arrayA.Rank == arrayB.Rank && SameType(arrayA.ElementType, arrayB.ElementType);
+        }
+
+        if (a is INamedTypeSymbol { IsGenericType: true } na && b is INamedTypeSymbol { IsGenericType: true } nb)
+        {
+            return SymbolEqualityComparer.Default.Equals(na.OriginalDefinition, nb.OriginalDefinition)
+                && na.TypeArguments.Zip(nb.TypeArguments, SameType).All(same => same);
+        }
+
+        return SymbolEqualityComparer.Default.Equals(a, b);
+    }
+}
+
+/// <summary>The async counterpart of a synchronous I/O method: its name and whether it accepts a cancellation token.</summary>
+internal readonly struct SyncIoCounterpart
+{
+    public SyncIoCounterpart(string name, bool acceptsCancellationToken)
+    {
+        Name = name;
+        AcceptsCancellationToken = acceptsCancellationToken;
+    }
+
+    public string Name { get; }
+    public bool AcceptsCancellationToken { get; }
+}

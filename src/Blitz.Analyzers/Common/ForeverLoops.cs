@@ -1,0 +1,144 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Finds a forever loop in a function body: <c>while (true)</c>, <c>for (;;)</c>, <c>do ... while (true)</c> or
+/// <c>while (!token.IsCancellationRequested)</c>, with no <c>break</c>, <c>return</c> or <c>goto</c> out of it except
+/// under a cancellation test, and no <c>await</c> inside (an awaiting loop does not hold a thread). Syntax-based, so
+/// that it also works on the body of a method passed as a method group.
+/// </summary>
+internal static class ForeverLoops
+{
+    private const string Cancellation = "IsCancellationRequested";
+
+    /// <summary>The first forever loop of <paramref name="body"/> outside nested lambdas and local functions, or null.</summary>
+    public static StatementSyntax? Find(SyntaxNode? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        foreach (var node in body.DescendantNodes(n => n == body || !IsNestedFunction(n)))
+        {
+            if (node is StatementSyntax loop && IsForever(loop))
+            {
+                return loop;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The keyword to report on (<c>while</c>, <c>for</c>, <c>do</c>).</summary>
+    public static SyntaxToken Keyword(StatementSyntax loop) => loop switch
+    {
+        WhileStatementSyntax w => w.WhileKeyword,
+        ForStatementSyntax f => f.ForKeyword,
+        DoStatementSyntax d => d.DoKeyword,
+        _ => loop.GetFirstToken(),
+    };
+
+    private static bool IsNestedFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
+
+    private static bool IsForever(StatementSyntax statement)
+    {
+        var endless = statement switch
+        {
+            WhileStatementSyntax w => IsEndlessCondition(w.Condition),
+            ForStatementSyntax f => f.Condition is null || IsEndlessCondition(f.Condition),
+            DoStatementSyntax d => IsEndlessCondition(d.Condition),
+            _ => false,
+        };
+        return endless && !HasExit(statement) && !HasAwait(statement);
+    }
+
+    private static bool IsEndlessCondition(ExpressionSyntax condition)
+    {
+        condition = Unparenthesize(condition);
+        return condition.IsKind(SyntaxKind.TrueLiteralExpression)
+            || (condition is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not
+                && Unparenthesize(not.Operand) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Cancellation });
+    }
+
+    private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    private static bool HasExit(StatementSyntax loop)
+    {
+        foreach (var node in loop.DescendantNodes(n => !IsNestedFunction(n)))
+        {
+            var exits = node switch
+            {
+                BreakStatementSyntax => InnermostBreakable(node) == loop,
+                ReturnStatementSyntax => true,
+                GotoStatementSyntax => true,
+                YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement } => true,
+                _ => false,
+            };
+            if (exits && !IsUnderCancellationTest(node, loop))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode? InnermostBreakable(SyntaxNode node) =>
+        node.Ancestors().FirstOrDefault(a => a is WhileStatementSyntax or ForStatementSyntax or DoStatementSyntax
+            or ForEachStatementSyntax or ForEachVariableStatementSyntax or SwitchStatementSyntax);
+
+    private static bool IsUnderCancellationTest(SyntaxNode exit, SyntaxNode loop)
+    {
+        foreach (var ancestor in exit.Ancestors())
+        {
+            if (ancestor == loop)
+            {
+                return false;
+            }
+
+            if (ancestor is IfStatementSyntax { Condition: var condition } && Mentions(condition, Cancellation))
+            {
+                return true;
+            }
+
+            if (ancestor is CatchClauseSyntax { Declaration.Type: var type } && type.ToString().Contains("OperationCanceledException"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(SyntaxNode node, string name) =>
+        node.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name);
+
+    private static bool HasAwait(StatementSyntax loop)
+    {
+        foreach (var node in loop.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
+        {
+            if (node is AwaitExpressionSyntax
+                || node is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
+                || node is UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
+                || node is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,225 @@
+namespace Blitz.Analyzers.Common;
+
+/// <summary>When a CPU-heavy API entry applies.</summary>
+internal enum HeavyWhen
+{
+    /// <summary>Every call is heavy (key derivation, password hashing).</summary>
+    Always,
+    /// <summary>Heavy when an argument is a <c>Stream</c>: the whole stream is read and processed.</summary>
+    StreamArgument,
+    /// <summary>Heavy when an argument is <c>SearchOption.AllDirectories</c>: a recursive directory walk.</summary>
+    AllDirectories,
+    /// <summary>Heavy when the overload takes an <c>int</c> (a key size): key generation.</summary>
+    KeySizeArgument,
+}
+
+/// <summary>What an offload call sends its delegate to.</summary>
+internal enum OffloadTarget
+{
+    /// <summary>The .NET ThreadPool (Task.Run, StartNew, QueueUserWorkItem): the threads that run async continuations.</summary>
+    ThreadPool,
+    /// <summary>Blitz's blocking pool (bucket 3).</summary>
+    BlockingPool,
+    /// <summary>Blitz's CPU pool (bucket 5).</summary>
+    CpuPool,
+    /// <summary>A thread of its own (bucket 4).</summary>
+    Dedicated,
+}
+
+/// <summary>
+/// The API tables of the bucket analyzers, as data. Types are metadata names; a type absent from the compilation
+/// simply contributes nothing. Counterparts are matched by signature (see <see cref="BlitzSymbols"/>), never by name
+/// alone: a sync method maps to an async one only if the async one takes the same parameters, optionally followed by
+/// a <c>CancellationToken</c>.
+/// </summary>
+internal static class KnownApis
+{
+    /// <summary>BLZ102: synchronous I/O and the name of its async counterpart.</summary>
+    public static readonly (string Type, string Method, string Counterpart)[] SyncIo =
+    {
+        ("System.IO.Stream", "Read", "ReadAsync"),
+        ("System.IO.Stream", "Write", "WriteAsync"),
+        ("System.IO.Stream", "Flush", "FlushAsync"),
+        ("System.IO.Stream", "CopyTo", "CopyToAsync"),
+        ("System.IO.Stream", "ReadExactly", "ReadExactlyAsync"),
+        ("System.IO.Stream", "ReadAtLeast", "ReadAtLeastAsync"),
+        ("System.IO.TextReader", "Read", "ReadAsync"),
+        ("System.IO.TextReader", "ReadBlock", "ReadBlockAsync"),
+        ("System.IO.TextReader", "ReadLine", "ReadLineAsync"),
+        ("System.IO.TextReader", "ReadToEnd", "ReadToEndAsync"),
+        ("System.IO.TextWriter", "Write", "WriteAsync"),
+        ("System.IO.TextWriter", "WriteLine", "WriteLineAsync"),
+        ("System.IO.TextWriter", "Flush", "FlushAsync"),
+        ("System.IO.File", "ReadAllText", "ReadAllTextAsync"),
+        ("System.IO.File", "ReadAllBytes", "ReadAllBytesAsync"),
+        ("System.IO.File", "ReadAllLines", "ReadAllLinesAsync"),
+        ("System.IO.File", "WriteAllText", "WriteAllTextAsync"),
+        ("System.IO.File", "WriteAllBytes", "WriteAllBytesAsync"),
+        ("System.IO.File", "WriteAllLines", "WriteAllLinesAsync"),
+        ("System.IO.File", "AppendAllText", "AppendAllTextAsync"),
+        ("System.IO.File", "AppendAllLines", "AppendAllLinesAsync"),
+        ("System.Net.Sockets.Socket", "Connect", "ConnectAsync"),
+        ("System.Net.Sockets.Socket", "Accept", "AcceptAsync"),
+        ("System.Net.Sockets.Socket", "Send", "SendAsync"),
+        ("System.Net.Sockets.Socket", "Receive", "ReceiveAsync"),
+        ("System.Net.Sockets.Socket", "Disconnect", "DisconnectAsync"),
+        ("System.Net.Sockets.TcpClient", "Connect", "ConnectAsync"),
+        ("System.Net.Sockets.TcpListener", "AcceptTcpClient", "AcceptTcpClientAsync"),
+        ("System.Net.Sockets.TcpListener", "AcceptSocket", "AcceptSocketAsync"),
+        ("System.Net.Sockets.UdpClient", "Send", "SendAsync"),
+        ("System.Net.Http.HttpClient", "Send", "SendAsync"),
+        ("System.Net.Http.HttpContent", "ReadAsStream", "ReadAsStreamAsync"),
+        ("System.Net.Http.HttpContent", "CopyTo", "CopyToAsync"),
+        ("System.Net.Dns", "GetHostEntry", "GetHostEntryAsync"),
+        ("System.Net.Dns", "GetHostAddresses", "GetHostAddressesAsync"),
+        ("System.Net.NetworkInformation.Ping", "Send", "SendPingAsync"),
+        ("System.Data.Common.DbConnection", "Open", "OpenAsync"),
+        ("System.Data.Common.DbConnection", "Close", "CloseAsync"),
+        ("System.Data.Common.DbConnection", "BeginTransaction", "BeginTransactionAsync"),
+        ("System.Data.Common.DbCommand", "ExecuteNonQuery", "ExecuteNonQueryAsync"),
+        ("System.Data.Common.DbCommand", "ExecuteReader", "ExecuteReaderAsync"),
+        ("System.Data.Common.DbCommand", "ExecuteScalar", "ExecuteScalarAsync"),
+        ("System.Data.Common.DbCommand", "Prepare", "PrepareAsync"),
+        ("System.Data.Common.DbDataReader", "Read", "ReadAsync"),
+        ("System.Data.Common.DbDataReader", "NextResult", "NextResultAsync"),
+        ("System.Data.Common.DbTransaction", "Commit", "CommitAsync"),
+        ("System.Data.Common.DbTransaction", "Rollback", "RollbackAsync"),
+        ("System.Diagnostics.Process", "WaitForExit", "WaitForExitAsync"),
+        ("System.Text.Json.JsonSerializer", "Serialize", "SerializeAsync"),
+        ("System.Text.Json.JsonSerializer", "Deserialize", "DeserializeAsync"),
+        ("System.Text.Json.JsonDocument", "Parse", "ParseAsync"),
+        ("System.Xml.Linq.XDocument", "Save", "SaveAsync"),
+        ("System.Xml.Linq.XElement", "Save", "SaveAsync"),
+    };
+
+    /// <summary>BLZ102: receivers that look like I/O but never block (in-memory buffers, the console writers).</summary>
+    public static readonly string[] NonBlockingIoTypes =
+    {
+        "System.IO.MemoryStream",
+        "System.IO.UnmanagedMemoryStream",
+        "System.IO.StringReader",
+        "System.IO.StringWriter",
+    };
+
+    /// <summary>
+    /// BLZ104 (not BLZ102): reading or writing through a compression stream is CPU work (bucket 3); its async
+    /// counterpart compresses on the calling thread just the same.
+    /// </summary>
+    public static readonly string[] CompressionStreamTypes =
+    {
+        "System.IO.Compression.BrotliStream",
+        "System.IO.Compression.GZipStream",
+        "System.IO.Compression.DeflateStream",
+        "System.IO.Compression.ZLibStream",
+    };
+
+    /// <summary>BLZ102: static properties whose value is exempt (Console.Out and Console.Error are synchronized, buffered writers).</summary>
+    public static readonly (string Type, string Property)[] NonBlockingIoProperties =
+    {
+        ("System.Console", "Out"),
+        ("System.Console", "Error"),
+    };
+
+    /// <summary>BLZ104: known CPU-heavy APIs ("*" = every member of the type of that name, ".ctor" = constructors).</summary>
+    public static readonly (string Type, string Member, HeavyWhen When, string What)[] CpuHeavy =
+    {
+        ("System.Security.Cryptography.Rfc2898DeriveBytes", "Pbkdf2", HeavyWhen.Always, "key derivation (PBKDF2)"),
+        ("System.Security.Cryptography.Rfc2898DeriveBytes", "GetBytes", HeavyWhen.Always, "key derivation (PBKDF2)"),
+        ("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation", "Pbkdf2", HeavyWhen.Always, "key derivation (PBKDF2)"),
+        ("Microsoft.AspNetCore.Identity.PasswordHasher`1", "HashPassword", HeavyWhen.Always, "password hashing"),
+        ("Microsoft.AspNetCore.Identity.PasswordHasher`1", "VerifyHashedPassword", HeavyWhen.Always, "password hashing"),
+        ("BCrypt.Net.BCrypt", "HashPassword", HeavyWhen.Always, "password hashing (bcrypt)"),
+        ("BCrypt.Net.BCrypt", "EnhancedHashPassword", HeavyWhen.Always, "password hashing (bcrypt)"),
+        ("BCrypt.Net.BCrypt", "Verify", HeavyWhen.Always, "password hashing (bcrypt)"),
+        ("System.Security.Cryptography.RSA", "Create", HeavyWhen.KeySizeArgument, "RSA key generation"),
+        ("System.Security.Cryptography.DSA", "Create", HeavyWhen.KeySizeArgument, "DSA key generation"),
+        ("System.Security.Cryptography.RSACryptoServiceProvider", ".ctor", HeavyWhen.KeySizeArgument, "RSA key generation"),
+        ("System.Security.Cryptography.HashAlgorithm", "ComputeHash", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.SHA1", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.SHA256", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.SHA384", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.SHA512", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.MD5", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.HMACSHA256", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.HMACSHA512", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.IO.Compression.BrotliEncoder", "TryCompress", HeavyWhen.Always, "Brotli compression"),
+        ("System.IO.Compression.ZipFile", "CreateFromDirectory", HeavyWhen.Always, "zipping a directory"),
+        ("System.IO.Compression.ZipFile", "ExtractToDirectory", HeavyWhen.Always, "unzipping an archive"),
+        ("System.IO.Compression.ZipFileExtensions", "ExtractToDirectory", HeavyWhen.Always, "unzipping an archive"),
+        ("System.IO.Directory", "GetFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.Directory", "EnumerateFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.Directory", "GetDirectories", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.Directory", "EnumerateDirectories", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.Directory", "GetFileSystemEntries", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.Directory", "EnumerateFileSystemEntries", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.DirectoryInfo", "GetFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.DirectoryInfo", "EnumerateFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.DirectoryInfo", "GetFileSystemInfos", HeavyWhen.AllDirectories, "a recursive directory walk"),
+        ("System.IO.File", "Copy", HeavyWhen.Always, "copying a file"),
+        ("System.IO.FileInfo", "CopyTo", HeavyWhen.Always, "copying a file"),
+        ("System.Xml.XmlDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
+        ("System.Xml.Linq.XDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
+        ("System.Xml.Linq.XElement", "Load", HeavyWhen.Always, "loading a whole XML document"),
+    };
+
+    /// <summary>BLZ104: hashing calls that make a loop heavy when repeated an input-dependent number of times.</summary>
+    public static readonly (string Type, string Member)[] HashingCalls =
+    {
+        ("System.Security.Cryptography.HashAlgorithm", "ComputeHash"),
+        ("System.Security.Cryptography.HashAlgorithm", "TransformBlock"),
+        ("System.Security.Cryptography.SHA1", "HashData"),
+        ("System.Security.Cryptography.SHA256", "HashData"),
+        ("System.Security.Cryptography.SHA384", "HashData"),
+        ("System.Security.Cryptography.SHA512", "HashData"),
+        ("System.Security.Cryptography.MD5", "HashData"),
+        ("System.Security.Cryptography.HMACSHA256", "HashData"),
+        ("System.Security.Cryptography.HMACSHA512", "HashData"),
+    };
+
+    /// <summary>BLZ103: blocking waits, and the remedy named in the message.</summary>
+    public static readonly (string Type, string Member, string Remedy)[] BlockingWaits =
+    {
+        ("System.Threading.Tasks.Task", "Wait", "await the task (or 'WaitAsync' for a timeout)"),
+        ("System.Threading.Tasks.Task", "WaitAll", "use 'await Task.WhenAll'"),
+        ("System.Threading.Tasks.Task", "WaitAny", "use 'await Task.WhenAny'"),
+        ("System.Threading.Tasks.Task`1", "Result", "await the task"),
+        ("System.Threading.Tasks.ValueTask`1", "Result", "await the task"),
+        ("System.Runtime.CompilerServices.TaskAwaiter", "GetResult", "await the task"),
+        ("System.Runtime.CompilerServices.TaskAwaiter`1", "GetResult", "await the task"),
+        ("System.Runtime.CompilerServices.ValueTaskAwaiter", "GetResult", "await the task"),
+        ("System.Runtime.CompilerServices.ValueTaskAwaiter`1", "GetResult", "await the task"),
+        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter", "GetResult", "await the task"),
+        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter", "GetResult", "await the task"),
+        ("System.Threading.SemaphoreSlim", "Wait", "use 'await WaitAsync'"),
+        ("System.Threading.WaitHandle", "WaitOne", "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)"),
+        ("System.Threading.WaitHandle", "WaitAll", "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)"),
+        ("System.Threading.WaitHandle", "WaitAny", "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)"),
+        ("System.Threading.ManualResetEventSlim", "Wait", "use an async primitive (TaskCompletionSource, SemaphoreSlim.WaitAsync)"),
+        ("System.Threading.CountdownEvent", "Wait", "use an async primitive (TaskCompletionSource, Task.WhenAll)"),
+        ("System.Threading.Thread", "Join", "await a task that completes when the work ends"),
+    };
+
+    /// <summary>Calls that run a delegate elsewhere. A delegate passed to one of them is not async context.</summary>
+    public static readonly (string Type, string Method, OffloadTarget Target)[] OffloadStarters =
+    {
+        ("System.Threading.Tasks.Task", "Run", OffloadTarget.ThreadPool),
+        ("System.Threading.Tasks.TaskFactory", "StartNew", OffloadTarget.ThreadPool),
+        ("System.Threading.Tasks.TaskFactory`1", "StartNew", OffloadTarget.ThreadPool),
+        ("System.Threading.ThreadPool", "QueueUserWorkItem", OffloadTarget.ThreadPool),
+        ("System.Threading.ThreadPool", "UnsafeQueueUserWorkItem", OffloadTarget.ThreadPool),
+        ("Blitz.BlitzRuntime", "SpawnBlocking", OffloadTarget.BlockingPool),
+        ("Blitz.BlitzRuntime", "TrySpawnBlocking", OffloadTarget.BlockingPool),
+        ("Blitz.BlitzRuntime", "SpawnCpu", OffloadTarget.CpuPool),
+        ("Blitz.BlitzRuntime", "SpawnDedicated", OffloadTarget.Dedicated),
+        ("System.Threading.Thread", ".ctor", OffloadTarget.Dedicated),
+    };
+
+    /// <summary>BLZ110: synchronous data parallelism ("*" = every member).</summary>
+    public static readonly (string Type, string Member)[] SyncParallel =
+    {
+        ("System.Threading.Tasks.Parallel", "For"),
+        ("System.Threading.Tasks.Parallel", "ForEach"),
+        ("System.Threading.Tasks.Parallel", "Invoke"),
+        ("System.Linq.ParallelEnumerable", "AsParallel"),
+    };
+}

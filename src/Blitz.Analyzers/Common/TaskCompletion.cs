@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Proves that a task is already complete where its result is read, so that <c>.Result</c> does not block: it was
+/// awaited earlier in the same function (directly or inside an awaited <c>Task.WhenAll</c>), or the read is guarded
+/// by <c>IsCompleted</c>/<c>IsCompletedSuccessfully</c>. These are the most reported false positives of other analyzers.
+/// </summary>
+internal static class TaskCompletion
+{
+    private static readonly string[] CompletionProperties = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
+
+    public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
+    {
+        var task = TaskSymbolOf(taskExpression);
+        if (task is null)
+        {
+            return false;
+        }
+
+        return IsGuarded(task, use) || WasAwaitedBefore(task, use, symbols);
+    }
+
+    /// <summary>The symbol that identifies the task: a local/parameter/field, or the collection an element or a foreach variable comes from.</summary>
+    private static ISymbol? TaskSymbolOf(IOperation taskExpression)
+    {
+        var expression = OperationHelpers.WithoutConversions(taskExpression);
+        return expression switch
+        {
+            IArrayElementReferenceOperation element => OperationHelpers.ReferencedSymbol(element.ArrayReference),
+            IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => OperationHelpers.ReferencedSymbol(indexer.Instance),
+            _ => OperationHelpers.ReferencedSymbol(expression),
+        };
+    }
+
+    private static bool IsGuarded(ISymbol task, IOperation use)
+    {
+        for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation conditional && conditional.Condition != child)
+            {
+                var negated = IsCompletionTest(conditional.Condition, task, out var isNegated) && isNegated;
+                var positive = IsCompletionTest(conditional.Condition, task, out isNegated) && !isNegated;
+                if ((positive && conditional.WhenTrue == child) || (negated && conditional.WhenFalse == child))
+                {
+                    return true;
+                }
+            }
+
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+        }
+
+        // An earlier "if (!task.IsCompleted) { ... return/throw/await task }" guard.
+        var body = AsyncContext.EnclosingBody(use);
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            if (operation is IConditionalOperation guard
+                && guard.Syntax.Span.End <= use.Syntax.SpanStart
+                && IsCompletionTest(guard.Condition, task, out var isNegated) && isNegated
+                && OperationHelpers.DescendantsInSameFunction(guard.WhenTrue).Any(o => o is IReturnOperation or IThrowOperation
+                    || (o is IAwaitOperation awaited && Awaits(awaited.Operation, task))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCompletionTest(IOperation condition, ISymbol task, out bool negated)
+    {
+        negated = false;
+        condition = OperationHelpers.WithoutConversions(condition);
+        if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            negated = true;
+            condition = OperationHelpers.WithoutConversions(not.Operand);
+        }
+
+        if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and && !negated)
+        {
+            return IsCompletionTest(and.LeftOperand, task, out var left) && !left
+                || IsCompletionTest(and.RightOperand, task, out var right) && !right;
+        }
+
+        return condition is IPropertyReferenceOperation property
+            && CompletionProperties.Contains(property.Property.Name)
+            && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(property.Instance), task);
+    }
+
+    private static bool WasAwaitedBefore(ISymbol task, IOperation use, BlitzSymbols symbols)
+    {
+        var body = AsyncContext.EnclosingBody(use);
+        var foreachCollection = ForEachCollection(task, body);
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            // "var winner = await Task.WhenAny(a, b);" gives a task that is complete.
+            if (operation is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, task) && IsAwaitedWhenAny(initial))
+            {
+                return true;
+            }
+
+            if (operation is IAwaitOperation awaited
+                && awaited.Syntax.Span.End <= use.Syntax.SpanStart
+                && (Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
+                    || (foreachCollection is not null && AwaitsAll(awaited.Operation, foreachCollection, symbols))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAwaitedWhenAny(IOperation value) =>
+        OperationHelpers.WithoutConversions(value) is IAwaitOperation awaited
+        && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } };
+
+    /// <summary>For a foreach iteration variable, the collection it iterates.</summary>
+    private static ISymbol? ForEachCollection(ISymbol task, IOperation body)
+    {
+        if (task is not ILocalSymbol local)
+        {
+            return null;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            if (operation is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+            {
+                return OperationHelpers.ReferencedSymbol(loop.Collection);
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation Unawaitable(IOperation operation)
+    {
+        operation = OperationHelpers.WithoutConversions(operation);
+        while (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        {
+            operation = OperationHelpers.WithoutConversions(instance);
+        }
+
+        return operation;
+    }
+
+    private static bool Awaits(IOperation awaited, ISymbol task) =>
+        SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(Unawaitable(awaited)), task);
+
+    private static bool AwaitsAll(IOperation awaited, ISymbol task, BlitzSymbols symbols)
+    {
+        if (Unawaitable(awaited) is not IInvocationOperation whenAll
+            || !symbols.TaskWhenAll.Contains(whenAll.TargetMethod.OriginalDefinition, SymbolEqualityComparer.Default))
+        {
+            return false;
+        }
+
+        foreach (var argument in whenAll.Arguments)
+        {
+            foreach (var element in Elements(argument.Value))
+            {
+                if (SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element), task))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<IOperation> Elements(IOperation value)
+    {
+        value = OperationHelpers.WithoutConversions(value);
+        switch (value)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                return initializer.ElementValues;
+            case ICollectionExpressionOperation collection:
+                return collection.Elements;
+            default:
+                return new[] { value };
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.CodeFixes;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Buckets;
+
+public sealed class BLZ101ThreadSleepTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ101ThreadSleepAnalyzer());
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ101ThreadSleepAnalyzer(), new BLZ101ThreadSleepCodeFix());
+
+    [Fact]
+    public Task Reports_sleep_in_async_methods_lambdas_and_local_functions() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            async Task A() { {|BLZ101:Thread.Sleep(10)|}; await Task.Yield(); }
+            async ValueTask<int> B() { {|BLZ101:Thread.Sleep(TimeSpan.FromSeconds(1))|}; return await Task.FromResult(1); }
+            void D()
+            {
+                Func<Task> f = async () => { {|BLZ101:Thread.Sleep(5)|}; await Task.Yield(); };
+                async Task Local() { {|BLZ101:Thread.Sleep(5)|}; await Task.Yield(); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_sync_code_sync_lambdas_in_async_methods_and_offloaded_delegates() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            void Sync() => Thread.Sleep(10);
+            Task NotAsync() { Thread.Sleep(10); return Task.CompletedTask; }
+            async Task A(List<int> items)
+            {
+                Action a = () => Thread.Sleep(1);
+                void Local() => Thread.Sleep(1);
+                await Task.Run(() => Thread.Sleep(10));
+                await Task.Run(async () => { Thread.Sleep(10); await Task.Yield(); });
+                var t = new Thread(() => Thread.Sleep(10));
+                await BlitzRuntime.Default.SpawnBlocking(0, (s, ct) => { Thread.Sleep(10); return s; });
+                items.ForEach(i => Thread.Sleep(i));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_uses_task_delay_and_keeps_the_token() => Fix.VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task A(CancellationToken cancellationToken)
+            {
+                Thread.Sleep(100);
+                await Task.Yield();
+            }
+            async Task B()
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(5));
+                await Task.Yield();
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task A(CancellationToken cancellationToken)
+            {
+                await Task.Delay(100, cancellationToken);
+                await Task.Yield();
+            }
+            async Task B()
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5));
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_and_qualifies_task_without_a_using() => Fix.VerifyFixAllAsync("""
+        class C
+        {
+            async System.Threading.Tasks.Task A()
+            {
+                System.Threading.Thread.Sleep(1);
+                System.Threading.Thread.Sleep(2);
+                await System.Threading.Tasks.Task.Yield();
+            }
+        }
+        """, """
+        class C
+        {
+            async System.Threading.Tasks.Task A()
+            {
+                await System.Threading.Tasks.Task.Delay(1);
+                await System.Threading.Tasks.Task.Delay(2);
+                await System.Threading.Tasks.Task.Yield();
+            }
+        }
+        """);
+}

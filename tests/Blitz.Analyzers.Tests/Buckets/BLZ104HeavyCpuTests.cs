@@ -1,0 +1,100 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Buckets;
+
+public sealed class BLZ104HeavyCpuTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ104HeavyCpuAnalyzer());
+
+    private const string Usings = """
+        using System.IO.Compression;
+        using System.Security.Cryptography;
+        using System.Xml.Linq;
+
+        """;
+
+    [Fact]
+    public Task Reports_known_cpu_heavy_apis() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        class C
+        {
+            async Task<byte[]> Login(string password, byte[] salt, Stream body, string root)
+            {
+                var key = {|BLZ104:Rfc2898DeriveBytes.Pbkdf2(password, salt, 600_000, HashAlgorithmName.SHA256, 32)|};
+                using var derive = new Rfc2898DeriveBytes(password, salt, 600_000, HashAlgorithmName.SHA256); // derives lazily
+                var derived = {|BLZ104:derive.GetBytes(32)|};
+                using var rsa = {|BLZ104:RSA.Create(4096)|};
+                var digest = {|BLZ104:SHA256.HashData(body)|};
+                using var sha = SHA256.Create();
+                var digest2 = {|BLZ104:sha.ComputeHash(body)|};
+                var files = {|BLZ104:Directory.GetFiles(root, "*.log", SearchOption.AllDirectories)|};
+                var files2 = {|BLZ104:Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true })|};
+                {|BLZ104:File.Copy("a", "b")|};
+                {|BLZ104:ZipFile.CreateFromDirectory(root, "out.zip")|};
+                var doc = {|BLZ104:XDocument.Load(body)|};
+                var output = new byte[1000];
+                {|BLZ104:BrotliEncoder.TryCompress(salt, output, out var written, 11, 24)|};
+                await Task.Yield();
+                return key;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_loops_whose_work_grows_with_the_input() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        class C
+        {
+            async Task<int> Pixels(byte[] image, int width, int height)
+            {
+                var sum = 0;
+                {|BLZ104:for|} (var y = 0; y < height; y++)
+                {
+                    for (var x = 0; x < width; x++) { sum += image[y * width + x]; }
+                }
+                await Task.Yield();
+                return sum;
+            }
+            async Task<uint> Checksum(byte[] payload)
+            {
+                uint crc = 0;
+                {|BLZ104:for|} (var i = 0; i < payload.Length; i++) { crc = (crc << 1) ^ payload[i]; }
+                await Task.Yield();
+                return crc;
+            }
+            async Task<byte[]> Stretch(byte[] seed, int iterations)
+            {
+                var hash = seed;
+                {|BLZ104:for|} (var i = 0; i < iterations; i++) { hash = SHA256.HashData(hash); }
+                await Task.Yield();
+                return hash;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_cheap_inline_work_bucket_2() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        record Line(decimal Price);
+        record Order(List<Line> Lines);
+        class C
+        {
+            async Task<decimal> Total(List<Order> orders, string header, byte[] small, Stream body, string root)
+            {
+                decimal total = 0;
+                foreach (var order in orders) { foreach (var line in order.Lines) { total += line.Price; } } // per-entity, not per-element
+                for (var i = 0; i < 16; i++) { total += i; }                                           // small constant range
+                for (var i = 0; i < 4; i++) { for (var j = 0; j < 4; j++) { total += small[i * 4 + j]; } }
+                var parts = header.Split(',');
+                for (var i = 0; i < parts.Length; i++) { total += parts[i].Length; }                   // strings, not a payload
+                var hash = SHA256.HashData(small);                                                     // one hash of a byte array
+                var top = Directory.GetFiles(root, "*.log");                                           // not recursive
+                using var rsa = RSA.Create();
+                for (var i = 0; i < small.Length; i++) { total += small[i]; await Next(); }     // awaits: yields its thread
+                Func<int> sync = () => { var s = 0; for (var i = 0; i < small.Length; i++) { s += small[i]; } return s; };
+                await Task.Run(() => Rfc2898DeriveBytes.Pbkdf2("p", small, 600_000, HashAlgorithmName.SHA256, 32));
+                return total;
+            }
+            static Task<bool> Next() => Task.FromResult(false);
+            byte[] Sync(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, 600_000, HashAlgorithmName.SHA256, 32);
+        }
+        """);
+}

@@ -1,0 +1,65 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Buckets;
+
+public sealed class BLZ107SpawnStormTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ107SpawnStormAnalyzer());
+
+    private const string Hasher = """
+        public partial class Hasher
+        {
+            [Blocking] public static byte[] Hash(byte[] data) => data;
+            [System.CodeDom.Compiler.GeneratedCode("Blitz.Generators", "1.0")]
+            public static ValueTask<byte[]> HashAsync(byte[] data, CancellationToken cancellationToken = default) => default;
+        }
+
+        """;
+
+    [Fact]
+    public Task Reports_one_spawn_per_item_without_a_bound() => Harness.VerifyAsync(Sources.Usings + Hasher + """
+        class C
+        {
+            static int Work(int x) => x;
+            async Task A(List<int> items, List<byte[]> files, System.Collections.Concurrent.BlockingCollection<string> queue)
+            {
+                var tasks = new List<Task<int>>();
+                foreach (var item in items) { tasks.Add({|BLZ107:Task.Run|}(() => Work(item))); }
+                for (var i = 0; i < items.Count; i++) { tasks.Add({|BLZ107:Task.Factory.StartNew|}(() => Work(i))); }
+                var hashes = files.Select(f => {|BLZ107:Hasher.HashAsync|}(f).AsTask()).ToList();
+                var spawned = items.Select(x => {|BLZ107:BlitzRuntime.Default.SpawnBlocking|}(x, (s, ct) => Work(s)).AsTask());
+                while (queue.TryTake(out var message)) { _ = {|BLZ107:Task.Run|}(() => message.Length); }
+                await Task.WhenAll(tasks);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_bounded_sequential_and_fixed_fan_outs() => Harness.VerifyAsync(Sources.Usings + Hasher + """
+        class C
+        {
+            static int Work(int x) => x;
+            async Task A(List<int> items, List<byte[]> files, SemaphoreSlim gate, int workerCount)
+            {
+                foreach (var item in items) { await Task.Run(() => Work(item)); }                    // sequential
+                foreach (var f in files) { var h = await Hasher.HashAsync(f).ConfigureAwait(false); }  // sequential
+                var window = new List<Task>();
+                foreach (var item in items)
+                {
+                    window.Add(Task.Run(() => Work(item)));
+                    if (window.Count >= 8) { await Task.WhenAny(window); }                            // a window bounds it
+                }
+                foreach (var item in items) { gate.Wait(); window.Add(Task.Run(() => { try { Work(item); } finally { gate.Release(); } })); }
+                var bounded = items.Select(async x => { await gate.WaitAsync(); try { return await Task.Run(() => Work(x)); } finally { gate.Release(); } });
+                for (var i = 0; i < Environment.ProcessorCount; i++) { window.Add(Task.Run(() => Work(i))); } // one worker per core
+                for (var i = 0; i < 4; i++) { window.Add(Task.Run(() => Work(i))); }
+                for (var i = 0; i < workerCount; i++) { window.Add(Task.Run(() => Work(i))); }
+                foreach (var name in new[] { "a", "b" }) { window.Add(Task.Run(() => name.Length)); }
+                await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (x, ct) => await Task.Run(() => Work(x)));
+                var single = Task.Run(() => Work(1));
+                await Task.WhenAll(window);
+            }
+        }
+        """);
+}

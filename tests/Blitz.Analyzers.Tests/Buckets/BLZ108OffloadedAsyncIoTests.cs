@@ -1,0 +1,98 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.CodeFixes;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Buckets;
+
+public sealed class BLZ108OffloadedAsyncIoTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ108OffloadedAsyncIoAnalyzer());
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ108OffloadedAsyncIoAnalyzer(), new BLZ108InlineOffloadedAsyncIoCodeFix());
+
+    private const string Io = """
+        class Io
+        {
+            public static Task<string> GetAsync(string url) => Task.FromResult(url);
+            public static Task SendAsync() => Task.CompletedTask;
+            public static string Parse(string s) => s;
+        }
+
+        """;
+
+    [Fact]
+    public Task Reports_pass_through_offloads_of_async_io() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task A(HttpClient client, string url)
+            {
+                var a = await {|BLZ108:Task.Run(async () => await Io.GetAsync(url))|};
+                var b = await {|BLZ108:Task.Run(() => Io.GetAsync(url))|};
+                await {|BLZ108:Task.Run(async () => { await Io.SendAsync(); })|};
+                await {|BLZ108:Task.Run(Io.SendAsync)|};
+                var c = await {|BLZ108:Task.Run(() => client.GetStringAsync(url))|};
+                await await {|BLZ108:Task.Factory.StartNew(async () => { await Io.SendAsync(); await Io.SendAsync(); })|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_sync_work_composite_delegates_and_sync_callers() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task A(string url)
+            {
+                var a = await Task.Run(() => Io.Parse(url));                       // sync work: not async I/O
+                var b = await Task.Run(() => Io.GetAsync(Io.Parse(url)));          // the argument is sync work done on the pool
+                await Task.Run(async () => { Io.Parse(url); await Io.SendAsync(); }); // a sync prefix is offloaded too
+                var c = await Io.GetAsync(url);
+            }
+            void SyncCaller() => Task.Run(() => Io.SendAsync()).Wait();           // the usual escape from a sync context
+        }
+        """);
+
+    [Fact]
+    public Task Fix_awaits_the_call_directly() => Fix.VerifyFixAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task<string> A(string url)
+            {
+                var a = await Task.Run(async () => await Io.GetAsync(url));
+                var b = await Task.Run(() => Io.GetAsync(url));
+                await Task.Run(Io.SendAsync);
+                await Task.Run(async () => { await Io.SendAsync(); });
+                return a + b;
+            }
+        }
+        """, Sources.Usings + Io + """
+        class C
+        {
+            async Task<string> A(string url)
+            {
+                var a = await Io.GetAsync(url);
+                var b = await Io.GetAsync(url);
+                await Io.SendAsync();
+                await Io.SendAsync();
+                return a + b;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_start_new_or_a_token_argument() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task A(CancellationToken token)
+            {
+                await await Task.Factory.StartNew(async () => await Io.SendAsync());
+                await Task.Run(() => Io.SendAsync(), token);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + Io + """
+        class C { async Task A() { await Task.Run(() => Io.SendAsync()); await Task.Run(() => Io.SendAsync()); } }
+        """, Sources.Usings + Io + """
+        class C { async Task A() { await Io.SendAsync(); await Io.SendAsync(); } }
+        """);
+}

@@ -1,0 +1,87 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.CodeFixes;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Buckets;
+
+public sealed class BLZ109BlockingOnThreadPoolTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ109BlockingOnThreadPoolAnalyzer());
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ109BlockingOnThreadPoolAnalyzer(), new BLZ109SpawnBlockingCodeFix());
+
+    [Fact]
+    public Task Reports_blocking_work_sent_to_the_thread_pool() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Security.Cryptography;
+        class C
+        {
+            async Task<int> A(string path, Task<int> pending, byte[] salt)
+            {
+                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path));
+                await {|BLZ109:Task.Run|}(() => Thread.Sleep(100));
+                var n = await {|BLZ109:Task.Run|}(() => pending.Result);
+                var key = await {|BLZ109:Task.Factory.StartNew|}(() => Rfc2898DeriveBytes.Pbkdf2("p", salt, 600_000, HashAlgorithmName.SHA256, 32));
+                return text.Length + n + key.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_cheap_work_async_delegates_blitz_pools_and_sync_callers() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Compute(int x) => x * 2;
+            async Task<int> A(string path)
+            {
+                var a = await Task.Run(() => Compute(21));                                   // no known blocking call
+                var b = await Task.Run(() => { var m = new MemoryStream(); m.Write(new byte[1], 0, 1); return m.Length; });
+                var c = await Task.Run(async () => await File.ReadAllTextAsync(path));       // BLZ108's business
+                var d = await BlitzRuntime.Default.SpawnBlocking(path, (p, ct) => File.ReadAllText(p));
+                return a + (int)b + c.Length + d.Length;
+            }
+            void Sync(string path) => Task.Run(() => File.ReadAllText(path)).Wait();
+        }
+        """);
+
+    [Fact]
+    public Task Fix_moves_awaited_work_to_the_blocking_pool() => Fix.VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string path)
+            {
+                var text = await Task.Run(() => File.ReadAllText(path));
+                var lines = await Task.Run(() => { var all = File.ReadAllLines(path); return all.Length; });
+                return text.Length + lines;
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string path)
+            {
+                var text = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(path));
+                var lines = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => { var all = File.ReadAllLines(path); return all.Length; });
+                return text.Length + lines;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_void_work_or_unawaited_tasks() => Fix.VerifyNoFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task A(string path)
+            {
+                await Task.Run(() => Thread.Sleep(10));
+                var pending = Task.Run(() => File.ReadAllText(path));
+                await pending;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + """
+        class C { async Task<int> A(string p) => (await Task.Run(() => File.ReadAllText(p))).Length + (await Task.Run(() => File.ReadAllBytes(p))).Length; }
+        """, Sources.Usings + """
+        class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p))).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p))).Length; }
+        """);
+}

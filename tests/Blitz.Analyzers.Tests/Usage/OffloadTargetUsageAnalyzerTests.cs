@@ -1,0 +1,199 @@
+using Blitz.Analyzers.CodeFixes;
+using Blitz.Analyzers.Usage;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Usage;
+
+public sealed class OffloadTargetUsageAnalyzerTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new OffloadTargetUsageAnalyzer());
+    private static readonly CodeFixRunner AddPartial = new(TestReferences.All, new OffloadTargetUsageAnalyzer(), new BLZ001AddPartialCodeFix());
+
+    private const string Usings = "using System; using System.Threading; using System.Threading.Tasks; using Blitz;\n";
+
+    [Fact]
+    public Task Valid_targets_are_not_reported() => Harness.VerifyAsync(Usings + """
+        public partial class Hasher
+        {
+            [Blocking] public byte[] Hash(byte[] data) => data;
+            [CpuBound(MethodName = "RankAll")] public static int Rank(int[] items, CancellationToken token) => items.Length;
+            [Blocking] public void Flush() { }
+            [Blocking] public int Parse(ReadOnlyMemory<byte> payload) => payload.Length;
+            public ValueTask<int> ParseAsync(string text) => default; // an overload with other parameters is no collision
+            public partial class Nested { [Blocking] public static int Work(int x) => x; }
+        }
+        public partial struct Counter { [Blocking] public static int Count(int[] a) => a.Length; }
+        public partial record Job { [CpuBound] public int Run() => 1; }
+        """);
+
+    [Fact]
+    public Task BLZ001_non_partial_containing_type() => Harness.VerifyAsync(Usings + """
+        public class Hasher { [Blocking] public byte[] {|BLZ001:Hash|}(byte[] data) => data; }
+        public class Outer { public partial class Inner { [CpuBound] public int {|BLZ001:Run|}() => 1; } }
+        """);
+
+    [Fact]
+    public Task BLZ002_by_ref_parameters() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            [Blocking] public void A(ref int {|BLZ002:x|}) { }
+            [Blocking] public void B(out int {|BLZ002:x|}) { x = 0; }
+            [Blocking] public void D(in int {|BLZ002:x|}) { }
+            [Blocking] public void E(ref readonly int {|BLZ002:x|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task BLZ003_ref_struct_parameter_or_return() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            [Blocking] public int A(Span<byte> {|BLZ003:buffer|}) => buffer.Length;
+            [CpuBound] public ReadOnlySpan<byte> {|BLZ003:B|}(byte[] data) => data;
+        }
+        """);
+
+    [Fact]
+    public Task BLZ004_pointers() => Harness.VerifyAsync(Usings + """
+        public unsafe partial class C
+        {
+            [Blocking] public int A(byte* {|BLZ004:p|}) => *p;
+            [Blocking] public int* {|BLZ004:B|}() => null;
+            [Blocking] public void D(delegate*<void> {|BLZ004:f|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task BLZ005_ref_returns() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            private int _x;
+            [Blocking] public ref int {|BLZ005:A|}() => ref _x;
+            [Blocking] public ref readonly int {|BLZ005:B|}() => ref _x;
+        }
+        """);
+
+    [Fact]
+    public Task BLZ006_async_or_task_returning() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            [Blocking] public async Task {|BLZ006:A|}() => await Task.Yield();
+            [Blocking] public Task<int> {|BLZ006:B|}() => Task.FromResult(1);
+            [CpuBound] public ValueTask {|BLZ006:D|}() => default;
+            [Blocking] public ValueTask<int> {|BLZ006:E|}() => default;
+            [Blocking] public async void {|BLZ006:F|}() => await Task.Yield();
+        }
+        """);
+
+    [Fact]
+    public Task BLZ007_both_attributes() => Harness.VerifyAsync(Usings + """
+        public partial class C { [Blocking, CpuBound] public int {|BLZ007:A|}() => 1; }
+        """);
+
+    [Fact]
+    public Task BLZ008_wrapper_name_collides() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            [Blocking] public int {|BLZ008:Read|}(int x) => x;
+            public ValueTask<int> ReadAsync(int x, CancellationToken cancellationToken) => default;
+
+            [Blocking] public int {|BLZ008:Load|}() => 1;
+            public int LoadAsync { get; set; }
+
+            [Blocking(MethodName = "Existing")] public int {|BLZ008:Other|}() => 1;
+            public void Existing(CancellationToken token) { }
+
+            [Blocking] public int {|BLZ008:Save|}(CancellationToken token) => 1;
+            public ValueTask<int> SaveAsync(CancellationToken token) => default;
+        }
+        public partial class Go { [Blocking(MethodName = "Go")] public static int {|BLZ008:Run|}() => 1; }
+        """);
+
+    [Fact]
+    public Task BLZ009_struct_instance_method() => Harness.VerifyAsync(Usings + """
+        public partial struct S { [Blocking] public int {|BLZ009:A|}() => 1; }
+        public readonly partial record struct R(int X) { [CpuBound] public int {|BLZ009:B|}() => X; }
+        """);
+
+    [Fact]
+    public Task BLZ010_local_functions_and_lambdas() => Harness.VerifyAsync(Usings + """
+        public partial class C
+        {
+            public int M()
+            {
+                [{|BLZ010:Blocking|}] static int Local(int x) => x;
+                Func<int, int> f = [{|BLZ010:CpuBound|}] (int x) => x;
+                return Local(1) + f(2);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BLZ011_abstract_or_extern() => Harness.VerifyAsync(Usings + """
+        public abstract partial class C
+        {
+            [Blocking] public abstract int {|BLZ011:A|}();
+            [Blocking] public static extern int {|BLZ011:B|}();
+        }
+        public partial interface I { [Blocking] int {|BLZ011:D|}(); }
+        """);
+
+    [Fact]
+    public Task Several_reasons_are_all_reported() => Harness.VerifyAsync(Usings + """
+        public class C { [Blocking] public Task {|BLZ001:{|BLZ006:A|}|}(ref int {|BLZ002:x|}) => Task.CompletedTask; }
+        """);
+
+    [Fact]
+    public Task Unrelated_methods_and_compilations_without_the_attributes_are_silent() => Harness.VerifyAsync("""
+        public class C { public System.Threading.Tasks.Task A(ref int x) => System.Threading.Tasks.Task.CompletedTask; }
+        """);
+
+    [Fact]
+    public Task BLZ001_fix_adds_partial_to_every_enclosing_type() => AddPartial.VerifyFixAsync("""
+        using Blitz;
+
+        namespace App;
+
+        public static class Outer
+        {
+            /// <summary>Docs.</summary>
+            internal sealed class Inner
+            {
+                [Blocking] public int Run() => 1;
+            }
+        }
+
+        class Plain
+        {
+            [CpuBound] public int Go() => 1;
+        }
+        """, """
+        using Blitz;
+
+        namespace App;
+
+        public static partial class Outer
+        {
+            /// <summary>Docs.</summary>
+            internal sealed partial class Inner
+            {
+                [Blocking] public int Run() => 1;
+            }
+        }
+
+        partial class Plain
+        {
+            [CpuBound] public int Go() => 1;
+        }
+        """);
+
+    [Fact]
+    public Task BLZ001_fix_all_in_document() => AddPartial.VerifyFixAllAsync("""
+        using Blitz;
+        public class A { [Blocking] public int X() => 1; [Blocking] public int Y() => 2; }
+        public record B { [CpuBound] public int Z() => 1; }
+        """, """
+        using Blitz;
+        public partial class A { [Blocking] public int X() => 1; [Blocking] public int Y() => 2; }
+        public partial record B { [CpuBound] public int Z() => 1; }
+        """);
+}
