@@ -3,20 +3,14 @@ using System.Threading.Channels;
 namespace Blitz;
 
 /// <summary>
-/// Creates the bounded channels between pipeline stages. One factory, so that a Blitz bounded channel (pooled
-/// waiters for many readers and writers) can replace the BCL one in a single place.
+/// Creates the channels between pipeline stages, in one place, so the queue implementation is chosen once.
 /// </summary>
 internal static class StageChannel
 {
-    public static Channel<T> CreateBounded<T>(int capacity)
-        => Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-
-            // Continuations of a stage's waits run on the ThreadPool, never inline on a writer: a writer on a blocking
-            // or CPU pool completion must not run the downstream stage's code.
-            AllowSynchronousContinuations = false,
-        });
+    // The Blitz bounded channel: pooled waiters for any number of waiting readers and writers (the BCL's allocates
+    // for every concurrent wait beyond the first), and continuations always asynchronous, so a writer on a pool
+    // completion never runs the downstream stage's code inline.
+    public static Channel<T> CreateBounded<T>(int capacity) => BlitzChannel.CreateBounded<T>(capacity);
 
     public static Channel<T> CreateUnbounded<T>()
         => Channel.CreateUnbounded<T>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
