@@ -84,7 +84,15 @@ internal sealed class PipelineRun
         }
 
         tasks[^1] = _source!.StoppedAsync(_source.RunAsync());
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Stages and the pump handle their own exceptions; should one escape, the pipeline still completes.
+            Stop(exception);
+        }
 
         bool stopped;
         Exception? failure;
