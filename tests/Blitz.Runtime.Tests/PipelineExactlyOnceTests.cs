@@ -29,14 +29,20 @@ public class PipelineExactlyOnceTests
         int failOneIn = random.Next(5, 40);
         bool failPipeline = random.Next(3) == 0;
         int cancelAfter = random.Next(3) == 0 ? random.Next(0, items) : -1;
-        StageOptions Options(StageErrorPolicy policy) => new()
+        bool allOrdered = true;
+        StageOptions Options(StageErrorPolicy policy)
         {
-            DegreeOfParallelism = random.Next(1, 5),
-            Capacity = random.Next(1, 16),
-            Ordered = random.Next(2) == 0,
-            ErrorPolicy = policy,
-            MaxRetries = random.Next(0, 3),
-        };
+            var options = new StageOptions
+            {
+                DegreeOfParallelism = random.Next(1, 5),
+                Capacity = random.Next(1, 16),
+                Ordered = random.Next(2) == 0,
+                ErrorPolicy = policy,
+                MaxRetries = random.Next(0, 3),
+            };
+            allOrdered &= options.Ordered || options.DegreeOfParallelism == 1;
+            return options;
+        }
 
         // Fails deterministically per (seed, stage, item), so a retry fails too: what is dead-lettered is predictable.
         bool Fails(int stage, int item) => HashCode.Combine(seed, stage, item) % failOneIn == 0;
@@ -120,6 +126,12 @@ public class PipelineExactlyOnceTests
         Assert.Empty(outputs.Intersect(dead));
         Assert.All(outputs, x => Assert.False(Fails(1, x) || Fails(2, x) || (failPipeline && Fails(3, x))));
         Assert.All(letters, l => Assert.True(l.Stage == "parse" ? Fails(1, (int)l.Item!) : Fails(2, (int)l.Item!)));
+
+        if (allOrdered)
+        {
+            // Every stage promised input order, and the source is written in order.
+            Assert.Equal(outputs.Order(), outputs);
+        }
 
         long failedThePipeline = metrics.Stages.Sum(static s => s.Failures - s.DeadLetters);
         Assert.Equal(metrics.SourceItems, outputs.Count + dead.Length + failedThePipeline + metrics.Dropped);
