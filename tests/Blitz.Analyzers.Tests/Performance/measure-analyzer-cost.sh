@@ -4,12 +4,20 @@
 # referenced and -p:ReportAnalyzer=true, then prints the analyzers' time against the compiler (Csc) time.
 # Slow (a minute or more): run by hand, not part of CI.
 # Usage: measure-analyzer-cost.sh [classes, default 1000] [every, default 10: one class in `every` holds misplaced work]
+#        [severity of the suggestion rules BLZ104/107/109/110, default: as shipped; "warning" makes sure they run]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 classes="${1:-1000}"
 every="${2:-10}"
+suggestions="${3:-}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+if [ -n "$suggestions" ]; then
+  printf 'is_global = true\n' > "$work/.globalconfig"
+  for id in BLZ104 BLZ107 BLZ109 BLZ110; do
+    printf 'dotnet_diagnostic.%s.severity = %s\n' "$id" "$suggestions" >> "$work/.globalconfig"
+  done
+fi
 
 dotnet build "$repo/src/Blitz.Analyzers/Blitz.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
 analyzer="$repo/src/Blitz.Analyzers/bin/Release/netstandard2.0/Blitz.Analyzers.dll"
