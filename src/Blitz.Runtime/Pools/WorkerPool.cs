@@ -422,11 +422,10 @@ internal sealed class WorkerPool
         _retiredFaulted += worker.Faulted;
         _retiredCanceled += worker.Canceled;
         _retiredBusyTicks += worker.BusyTicks;
-        if (_shuttingDown)
-        {
-            _threadsToJoin.Add(worker.Thread);
-        }
-
+        // Disposal joins every thread the pool started, including those that left on their keep-alive a moment
+        // ago and may still be finishing; threads already dead are dropped, so the list stays short.
+        _threadsToJoin.RemoveAll(static thread => !thread.IsAlive);
+        _threadsToJoin.Add(worker.Thread);
         SignalIfAllExitedLocked();
     }
 
