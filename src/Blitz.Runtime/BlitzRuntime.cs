@@ -307,6 +307,9 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once disposal has begun.</summary>
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
     [DoesNotReturn]
     private void ThrowDisposed() => throw new ObjectDisposedException(nameof(BlitzRuntime), "The Blitz runtime was disposed; it accepts no more work.");
 

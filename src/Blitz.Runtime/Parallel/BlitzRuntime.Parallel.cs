@@ -43,7 +43,7 @@ public sealed partial class BlitzRuntime
             throw new ArgumentException($"The destination holds {destination.Length} items but the source has {source.Length}.", nameof(destination));
         }
 
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ThrowIfDisposed();
         return ParallelMapOperation<TIn, TOut>.Run(_cpu, _cpuThreads, source, destination, map, options, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed partial class BlitzRuntime
             throw new ArgumentOutOfRangeException(nameof(toExclusive), toExclusive, "The range may hold at most int.MaxValue indexes.");
         }
 
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ThrowIfDisposed();
         return ParallelForOperation.Run(_cpu, _cpuThreads, fromInclusive, toExclusive, body, options, cancellationToken);
     }
 }

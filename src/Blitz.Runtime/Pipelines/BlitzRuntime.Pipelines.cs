@@ -8,8 +8,6 @@ public sealed partial class BlitzRuntime
     internal PipelineInstruments PipelineInstruments
         => Volatile.Read(ref _pipelineInstruments) ?? CreatePipelineInstruments();
 
-    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-
     private PipelineInstruments CreatePipelineInstruments()
     {
         var instruments = new PipelineInstruments(Meter);
