@@ -32,6 +32,14 @@ internal static class AwaitRewriting
     public static ExpressionSyntax QualifiedType(string fullName) =>
         SyntaxFactory.ParseExpression(fullName).WithAdditionalAnnotations(Simplifier.Annotation);
 
+    /// <summary><c>BlitzRuntime.Default.<paramref name="method"/>(<paramref name="arguments"/>)</c>, the runtime's type name simplified where a using allows.</summary>
+    public static InvocationExpressionSyntax DefaultRuntimeCall(string method, params ArgumentSyntax[] arguments) =>
+        SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType("Blitz.BlitzRuntime"), SyntaxFactory.IdentifierName("Default")),
+                SyntaxFactory.IdentifierName(method)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
+
     /// <summary><paramref name="arguments"/> with <paramref name="token"/> appended when there is one.</summary>
     public static ArgumentListSyntax WithToken(ArgumentListSyntax arguments, string? token) =>
         token is null ? arguments : arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)));

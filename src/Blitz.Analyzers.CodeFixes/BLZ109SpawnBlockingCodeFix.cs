@@ -47,16 +47,9 @@ public sealed class BLZ109SpawnBlockingCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 // Parsed, not built: only the parser marks '_' as a discard (a built identifier '_' twice is CS0100).
                 var discards = ((ParenthesizedLambdaExpressionSyntax)SyntaxFactory.ParseExpression("(_, _) => 0")).ParameterList;
-                var spawn = SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
-                            AwaitRewriting.QualifiedType("Blitz.BlitzRuntime"), SyntaxFactory.IdentifierName("Default")),
-                        SyntaxFactory.IdentifierName("SpawnBlocking")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
-                    {
-                        SyntaxFactory.Argument(SyntaxFactory.DefaultExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ObjectKeyword)))),
-                        SyntaxFactory.Argument(work.WithParameterList(discards)),
-                    })));
+                var spawn = AwaitRewriting.DefaultRuntimeCall("SpawnBlocking",
+                    SyntaxFactory.Argument(SyntaxFactory.DefaultExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ObjectKeyword)))),
+                    SyntaxFactory.Argument(work.WithParameterList(discards)));
                 editor.ReplaceNode(run, spawn.WithTriviaFrom(run).WithAdditionalAnnotations(Formatter.Annotation));
                 return editor.GetChangedDocument();
             }, EquivalenceKey),

@@ -137,4 +137,16 @@ internal static class Descriptors
         "'{0}' blocks the calling async method until all partitions finish (bucket 5); use 'SpawnCpu', ParallelMapAsync or 'Parallel.ForEachAsync'",
         DiagnosticSeverity.Info,
         "Parallel.For/ForEach/Invoke and PLINQ block the calling thread and borrow ThreadPool threads for the partitions.");
+
+    internal static readonly DiagnosticDescriptor BlockingHelper = Bucket(DiagnosticIds.BlockingHelper,
+        "A sync helper called from async code blocks",
+        "'{0}' blocks async code through the call: {1} ({2}, bucket {3}); {4}",
+        DiagnosticSeverity.Warning,
+        "The blocking is one call away from the async method: a sync method or property getter declared in source sleeps, waits, does sync I/O, heavy CPU work or loops forever, and it runs on the ThreadPool thread of its async caller.");
+
+    internal static readonly DiagnosticDescriptor ForeverLoopThroughCall = Bucket(DiagnosticIds.ForeverLoopThroughCall,
+        "A method that loops forever is sent to a pool",
+        "'{0}' runs a method that never returns on a pool thread: {1} (bucket 4); use 'BlitzRuntime.Default.SpawnDedicated'",
+        DiagnosticSeverity.Warning,
+        "The forever loop is in a method the delegate calls, not in the delegate itself: it still holds a pool thread for the life of the process.");
 }

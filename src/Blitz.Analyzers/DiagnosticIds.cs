@@ -55,4 +55,8 @@ public static class DiagnosticIds
     public const string BlockingOnThreadPool = "BLZ109";
     /// <summary>Synchronous <c>Parallel.*</c> or PLINQ in async context.</summary>
     public const string SyncParallel = "BLZ110";
+    /// <summary>An async context calls a source method, or reads a property, whose body blocks (looked through the call).</summary>
+    public const string BlockingHelper = "BLZ111";
+    /// <summary>A pool starter runs a method that, one call or more deep, loops forever (bucket 4).</summary>
+    public const string ForeverLoopThroughCall = "BLZ112";
 }

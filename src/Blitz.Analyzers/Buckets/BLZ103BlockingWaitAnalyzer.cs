@@ -46,32 +46,17 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
             _ => (null!, null, ImmutableArray<IArgumentOperation>.Empty),
         };
         if (member is null || !symbols.TryGetBlockingWait(member, out var remedy)
-            || arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && IsZeroTimeout(a.Value))
-            || !AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols))
+            || !AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols)
+            || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols))
         {
             return;
         }
 
-        // For GetResult the task is the receiver of GetAwaiter() (possibly after ConfigureAwait).
-        var task = member.Name == "GetResult" && instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable }
-            ? StripConfigureAwait(awaitable)
-            : instance;
-        if (task is not null && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, operation, symbols))
-        {
-            return;
-        }
-
+        var task = BlockingCalls.WaitedTask(member, instance);
         var name = member.Name == "GetResult" ? "GetAwaiter().GetResult()" : member.ContainingType.Name + "." + member.Name;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingWait, operation.Syntax.GetLocation(),
             FixProperties(member, task, arguments, operation, symbols), name, remedy));
     }
-
-    private static IOperation StripConfigureAwait(IOperation operation) =>
-        operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner } ? inner : operation;
-
-    private static bool IsZeroTimeout(IOperation value) =>
-        OperationHelpers.IsConstantZero(value)
-        || OperationHelpers.WithoutConversions(value) is IFieldReferenceOperation { Field.Name: "Zero", Field.ContainingType.Name: "TimeSpan" };
 
     /// <summary>The fix is offered only where the rewrite keeps the meaning.</summary>
     private static ImmutableDictionary<string, string?> FixProperties(ISymbol member, IOperation? task, ImmutableArray<IArgumentOperation> arguments, IOperation operation, BlitzSymbols symbols)

@@ -83,7 +83,7 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>What makes the loop heavy, or null. A loop that awaits is never heavy: it yields its thread.</summary>
-    private static string? HeavyLoop(ILoopOperation loop, BlitzSymbols symbols)
+    internal static string? HeavyLoop(ILoopOperation loop, BlitzSymbols symbols)
     {
         if (!DependsOnInput(loop) || OperationHelpers.ContainsAwait(loop))
         {

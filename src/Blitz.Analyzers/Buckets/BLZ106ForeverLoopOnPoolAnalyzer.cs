@@ -16,8 +16,6 @@ namespace Blitz.Analyzers.Buckets;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
 {
-    private const int LongRunning = 2; // TaskCreationOptions.LongRunning: StartNew then uses a dedicated thread
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool);
 
@@ -38,7 +36,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target == OffloadTarget.Dedicated
-            || invocation.Arguments.Any(a => a.Value.ConstantValue is { HasValue: true, Value: int options } && (options & LongRunning) != 0 && BlitzSymbols.Is(a.Value.Type, symbols.TaskCreationOptions)))
+            || AsyncContext.AsksForLongRunning(invocation, symbols))
         {
             return;
         }

@@ -86,6 +86,25 @@ internal static class AsyncContext
         }
     }
 
+    /// <summary>
+    /// True when a pool starter is asked for <c>TaskCreationOptions.LongRunning</c>: <c>StartNew</c> then runs the
+    /// delegate on a thread of its own, not on a pool thread.
+    /// </summary>
+    public static bool AsksForLongRunning(IInvocationOperation starter, BlitzSymbols symbols)
+    {
+        const int LongRunning = 2;
+        foreach (var argument in starter.Arguments)
+        {
+            if (argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & LongRunning) != 0
+                && BlitzSymbols.Is(argument.Value.Type, symbols.TaskCreationOptions))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The name of a CancellationToken parameter visible at <paramref name="operation"/>, innermost first, or null.</summary>
     public static string? CancellationTokenInScope(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols)
     {

@@ -286,7 +286,7 @@ internal sealed class BlitzSymbols
         }
     }
 
-    private static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)
+    internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)
     {
         if (candidate.Parameters.Length < sync.Parameters.Length)
         {

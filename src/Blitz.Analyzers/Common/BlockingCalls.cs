@@ -82,13 +82,26 @@ internal static class BlockingCalls
 
     /// <summary>
     /// A short description of the blocking or heavy work <paramref name="operation"/> does (sleep, sync I/O, a blocking
-    /// wait, a CPU-heavy API, a [Blocking]/[CpuBound] method), or null.
+    /// wait, a CPU-heavy API), or null.
     /// </summary>
-    public static string? Describe(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    public static string? Describe(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        Classify(operation, symbols, cancellationToken) is { } work
+            ? work.Kind == BlockingKind.HeavyCpu ? work.What : "'" + work.Name + "'"
+            : null;
+
+    /// <summary>
+    /// The blocking or heavy work <paramref name="operation"/> does, by the tables of BLZ101-104 and their conditions
+    /// (a memory stream does not block, a zero timeout is a poll, a provably complete task does not wait), or null.
+    /// The one classification behind the in-place rules, BLZ109, and the summaries of sync helpers (BLZ111).
+    /// </summary>
+    public static BlockingWork? Classify(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (operation is IPropertyReferenceOperation property)
         {
-            return symbols.TryGetBlockingWait(property.Property, out _) ? "'" + property.Property.ContainingType.Name + "." + property.Property.Name + "'" : null;
+            return symbols.TryGetBlockingWait(property.Property, out _)
+                && !IsNonBlockingWait(property.Property, property.Instance, property.Arguments, operation, symbols)
+                ? new BlockingWork(property.Property, Name(property.Property, property.Instance), "a blocking wait", BlockingKind.Wait)
+                : null;
         }
 
         var (method, arguments, instance) = operation switch
@@ -102,29 +115,64 @@ internal static class BlockingCalls
             return null;
         }
 
-        var name = "'" + method.ContainingType.Name + "." + method.Name + "'";
         if (symbols.ThreadSleep.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default))
         {
-            return name;
+            return new BlockingWork(method, Name(method, instance), "a sleep", BlockingKind.Sleep);
         }
 
-        if (symbols.TryGetSyncIoCounterpart(method, out _)
-            && !(operation is IInvocationOperation io && HasNonBlockingTarget(io, symbols, cancellationToken)))
+        if (symbols.TryGetSyncIoCounterpart(method, out _) && operation is IInvocationOperation io)
         {
-            return name;
+            if (IsCompressionStreamCall(io, symbols))
+            {
+                return new BlockingWork(method, Name(method, instance), "compression through a compression stream", BlockingKind.HeavyCpu);
+            }
+
+            return HasNonBlockingTarget(io, symbols, cancellationToken) ? null : new BlockingWork(method, Name(method, instance), "sync I/O", BlockingKind.SyncIo);
         }
 
-        if (symbols.TryGetBlockingWait(method, out _) && !arguments.Any(a => OperationHelpers.IsConstantZero(a.Value)))
+        if (symbols.TryGetBlockingWait(method, out _))
         {
-            return name;
+            return IsNonBlockingWait(method, instance, arguments, operation, symbols)
+                ? null
+                : new BlockingWork(method, Name(method, instance), "a blocking wait", BlockingKind.Wait);
         }
 
         if (symbols.TryGetCpuHeavy(method, out var entry) && HeavyApplies(entry.When, method, arguments, symbols))
         {
-            return entry.What;
+            return new BlockingWork(method, Name(method, instance), entry.What, BlockingKind.HeavyCpu);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A wait from the table that does not block here: a zero timeout (a poll), or a task that is provably complete
+    /// where its result is read (<see cref="TaskCompletion"/>).
+    /// </summary>
+    public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
+        arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && IsZeroTimeout(a.Value))
+        || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols));
+
+    /// <summary>The task a wait is on: the receiver, or for <c>GetResult</c> the receiver of <c>GetAwaiter()</c> (after ConfigureAwait).</summary>
+    public static IOperation? WaitedTask(ISymbol member, IOperation? instance)
+    {
+        if (member.Name == "GetResult" && instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable })
+        {
+            return awaitable is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner } ? inner : awaitable;
+        }
+
+        return instance;
+    }
+
+    private static bool IsZeroTimeout(IOperation value) =>
+        OperationHelpers.IsConstantZero(value)
+        || OperationHelpers.WithoutConversions(value) is IFieldReferenceOperation { Field.Name: "Zero", Field.ContainingType.Name: "TimeSpan" };
+
+    /// <summary><c>Type.Member</c>, named after the receiver's static type when there is one (<c>ManualResetEvent.WaitOne</c>).</summary>
+    private static string Name(ISymbol member, IOperation? instance)
+    {
+        var type = instance is null ? null : OperationHelpers.WithoutConversions(instance).Type as INamedTypeSymbol;
+        return (type ?? member.ContainingType).Name + "." + member.Name;
     }
 
     private static bool IsRecursive(IOperation value, BlitzSymbols symbols)

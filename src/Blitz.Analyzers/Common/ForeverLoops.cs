@@ -43,6 +43,15 @@ internal static class ForeverLoops
         _ => loop.GetFirstToken(),
     };
 
+    /// <summary>How a forever loop reads in a chain: <c>while (true)</c>, <c>do … while (true)</c>, <c>for (;;)</c>.</summary>
+    public static string Describe(StatementSyntax loop) => loop switch
+    {
+        WhileStatementSyntax w => "while (" + w.Condition + ")",
+        DoStatementSyntax d => "do … while (" + d.Condition + ")",
+        ForStatementSyntax => "for (;;)",
+        _ => "a loop",
+    };
+
     private static bool IsNestedFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 
     private static bool IsForever(StatementSyntax statement)

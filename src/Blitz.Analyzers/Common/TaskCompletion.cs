@@ -8,7 +8,7 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// Proves that a task is already complete where its result is read, so that <c>.Result</c> does not block: it was
 /// awaited earlier in the same function (directly or inside an awaited <c>Task.WhenAll</c>), or the read is guarded
-/// by <c>IsCompleted</c>/<c>IsCompletedSuccessfully</c>. These are the most reported false positives of other analyzers.
+/// by <c>IsCompleted</c>/<c>IsCompletedSuccessfully</c> or <c>Status == TaskStatus.RanToCompletion</c>. These are the most reported false positives of other analyzers.
 /// </summary>
 internal static class TaskCompletion
 {
@@ -90,10 +90,26 @@ internal static class TaskCompletion
                 || IsCompletionTest(and.RightOperand, task, out var right) && !right;
         }
 
+        // task.Status == TaskStatus.RanToCompletion (or Faulted, Canceled): a final state; "!=" is the negated test.
+        if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
+        {
+            var isFinal = IsStatusOf(comparison.LeftOperand, task) && IsFinalStatus(comparison.RightOperand)
+                || IsStatusOf(comparison.RightOperand, task) && IsFinalStatus(comparison.LeftOperand);
+            negated ^= comparison.OperatorKind == BinaryOperatorKind.NotEquals;
+            return isFinal;
+        }
+
         return condition is IPropertyReferenceOperation property
             && CompletionProperties.Contains(property.Property.Name)
             && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(property.Instance), task);
     }
+
+    private static bool IsStatusOf(IOperation operand, ISymbol task) =>
+        OperationHelpers.WithoutConversions(operand) is IPropertyReferenceOperation { Property.Name: "Status" } status
+        && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(status.Instance), task);
+
+    private static bool IsFinalStatus(IOperation operand) =>
+        OperationHelpers.WithoutConversions(operand) is IFieldReferenceOperation { Field: { ContainingType.Name: "TaskStatus", Name: "RanToCompletion" or "Faulted" or "Canceled" } };
 
     private static bool WasAwaitedBefore(ISymbol task, IOperation use, BlitzSymbols symbols)
     {

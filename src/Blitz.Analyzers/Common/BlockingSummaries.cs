@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Blitz.Analyzers.Buckets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// The blocking summaries of one compilation under one set of <see cref="DeepSearchSettings"/>: computed lazily, the
+/// first time an async caller (BLZ111) or a pool starter (BLZ112) reaches a source method, and cached per method and
+/// remaining depth. Lock-free: two threads may compute the same summary, and they compute the same value.
+/// Recursion is cut by the current call path (per request, never shared), and a summary whose search was cut by a
+/// cycle through one of its callers is not cached, since it may miss what that caller does.
+/// </summary>
+internal sealed class BlockingSummaries
+{
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<DeepSearchSettings, BlockingSummaries>> PerCompilation = new();
+
+    private readonly Compilation _compilation;
+    private readonly BlitzSymbols _symbols;
+    private readonly DeepSearchSettings _settings;
+    private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary>[] _byDepth;
+
+    private BlockingSummaries(Compilation compilation, BlitzSymbols symbols, DeepSearchSettings settings)
+    {
+        _compilation = compilation;
+        _symbols = symbols;
+        _settings = settings;
+        _byDepth = new ConcurrentDictionary<IMethodSymbol, BlockingSummary>[settings.Depth + 1];
+        for (var i = 1; i <= settings.Depth; i++)
+        {
+            _byDepth[i] = new ConcurrentDictionary<IMethodSymbol, BlockingSummary>(SymbolEqualityComparer.Default);
+        }
+    }
+
+    public DeepSearchSettings Settings => _settings;
+
+    /// <summary>The summaries that apply to <paramref name="tree"/> (its <c>.editorconfig</c> settings), or null when the search is off.</summary>
+    public static BlockingSummaries? For(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
+    {
+        var settings = DeepSearchSettings.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        if (!settings.IsEnabled)
+        {
+            return null;
+        }
+
+        var all = PerCompilation.GetValue(compilation, _ => new ConcurrentDictionary<DeepSearchSettings, BlockingSummaries>());
+        return all.TryGetValue(settings, out var summaries) ? summaries : all.GetOrAdd(settings, s => new BlockingSummaries(compilation, symbols, s));
+    }
+
+    /// <summary>
+    /// The source method a call, property read or object creation reaches when it can be summarized: declared with a
+    /// body in this compilation, not async (an async method does not block its caller), not listed as non-blocking.
+    /// Cheap checks first: most calls go to metadata.
+    /// </summary>
+    public IMethodSymbol? SummarizableTarget(IOperation operation)
+    {
+        var method = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property when !IsWrittenOnly(property) => property.Property.GetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+        return method is null ? null : Summarizable(method);
+    }
+
+    /// <summary><paramref name="method"/>'s definition when it can be summarized (see <see cref="SummarizableTarget"/>), else null.</summary>
+    public IMethodSymbol? Summarizable(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+            || !_compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree) || _settings.IsNonBlocking(method))
+        {
+            return null;
+        }
+
+        return method;
+    }
+
+    /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
+    public BlockingSummary Get(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), cancellationToken).Summary;
+
+    /// <summary>How a method appears in a chain: <c>Connect</c>, <c>IsConnected.get</c>, <c>new FtpClient</c>.</summary>
+    public static string ChainName(IMethodSymbol method) => method switch
+    {
+        { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => property.Name + ".get",
+        { MethodKind: MethodKind.Constructor } => "new " + method.ContainingType.Name,
+        _ => method.Name,
+    };
+
+    /// <summary>The summary and the lowest path index a cycle was cut at (int.MaxValue when none).</summary>
+    private (BlockingSummary Summary, int CutAt) Get(IMethodSymbol method, int depth, List<IMethodSymbol> path, CancellationToken cancellationToken)
+    {
+        var cache = _byDepth[depth];
+        if (cache.TryGetValue(method, out var cached))
+        {
+            return (cached, int.MaxValue);
+        }
+
+        var onPath = path.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
+        if (onPath >= 0)
+        {
+            return (BlockingSummary.None, onPath);
+        }
+
+        path.Add(method);
+        var (summary, cutAt) = Compute(method, depth, path, cancellationToken);
+        path.RemoveAt(path.Count - 1);
+
+        // Cut at this method itself: its own search is complete. Cut above it: it may miss that caller's work.
+        if (cutAt >= path.Count)
+        {
+            cache.TryAdd(method, summary);
+        }
+
+        return (summary, cutAt);
+    }
+
+    private (BlockingSummary Summary, int CutAt) Compute(IMethodSymbol method, int depth, List<IMethodSymbol> path, CancellationToken cancellationToken)
+    {
+        var declaration = Declaration(method, cancellationToken);
+        if (declaration is null)
+        {
+            return (BlockingSummary.None, int.MaxValue);
+        }
+
+        var name = ChainName(method);
+        var loop = ForeverLoops.Find(declaration);
+        var forever = loop is null ? null : new BlockingFinding(ImmutableArray.Create(name, ForeverLoops.Describe(loop)),
+            new BlockingWork(null, ForeverLoops.Describe(loop), "a forever loop", BlockingKind.ForeverLoop));
+
+        var body = Model(declaration.SyntaxTree).GetOperation(declaration, cancellationToken);
+        BlockingFinding? blocking = null;
+        List<IMethodSymbol>? callees = null;
+        foreach (var operation in body is null ? System.Linq.Enumerable.Empty<IOperation>() : OperationHelpers.DescendantsInSameFunction(body))
+        {
+            if (blocking is null && Direct(operation, cancellationToken) is { } work)
+            {
+                blocking = new BlockingFinding(ImmutableArray.Create(name, work.Name), work);
+            }
+
+            if (depth > 1 && SummarizableTarget(operation) is { } callee)
+            {
+                (callees ??= new List<IMethodSymbol>()).Add(callee);
+            }
+        }
+
+        // Direct findings first (the shortest chain), then what the callees do.
+        var cutAt = int.MaxValue;
+        for (var i = 0; callees is not null && i < callees.Count && (blocking is null || forever is null); i++)
+        {
+            var (inner, innerCut) = Get(callees[i], depth - 1, path, cancellationToken);
+            cutAt = System.Math.Min(cutAt, innerCut);
+            blocking ??= inner.Blocking?.Through(name);
+            forever ??= inner.ForeverLoop?.Through(name);
+        }
+
+        return (blocking is null && forever is null ? BlockingSummary.None : new BlockingSummary(blocking, forever), cutAt);
+    }
+
+    /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (BLZ104's).</summary>
+    private BlockingWork? Direct(IOperation operation, CancellationToken cancellationToken)
+    {
+        if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work)
+        {
+            return _settings.IsNonBlocking(work.Api) ? null : work;
+        }
+
+        if (operation is ILoopOperation loop && BLZ104HeavyCpuAnalyzer.HeavyLoop(loop, _symbols) is { } what)
+        {
+            return new BlockingWork(null, LoopName(loop), char.ToLowerInvariant(what[0]) + what.Substring(1), BlockingKind.HeavyLoop);
+        }
+
+        return null;
+    }
+
+    private static string LoopName(ILoopOperation loop) => loop.Syntax switch
+    {
+        ForStatementSyntax => "for loop",
+        CommonForEachStatementSyntax => "foreach loop",
+        DoStatementSyntax => "do loop",
+        _ => "while loop",
+    };
+
+    /// <summary>The declaration that carries the method's body (a partial method's implementation part), or null.</summary>
+    private SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
+            var node = reference.GetSyntax(cancellationToken);
+            var hasBody = node switch
+            {
+                BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+                ArrowExpressionClauseSyntax => true,
+                _ => false,
+            };
+            if (hasBody)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    // A helper may be declared in another file. Inside CompilationWithAnalyzers (the compiler's analyzer driver and
+    // the IDE's) the compilation hands out the driver's cached semantic models, so this does not bind the tree again.
+    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
+        Justification = "A summary needs the body of a method declared in another tree; there is no context model for it.")]
+    private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
+
+    private static bool IsWrittenOnly(IPropertyReferenceOperation property) =>
+        property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property;
+}

@@ -1,0 +1,227 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.Tests.Corpus;
+
+namespace Blitz.Analyzers.Tests.Deep;
+
+public sealed class BLZ111BlockingHelperTests
+{
+    private static readonly DeepVerifier Verifier = new(new BLZ111BlockingHelperAnalyzer());
+    private static readonly DeepVerifier All = new([.. CorpusTests.AllAnalyzers()]);
+
+    // The helpers live in their own file: the summary must read a body from another tree.
+    private const string Connection = Sources.Usings + """
+        using System.Security.Cryptography;
+        public sealed class Connection
+        {
+            private readonly ManualResetEvent _reply = new(false);
+            private volatile bool _open;
+
+            public string Name { get; set; } = "";
+
+            public bool IsConnected
+            {
+                get
+                {
+                    var waited = 0;
+                    while (!_open && waited < 20_000) { Thread.Sleep(100); waited += 100; }
+                    return _open;
+                }
+            }
+
+            public void WaitForReply() { if (!_reply.WaitOne(15_000)) { throw new TimeoutException(); } }
+            public Task WaitForReplyAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+            public string ReadLine(TextReader reader) => reader.ReadLine() ?? "";
+
+            public async Task<string> ReadLineAsync(TextReader reader)
+            {
+                await Task.Yield();
+                return {|BLZ111:ReadLine(reader)|}; // ReadLineAsync is the caller itself: never suggested
+            }
+
+            public byte[] HashFile(string path)
+            {
+                using var stream = File.OpenRead(path);
+                return SHA256.HashData(stream);
+            }
+
+            public int TwoDeep() => Sleeper();
+            public int ThreeDeep() => Middle();
+            private int Middle() => Sleeper();
+            private int Sleeper() { Thread.Sleep(5); return 1; }
+
+            public string Format(int value) => value.ToString("N0");
+        }
+
+        public sealed class Session : IDisposable, IAsyncDisposable
+        {
+            public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+            public async ValueTask DisposeAsync() => await Task.Yield();
+        }
+
+        public sealed class Blocker
+        {
+            public Blocker() => Thread.Sleep(10);
+        }
+        """;
+
+    [Fact]
+    public async Task Reports_blocking_one_call_deep_with_the_chain_and_remedy()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Connection, Sources.Usings + """
+            public sealed class Client
+            {
+                private readonly Connection _connection = new();
+
+                public async Task ConnectAsync(CancellationToken ct)
+                {
+                    await Task.Delay(1, ct);
+                    if (!{|BLZ111:_connection.IsConnected|}) { throw new IOException(); }
+                    {|BLZ111:_connection.WaitForReply()|};
+                }
+
+                public async Task<string> VerifyAsync(string path)
+                {
+                    var hash = {|BLZ111:_connection.HashFile(path)|};
+                    await Task.Yield();
+                    return Convert.ToHexString(hash);
+                }
+
+                public async Task<int> DepthAsync()
+                {
+                    await Task.Yield();
+                    return {|BLZ111:_connection.TwoDeep()|} + _connection.ThreeDeep(); // three deep is past the default depth
+                }
+
+                public async Task LocalFunctionAsync()
+                {
+                    await Task.Yield();
+                    {|BLZ111:Pause()|};
+                    static void Pause() => Thread.Sleep(10);
+                }
+
+                public async Task DisposeAsync(Session session)
+                {
+                    {|BLZ111:using|} var scoped = new Session();
+                    {|BLZ111:using|} (new Session()) { await Task.Yield(); }
+                    {|BLZ111:session.Dispose()|};
+                    _ = {|BLZ111:new Blocker()|};
+                }
+            }
+            """);
+
+        string Message(string excerpt) => diagnostics.Single(d => d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length) == excerpt).GetMessage();
+        Assert.Equal("'Connection.IsConnected' blocks async code through the call: ConnectAsync → IsConnected.get → Thread.Sleep (a sleep, bucket 1); "
+            + "make the helper async and await it, or mark it [Blocking] and await its generated wrapper", Message("_connection.IsConnected"));
+        Assert.Equal("'Connection.WaitForReply' blocks async code through the call: ConnectAsync → WaitForReply → ManualResetEvent.WaitOne (a blocking wait, bucket 1); "
+            + "use 'await WaitForReplyAsync'", Message("_connection.WaitForReply()"));
+        Assert.Equal("'Connection.HashFile' blocks async code through the call: VerifyAsync → HashFile → SHA256.HashData (hashing a whole stream, bucket 3); "
+            + "mark the helper [Blocking] (or [CpuBound]) and await its generated wrapper", Message("_connection.HashFile(path)"));
+        Assert.Contains("DepthAsync → TwoDeep → Sleeper → Thread.Sleep", Message("_connection.TwoDeep()"));
+        Assert.Contains("LocalFunctionAsync → Pause → Thread.Sleep", Message("Pause()"));
+        Assert.Contains("make the helper async", Message("ReadLine(reader)"));
+        Assert.Contains("TextReader.ReadLine (sync I/O, bucket 1)", Message("ReadLine(reader)"));
+        Assert.Contains("DisposeAsync → Dispose → TaskAwaiter.GetResult (a blocking wait, bucket 1); use 'await using' (it calls 'DisposeAsync')",
+            diagnostics.First(d => d.GetMessage().Contains("await using")).GetMessage());
+        Assert.Contains("use 'await DisposeAsync'", Message("session.Dispose()"));
+        Assert.Contains("→ new Blocker → Thread.Sleep", Message("new Blocker()"));
+    }
+
+    [Fact]
+    public Task Ignores_sync_callers_sync_lambdas_offloaded_work_and_helpers_that_do_not_block() => Verifier.VerifyAsync(Connection, Sources.Usings + """
+        public sealed partial class Quiet
+        {
+            private readonly Connection _connection = new();
+            private readonly SemaphoreSlim _gate = new(1);
+
+            public void Sync() { _connection.WaitForReply(); _ = _connection.IsConnected; }
+            public bool IsReady => _connection.IsConnected;                       // a getter is not async context
+            public void Dispose() { _connection.WaitForReply(); }                 // neither is a sync Dispose
+
+            [Blocking] public void Offloaded() => _connection.WaitForReply();
+
+            private static int Peek(Task<int> task) => task.Status == TaskStatus.RanToCompletion ? task.Result : -1;
+            private static int PeekCompleted(Task<int> task) => task.IsCompleted ? task.Result : -1;
+            private bool TryEnter() => _gate.Wait(0);
+            private static int Buffered(byte[] data) { var memory = new MemoryStream(); memory.Write(data, 0, data.Length); return (int)memory.Length; }
+            private static async Task SleepsAsync() { await Task.Yield(); }
+            private int A(int n) => n == 0 ? 0 : B(n - 1);
+            private int B(int n) => A(n);
+
+            public async Task<string> RunAsync(Task<int> task, byte[] data)
+            {
+                await Task.Yield();
+                Func<bool> later = () => _connection.IsConnected;                 // a sync lambda is not async context
+                await Task.Run(() => _connection.WaitForReply());                 // offloaded (BLZ109's concern, not this rule's)
+                _connection.Name = "primary";                                     // a setter, not a getter
+                var text = _connection.Format(Peek(task) + PeekCompleted(task) + Buffered(data) + A(3));
+                if (TryEnter()) { _gate.Release(); }
+                await SleepsAsync();                                              // async callees do not block their caller
+                Offloaded();                                                      // [Blocking] called directly is BLZ105's
+                return text + _connection.Name;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Search_depth_and_nonblocking_methods_come_from_editorconfig() => Verifier.VerifyAsync(
+        new Dictionary<string, string>
+        {
+            ["blitz.search_depth"] = "3",
+            ["blitz.nonblocking_methods"] = "Connection.IsConnected, Connection.HashFile,System.Threading.WaitHandle.WaitOne, Session.*",
+        },
+        Connection, Sources.Usings + """
+        public sealed class Client
+        {
+            private readonly Connection _connection = new();
+            public async Task<int> RunAsync(Session session)
+            {
+                await Task.Yield();
+                _ = _connection.IsConnected;             // listed
+                _ = _connection.HashFile("a");           // listed
+                _connection.WaitForReply();              // its only blocking call is listed
+                session.Dispose();                       // its type is listed
+                return {|BLZ111:_connection.ThreeDeep()|}; // found at depth 3
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Depth_zero_turns_the_rule_off() => Verifier.VerifyAsync(
+        new Dictionary<string, string> { ["blitz.search_depth"] = "0" },
+        Connection.Replace("{|BLZ111:ReadLine(reader)|}", "ReadLine(reader)"), Sources.Usings + """
+        public sealed class Client
+        {
+            public async Task RunAsync(Connection connection) { await Task.Yield(); connection.WaitForReply(); }
+        }
+        """);
+
+    [Fact]
+    public Task Disposing_locals_used_only_asynchronously_is_not_reported_by_any_rule() => All.VerifyAsync(Sources.Usings + """
+        using System.Data.Common;
+        public sealed class Store
+        {
+            public async Task WriteAsync(string path, byte[] data, CancellationToken ct)
+            {
+                using var registration = ct.Register(() => { });
+                using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true);
+                await stream.WriteAsync(data, ct);
+            }
+
+            public async Task<int> CountAsync(DbConnection connection, CancellationToken ct)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "select count(*) from items";
+                return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+            }
+
+            public async Task<int> GuardedAsync(Task<int> task)
+            {
+                await Task.Yield();
+                if (task.Status == TaskStatus.RanToCompletion) { return task.Result; }
+                if (task.Status != TaskStatus.RanToCompletion) { return await task; }
+                return task.Result;
+            }
+        }
+        """);
+}
