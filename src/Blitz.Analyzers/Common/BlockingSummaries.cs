@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Blitz.Analyzers.Buckets;
@@ -138,27 +139,34 @@ internal sealed class BlockingSummaries
         var forever = loop is null ? null : new BlockingFinding(ImmutableArray.Create(name, ForeverLoops.Describe(loop)),
             new BlockingWork(null, ForeverLoops.Describe(loop), "a forever loop", BlockingKind.ForeverLoop));
 
+        // The walk visits siblings in reverse; findings and callees are ordered by position so that the chain names
+        // the first blocking call of the body, whichever thread computes it.
         var body = Model(declaration.SyntaxTree).GetOperation(declaration, cancellationToken);
         BlockingFinding? blocking = null;
-        List<IMethodSymbol>? callees = null;
-        foreach (var operation in body is null ? System.Linq.Enumerable.Empty<IOperation>() : OperationHelpers.DescendantsInSameFunction(body))
+        var blockingAt = int.MaxValue;
+        List<(int Position, IMethodSymbol Method)>? callees = null;
+        foreach (var operation in body is null ? Enumerable.Empty<IOperation>() : OperationHelpers.DescendantsInSameFunction(body))
         {
-            if (blocking is null && Direct(operation, cancellationToken) is { } work)
+            var position = operation.Syntax.SpanStart;
+            if (position < blockingAt && Direct(operation, cancellationToken) is { } work)
             {
                 blocking = new BlockingFinding(ImmutableArray.Create(name, work.Name), work);
+                blockingAt = position;
             }
 
             if (depth > 1 && SummarizableTarget(operation) is { } callee)
             {
-                (callees ??= new List<IMethodSymbol>()).Add(callee);
+                (callees ??= new List<(int, IMethodSymbol)>()).Add((position, callee));
             }
         }
+
+        callees = callees?.OrderBy(c => c.Position).ToList(); // stable: calls that start together keep the walk's order
 
         // Direct findings first (the shortest chain), then what the callees do.
         var cutAt = int.MaxValue;
         for (var i = 0; callees is not null && i < callees.Count && (blocking is null || forever is null); i++)
         {
-            var (inner, innerCut) = Get(callees[i], depth - 1, path, cancellationToken);
+            var (inner, innerCut) = Get(callees[i].Method, depth - 1, path, cancellationToken);
             cutAt = System.Math.Min(cutAt, innerCut);
             blocking ??= inner.Blocking?.Through(name);
             forever ??= inner.ForeverLoop?.Through(name);

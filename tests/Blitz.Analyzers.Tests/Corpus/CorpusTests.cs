@@ -29,6 +29,8 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
         new BLZ108OffloadedAsyncIoAnalyzer(),
         new BLZ109BlockingOnThreadPoolAnalyzer(),
         new BLZ110SyncParallelAnalyzer(),
+        new BLZ111BlockingHelperAnalyzer(),
+        new BLZ112ForeverLoopThroughCallAnalyzer(),
     ];
 
     internal static IReadOnlyList<(string Name, string Markup)> Files() =>

@@ -1,0 +1,129 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.CodeFixes;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Deep;
+
+public sealed class BLZ112ForeverLoopThroughCallTests
+{
+    private static readonly DeepVerifier Verifier = new(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer());
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ112ForeverLoopThroughCallAnalyzer(), new BLZ112SpawnDedicatedCodeFix());
+
+    private const string Daemon = Sources.Usings + """
+        using System.Collections.Concurrent;
+        public sealed class Daemon
+        {
+            private readonly BlockingCollection<int> _queue = new();
+            public void Ping() { }
+            public void KeepAlive() { do { Ping(); Thread.Sleep(250); } while (true); }
+            public void Run() => KeepAlive();
+            public void Pump(CancellationToken ct) { while (!ct.IsCancellationRequested) { Handle(_queue.Take()); } }
+            public void Handle(int item) { }
+            public void Bounded() { while (true) { if (_queue.Take() < 0) { break; } } }
+            public async Task LoopAsync(CancellationToken ct) { while (true) { await Task.Delay(10, ct); } }
+        }
+        """;
+
+    [Fact]
+    public async Task Reports_pool_starts_of_methods_that_loop_forever_one_call_deep()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Daemon, Sources.Usings + """
+            public sealed class Client
+            {
+                private readonly Daemon _daemon = new();
+                public async Task ConnectAsync(CancellationToken ct)
+                {
+                    await Task.Yield();
+                    _ = {|BLZ112:Task.Factory.StartNew|}(() => _daemon.KeepAlive());
+                    _ = {|BLZ112:Task.Run|}(_daemon.Run);
+                    {|BLZ112:ThreadPool.QueueUserWorkItem|}(_ => _daemon.Pump(ct));
+                    _ = {|BLZ112:Task.Run|}(() => { _daemon.Ping(); _daemon.Pump(ct); }, ct);
+                    _ = {|BLZ106:Task.Run|}(_daemon.KeepAlive);                     // the loop is the method's own: BLZ106
+                    _ = {|BLZ112:BlitzRuntime.Default.SpawnBlocking<int, int>|}(0, (s, t) => { _daemon.Pump(t); return s; });
+                }
+            }
+            """);
+
+        Assert.Equal("'TaskFactory.StartNew' runs a method that never returns on a pool thread: TaskFactory.StartNew → KeepAlive → do … while (true) (bucket 4); "
+            + "use 'BlitzRuntime.Default.SpawnDedicated'", diagnostics.First(d => d.Id == "BLZ112").GetMessage());
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("Task.Run → Run → KeepAlive → do … while (true)"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("ThreadPool.QueueUserWorkItem → Pump → while (!ct.IsCancellationRequested)"));
+    }
+
+    [Fact]
+    public Task Ignores_long_running_dedicated_threads_bounded_and_async_loops() => Verifier.VerifyAsync(Daemon, Sources.Usings + """
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            public void Start(CancellationToken ct)
+            {
+                _ = Task.Factory.StartNew(() => _daemon.KeepAlive(), TaskCreationOptions.LongRunning);
+                _ = Task.Factory.StartNew(_daemon.Run, ct, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+                _ = BlitzRuntime.Default.SpawnDedicated("keep-alive", _ => _daemon.KeepAlive());
+                new Thread(() => _daemon.KeepAlive()).Start();
+                _ = Task.Run(() => _daemon.Bounded());
+                _ = Task.Run(() => _daemon.LoopAsync(ct));
+                _ = Task.Run(async () => await _daemon.LoopAsync(ct));
+                _ = Task.Run(() => { Action later = () => _daemon.KeepAlive(); });   // only a nested lambda calls it
+                _daemon.Run();                                                     // not sent to a pool (BLZ111's concern in async code)
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Local_functions_passed_by_name_are_followed_by_BLZ106() => Verifier.VerifyAsync(Sources.Usings + """
+        public sealed class Worker
+        {
+            public void Start()
+            {
+                _ = {|BLZ106:Task.Run|}(Loop);
+                _ = {|BLZ112:Task.Run|}(Outer);
+                void Loop() { while (true) { Thread.Sleep(100); } }
+                void Outer() => Loop();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_moves_a_discarded_start_to_a_dedicated_thread() => Fix.VerifyFixAsync(Daemon.Replace("public sealed class Daemon", "public sealed partial class Daemon") + """
+
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            public void Start(CancellationToken ct)
+            {
+                _ = Task.Run(() => _daemon.KeepAlive());
+                Task.Factory.StartNew(_daemon.Run);
+                _ = Task.Run(() => { int stopToken = 0; _daemon.Pump(ct); });
+            }
+        }
+        """, Daemon.Replace("public sealed class Daemon", "public sealed partial class Daemon") + """
+
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            public void Start(CancellationToken ct)
+            {
+                _ = BlitzRuntime.Default.SpawnDedicated("KeepAlive", stopToken => _daemon.KeepAlive());
+                BlitzRuntime.Default.SpawnDedicated("Run", stopToken => _daemon.Run());
+                _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken1 => { int stopToken = 0; _daemon.Pump(ct); });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_when_the_task_is_kept_or_takes_more_arguments() => Fix.VerifyNoFixAsync(Daemon + """
+
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            private Task? _keepAlive;
+            public void Start(CancellationToken ct)
+            {
+                _keepAlive = Task.Run(() => _daemon.KeepAlive());
+                _ = Task.Run(() => _daemon.Pump(ct), ct);
+                ThreadPool.QueueUserWorkItem(_ => _daemon.Pump(ct));
+            }
+        }
+        """);
+}
