@@ -54,11 +54,11 @@ public sealed class BLZ104HeavyCpuTests
                 await Task.Yield();
                 return sum;
             }
-            async Task<uint> Checksum(byte[] payload)
+            async Task<uint> Checksum(string path)
             {
+                var payload = await File.ReadAllBytesAsync(path);
                 uint crc = 0;
                 {|BLZ104:for|} (var i = 0; i < payload.Length; i++) { crc = (crc << 1) ^ payload[i]; }
-                await Task.Yield();
                 return crc;
             }
             async Task<byte[]> Stretch(byte[] seed, int iterations)
@@ -67,6 +67,28 @@ public sealed class BLZ104HeavyCpuTests
                 {|BLZ104:for|} (var i = 0; i < iterations; i++) { hash = SHA256.HashData(hash); }
                 await Task.Yield();
                 return hash;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_the_outermost_heavy_loop_once_even_inside_a_loop_that_awaits() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        class C
+        {
+            async Task<long> Frames(IAsyncEnumerable<byte[]> frames, int width, int height)
+            {
+                long sum = 0;
+                await foreach (var frame in frames)
+                {
+                    {|BLZ104:for|} (var y = 0; y < height; y++)
+                    {
+                        for (var x = 0; x < width; x++)
+                        {
+                            for (var c = 0; c < frame.Length; c++) { sum += frame[(y * width + x) * 3 + c % 3]; }
+                        }
+                    }
+                }
+                return sum;
             }
         }
         """);
@@ -85,6 +107,7 @@ public sealed class BLZ104HeavyCpuTests
                 for (var i = 0; i < 4; i++) { for (var j = 0; j < 4; j++) { total += small[i * 4 + j]; } }
                 var parts = header.Split(',');
                 for (var i = 0; i < parts.Length; i++) { total += parts[i].Length; }                   // strings, not a payload
+                for (var i = 0; i < small.Length; i++) { total += small[i]; }                         // a parameter: its size is unknown
                 var hash = SHA256.HashData(small);                                                     // one hash of a byte array
                 var top = Directory.GetFiles(root, "*.log");                                           // not recursive
                 using var rsa = RSA.Create();
