@@ -122,6 +122,11 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
             return "A byte-by-byte loop over a whole payload";
         }
 
+        if (loop is IForEachLoopOperation forEach && EnumeratedPayload(forEach.Collection) is { } enumerated && WholePayload.IsReadWhole(enumerated, loop))
+        {
+            return "A byte-by-byte loop over a whole payload";
+        }
+
         if (inner.Any(o => o is IInvocationOperation call && symbols.IsHashingCall(call.TargetMethod)))
         {
             return "Hashing repeated an input-dependent number of times";
@@ -158,6 +163,19 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
         return element?.SpecialType == SpecialType.System_Byte ? OperationHelpers.ReferencedSymbol(instance) : null;
+    }
+
+    /// <summary>The byte array a foreach walks, directly or in pieces (<c>payload.Chunk(width)</c>), or null.</summary>
+    private static ISymbol? EnumeratedPayload(IOperation collection)
+    {
+        var source = OperationHelpers.WithoutConversions(collection);
+        if (source is IInvocationOperation call)
+        {
+            source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : source);
+        }
+
+        source = OperationHelpers.WithoutConversions(source);
+        return source.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } ? OperationHelpers.ReferencedSymbol(source) : null;
     }
 
     private static bool HasEnclosingLoop(IOperation operation)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -6,7 +7,7 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// Whether a buffer holds a whole payload: data the same function read in full (an awaited read such as
 /// <c>await blobs.GetAsync(key)</c> or <c>await File.ReadAllBytesAsync(path)</c>, <c>File.ReadAllBytes</c>,
-/// <c>stream.ToArray()</c>). A parameter or field may be a 16-byte header as well as an upload, so its size is
+/// <c>stream.ToArray()</c>, or the text of one: <c>Encoding.UTF8.GetString(await ...)</c>, <c>reader.ReadToEnd()</c>). A parameter or field may be a 16-byte header as well as an upload, so its size is
 /// unknown and, precision first, it is not a whole payload.
 /// </summary>
 internal static class WholePayload
@@ -27,7 +28,7 @@ internal static class WholePayload
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
                 _ => null,
             };
-            if (value is not null && ReadsWhole(OperationHelpers.WithoutConversions(value)))
+            if (value is not null && ReadsWhole(value))
             {
                 return true;
             }
@@ -36,10 +37,12 @@ internal static class WholePayload
         return false;
     }
 
-    private static bool ReadsWhole(IOperation value) => value switch
+    private static bool ReadsWhole(IOperation value) => OperationHelpers.WithoutConversions(value) switch
     {
         IAwaitOperation => true,
-        IInvocationOperation { TargetMethod.Name: "ReadAllBytes" or "ToArray" } => true,
+        IInvocationOperation { TargetMethod.Name: "ReadAllBytes" or "ReadAllText" or "ReadToEnd" or "ToArray" } => true,
+        // Encoding.UTF8.GetString(await blobs.GetAsync(key)): the text of a whole payload.
+        IInvocationOperation { TargetMethod.Name: "GetString" } decode => decode.Arguments.Any(a => ReadsWhole(a.Value)),
         _ => false,
     };
 }

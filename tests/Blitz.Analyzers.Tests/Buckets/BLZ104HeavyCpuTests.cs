@@ -94,6 +94,28 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
+    public Task Reports_regex_and_foreach_over_a_payload_read_whole_but_not_over_other_strings() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        using System.Text;
+        using System.Text.RegularExpressions;
+        class C
+        {
+            async Task<int> Scan(string path, string header, byte[] small)
+            {
+                var text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(path));
+                var emails = {|BLZ104:Regex.Matches(text, @"\w+@\w+")|}.Count;
+                var body = await File.ReadAllTextAsync(path);
+                var lines = {|BLZ104:Regex.Split(body, "\n")|}.Length;
+                var fields = Regex.Split(header, ",").Length;                       // a header: size unknown
+                var image = await File.ReadAllBytesAsync(path);
+                var histogram = new int[256];
+                {|BLZ104:foreach|} (var row in image.Chunk(64)) { foreach (var value in row) { histogram[value]++; } }
+                foreach (var value in small) { histogram[value]++; }                 // a parameter: size unknown
+                return emails + lines + fields + histogram[0];
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_cheap_inline_work_bucket_2() => Harness.VerifyAsync(Sources.Usings + Usings + """
         record Line(decimal Price);
         record Order(List<Line> Lines);
