@@ -16,7 +16,7 @@ namespace Blitz.Analyzers.Buckets;
 /// per cell), a byte-by-byte loop over a payload read whole in the same method, or hashing repeated an input-dependent number of times.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
+public sealed partial class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HeavyCpu);
@@ -31,6 +31,7 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             start.RegisterAsyncContextAction(symbols, AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterAsyncContextAction(symbols, AnalyzeLoop, OperationKind.Loop);
+            start.RegisterAsyncContextAction(symbols, AnalyzeMethodGroup, OperationKind.MethodReference);
         });
     }
 

@@ -228,4 +228,18 @@ internal static class KnownApis
         ("System.Threading.Tasks.Parallel", "Invoke"),
         ("System.Linq.ParallelEnumerable", "AsParallel"),
     };
+
+    /// <summary>
+    /// BLZ104 (method groups): calls that run the delegate they are given on the calling thread, before or while the
+    /// caller goes on ("*" = every member). A heavy method passed to one of them by name is heavy work in place.
+    /// </summary>
+    public static readonly (string Type, string Member)[] SyncDelegateRunners =
+    {
+        ("System.Linq.Enumerable", "*"),
+        ("System.Collections.Generic.List`1", "ForEach"),
+        ("System.Collections.Generic.List`1", "ConvertAll"),
+        ("System.Collections.Generic.List`1", "RemoveAll"),
+        ("System.Array", "ForEach"),
+        ("System.Array", "ConvertAll"),
+    };
 }
