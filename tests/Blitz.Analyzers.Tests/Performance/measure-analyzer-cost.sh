@@ -5,17 +5,24 @@
 # Slow (a minute or more): run by hand, not part of CI.
 # Usage: measure-analyzer-cost.sh [classes, default 1000] [every, default 10: one class in `every` holds misplaced work]
 #        [severity of the suggestion rules BLZ104/107/109/110, default: as shipped; "warning" makes sure they run]
+#        [deep rules BLZ111/BLZ112: "on" (default) or "off" (severity none: the compiler does not run them)]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 classes="${1:-1000}"
 every="${2:-10}"
 suggestions="${3:-}"
+deep="${4:-on}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+printf 'is_global = true\n' > "$work/.globalconfig"
 if [ -n "$suggestions" ]; then
-  printf 'is_global = true\n' > "$work/.globalconfig"
   for id in BLZ104 BLZ107 BLZ109 BLZ110; do
     printf 'dotnet_diagnostic.%s.severity = %s\n' "$id" "$suggestions" >> "$work/.globalconfig"
+  done
+fi
+if [ "$deep" = "off" ]; then
+  for id in BLZ111 BLZ112; do
+    printf 'dotnet_diagnostic.%s.severity = none\n' "$id" >> "$work/.globalconfig"
   done
 fi
 
@@ -40,17 +47,22 @@ cat > "$work/Synthetic.csproj" <<PROJ
 </Project>
 PROJ
 
-# One class of realistic async code per file. In one class in $every, four methods hold misplaced work (sync file
-# I/O, PBKDF2 inline, Thread.Sleep, a forever loop in Task.Run); in the others the same methods are written right.
+# One class of realistic async code per file. In one class in $every, six methods hold misplaced work (sync file
+# I/O, PBKDF2 inline, Thread.Sleep, a forever loop in Task.Run, and one call deep: sync file I/O in a helper, a
+# daemon helper on Task.Run); in the others the same methods are written right. Every class has small sync helpers
+# (a getter, a clamp) that async methods call, so the summaries of BLZ111 are computed everywhere.
 gen_class() {
   local i="$1"
   local read='await File.ReadAllTextAsync(path, ct)' derive='DeriveKey(password, salt)' pause='await Task.Delay(10, ct)'
   local pump='_ = BlitzRuntime.Default.SpawnDedicated("pump", token => { while (!token.IsCancellationRequested) { Handle(_queue.Take(token)); } })'
+  local settings='await File.ReadAllTextAsync(path, ct)' daemon='_ = BlitzRuntime.Default.SpawnDedicated("drain", Drain)'
   if (( i % every == 0 )); then
     read='File.ReadAllText(path)'
     derive='Rfc2898DeriveBytes.Pbkdf2(password, salt, 100_000, HashAlgorithmName.SHA256, 32)'
     pause='Thread.Sleep(10); await Task.Yield()'
     pump='_ = Task.Run(() => { while (true) { Handle(_queue.Take(ct)); } }, ct)'
+    settings='LoadSettings(path)'
+    daemon='_ = Task.Run(() => Drain(ct))'
   fi
   cat <<CS
 using System.Collections.Concurrent;
@@ -139,6 +151,27 @@ public sealed partial class Service$i(HttpClient client, DbConnection connection
     }
 
     private static void Handle(Item$i item) { }
+
+    private bool HasBacklog => _queue.Count > 0;
+
+    private static int Clamp(int value) => Math.Clamp(value, 0, 100);
+
+    private static string LoadSettings(string path) => File.ReadAllText(path);
+
+    private void Drain(CancellationToken ct) { while (!ct.IsCancellationRequested) { Handle(_queue.Take(ct)); } }
+
+    public async Task<int> ConfigureAsync(string path, CancellationToken ct)
+    {
+        var text = $settings;
+        await Task.Yield();
+        return Clamp(text.Length) + (HasBacklog ? 1 : 0);
+    }
+
+    public async Task StartDrainAsync(CancellationToken ct)
+    {
+        await Task.Yield();
+        $daemon;
+    }
 
     public async Task PollAsync(CancellationToken ct)
     {
