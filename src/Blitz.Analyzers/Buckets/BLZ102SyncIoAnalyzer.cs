@@ -37,7 +37,8 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
             || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+            || AsyncTwins.WouldRecurse(invocation, counterpart.Name, context.ContainingSymbol)) // BLZ111 looks into this type's own override
         {
             return;
         }

@@ -32,7 +32,7 @@ public sealed partial class BLZ104HeavyCpuAnalyzer
         }
         else if (BlockingSummaries.For(context.Compilation, symbols, context.Options, reference.Syntax.SyntaxTree) is { } summaries
             && summaries.Summarizable(method) is { } definition
-            && summaries.Get(definition, context.CancellationToken).Blocking is { Work.Bucket: 3 } heavy)
+            && summaries.Get(definition, reference.SemanticModel, context.CancellationToken).Blocking is { Work.Bucket: 3 } heavy)
         {
             what = heavy.Work.What + ": " + heavy.ChainFrom(runner.TargetMethod.Name);
         }

@@ -40,15 +40,15 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         var operation = context.Operation;
         var isUsing = operation is IUsingOperation or IUsingDeclarationOperation;
         var target = isUsing ? null : Target(operation);
-        if (!isUsing && (target is null || target.DeclaringSyntaxReferences.IsEmpty))
+        if (!isUsing && (target is null || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)))
         {
             return; // the cheap gate: nearly every call goes to metadata
         }
 
         if (!AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols)
-            || BlockingCalls.Classify(operation, symbols, context.CancellationToken) is not null) // BLZ101-104 report it in place
+            || (BlockingCalls.Classify(operation, symbols, context.CancellationToken) is not null && !IsLeftByBlz102(operation, context.ContainingSymbol, symbols)))
         {
-            return;
+            return; // BLZ101-104 report it in place
         }
 
         var summaries = BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree);
@@ -66,7 +66,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var summary = summaries.Get(definition, context.CancellationToken);
+            var summary = summaries.Get(definition, operation.SemanticModel, context.CancellationToken);
             var finding = summary.ForeverLoop ?? summary.Blocking;
             if (finding is not null)
             {
@@ -75,6 +75,11 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>Sync I/O on this object inside its own async twin: BLZ102 leaves it (its remedy would recurse), this rule looks into the override.</summary>
+    private static bool IsLeftByBlz102(IOperation operation, ISymbol caller, BlitzSymbols symbols) =>
+        operation is IInvocationOperation invocation && symbols.TryGetSyncIoCounterpart(invocation.TargetMethod, out var counterpart)
+        && AsyncTwins.WouldRecurse(invocation, counterpart.Name, caller);
 
     private static IMethodSymbol? Target(IOperation operation) => operation switch
     {

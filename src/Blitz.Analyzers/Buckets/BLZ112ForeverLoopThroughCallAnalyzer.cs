@@ -56,7 +56,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
         switch (work.Target)
         {
             case IMethodReferenceOperation reference when summaries.Summarizable(reference.Method) is { } definition:
-                var summary = summaries.Get(definition, context.CancellationToken).ForeverLoop;
+                var summary = summaries.Get(definition, invocation.SemanticModel, context.CancellationToken).ForeverLoop;
                 // Chain of two (the method, its loop): the loop is in the method's own body, which BLZ106 reports.
                 finding = summary is { Chain.Length: > 2 } ? summary : null;
                 method = definition.Name;
@@ -64,7 +64,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
             case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda when ForeverLoops.Find(lambda.Syntax) is null:
                 foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
                 {
-                    if (summaries.SummarizableTarget(operation) is { } callee && summaries.Get(callee, context.CancellationToken).ForeverLoop is { } loop)
+                    if (summaries.SummarizableTarget(operation) is { } callee && summaries.Get(callee, invocation.SemanticModel, context.CancellationToken).ForeverLoop is { } loop)
                     {
                         finding = loop;
                         method = callee.Name;

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
 
@@ -27,7 +29,7 @@ internal static class AsyncTwins
                 {
                     if (member is IMethodSymbol candidate && candidate.IsStatic == method.IsStatic && symbols.IsTaskLike(candidate.ReturnType)
                         && TakesSameParameters(method, candidate, symbols)
-                        && !SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, caller.OriginalDefinition))
+                        && !IsCallerOrOverriddenByIt(candidate, caller))
                     {
                         return candidate;
                     }
@@ -36,6 +38,41 @@ internal static class AsyncTwins
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the async counterpart of a sync call on <c>this</c> would be the calling method itself (inside an
+    /// override of <c>ReadAsync</c>, <c>Read(...)</c> on this stream maps to <c>ReadAsync</c>): suggesting it, let alone
+    /// rewriting to it, would be endless recursion.
+    /// </summary>
+    public static bool WouldRecurse(IInvocationOperation invocation, string counterpartName, ISymbol caller) =>
+        caller is IMethodSymbol { Name: var name } && name == counterpartName && !invocation.TargetMethod.IsStatic
+        && (invocation.Instance is null
+            || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                && invocation.Instance.Syntax is not BaseExpressionSyntax);
+
+    /// <summary>
+    /// The caller, a method it overrides, or an overload of the caller's name in the caller's own type hierarchy
+    /// (<c>Stream.ReadAsync(byte[], int, int)</c> forwards to the overload the caller overrides): any of them may run
+    /// the caller again.
+    /// </summary>
+    private static bool IsCallerOrOverriddenByIt(IMethodSymbol candidate, ISymbol caller)
+    {
+        if (caller is IMethodSymbol { ContainingType: { } callerType } && candidate.Name == caller.Name
+            && BlitzSymbols.InheritsFrom(callerType, candidate.ContainingType.OriginalDefinition))
+        {
+            return true;
+        }
+
+        for (var current = caller as IMethodSymbol; current is not null; current = current.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TakesSameParameters(IMethodSymbol method, IMethodSymbol candidate, BlitzSymbols symbols)

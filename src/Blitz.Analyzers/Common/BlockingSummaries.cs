@@ -46,7 +46,7 @@ internal sealed class BlockingSummaries
     /// <summary>The summaries that apply to <paramref name="tree"/> (its <c>.editorconfig</c> settings), or null when the search is off.</summary>
     public static BlockingSummaries? For(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
     {
-        var settings = DeepSearchSettings.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        var settings = DeepSearchSettings.For(options.AnalyzerConfigOptionsProvider, tree);
         if (!settings.IsEnabled)
         {
             return null;
@@ -77,7 +77,7 @@ internal sealed class BlockingSummaries
     public IMethodSymbol? Summarizable(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) || method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
             || !_compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree) || _settings.IsNonBlocking(method))
         {
             return null;
@@ -87,8 +87,9 @@ internal sealed class BlockingSummaries
     }
 
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
-    public BlockingSummary Get(IMethodSymbol method, CancellationToken cancellationToken) =>
-        Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), cancellationToken).Summary;
+    /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>
+    public BlockingSummary Get(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken) =>
+        Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), callerModel, cancellationToken).Summary;
 
     /// <summary>How a method appears in a chain: <c>Connect</c>, <c>IsConnected.get</c>, <c>new FtpClient</c>.</summary>
     public static string ChainName(IMethodSymbol method) => method switch
@@ -99,7 +100,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary>The summary and the lowest path index a cycle was cut at (int.MaxValue when none).</summary>
-    private (BlockingSummary Summary, int CutAt) Get(IMethodSymbol method, int depth, List<IMethodSymbol> path, CancellationToken cancellationToken)
+    private (BlockingSummary Summary, int CutAt) Get(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
         var cache = _byDepth[depth];
         if (cache.TryGetValue(method, out var cached))
@@ -114,7 +115,7 @@ internal sealed class BlockingSummaries
         }
 
         path.Add(method);
-        var (summary, cutAt) = Compute(method, depth, path, cancellationToken);
+        var (summary, cutAt) = Compute(method, depth, path, model, cancellationToken);
         path.RemoveAt(path.Count - 1);
 
         // Cut at this method itself: its own search is complete. Cut above it: it may miss that caller's work.
@@ -126,7 +127,7 @@ internal sealed class BlockingSummaries
         return (summary, cutAt);
     }
 
-    private (BlockingSummary Summary, int CutAt) Compute(IMethodSymbol method, int depth, List<IMethodSymbol> path, CancellationToken cancellationToken)
+    private (BlockingSummary Summary, int CutAt) Compute(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
         var declaration = Declaration(method, cancellationToken);
         if (declaration is null)
@@ -141,7 +142,8 @@ internal sealed class BlockingSummaries
 
         // The walk visits siblings in reverse; findings and callees are ordered by position so that the chain names
         // the first blocking call of the body, whichever thread computes it.
-        var body = Model(declaration.SyntaxTree).GetOperation(declaration, cancellationToken);
+        model = model?.SyntaxTree == declaration.SyntaxTree ? model : Model(declaration.SyntaxTree);
+        var body = model.GetOperation(declaration, cancellationToken);
         BlockingFinding? blocking = null;
         var blockingAt = int.MaxValue;
         List<(int Position, IMethodSymbol Method)>? callees = null;
@@ -166,7 +168,7 @@ internal sealed class BlockingSummaries
         var cutAt = int.MaxValue;
         for (var i = 0; callees is not null && i < callees.Count && (blocking is null || forever is null); i++)
         {
-            var (inner, innerCut) = Get(callees[i].Method, depth - 1, path, cancellationToken);
+            var (inner, innerCut) = Get(callees[i].Method, depth - 1, path, model, cancellationToken);
             cutAt = System.Math.Min(cutAt, innerCut);
             blocking ??= inner.Blocking?.Through(name);
             forever ??= inner.ForeverLoop?.Through(name);

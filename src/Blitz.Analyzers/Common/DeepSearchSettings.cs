@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Blitz.Analyzers.Common;
 
@@ -51,8 +52,18 @@ internal sealed class DeepSearchSettings : IEquatable<DeepSearchSettings>
 
     public bool IsEnabled => Depth > 0;
 
+    // Per options provider (one per build) and tree: reading and parsing the options once per file, not per call.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptionsProvider, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, DeepSearchSettings>> PerTree = new();
+
+    /// <summary>The settings that apply to <paramref name="tree"/>.</summary>
+    public static DeepSearchSettings For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
+    {
+        var perTree = PerTree.GetValue(provider, _ => new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, DeepSearchSettings>());
+        return perTree.TryGetValue(tree, out var settings) ? settings : perTree.GetOrAdd(tree, t => Read(provider.GetOptions(t)));
+    }
+
     /// <summary>Reads the settings of one tree's options; malformed values fall back to the defaults.</summary>
-    public static DeepSearchSettings Read(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
+    public static DeepSearchSettings Read(AnalyzerConfigOptions options)
     {
         var depth = DefaultDepth;
         if (options.TryGetValue(SearchDepthKey, out var text) && int.TryParse(text.Trim(), out var parsed))

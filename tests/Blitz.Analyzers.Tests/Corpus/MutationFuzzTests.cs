@@ -58,7 +58,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>Deletes one to three random runs of one to four tokens.</summary>
-    private static string DeleteTokens(string source, SyntaxToken[] tokens, Random random)
+    internal static string DeleteTokens(string source, SyntaxToken[] tokens, Random random)
     {
         var deleted = new SortedSet<int>();
         var runs = random.Next(1, 4);

@@ -224,4 +224,37 @@ public sealed class BLZ111BlockingHelperTests
             }
         }
         """);
+
+    [Fact]
+    public async Task Sync_io_on_this_inside_its_own_async_twin_never_suggests_the_twin()
+    {
+        var verifier = new DeepVerifier(new BLZ102SyncIoAnalyzer(), new BLZ111BlockingHelperAnalyzer());
+        var diagnostics = await verifier.VerifyAsync(Sources.Usings + """
+            public sealed class CountingStream(Stream inner) : Stream
+            {
+                public long Count { get; private set; }
+                public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); Count += n; return n; }
+                public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    var viaInner = await inner.ReadAsync(buffer, offset, count, cancellationToken);
+                    return {|BLZ111:Read(buffer, offset, count)|} + {|BLZ102:inner.Read(buffer, offset, count)|} + viaInner;
+                }
+                public override bool CanRead => true;
+                public override bool CanSeek => false;
+                public override bool CanWrite => false;
+                public override long Length => throw new NotSupportedException();
+                public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+                public override void Flush() { }
+                public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+                public override void SetLength(long value) => throw new NotSupportedException();
+                public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            }
+            """);
+
+        var own = diagnostics.Single(d => d.Id == "BLZ111").GetMessage();
+        Assert.Contains("ReadAsync → Read → Stream.Read (sync I/O, bucket 1)", own);
+        Assert.DoesNotContain("ReadAsync'", own); // neither this method nor the Stream.ReadAsync it overrides
+        Assert.Contains("use 'await ReadAsync'", diagnostics.Single(d => d.Id == "BLZ102").GetMessage()); // on another stream it is right
+    }
 }
