@@ -59,16 +59,15 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
 
         foreach (var method in isUsing ? DisposeMethods(operation, context.Compilation) : ImmutableArray.Create(target!))
         {
-            // A [Blocking]/[CpuBound] method called directly is BLZ105's.
             var definition = summaries.Summarizable(method);
-            if (definition is null || OffloadTargetRules.GetAttributeKind(definition) != OffloadAttributeKind.None)
+            if (definition is null)
             {
                 continue;
             }
 
             var summary = summaries.Get(definition, operation.SemanticModel, context.CancellationToken);
             var finding = summary.ForeverLoop ?? summary.Blocking;
-            if (finding is not null)
+            if (finding is not null && OffloadTargetRules.GetAttributeKind(definition) == OffloadAttributeKind.None) // a [Blocking]/[CpuBound] method called directly is BLZ105's
             {
                 Report(context, operation, definition, finding, isUsing, symbols);
                 return;

@@ -15,7 +15,7 @@ namespace Blitz.Analyzers.Tests.Deep;
 /// </summary>
 public sealed class DeepFuzzTests(ITestOutputHelper output)
 {
-    private const int MutationsPerFile = 40;
+    private const int MutationsPerFile = 15;
     private const int Seed = 7111;
 
     [Fact]
