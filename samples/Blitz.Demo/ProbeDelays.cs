@@ -16,13 +16,7 @@ internal sealed record ProbeDelays(int Samples, int Pending, double P50Ms, doubl
         }
 
         Array.Sort(delaysMs);
-        return new ProbeDelays(delaysMs.Length, pending, Percentile(delaysMs, 0.50), Percentile(delaysMs, 0.99), delaysMs[^1]);
-    }
-
-    /// <summary>Nearest-rank percentile of sorted values: a value that was actually observed.</summary>
-    private static double Percentile(double[] sorted, double fraction)
-    {
-        int rank = (int)Math.Ceiling(fraction * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+        return new ProbeDelays(
+            delaysMs.Length, pending, Percentiles.NearestRank(delaysMs, 0.50), Percentiles.NearestRank(delaysMs, 0.99), delaysMs[^1]);
     }
 }

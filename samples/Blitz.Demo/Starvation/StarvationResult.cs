@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Blitz.Demo;
 
 /// <summary>What one mode measured; a child process prints it as JSON for the parent to report.</summary>
-internal sealed record ModeResult
+internal sealed record StarvationResult : IModeResult
 {
     public required Mode Mode { get; init; }
     public required int Requests { get; init; }
@@ -41,5 +41,5 @@ internal sealed record ModeResult
 
 /// <summary>Source-generated JSON for the parent/child protocol.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, WriteIndented = false)]
-[JsonSerializable(typeof(ModeResult))]
-internal sealed partial class ModeResultJson : JsonSerializerContext;
+[JsonSerializable(typeof(StarvationResult))]
+internal sealed partial class StarvationResultJson : JsonSerializerContext;

@@ -1,0 +1,38 @@
+using Spectre.Console;
+
+namespace Blitz.Demo;
+
+/// <summary>The report's table: a column per mode and a row per figure, so three modes fit an 80-column terminal.</summary>
+internal static class ModeTable
+{
+    public static Table Create(IEnumerable<Mode> modes)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Results[/]");
+        table.AddColumn(string.Empty);
+        foreach (var mode in modes)
+        {
+            table.AddColumn(new TableColumn($"[bold]{Markup.Escape(mode.DisplayName())}[/]").RightAligned());
+        }
+
+        return table;
+    }
+
+    /// <summary>Adds a row: the figure's name in grey, then one markup cell per mode's result.</summary>
+    public static void AddRow<TResult>(Table table, string figure, IReadOnlyList<TResult> results, Func<TResult, string> cell) =>
+        table.AddRow(results.Select(cell).Prepend($"[grey]{figure}[/]").Select(markup => new Markup(markup)));
+
+    /// <summary>What Blitz's stall monitor reported, as a cell.</summary>
+    public static string StallCell(int stalls, double worstMs) => stalls switch
+    {
+        0 => "[green]no stalls[/]",
+        1 => $"[red]1 stall, {ReportFormat.Duration(worstMs)}[/]",
+        _ => $"[red]{stalls} stalls, max {ReportFormat.Duration(worstMs)}[/]",
+    };
+
+    /// <summary>
+    /// A probe delay, green when the pool stayed responsive and red when not; ≥ when some probes never started
+    /// (their wait so far counts, a lower bound).
+    /// </summary>
+    public static string ProbeCell(ProbeDelays delays, double delayMs, bool responsive) =>
+        $"[{(responsive ? "green" : "red")}]{(delays.Pending > 0 ? "≥ " : string.Empty)}{ReportFormat.Duration(delayMs)}[/]";
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Blitz.Demo;
+
+/// <summary>The upload experiment's SVG file: requests/s, p99 latency and p99 probe delay, a bar per mode.</summary>
+internal static class UploadChart
+{
+    public static string CreateSvg(IReadOnlyList<UploadResult> results)
+    {
+        var first = results[0];
+        string footnote = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{first.Clients} clients on loopback, uploads {ReportFormat.Bytes(first.AverageUploadBytes)} on average, SHA-256 + {first.StoreMs} ms sync storage write per upload; "
+            + $"{Environment.ProcessorCount} cores; each mode in a fresh process. samples/Blitz.Demo");
+        return SvgBarChart.Write(
+            "Blitz demo: an upload-hashing server, three ways to run the hash",
+            footnote,
+            [
+                Panel("Requests per second", "higher is better", results, r => r.RequestsPerSecond, r => r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)),
+                Panel("Request latency p99", "client side; lower is better", results, r => r.Latency.P99Ms, r => ReportFormat.Duration(r.Latency.P99Ms)),
+                Panel("ThreadPool probe delay p99", "how late async work started; lower is better", results, r => r.ProbeDelays.P99Ms, r => ReportFormat.Duration(r.ProbeDelays.P99Ms)),
+            ]);
+    }
+
+    private static SvgPanel Panel(string title, string note, IReadOnlyList<UploadResult> results, Func<UploadResult, double> value, Func<UploadResult, string> text) =>
+        new(title, note, results.Select(r => new SvgBar(r.Mode.DisplayName(), value(r), text(r), r.Mode.HexColor())).ToList());
+}
