@@ -23,11 +23,11 @@ internal static class SvgBarChart
     private const int PlotHeight = 220;
     private const int MaxBarWidth = 64;
 
-    public static string Write(string title, string footnote, IReadOnlyList<SvgPanel> panels)
+    public static string Write(string title, IReadOnlyList<string> footnotes, IReadOnlyList<SvgPanel> panels)
     {
         int width = (2 * Margin) + (panels.Count * PanelWidth) + (Math.Max(0, panels.Count - 1) * PanelGap);
         int baseline = PlotTop + PlotHeight;
-        int height = baseline + 90;
+        int height = baseline + 60 + (footnotes.Count * 18);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="Segoe UI, Helvetica, Arial, sans-serif">""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""  <rect width="{width}" height="{height}" fill="#ffffff"/>""").Append('\n');
@@ -57,7 +57,11 @@ internal static class SvgBarChart
             }
         }
 
-        Text(svg, Margin, height - 24, Escape(footnote), "font-size=\"12\" fill=\"#666666\"");
+        for (int i = 0; i < footnotes.Count; i++)
+        {
+            Text(svg, Margin, baseline + 60 + (i * 18), Escape(footnotes[i]), "font-size=\"12\" fill=\"#666666\"");
+        }
+
         svg.Append("</svg>\n");
         return svg.ToString();
     }

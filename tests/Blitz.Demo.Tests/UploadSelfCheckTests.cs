@@ -15,7 +15,7 @@ public sealed class UploadSelfCheckTests
     [Fact]
     public void A_wrong_digest_fails_its_mode()
     {
-        var checks = UploadSelfCheck.Evaluate([Outcome(Mode.Inline, probeP99: 5, latencyP99: 50) with { Result = Result(Mode.Inline, 5, 50) with { WrongDigests = 1 } }]);
+        var checks = UploadSelfCheck.Evaluate([Outcome(Mode.Inline, probeP99: 5, latencyP99: 50) with { Result = UploadResults.Sample(Mode.Inline, 5, 50) with { WrongDigests = 1 } }]);
 
         Assert.False(Assert.Single(checks).Passed);
     }
@@ -23,7 +23,7 @@ public sealed class UploadSelfCheckTests
     [Fact]
     public void Blitz_cut_off_at_the_time_cap_fails()
     {
-        var blitz = Result(Mode.Blitz, 5, 50) with { CutOff = true, Completed = 10 };
+        var blitz = UploadResults.Sample(Mode.Blitz, 5, 50) with { CutOff = true, Completed = 10 };
 
         var checks = UploadSelfCheck.Evaluate([new ModeOutcome<UploadResult>(Mode.Blitz, blitz, null)]);
 
@@ -58,29 +58,5 @@ public sealed class UploadSelfCheckTests
     }
 
     private static ModeOutcome<UploadResult> Outcome(Mode mode, double probeP99, double latencyP99) =>
-        new(mode, Result(mode, probeP99, latencyP99), null);
-
-    private static UploadResult Result(Mode mode, double probeP99, double latencyP99) => new()
-    {
-        Mode = mode,
-        Requests = 100,
-        Clients = 4,
-        AverageUploadBytes = 1000,
-        StoreMs = 1,
-        Completed = 100,
-        WrongDigests = 0,
-        ClientErrors = 0,
-        ServerErrors = 0,
-        Abandoned = 0,
-        CutOff = false,
-        TimeCapMs = 10_000,
-        WallMs = 1000,
-        Latency = new Latencies(100, latencyP99 / 2, latencyP99, latencyP99),
-        ProbeDelays = new ProbeDelays(100, 0, probeP99 / 2, probeP99, probeP99),
-        StallsDetected = 0,
-        WorstStallMs = 0,
-        ThreadPoolThreadsAtStart = 2,
-        PeakThreadPoolThreads = 2,
-        ServerAllocatedBytes = 0,
-    };
+        new(mode, UploadResults.Sample(mode, probeP99, latencyP99), null);
 }

@@ -8,13 +8,18 @@ internal static class UploadChart
     public static string CreateSvg(IReadOnlyList<UploadResult> results)
     {
         var first = results[0];
-        string footnote = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{first.Clients} clients on loopback, uploads {ReportFormat.Bytes(first.AverageUploadBytes)} on average, SHA-256 + {first.StoreMs} ms sync storage write per upload; "
-            + $"{Environment.ProcessorCount} cores; each mode in a fresh process. samples/Blitz.Demo");
+        string[] footnotes =
+        [
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{first.Clients} clients on 127.0.0.1 uploading files of {ReportFormat.Bytes(first.AverageUploadBytes)} on average; per upload the server hashes (SHA-256) and makes a {first.StoreMs} ms sync storage write."),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Each mode in a fresh process; {Environment.ProcessorCount} cores, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Source: samples/Blitz.Demo (dotnet run -c Release --project samples/Blitz.Demo)."),
+        ];
         return SvgBarChart.Write(
             "Blitz demo: an upload-hashing server, three ways to run the hash",
-            footnote,
+            footnotes,
             [
                 Panel("Requests per second", "higher is better", results, r => r.RequestsPerSecond, r => r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)),
                 Panel("Request latency p99", "client side; lower is better", results, r => r.Latency.P99Ms, r => ReportFormat.Duration(r.Latency.P99Ms)),
