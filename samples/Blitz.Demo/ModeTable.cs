@@ -21,13 +21,12 @@ internal static class ModeTable
     public static void AddRow<TResult>(Table table, string figure, IReadOnlyList<TResult> results, Func<TResult, string> cell) =>
         table.AddRow(results.Select(cell).Prepend($"[grey]{figure}[/]").Select(markup => new Markup(markup)));
 
-    /// <summary>What Blitz's stall monitor reported, as a cell.</summary>
-    public static string StallCell(int stalls, double worstMs) => stalls switch
+    /// <summary>What Blitz's stall monitor reported: how many stalls, and the worst, on two short rows.</summary>
+    public static void AddStallRows<TResult>(Table table, IReadOnlyList<TResult> results, Func<TResult, int> stalls, Func<TResult, double> worstMs)
     {
-        0 => "[green]no stalls[/]",
-        1 => $"[red]1 stall, {ReportFormat.Duration(worstMs)}[/]",
-        _ => $"[red]{stalls} stalls, max {ReportFormat.Duration(worstMs)}[/]",
-    };
+        AddRow(table, "stall events", results, r => stalls(r) == 0 ? "[green]0[/]" : $"[red]{stalls(r)}[/]");
+        AddRow(table, "worst stall", results, r => stalls(r) == 0 ? "-" : $"[red]{ReportFormat.Duration(worstMs(r))}[/]");
+    }
 
     /// <summary>
     /// A probe delay, green when the pool stayed responsive and red when not; ≥ when some probes never started

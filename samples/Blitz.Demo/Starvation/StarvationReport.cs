@@ -41,7 +41,7 @@ internal static class StarvationReport
         ModeTable.AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
         ModeTable.AddRow(table, "ThreadPool threads", results, r => $"{r.ThreadPoolThreadsAtStart} → {r.PeakThreadPoolThreads} (peak)");
         ModeTable.AddRow(table, "Blitz threads (peak)", results, r => r.PeakOwnPoolThreads is int own ? ReportFormat.Count(own) : "-");
-        ModeTable.AddRow(table, "stall monitor", results, r => ModeTable.StallCell(r.StallsDetected, r.WorstStallMs));
+        ModeTable.AddStallRows(table, results, r => r.StallsDetected, r => r.WorstStallMs);
         ModeTable.AddRow(table, "allocated / request", results, r => ReportFormat.Bytes(r.AllocatedBytes / (double)r.Requests));
         return table;
     }
@@ -70,7 +70,7 @@ internal static class StarvationReport
             + "≥ marks probes that had not started when the mode ended (their wait so far counts).");
         legend.AddRow("[grey]ThreadPool threads[/]", "At the start of the run → the most seen during it.");
         legend.AddRow(
-            "[grey]stall monitor[/]",
+            "[grey]stall events[/]",
             $"What Blitz's own monitor (BlitzOptions.StallThreshold = {ReportFormat.Duration(StallWatch.Threshold.TotalMilliseconds)}) "
             + "reported: the StallDetected events an operator would see. It keeps one probe in flight, so one long stall is one event.");
         legend.AddRow(

@@ -24,7 +24,7 @@ internal static class UploadReport
     public static void WriteResults(IReadOnlyList<UploadResult> results)
     {
         var table = ModeTable.Create(results.Select(r => r.Mode));
-        ModeTable.AddRow(table, "uploads done", results, r => r.CutOff ? $"[yellow]{r.Completed}/{r.Requests} (cut off)[/]" : $"{r.Completed}/{r.Requests}");
+        ModeTable.AddRow(table, "uploads done", results, r => r.CutOff ? $"[yellow]{r.Completed}/{r.Requests}[/]" : $"{r.Completed}/{r.Requests}");
         ModeTable.AddRow(table, "errors", results, ErrorCell);
         ModeTable.AddRow(table, "requests / s", results, r => $"[bold]{r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)}[/]");
         ModeTable.AddRow(table, "latency p50", results, r => ReportFormat.Duration(r.Latency.P50Ms));
@@ -32,7 +32,7 @@ internal static class UploadReport
         ModeTable.AddRow(table, "probe delay p50", results, r => ProbeCell(r, r.ProbeDelays.P50Ms));
         ModeTable.AddRow(table, "probe delay p99", results, r => $"[bold]{ProbeCell(r, r.ProbeDelays.P99Ms)}[/]");
         ModeTable.AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
-        ModeTable.AddRow(table, "stall monitor", results, r => ModeTable.StallCell(r.StallsDetected, r.WorstStallMs));
+        ModeTable.AddStallRows(table, results, r => r.StallsDetected, r => r.WorstStallMs);
         ModeTable.AddRow(table, "ThreadPool threads", results, r => $"{r.ThreadPoolThreadsAtStart} → {r.PeakThreadPoolThreads} (peak)");
         ModeTable.AddRow(table, "Blitz threads (peak)", results, r => r.PeakBlitzThreads is int peak ? ReportFormat.Count(peak) : "-");
         ModeTable.AddRow(table, "allocated / request", results, r => ReportFormat.Bytes(r.AllocatedBytesPerRequest));
@@ -84,12 +84,14 @@ internal static class UploadReport
         legend.AddRow(
             "[grey]probe delay[/]",
             "A dedicated (non-pool) thread queues an ordinary ThreadPool work item every 10 ms and records how late it "
-            + "starts: how late every await continuation in the server starts, a socket read's included. "
-            + $"Green under {ReportFormat.Duration(ResponsiveProbeDelayMs)}.");
+            + "starts: how late an await continuation or a new connection's work starts. Green under "
+            + $"{ReportFormat.Duration(ResponsiveProbeDelayMs)}. (Socket completions queue in .NET's socket engine behind one pool "
+            + "work item at a time, so a starved server's reads can wait longer than this: see the latency.)");
+        legend.AddRow("[grey]ThreadPool threads[/]", "At the start of the run → the most seen during it.");
         legend.AddRow(
-            "[grey]stall monitor[/]",
+            "[grey]stall events[/]",
             $"StallDetected events from Blitz's own monitor (BlitzOptions.StallThreshold = {ReportFormat.Duration(StallWatch.Threshold.TotalMilliseconds)}); "
-            + "it keeps one probe in flight, so one long stall is one event.");
+            + "it keeps one probe in flight, so one long stall is one event. Worst stall: the longest it saw.");
         legend.AddRow(
             "[grey]allocated / request[/]",
             "GC.GetTotalAllocatedBytes(true) over the run, minus what the client threads allocated themselves, ÷ uploads "
@@ -98,7 +100,8 @@ internal static class UploadReport
         {
             legend.AddRow(
                 "[yellow]cut off[/]",
-                $"The mode did not finish within the {results[0].TimeCapMs / 1000:0} s time cap (--time-cap); its figures cover the time it ran.");
+                $"Yellow uploads done: the mode did not finish within the {results[0].TimeCapMs / 1000:0} s time cap (--time-cap); "
+                + "its figures cover the time it ran, and the uploads in flight at the cap are left out.");
         }
 
         AnsiConsole.Write(legend);
