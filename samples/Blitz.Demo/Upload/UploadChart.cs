@@ -17,6 +17,18 @@ internal static class UploadChart
                 CultureInfo.InvariantCulture,
                 $"Each mode in a fresh process; {Environment.ProcessorCount} cores, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Source: samples/Blitz.Demo (dotnet run -c Release --project samples/Blitz.Demo)."),
         ];
+        string[] cutOff = [.. results.Where(r => r.CutOff).Select(r => r.Mode.DisplayName())];
+        if (cutOff.Length > 0)
+        {
+            footnotes =
+            [
+                .. footnotes,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Cut off at the {first.TimeCapMs / 1000:0} s time cap before all {first.Requests} uploads were done: {string.Join(", ", cutOff)} (figures cover the time it ran)."),
+            ];
+        }
+
         return SvgBarChart.Write(
             "Blitz demo: an upload-hashing server, three ways to run the hash",
             footnotes,
