@@ -29,9 +29,16 @@ internal static class ModeTable
     }
 
     /// <summary>
-    /// A probe delay, green when the pool stayed responsive and red when not; ≥ when some probes never started
-    /// (their wait so far counts, a lower bound).
+    /// A duration, in the color given (none for the default); ≥ when some of the durations had not finished (their
+    /// time so far counts, a lower bound).
     /// </summary>
-    public static string ProbeCell(ProbeDelays delays, double delayMs, bool responsive) =>
-        $"[{(responsive ? "green" : "red")}]{(delays.Pending > 0 ? "≥ " : string.Empty)}{ReportFormat.Duration(delayMs)}[/]";
+    public static string DurationCell(Durations durations, double ms, string? color = null)
+    {
+        string text = $"{(durations.Unfinished > 0 ? "≥ " : string.Empty)}{ReportFormat.Duration(ms)}";
+        return color is null ? text : $"[{color}]{text}[/]";
+    }
+
+    /// <summary>A probe delay: green when the pool stayed responsive, red when not.</summary>
+    public static string ProbeCell(Durations delays, double delayMs, bool responsive) =>
+        DurationCell(delays, delayMs, responsive ? "green" : "red");
 }

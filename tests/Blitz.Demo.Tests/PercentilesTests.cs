@@ -32,10 +32,10 @@ public sealed class PercentilesTests
     }
 
     [Fact]
-    public void Latencies_summarize_sorted_values()
+    public void Durations_sort_and_summarize_the_values()
     {
-        var latencies = Latencies.From([.. Enumerable.Range(1, 200).Select(i => i / 2.0)]);
+        var latencies = Durations.From([.. Enumerable.Range(1, 200).Select(i => i / 2.0).Reverse()], unfinished: 3);
 
-        Assert.Equal(new Latencies(Samples: 200, P50Ms: 50, P99Ms: 99, MaxMs: 100), latencies);
+        Assert.Equal(new Durations(Samples: 200, Unfinished: 3, P50Ms: 50, P99Ms: 99, MaxMs: 100), latencies);
     }
 }

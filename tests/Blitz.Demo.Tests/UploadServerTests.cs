@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,7 +30,33 @@ public sealed class UploadServerTests
         Assert.Equal(0, load.WrongDigests);
         Assert.Equal(0, load.Faulted);
         Assert.Equal(0, server.Faulted);
-        Assert.Equal(Small.Requests, load.SortedLatenciesMs().Length);
+        var latencies = load.SummarizeLatencies();
+        Assert.Equal(Small.Requests, latencies.Samples);
+        Assert.Equal(0, latencies.Unfinished);
+        Assert.True(latencies.P50Ms > 0);
+    }
+
+    [Fact]
+    public void A_cut_off_counts_the_uploads_in_flight_as_unfinished_with_their_wait_so_far_not_as_errors()
+    {
+        // A listener that never accepts: the kernel takes the connections and the small uploads, nobody answers.
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        silent.Listen(4);
+        var settings = Small with { MaxUploadKib = 4 };
+        var load = new LoadGenerator((IPEndPoint)silent.LocalEndPoint!, UploadPayloads.Create(settings), clients: 2, requests: 10);
+        load.Start();
+        Assert.True(SpinWait.SpinUntil(() => load.Started == 2, TimeSpan.FromSeconds(10)), "the clients did not start");
+
+        load.Stop(grace: TimeSpan.FromMilliseconds(50));
+
+        Assert.True(load.WaitAll(TimeSpan.FromSeconds(10)), "the clients did not stop");
+        var latencies = load.SummarizeLatencies();
+        Assert.Equal(0, load.Completed);
+        Assert.Equal(0, load.Faulted);
+        Assert.Equal(2, latencies.Unfinished);
+        Assert.Equal(2, latencies.Samples);
+        Assert.True(latencies.MaxMs > 0);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal sealed record StarvationResult : IModeResult
     /// <summary>ceil(requests / thread limit) x block time: the wall time if every allowed thread were there at once.</summary>
     public double IdealMs => Math.Ceiling(Requests / (double)ThreadLimit) * BlockMs;
 
-    public required ProbeDelays ProbeDelays { get; init; }
+    public required Durations ProbeDelays { get; init; }
     public required int ThreadPoolThreadsAtStart { get; init; }
     public required int PeakThreadPoolThreads { get; init; }
     public int? PeakOwnPoolThreads { get; init; }

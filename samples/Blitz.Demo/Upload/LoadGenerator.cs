@@ -5,14 +5,15 @@ namespace Blitz.Demo;
 
 /// <summary>
 /// The clients, together: they connect before the run, start at one signal, take request numbers from a shared
-/// counter until the run's uploads are all taken or the run is stopped, and record each upload's latency as the
-/// client saw it (from sending the header to reading the whole digest).
+/// counter until the run's uploads are all taken or the run is stopped. An upload's latency runs from taking its
+/// number (just before its header is sent) to reading the whole digest.
 /// </summary>
 internal sealed class LoadGenerator
 {
     private readonly IReadOnlyList<UploadPayload> _payloads;
     private readonly int _requests;
     private readonly UploadClient[] _clients;
+    private readonly long[] _takenAt;
     private readonly double[] _latenciesMs;
     private readonly ManualResetEventSlim _start = new();
     private readonly ManualResetEventSlim _allFinished = new();
@@ -21,16 +22,17 @@ internal sealed class LoadGenerator
     private int _completed;
     private int _wrongDigests;
     private int _faulted;
-    private int _abandoned;
     private string? _firstError;
     private volatile bool _stopping;
     private long _startedAt;
     private long _lastCompletedAt;
+    private long _abortedAt;
 
     public LoadGenerator(IPEndPoint server, IReadOnlyList<UploadPayload> payloads, int clients, int requests)
     {
         _payloads = payloads;
         _requests = requests;
+        _takenAt = new long[requests];
         _latenciesMs = new double[requests];
         Array.Fill(_latenciesMs, double.NaN);
         _clients = new UploadClient[clients];
@@ -42,15 +44,15 @@ internal sealed class LoadGenerator
         _running = clients;
     }
 
+    /// <summary>Uploads the clients have begun (completed or not).</summary>
+    public int Started => Math.Min(Volatile.Read(ref _nextRequest), _requests);
+
     public int Completed => Volatile.Read(ref _completed);
 
     public int WrongDigests => Volatile.Read(ref _wrongDigests);
 
-    /// <summary>Uploads that failed with an error while the run was still on.</summary>
+    /// <summary>Uploads that failed with an error while the run was still on (not those a cut-off interrupted).</summary>
     public int Faulted => Volatile.Read(ref _faulted);
-
-    /// <summary>Uploads in flight when a cut-off run was stopped: neither completed nor counted as errors.</summary>
-    public int Abandoned => Volatile.Read(ref _abandoned);
 
     public string? FirstError => Volatile.Read(ref _firstError);
 
@@ -92,6 +94,7 @@ internal sealed class LoadGenerator
             return;
         }
 
+        Volatile.Write(ref _abortedAt, Stopwatch.GetTimestamp());
         foreach (var client in _clients)
         {
             client.Abort();
@@ -103,12 +106,29 @@ internal sealed class LoadGenerator
         }
     }
 
-    /// <summary>The latencies of the completed uploads, in milliseconds, sorted.</summary>
-    public double[] SortedLatenciesMs()
+    /// <summary>
+    /// The latencies of the completed uploads, and of those a cut-off interrupted, counted until the interruption.
+    /// Read after the clients have finished.
+    /// </summary>
+    public Durations SummarizeLatencies()
     {
-        double[] completed = Array.FindAll(_latenciesMs, ms => !double.IsNaN(ms));
-        Array.Sort(completed);
-        return completed;
+        long abortedAt = Volatile.Read(ref _abortedAt);
+        var latenciesMs = new List<double>();
+        int unfinished = 0;
+        for (int i = 0; i < _latenciesMs.Length; i++)
+        {
+            if (!double.IsNaN(_latenciesMs[i]))
+            {
+                latenciesMs.Add(_latenciesMs[i]);
+            }
+            else if (_takenAt[i] != 0 && abortedAt != 0)
+            {
+                unfinished++;
+                latenciesMs.Add(Stopwatch.GetElapsedTime(_takenAt[i], abortedAt).TotalMilliseconds);
+            }
+        }
+
+        return Durations.From([.. latenciesMs], unfinished);
     }
 
     internal void WaitForStart() => _start.Wait();
@@ -117,12 +137,18 @@ internal sealed class LoadGenerator
     {
         requestId = _stopping ? _requests : Interlocked.Increment(ref _nextRequest) - 1;
         payload = _payloads[requestId % _payloads.Count];
-        return requestId < _requests;
+        if (requestId >= _requests)
+        {
+            return false;
+        }
+
+        _takenAt[requestId] = Stopwatch.GetTimestamp();
+        return true;
     }
 
-    internal void Complete(int requestId, TimeSpan latency, bool correctDigest)
+    internal void Complete(int requestId, bool correctDigest)
     {
-        _latenciesMs[requestId] = latency.TotalMilliseconds;
+        _latenciesMs[requestId] = Stopwatch.GetElapsedTime(_takenAt[requestId]).TotalMilliseconds;
         if (!correctDigest)
         {
             Interlocked.Increment(ref _wrongDigests);
@@ -136,8 +162,7 @@ internal sealed class LoadGenerator
     {
         if (_stopping)
         {
-            Interlocked.Increment(ref _abandoned);
-            return;
+            return; // a cut-off closed the connection: the upload counts as unfinished, not as an error
         }
 
         Interlocked.Increment(ref _faulted);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -52,9 +51,7 @@ internal sealed class UploadClient
         {
             while (_load.TryTakeRequest(out int requestId, out var payload))
             {
-                long startedAt = Stopwatch.GetTimestamp();
-                bool correct = Upload(payload);
-                _load.Complete(requestId, Stopwatch.GetElapsedTime(startedAt), correct);
+                _load.Complete(requestId, Upload(payload));
             }
         }
         catch (Exception ex)

@@ -27,8 +27,8 @@ internal static class UploadReport
         ModeTable.AddRow(table, "uploads done", results, r => r.CutOff ? $"[yellow]{r.Completed}/{r.Requests}[/]" : $"{r.Completed}/{r.Requests}");
         ModeTable.AddRow(table, "errors", results, ErrorCell);
         ModeTable.AddRow(table, "requests / s", results, r => $"[bold]{r.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture)}[/]");
-        ModeTable.AddRow(table, "latency p50", results, r => ReportFormat.Duration(r.Latency.P50Ms));
-        ModeTable.AddRow(table, "latency p99", results, r => $"[bold]{ReportFormat.Duration(r.Latency.P99Ms)}[/]");
+        ModeTable.AddRow(table, "latency p50", results, r => LatencyCell(r, r.Latency.P50Ms));
+        ModeTable.AddRow(table, "latency p99", results, r => $"[bold]{LatencyCell(r, r.Latency.P99Ms)}[/]");
         ModeTable.AddRow(table, "probe delay p50", results, r => ProbeCell(r, r.ProbeDelays.P50Ms));
         ModeTable.AddRow(table, "probe delay p99", results, r => $"[bold]{ProbeCell(r, r.ProbeDelays.P99Ms)}[/]");
         ModeTable.AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
@@ -57,6 +57,9 @@ internal static class UploadReport
         return $"[red]{errors}: {detail}[/]";
     }
 
+    /// <summary>≥ when uploads a cut-off interrupted are included with their wait until then.</summary>
+    private static string LatencyCell(UploadResult r, double latencyMs) => ModeTable.DurationCell(r.Latency, latencyMs);
+
     private static string ProbeCell(UploadResult r, double delayMs) =>
         ModeTable.ProbeCell(r.ProbeDelays, delayMs, delayMs < ResponsiveProbeDelayMs);
 
@@ -80,7 +83,10 @@ internal static class UploadReport
         var legend = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         legend.AddRow("[grey]errors[/]", "Digests that differ from the client's own SHA-256 of what it sent, and failed uploads or connections.");
         legend.AddRow("[grey]requests / s[/]", "Uploads completed ÷ time from the clients' start to the last completion.");
-        legend.AddRow("[grey]latency[/]", "Per upload, on the client: from sending its length to reading the whole digest.");
+        legend.AddRow(
+            "[grey]latency[/]",
+            "Per upload, on the client: from sending its length to reading the whole digest. ≥: the uploads a cut-off "
+            + "interrupted count with their wait until then (lower bounds).");
         legend.AddRow(
             "[grey]probe delay[/]",
             "A dedicated (non-pool) thread queues an ordinary ThreadPool work item every 10 ms and records how late it "
@@ -101,7 +107,7 @@ internal static class UploadReport
             legend.AddRow(
                 "[yellow]cut off[/]",
                 $"Yellow uploads done: the mode did not finish within the {results[0].TimeCapMs / 1000:0} s time cap (--time-cap); "
-                + "its figures cover the time it ran, and the uploads in flight at the cap are left out.");
+                + "its figures cover the time it ran; uploads in flight then get 2 s to finish, and count as unfinished if they do not.");
         }
 
         AnsiConsole.Write(legend);

@@ -19,9 +19,6 @@ internal sealed record UploadResult : IModeResult
     public required int ServerErrors { get; init; }
     public string? FirstError { get; init; }
 
-    /// <summary>Uploads in flight when a cut-off mode was stopped.</summary>
-    public required int Abandoned { get; init; }
-
     /// <summary>True if the time cap ended the mode before every upload completed.</summary>
     public required bool CutOff { get; init; }
     public required double TimeCapMs { get; init; }
@@ -31,8 +28,8 @@ internal sealed record UploadResult : IModeResult
 
     public double RequestsPerSecond => WallMs > 0 ? Completed / (WallMs / 1000) : 0;
 
-    public required Latencies Latency { get; init; }
-    public required ProbeDelays ProbeDelays { get; init; }
+    public required Durations Latency { get; init; }
+    public required Durations ProbeDelays { get; init; }
     public required int StallsDetected { get; init; }
     public required double WorstStallMs { get; init; }
 

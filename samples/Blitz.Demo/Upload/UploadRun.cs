@@ -13,8 +13,11 @@ internal static class UploadRun
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long queued probe items, and the uploads in flight at a cut-off, may take to finish.</summary>
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>How long the uploads in flight at a cut-off may take to finish before their connections are closed.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long queued probe items may take to start once the uploads are over.</summary>
+    private static readonly TimeSpan ProbeDrainTimeout = TimeSpan.FromSeconds(2);
 
     public static UploadResult Run(Mode mode, UploadSettings settings, TimeSpan timeCap, Action<ChildProgress> report)
     {
@@ -25,7 +28,7 @@ internal static class UploadRun
         load.WarmUp();
 
         using var stallWatch = new StallWatch();
-        var probe = new StarvationProbe(ProbeInterval, timeCap + DrainTimeout + DrainTimeout);
+        var probe = new StarvationProbe(ProbeInterval, timeCap + ProbeDrainTimeout);
         int threadsAtStart = ThreadPool.ThreadCount;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
@@ -40,14 +43,15 @@ internal static class UploadRun
         }
         while (!allCompleted && cap.Elapsed < timeCap);
 
+        // The probe stops at the cap: the grace given to the uploads in flight is not part of the run.
+        probe.Stop();
         if (!allCompleted)
         {
-            load.Stop(DrainTimeout);
+            load.Stop(StopGrace);
         }
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        probe.Stop();
-        probe.WaitForQueuedItems(DrainTimeout);
+        probe.WaitForQueuedItems(ProbeDrainTimeout);
         var (stalls, worstStall) = stallWatch.Read();
 
         return new UploadResult
@@ -62,11 +66,10 @@ internal static class UploadRun
             ClientErrors = load.Faulted,
             ServerErrors = server.Faulted,
             FirstError = load.FirstError ?? server.FirstError,
-            Abandoned = load.Abandoned,
             CutOff = !allCompleted,
             TimeCapMs = timeCap.TotalMilliseconds,
             WallMs = load.Elapsed.TotalMilliseconds,
-            Latency = Latencies.From(load.SortedLatenciesMs()),
+            Latency = load.SummarizeLatencies(),
             ProbeDelays = probe.Summarize(),
             StallsDetected = stalls,
             WorstStallMs = worstStall.TotalMilliseconds,
