@@ -38,7 +38,7 @@ internal sealed class UploadServer : IDisposable
 
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndPoint!;
 
-    /// <summary>Connections that ended with an error other than the client going away.</summary>
+    /// <summary>Connections that ended with an error of the server's: not the client closing its connection.</summary>
     public int Faulted => Volatile.Read(ref _faulted);
 
     public string? FirstError => Volatile.Read(ref _firstError);
@@ -107,9 +107,10 @@ internal sealed class UploadServer : IDisposable
                 }
             }
         }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested || ClientWentAway(ex))
         {
-            // Shutting down (a cut-off mode): the client side counts the uploads that did not finish.
+            // Shutting down, or the client closed its connection mid-upload (a cut-off mode closes them all): not
+            // the server's failure. The client side counts the uploads that did not finish.
         }
         catch (Exception ex)
         {
@@ -117,6 +118,10 @@ internal sealed class UploadServer : IDisposable
             Interlocked.CompareExchange(ref _firstError, $"{ex.GetType().Name}: {ex.Message}", null);
         }
     }
+
+    private static bool ClientWentAway(Exception exception) =>
+        exception is EndOfStreamException
+        || exception is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown };
 
     /// <summary>
     /// <c>Task.Run</c> in a method of its own: a lambda in <see cref="ServeAsync"/> would capture the loop's locals,
