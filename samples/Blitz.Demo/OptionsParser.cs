@@ -14,9 +14,11 @@ internal static class OptionsParser
     /// <summary>The probe preallocates a work item per 10 ms of the cap; ten minutes is plenty for any run.</summary>
     private const int MaxTimeCapSeconds = 600;
 
-    /// <summary>Each client's upload buffer is pooled on the server, so clients x largest upload must fit in memory.</summary>
     private const int MaxClients = 1024;
     private const int MaxUploadKib = 64 * 1024;
+
+    /// <summary>The server pools one buffer of the largest upload per client, so clients x largest upload is bounded.</summary>
+    private const long MaxUploadBufferBytes = 1L << 30;
 
     /// <summary>Options that take a value, and the experiment they belong to (null: both).</summary>
     private static readonly Dictionary<string, Experiment?> ValueOptions = new(StringComparer.Ordinal)
@@ -39,7 +41,7 @@ internal static class OptionsParser
         measures how late ordinary ThreadPool work starts.
 
           upload (default)  a TCP server on 127.0.0.1 reads each upload with async socket reads, hashes it
-                            (SHA-256) through a [Blocking] method, then makes a short sync storage write, and
+                            (SHA-256) through a [Blocking] method, makes a sync storage write (--store-ms), and
                             sends the hex digest back; concurrent clients upload and check every digest
           starvation        a burst of requests that each make a blocking sync library call
 
@@ -52,7 +54,8 @@ internal static class OptionsParser
           --help               show this text
 
         Upload options:
-          --clients <n>        concurrent clients, one connection each (default {UploadSettings.Defaults.Clients}, at most {MaxClients})
+          --clients <n>        concurrent clients, one connection each (default {UploadSettings.Defaults.Clients}, at most {MaxClients};
+                               clients x largest upload at most 1 GiB)
           --upload-kib <n>     largest upload in KiB; uploads range from n/4 to n (default {UploadSettings.Defaults.MaxUploadKib}, at most {MaxUploadKib})
           --store-ms <ms>      the handler's sync storage write after hashing; 0 = none (default {UploadSettings.Defaults.StoreMs})
           --svg <path>         where to write the SVG chart (default {UploadSettings.Defaults.SvgPath})
@@ -129,6 +132,13 @@ internal static class OptionsParser
             {
                 return Fail(error);
             }
+        }
+
+        if (options.Experiment == Experiment.Upload && (long)options.Upload.Clients * options.Upload.MaxUploadBytes > MaxUploadBufferBytes)
+        {
+            return Fail(
+                $"--clients {options.Upload.Clients} x --upload-kib {options.Upload.MaxUploadKib} needs more than 1 GiB of upload buffers "
+                + "(the server pools one buffer of the largest upload per client): lower one of them");
         }
 
         if (child && options.Modes.Count != 1)

@@ -52,6 +52,7 @@ public sealed class OptionsParserTests
     [InlineData(new[] { "--store-ms", "-1" }, "option '--store-ms' needs a non-negative whole number, not '-1'")]
     [InlineData(new[] { "--time-cap", "601" }, "option '--time-cap' is at most 600, not '601'")]
     [InlineData(new[] { "--clients", "5000" }, "option '--clients' is at most 1024, not '5000'")]
+    [InlineData(new[] { "--clients", "1024", "--upload-kib", "2048" }, "--clients 1024 x --upload-kib 2048 needs more than 1 GiB of upload buffers (the server pools one buffer of the largest upload per client): lower one of them")]
     [InlineData(new[] { "--mode", "fast" }, "unknown mode 'fast' (expected inline, taskrun, blitz or all)")]
     [InlineData(new[] { "--experiment", "both" }, "unknown experiment 'both' (expected upload or starvation)")]
     [InlineData(new[] { "--svg", " " }, "option '--svg' needs a file path, not ' '")]
