@@ -25,7 +25,7 @@ internal static class UploadChart
                 .. footnotes,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Cut off at the {first.TimeCapMs / 1000:0} s time cap before all {first.Requests} uploads were done: {string.Join(", ", cutOff)} (figures cover the time it ran)."),
+                    $"Cut off at the {first.TimeCapMs / 1000:0} s time cap before all {first.Requests} uploads were done: {string.Join(", ", cutOff)} (their figures cover the time they ran)."),
             ];
         }
 
