@@ -48,6 +48,30 @@ internal static class TestSupport
         return count;
     }
 
+    /// <summary>
+    /// Occupies every ThreadPool thread (and one more, for a thread the pool injects meanwhile) until a probe is
+    /// reported late: the ThreadPool then runs the probe only after it injects threads, which takes seconds.
+    /// </summary>
+    public static void BlockThreadPoolUntil(Func<bool> reported)
+    {
+        // Not disposed: blockers that start only after the release must still find it set.
+        var release = new ManualResetEventSlim();
+        try
+        {
+            int blockers = ThreadPool.ThreadCount + 1;
+            for (int i = 0; i < blockers; i++)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static r => ((ManualResetEventSlim)r!).Wait(), release);
+            }
+
+            Eventually(reported, "a stall is reported", timeoutMilliseconds: 60_000);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
     public static BlitzRuntime NewRuntime(Action<BlitzOptions>? configure = null)
     {
         var options = new BlitzOptions { ThreadNamePrefix = UniquePrefix() };
