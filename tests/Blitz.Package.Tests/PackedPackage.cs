@@ -29,10 +29,10 @@ public sealed class PackedPackage
     public string? Metadata(string name)
         => Nuspec.Root?.Elements().Single(static e => e.Name.LocalName == "metadata").Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 
-    /// <summary>The nuspec's dependencies as "id version" for each target framework group.</summary>
+    /// <summary>The nuspec's dependencies as "id version" with the assets they include or exclude, if they say.</summary>
     public IReadOnlyList<string> Dependencies()
         => [.. Nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency")
-            .Select(static e => $"{(string?)e.Attribute("id")} {(string?)e.Attribute("version")}")
+            .Select(static e => string.Join(' ', e.Attributes().Select(static a => a.Name.LocalName is "id" or "version" ? a.Value : $"{a.Name.LocalName}={a.Value}")))
             .Order(StringComparer.Ordinal)];
 
     /// <summary>The nuspec's dependency groups' target frameworks.</summary>

@@ -12,6 +12,7 @@ public sealed class PackedPackages : IDisposable
     {
         Folder = Directory.CreateTempSubdirectory("blitz-packages-").FullName;
         Blitz = Pack("src/Blitz.Runtime/Blitz.Runtime.csproj", "Blitz");
+        Hosting = Pack("src/Blitz.Extensions.Hosting/Blitz.Extensions.Hosting.csproj", "Blitz.Extensions.Hosting");
     }
 
     /// <summary>The local package source: the folder the packages were written to.</summary>
@@ -19,6 +20,9 @@ public sealed class PackedPackages : IDisposable
 
     /// <summary>The <c>Blitz</c> package.</summary>
     public PackedPackage Blitz { get; }
+
+    /// <summary>The <c>Blitz.Extensions.Hosting</c> package.</summary>
+    public PackedPackage Hosting { get; }
 
     public void Dispose()
     {
