@@ -21,7 +21,7 @@ public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => Analyze(c, symbols.Value), OperationKind.Invocation);
+            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

@@ -26,7 +26,7 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation);
+            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

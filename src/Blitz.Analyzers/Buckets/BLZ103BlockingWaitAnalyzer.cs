@@ -32,7 +32,7 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation, OperationKind.PropertyReference);
+            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
         });
     }
 

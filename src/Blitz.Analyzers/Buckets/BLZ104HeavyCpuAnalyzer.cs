@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
@@ -12,7 +13,7 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ104: heavy CPU work in async context (bucket 3). Two sources, both precision first (cheap inline work, bucket 2,
 /// is never flagged): calls to known CPU-heavy APIs (<see cref="KnownApis.CpuHeavy"/>, with their conditions), and
 /// loops without any await whose work grows with the input — a nest of indexed loops over input bounds (per pixel,
-/// per cell), a byte-by-byte loop over a payload, or hashing repeated an input-dependent number of times.
+/// per cell), a byte-by-byte loop over a payload read whole in the same method, or hashing repeated an input-dependent number of times.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
@@ -28,8 +29,8 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeCall(c, symbols.Value); } }, OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeLoop(c, symbols.Value); } }, OperationKind.Loop);
+            start.RegisterAsyncContextAction(symbols, AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterAsyncContextAction(symbols, AnalyzeLoop, OperationKind.Loop);
         });
     }
 
@@ -67,31 +68,47 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLoop(OperationAnalysisContext context, BlitzSymbols symbols)
     {
+        // Each nest of loops is analysed once, from its outermost loop: the inner ones are reached from there.
         var loop = (ILoopOperation)context.Operation;
-        if (!AsyncContext.IsAsyncContext(loop, context.ContainingSymbol, symbols))
+        if (HasEnclosingLoop(loop) || !AsyncContext.IsAsyncContext(loop, context.ContainingSymbol, symbols))
         {
             return;
         }
 
+        ReportOutermostHeavyLoops(context, loop, symbols);
+    }
+
+    /// <summary>Reports <paramref name="loop"/> if it is heavy, else the outermost heavy loops nested in it.</summary>
+    private static void ReportOutermostHeavyLoops(OperationAnalysisContext context, ILoopOperation loop, BlitzSymbols symbols)
+    {
         var what = HeavyLoop(loop, symbols);
-        if (what is null || EnclosingLoops(loop).Any(outer => HeavyLoop(outer, symbols) is not null))
+        if (what is not null)
         {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HeavyCpu, Keyword(loop).GetLocation(), what));
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.HeavyCpu, Keyword(loop).GetLocation(), what));
+        foreach (var inner in LoopsDirectlyWithin(loop.Body))
+        {
+            ReportOutermostHeavyLoops(context, inner, symbols);
+        }
     }
 
     /// <summary>What makes the loop heavy, or null. A loop that awaits is never heavy: it yields its thread.</summary>
     private static string? HeavyLoop(ILoopOperation loop, BlitzSymbols symbols)
     {
-        if (!DependsOnInput(loop) || OperationHelpers.ContainsAwait(loop))
+        if (!DependsOnInput(loop))
         {
             return null;
         }
 
-        var inner = OperationHelpers.DescendantsInSameFunction(loop.Body).ToList();
-        if (loop is IForLoopOperation && inner.OfType<IForLoopOperation>().Any(l => DependsOnInput(l) && IndexesElements(l.Body)))
+        var inner = OperationHelpers.DescendantsInSameFunction(loop).ToList();
+        if (inner.Any(OperationHelpers.IsAwait))
+        {
+            return null;
+        }
+
+        if (loop is IForLoopOperation && inner.OfType<IForLoopOperation>().Any(l => l != loop && DependsOnInput(l) && IndexesElements(l.Body)))
         {
             return "A nest of per-element loops over the input";
         }
@@ -99,9 +116,15 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
         if (loop is IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }
             && LengthOfPayload(bound) is { } payload
             && inner.Any(o => o is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element.ArrayReference), payload)
-                || o is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(indexer.Instance), payload)))
+                || o is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(indexer.Instance), payload))
+            && WholePayload.IsReadWhole(payload, loop))
         {
-            return "A byte-by-byte loop over a payload";
+            return "A byte-by-byte loop over a whole payload";
+        }
+
+        if (loop is IForEachLoopOperation forEach && EnumeratedPayload(forEach.Collection) is { } enumerated && WholePayload.IsReadWhole(enumerated, loop))
+        {
+            return "A byte-by-byte loop over a whole payload";
         }
 
         if (inner.Any(o => o is IInvocationOperation call && symbols.IsHashingCall(call.TargetMethod)))
@@ -142,15 +165,54 @@ public sealed class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
         return element?.SpecialType == SpecialType.System_Byte ? OperationHelpers.ReferencedSymbol(instance) : null;
     }
 
-    private static System.Collections.Generic.IEnumerable<ILoopOperation> EnclosingLoops(IOperation operation)
+    /// <summary>The byte array a foreach walks, directly or in pieces (<c>payload.Chunk(width)</c>), or null.</summary>
+    private static ISymbol? EnumeratedPayload(IOperation collection)
+    {
+        var source = OperationHelpers.WithoutConversions(collection);
+        if (source is IInvocationOperation call)
+        {
+            source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : source);
+        }
+
+        source = OperationHelpers.WithoutConversions(source);
+        return source.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } ? OperationHelpers.ReferencedSymbol(source) : null;
+    }
+
+    private static bool HasEnclosingLoop(IOperation operation)
     {
         for (var current = operation.Parent; current is not null && current is not (IAnonymousFunctionOperation or ILocalFunctionOperation); current = current.Parent)
         {
-            if (current is ILoopOperation loop)
+            if (current is ILoopOperation)
             {
-                yield return loop;
+                return true;
             }
         }
+
+        return false;
+    }
+
+    /// <summary>The loops in <paramref name="body"/>'s own function that no other loop of it encloses.</summary>
+    private static List<ILoopOperation> LoopsDirectlyWithin(IOperation body)
+    {
+        var loops = new List<ILoopOperation>();
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            foreach (var child in pending.Pop().ChildOperations)
+            {
+                if (child is ILoopOperation loop)
+                {
+                    loops.Add(loop);
+                }
+                else if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return loops;
     }
 
     private static SyntaxToken Keyword(ILoopOperation loop) => loop.Syntax switch

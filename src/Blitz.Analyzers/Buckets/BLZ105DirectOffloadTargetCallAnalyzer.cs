@@ -29,9 +29,9 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var targets = new OffloadTargetCache(symbols);
-            start.RegisterOperationAction(c =>
+            start.RegisterAsyncContextAction(symbols, (c, resolved) =>
             {
-                if (symbols.Value is { HasTasks: true, HasOffloadAttributes: true } resolved)
+                if (resolved.HasOffloadAttributes)
                 {
                     Analyze(c, resolved, targets);
                 }

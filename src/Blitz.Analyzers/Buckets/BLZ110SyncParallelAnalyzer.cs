@@ -25,7 +25,7 @@ public sealed class BLZ110SyncParallelAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation);
+            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

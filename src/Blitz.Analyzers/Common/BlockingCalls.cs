@@ -77,6 +77,8 @@ internal static class BlockingCalls
         HeavyWhen.StreamArgument => arguments.Any(a => BlitzSymbols.InheritsFrom(a.Value.Type, symbols.Stream)),
         HeavyWhen.AllDirectories => arguments.Any(a => IsRecursive(a.Value, symbols)),
         HeavyWhen.KeySizeArgument => method.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Int32),
+        HeavyWhen.WholePayloadArgument => arguments.Any(a => a.Value.Type?.SpecialType == SpecialType.System_String
+            && OperationHelpers.ReferencedSymbol(a.Value) is { } text && WholePayload.IsReadWhole(text, a)),
         _ => false,
     };
 

@@ -11,6 +11,8 @@ internal enum HeavyWhen
     AllDirectories,
     /// <summary>Heavy when the overload takes an <c>int</c> (a key size): key generation.</summary>
     KeySizeArgument,
+    /// <summary>Heavy when a string argument holds a whole payload the method read (<see cref="WholePayload"/>).</summary>
+    WholePayloadArgument,
 }
 
 /// <summary>What an offload call sends its delegate to.</summary>
@@ -160,6 +162,10 @@ internal static class KnownApis
         ("System.Xml.XmlDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XElement", "Load", HeavyWhen.Always, "loading a whole XML document"),
+        ("System.Text.RegularExpressions.Regex", "Matches", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
+        ("System.Text.RegularExpressions.Regex", "Replace", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
+        ("System.Text.RegularExpressions.Regex", "Split", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
+        ("System.Text.RegularExpressions.Regex", "Count", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
     };
 
     /// <summary>BLZ104: hashing calls that make a loop heavy when repeated an input-dependent number of times.</summary>

@@ -37,10 +37,7 @@ internal static class OperationHelpers
     {
         foreach (var operation in DescendantsInSameFunction(root))
         {
-            if (operation is IAwaitOperation
-                || operation is IForEachLoopOperation { IsAsynchronous: true }
-                || operation is IUsingOperation { IsAsynchronous: true }
-                || operation is IUsingDeclarationOperation { IsAsynchronous: true })
+            if (IsAwait(operation))
             {
                 return true;
             }
@@ -48,6 +45,13 @@ internal static class OperationHelpers
 
         return false;
     }
+
+    /// <summary>True for an await, an await foreach or an await using.</summary>
+    public static bool IsAwait(IOperation operation) =>
+        operation is IAwaitOperation
+        || operation is IForEachLoopOperation { IsAsynchronous: true }
+        || operation is IUsingOperation { IsAsynchronous: true }
+        || operation is IUsingDeclarationOperation { IsAsynchronous: true };
 
     public static IOperation WithoutConversions(IOperation operation)
     {

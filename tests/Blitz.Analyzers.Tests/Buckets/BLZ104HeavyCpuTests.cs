@@ -54,11 +54,11 @@ public sealed class BLZ104HeavyCpuTests
                 await Task.Yield();
                 return sum;
             }
-            async Task<uint> Checksum(byte[] payload)
+            async Task<uint> Checksum(string path)
             {
+                var payload = await File.ReadAllBytesAsync(path);
                 uint crc = 0;
                 {|BLZ104:for|} (var i = 0; i < payload.Length; i++) { crc = (crc << 1) ^ payload[i]; }
-                await Task.Yield();
                 return crc;
             }
             async Task<byte[]> Stretch(byte[] seed, int iterations)
@@ -67,6 +67,50 @@ public sealed class BLZ104HeavyCpuTests
                 {|BLZ104:for|} (var i = 0; i < iterations; i++) { hash = SHA256.HashData(hash); }
                 await Task.Yield();
                 return hash;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_the_outermost_heavy_loop_once_even_inside_a_loop_that_awaits() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        class C
+        {
+            async Task<long> Frames(IAsyncEnumerable<byte[]> frames, int width, int height)
+            {
+                long sum = 0;
+                await foreach (var frame in frames)
+                {
+                    {|BLZ104:for|} (var y = 0; y < height; y++)
+                    {
+                        for (var x = 0; x < width; x++)
+                        {
+                            for (var c = 0; c < frame.Length; c++) { sum += frame[(y * width + x) * 3 + c % 3]; }
+                        }
+                    }
+                }
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_regex_and_foreach_over_a_payload_read_whole_but_not_over_other_strings() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        using System.Text;
+        using System.Text.RegularExpressions;
+        class C
+        {
+            async Task<int> Scan(string path, string header, byte[] small)
+            {
+                var text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(path));
+                var emails = {|BLZ104:Regex.Matches(text, @"\w+@\w+")|}.Count;
+                var body = await File.ReadAllTextAsync(path);
+                var lines = {|BLZ104:Regex.Split(body, "\n")|}.Length;
+                var fields = Regex.Split(header, ",").Length;                       // a header: size unknown
+                var image = await File.ReadAllBytesAsync(path);
+                var histogram = new int[256];
+                {|BLZ104:foreach|} (var row in image.Chunk(64)) { foreach (var value in row) { histogram[value]++; } }
+                foreach (var value in small) { histogram[value]++; }                 // a parameter: size unknown
+                return emails + lines + fields + histogram[0];
             }
         }
         """);
@@ -85,6 +129,7 @@ public sealed class BLZ104HeavyCpuTests
                 for (var i = 0; i < 4; i++) { for (var j = 0; j < 4; j++) { total += small[i * 4 + j]; } }
                 var parts = header.Split(',');
                 for (var i = 0; i < parts.Length; i++) { total += parts[i].Length; }                   // strings, not a payload
+                for (var i = 0; i < small.Length; i++) { total += small[i]; }                         // a parameter: its size is unknown
                 var hash = SHA256.HashData(small);                                                     // one hash of a byte array
                 var top = Directory.GetFiles(root, "*.log");                                           // not recursive
                 using var rsa = RSA.Create();
