@@ -20,7 +20,8 @@ public static class BlitzServiceCollectionExtensions
     /// <para>
     /// Calling it again adds nothing but <paramref name="configure"/>: the host keeps one runtime, and every
     /// configuration (this one, <see cref="AddBlitz(IServiceCollection, IConfiguration)"/>, and
-    /// <c>services.Configure&lt;BlitzOptions&gt;</c>) is applied in the order it was registered.
+    /// <c>services.Configure&lt;BlitzOptions&gt;</c>) is applied in the order it was registered. A
+    /// <see cref="BlitzRuntime"/> registered before is kept (options then do not apply to it) and managed the same way.
     /// </para>
     /// <para>
     /// The runtime is created when the host starts (its threads start on demand), so invalid options make

@@ -26,7 +26,10 @@ internal static class TestSupport
         }
     }
 
-    /// <summary>The OS threads of this process whose name starts with <paramref name="prefix"/> (Linux /proc).</summary>
+    /// <summary>
+    /// The OS threads of this process whose name starts with <paramref name="prefix"/> (Linux /proc), not followed by
+    /// a digit: prefix <c>t1x1</c> must not count the threads of another test's runtime named <c>t1x12</c>.
+    /// </summary>
     public static int CountOsThreadsNamed(string prefix)
     {
         int count = 0;
@@ -34,7 +37,8 @@ internal static class TestSupport
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal))
+                string name = File.ReadAllText(Path.Combine(task, "comm"));
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || !char.IsAsciiDigit(name[prefix.Length])))
                 {
                     count++;
                 }
