@@ -1,24 +1,26 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Blitz.Demo;
 
 /// <summary>
 /// Runs one mode in a fresh child process of this same program, so every mode starts with a cold ThreadPool and none
-/// inherits the threads an earlier mode made the pool inject. The child reports progress on stderr and its
-/// <see cref="ModeResult"/> as JSON on stdout.
+/// inherits the threads an earlier mode made the pool inject. The child reports progress on stderr and its result as
+/// JSON on stdout.
 /// </summary>
 internal static class ChildProcessRunner
 {
     /// <summary>Beyond the mode's own time cap: process start-up, the probe's drain, shutdown.</summary>
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(15);
 
-    public static async Task<ModeOutcome> RunAsync(Mode mode, DemoOptions options, Action<ChildProgress> onProgress)
+    public static async Task<ModeOutcome<TResult>> RunAsync<TResult>(
+        Mode mode, DemoOptions options, JsonTypeInfo<TResult> resultJson, Action<ChildProgress> onProgress)
+        where TResult : class
     {
-        using var child = new Process { StartInfo = CreateStartInfo(mode, options) };
+        using var child = new Process { StartInfo = CreateStartInfo(options.ToChildArguments(mode)) };
         var errors = new StringBuilder();
         child.ErrorDataReceived += (_, e) =>
         {
@@ -48,7 +50,7 @@ internal static class ChildProcessRunner
             catch (OperationCanceledException)
             {
                 child.Kill(entireProcessTree: true);
-                return ModeOutcome.Failed(mode, $"did not exit within {(options.TimeCap + ExitGrace).TotalSeconds:0} s and was stopped");
+                return ModeOutcome<TResult>.Failed(mode, $"did not exit within {(options.TimeCap + ExitGrace).TotalSeconds:0} s and was stopped");
             }
         }
 
@@ -61,21 +63,21 @@ internal static class ChildProcessRunner
         if (child.ExitCode != 0)
         {
             // The first line names the exception; the stack trace would drown the report.
-            return ModeOutcome.Failed(mode, $"exited with code {child.ExitCode}: {stderr.Split('\n')[0].Trim()}");
+            return ModeOutcome<TResult>.Failed(mode, $"exited with code {child.ExitCode}: {stderr.Split('\n')[0].Trim()}");
         }
 
         try
         {
-            var result = JsonSerializer.Deserialize(stdout, ModeResultJson.Default.ModeResult);
-            return result is null ? ModeOutcome.Failed(mode, "printed no result") : new ModeOutcome(mode, result, null);
+            var result = JsonSerializer.Deserialize(stdout, resultJson);
+            return result is null ? ModeOutcome<TResult>.Failed(mode, "printed no result") : new ModeOutcome<TResult>(mode, result, null);
         }
         catch (JsonException ex)
         {
-            return ModeOutcome.Failed(mode, $"printed a result that is not valid JSON ({ex.Message}): {stdout}");
+            return ModeOutcome<TResult>.Failed(mode, $"printed a result that is not valid JSON ({ex.Message}): {stdout}");
         }
     }
 
-    private static ProcessStartInfo CreateStartInfo(Mode mode, DemoOptions options)
+    private static ProcessStartInfo CreateStartInfo(IReadOnlyList<string> args)
     {
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("The process path is unknown.");
         var startInfo = new ProcessStartInfo(host)
@@ -91,14 +93,7 @@ internal static class ChildProcessRunner
             startInfo.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         }
 
-        foreach (string arg in new[]
-                 {
-                     "--child",
-                     "--mode", mode.CommandLineName(),
-                     "--requests", options.Requests.ToString(CultureInfo.InvariantCulture),
-                     "--block-ms", options.BlockMs.ToString(CultureInfo.InvariantCulture),
-                     "--time-cap", ((int)options.TimeCap.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-                 })
+        foreach (string arg in args)
         {
             startInfo.ArgumentList.Add(arg);
         }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Blitz.Demo;
 
-// The starvation experiment: see samples/Blitz.Demo/README.md. Exit codes: 0 success, 1 self-check failed, 2 usage.
+// The upload-hashing and starvation experiments: see samples/Blitz.Demo/README.md.
+// Exit codes: 0 success, 1 self-check failed, 2 usage.
 var parsed = OptionsParser.Parse(args);
 if (parsed.HelpRequested)
 {
@@ -19,17 +20,25 @@ if (parsed.Options is not { } options)
 
 if (options.Child)
 {
-    var result = ModeExperiment.Run(options.Modes[0], options.Requests, options.BlockMs, options.TimeCap,
-        static progress => Console.Error.WriteLine(progress.Format()));
-    Console.Out.Write(JsonSerializer.Serialize(result, ModeResultJson.Default.ModeResult));
+    Action<ChildProgress> report = static progress => Console.Error.WriteLine(progress.Format());
+    string json = options.Experiment switch
+    {
+        Experiment.Starvation => JsonSerializer.Serialize(
+            StarvationRun.Run(options.Modes[0], options.Starvation.Requests, options.Starvation.BlockMs, options.TimeCap, report),
+            StarvationResultJson.Default.StarvationResult),
+        _ => JsonSerializer.Serialize(
+            UploadRun.Run(options.Modes[0], options.Upload, options.TimeCap, report),
+            UploadResultJson.Default.UploadResult),
+    };
+    Console.Out.Write(json);
     Console.Out.Flush();
 
-    // A cut-off mode leaves calls blocking on threads that may keep the process alive; the result is out, so go.
+    // A cut-off mode leaves work blocking on threads that may keep the process alive; the result is out, so go.
     Environment.Exit(0);
 }
 
-ReportRenderer.WriteHeader(options);
-var outcomes = await StarvationExperiment.RunAsync(options);
-var checks = SelfCheck.Evaluate(outcomes);
-ReportRenderer.WriteResults(outcomes, checks);
-return checks.All(c => c.Passed) ? 0 : 1;
+return options.Experiment switch
+{
+    Experiment.Starvation => await StarvationExperiment.RunAsync(options),
+    _ => await UploadExperiment.RunAsync(options),
+};

@@ -16,7 +16,8 @@ internal static class ReportFormat
     public static string Bytes(double bytes) => bytes switch
     {
         < 10_000 => bytes.ToString("0 'B'", CultureInfo.InvariantCulture),
-        _ => (bytes / 1024).ToString("0.0 'KB'", CultureInfo.InvariantCulture),
+        < 1024 * 1024 => (bytes / 1024).ToString("0.0 'KB'", CultureInfo.InvariantCulture),
+        _ => (bytes / (1024 * 1024)).ToString("0.0 'MB'", CultureInfo.InvariantCulture),
     };
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);

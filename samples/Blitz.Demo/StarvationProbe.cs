@@ -65,7 +65,7 @@ internal sealed class StarvationProbe
     /// Summarizes the delays. A work item that never started counts with the time it has waited so far, a lower
     /// bound, so a starved pool is never reported as healthier than it was.
     /// </summary>
-    public ProbeDelays Summarize()
+    public Durations Summarize()
     {
         long now = Stopwatch.GetTimestamp();
         int queued = Volatile.Read(ref _queued);
@@ -83,7 +83,7 @@ internal sealed class StarvationProbe
             delaysMs[i] = Stopwatch.GetElapsedTime(_items[i].QueuedAt, started).TotalMilliseconds;
         }
 
-        return ProbeDelays.From(delaysMs, pending);
+        return Durations.From(delaysMs, pending);
     }
 
     private int CountPending()

@@ -1,18 +1,15 @@
 namespace Blitz.Demo;
 
-/// <summary>One claim the run must bear out for the demo to exit with code 0.</summary>
-internal sealed record Check(string Claim, bool Passed, string? Detail = null);
-
 /// <summary>
 /// Turns the outcomes into pass/fail checks, so the demo verifies itself: exit code 0 means every mode ran, every
 /// request got its own answer, and the Blitz mode kept the ThreadPool responsive where the other modes starved it.
 /// </summary>
-internal static class SelfCheck
+internal static class StarvationSelfCheck
 {
     /// <summary>Blitz's p99 probe delay must be at least this many times smaller than a starved mode's.</summary>
     private const double RequiredImprovement = 10;
 
-    public static IReadOnlyList<Check> Evaluate(IReadOnlyList<ModeOutcome> outcomes)
+    public static IReadOnlyList<Check> Evaluate(IReadOnlyList<ModeOutcome<StarvationResult>> outcomes)
     {
         var checks = new List<Check>();
         foreach (var outcome in outcomes)
@@ -43,7 +40,7 @@ internal static class SelfCheck
         {
             // Only a mode that actually starved the pool (a probe waited at least one blocking call) makes the
             // comparison meaningful; tiny runs starve nothing.
-            foreach (var starved in outcomes.Select(o => o.Result).OfType<ModeResult>()
+            foreach (var starved in outcomes.Select(o => o.Result).OfType<StarvationResult>()
                          .Where(r => r.Mode != Mode.Blitz && r.ProbeDelays.P99Ms >= r.BlockMs))
             {
                 checks.Add(new Check(

@@ -8,7 +8,7 @@ namespace Blitz.Demo;
 /// Everything here runs on the process's main thread and waits synchronously on purpose: an await would move this
 /// code to a ThreadPool thread, and the experiment must not occupy the pool it measures.
 /// </summary>
-internal static class ModeExperiment
+internal static class StarvationRun
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -16,7 +16,7 @@ internal static class ModeExperiment
     /// <summary>How long queued probe items may take to start once the requests are done.</summary>
     private static readonly TimeSpan ProbeDrainTimeout = TimeSpan.FromSeconds(2);
 
-    public static ModeResult Run(Mode mode, int requests, int blockMs, TimeSpan timeCap, Action<ChildProgress> report)
+    public static StarvationResult Run(Mode mode, int requests, int blockMs, TimeSpan timeCap, Action<ChildProgress> report)
     {
         var workload = RequestWorkload.Create(mode);
         WarmUp(workload);
@@ -51,7 +51,7 @@ internal static class ModeExperiment
         }
 
         var (stalls, worstStall) = stallWatch.Read();
-        var result = new ModeResult
+        var result = new StarvationResult
         {
             Mode = mode,
             Requests = requests,

@@ -3,20 +3,21 @@ using Spectre.Console;
 namespace Blitz.Demo;
 
 /// <summary>Writes the experiment's results: one table with a column per mode, what its rows mean, a p99 bar chart, the checks.</summary>
-internal static class ReportRenderer
+internal static class StarvationReport
 {
     public static void WriteHeader(DemoOptions options)
     {
+        var settings = options.Starvation;
         AnsiConsole.Write(new Rule("[bold]Blitz demo: ThreadPool starvation[/]").LeftJustified());
         AnsiConsole.MarkupLine(
-            $"{ReportFormat.Count(options.Requests)} concurrent requests, each making a blocking {options.BlockMs} ms sync library call; "
+            $"{ReportFormat.Count(settings.Requests)} concurrent requests, each making a blocking {settings.BlockMs} ms sync library call; "
             + $"{Environment.ProcessorCount} cores; each mode in a fresh process (cold ThreadPool), cut off after {options.TimeCap.TotalSeconds:0} s.");
         AnsiConsole.WriteLine();
     }
 
-    public static void WriteResults(IReadOnlyList<ModeOutcome> outcomes, IReadOnlyList<Check> checks)
+    public static void WriteResults(IReadOnlyList<ModeOutcome<StarvationResult>> outcomes, IReadOnlyList<Check> checks)
     {
-        var results = outcomes.Select(o => o.Result).OfType<ModeResult>().ToList();
+        var results = outcomes.Select(o => o.Result).OfType<StarvationResult>().ToList();
         if (results.Count > 0)
         {
             AnsiConsole.Write(CreateTable(results));
@@ -25,54 +26,30 @@ internal static class ReportRenderer
             AnsiConsole.WriteLine();
         }
 
-        foreach (var check in checks)
-        {
-            string mark = check.Passed ? "[green]PASS[/]" : "[red]FAIL[/]";
-            string detail = check.Detail is null ? string.Empty : $" [grey]({Markup.Escape(check.Detail)})[/]";
-            AnsiConsole.MarkupLine($"{mark} {Markup.Escape(check.Claim)}{detail}");
-        }
+        Check.WriteAll(checks);
     }
 
     /// <summary>A column per mode and a row per figure, so three modes fit an 80-column terminal.</summary>
-    private static Table CreateTable(IReadOnlyList<ModeResult> results)
+    private static Table CreateTable(IReadOnlyList<StarvationResult> results)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Results[/]");
-        table.AddColumn(string.Empty);
-        foreach (var r in results)
-        {
-            table.AddColumn(new TableColumn($"[bold]{Markup.Escape(r.Mode.DisplayName())}[/]").RightAligned());
-        }
-
-        AddRow(table, "requests done", results, r => r.CutOff ? $"[yellow]{r.Completed}/{r.Requests}[/]" : $"{r.Completed}/{r.Requests}");
-        AddRow(table, "wall time", results, r => r.CutOff ? $"[yellow]≥ {ReportFormat.Duration(r.WallMs)} (cut off)[/]" : ReportFormat.Duration(r.WallMs));
-        AddRow(table, "ideal", results, r => ReportFormat.Duration(r.IdealMs));
-        AddRow(table, "probe delay p50", results, r => ProbeCell(r, r.ProbeDelays.P50Ms));
-        AddRow(table, "probe delay p99", results, r => $"[bold]{ProbeCell(r, r.ProbeDelays.P99Ms)}[/]");
-        AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
-        AddRow(table, "ThreadPool threads", results, r => $"{r.ThreadPoolThreadsAtStart} → {r.PeakThreadPoolThreads} (peak)");
-        AddRow(table, "Blitz threads (peak)", results, r => r.PeakOwnPoolThreads is int own ? ReportFormat.Count(own) : "-");
-        AddRow(table, "stall monitor", results, r => r.StallsDetected switch
-        {
-            0 => "[green]no stalls[/]",
-            1 => $"[red]1 stall, {ReportFormat.Duration(r.WorstStallMs)}[/]",
-            int n => $"[red]{n} stalls, max {ReportFormat.Duration(r.WorstStallMs)}[/]",
-        });
-        AddRow(table, "allocated / request", results, r => ReportFormat.Bytes(r.AllocatedBytes / (double)r.Requests));
+        var table = ModeTable.Create(results.Select(r => r.Mode));
+        ModeTable.AddRow(table, "requests done", results, r => r.CutOff ? $"[yellow]{r.Completed}/{r.Requests}[/]" : $"{r.Completed}/{r.Requests}");
+        ModeTable.AddRow(table, "wall time", results, r => r.CutOff ? $"[yellow]≥ {ReportFormat.Duration(r.WallMs)} (cut off)[/]" : ReportFormat.Duration(r.WallMs));
+        ModeTable.AddRow(table, "ideal", results, r => ReportFormat.Duration(r.IdealMs));
+        ModeTable.AddRow(table, "probe delay p50", results, r => ProbeCell(r, r.ProbeDelays.P50Ms));
+        ModeTable.AddRow(table, "probe delay p99", results, r => $"[bold]{ProbeCell(r, r.ProbeDelays.P99Ms)}[/]");
+        ModeTable.AddRow(table, "probe delay max", results, r => ProbeCell(r, r.ProbeDelays.MaxMs));
+        ModeTable.AddRow(table, "ThreadPool threads", results, r => $"{r.ThreadPoolThreadsAtStart} → {r.PeakThreadPoolThreads} (peak)");
+        ModeTable.AddRow(table, "Blitz threads (peak)", results, r => r.PeakOwnPoolThreads is int own ? ReportFormat.Count(own) : "-");
+        ModeTable.AddStallRows(table, results, r => r.StallsDetected, r => r.WorstStallMs);
+        ModeTable.AddRow(table, "allocated / request", results, r => ReportFormat.Bytes(r.AllocatedBytes / (double)r.Requests));
         return table;
     }
 
-    private static void AddRow(Table table, string figure, IReadOnlyList<ModeResult> results, Func<ModeResult, string> cell) =>
-        table.AddRow(results.Select(cell).Prepend($"[grey]{figure}[/]").Select(markup => new Markup(markup)));
-
-    /// <summary>Green when the pool stayed responsive; ≥ when some probes never started (their wait so far counts).</summary>
-    private static string ProbeCell(ModeResult r, double delayMs)
-    {
-        string atLeast = r.ProbeDelays.Pending > 0 ? "≥ " : string.Empty;
-        return $"[{(IsResponsive(r, delayMs) ? "green" : "red")}]{atLeast}{ReportFormat.Duration(delayMs)}[/]";
-    }
+    private static string ProbeCell(StarvationResult r, double delayMs) => ModeTable.ProbeCell(r.ProbeDelays, delayMs, IsResponsive(r, delayMs));
 
     /// <summary>What the rows mean, as a two-column grid so each explanation hangs beside its term.</summary>
-    private static void WriteLegend(IReadOnlyList<ModeResult> results)
+    private static void WriteLegend(IReadOnlyList<StarvationResult> results)
     {
         var first = results[0];
         ThreadPool.GetMaxThreads(out int threadPoolLimit, out _);
@@ -93,7 +70,7 @@ internal static class ReportRenderer
             + "≥ marks probes that had not started when the mode ended (their wait so far counts).");
         legend.AddRow("[grey]ThreadPool threads[/]", "At the start of the run → the most seen during it.");
         legend.AddRow(
-            "[grey]stall monitor[/]",
+            "[grey]stall events[/]",
             $"What Blitz's own monitor (BlitzOptions.StallThreshold = {ReportFormat.Duration(StallWatch.Threshold.TotalMilliseconds)}) "
             + "reported: the StallDetected events an operator would see. It keeps one probe in flight, so one long stall is one event.");
         legend.AddRow(
@@ -112,7 +89,7 @@ internal static class ReportRenderer
         AnsiConsole.WriteLine();
     }
 
-    private static BarChart CreateChart(IReadOnlyList<ModeResult> results)
+    private static BarChart CreateChart(IReadOnlyList<StarvationResult> results)
     {
         var chart = new BarChart()
             .Width(Math.Min(100, Math.Max(40, AnsiConsole.Profile.Width)))
@@ -127,5 +104,5 @@ internal static class ReportRenderer
     }
 
     /// <summary>Responsive: ThreadPool work started within a tenth of one blocking call.</summary>
-    private static bool IsResponsive(ModeResult r, double delayMs) => delayMs < r.BlockMs / 10.0;
+    private static bool IsResponsive(StarvationResult r, double delayMs) => delayMs < r.BlockMs / 10.0;
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Blitz.Demo;
 
 /// <summary>What one mode measured; a child process prints it as JSON for the parent to report.</summary>
-internal sealed record ModeResult
+internal sealed record StarvationResult : IModeResult
 {
     public required Mode Mode { get; init; }
     public required int Requests { get; init; }
@@ -26,7 +26,7 @@ internal sealed record ModeResult
     /// <summary>ceil(requests / thread limit) x block time: the wall time if every allowed thread were there at once.</summary>
     public double IdealMs => Math.Ceiling(Requests / (double)ThreadLimit) * BlockMs;
 
-    public required ProbeDelays ProbeDelays { get; init; }
+    public required Durations ProbeDelays { get; init; }
     public required int ThreadPoolThreadsAtStart { get; init; }
     public required int PeakThreadPoolThreads { get; init; }
     public int? PeakOwnPoolThreads { get; init; }
@@ -41,5 +41,5 @@ internal sealed record ModeResult
 
 /// <summary>Source-generated JSON for the parent/child protocol.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, WriteIndented = false)]
-[JsonSerializable(typeof(ModeResult))]
-internal sealed partial class ModeResultJson : JsonSerializerContext;
+[JsonSerializable(typeof(StarvationResult))]
+internal sealed partial class StarvationResultJson : JsonSerializerContext;
