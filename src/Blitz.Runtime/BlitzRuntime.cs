@@ -22,7 +22,10 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
     private Task? _disposal;
     private int _disposed;
 
-    /// <summary>The process-wide runtime, created with default options on first use unless <see cref="ConfigureDefault"/> ran first.</summary>
+    /// <summary>
+    /// The process-wide runtime, created with default options on first use unless <see cref="ConfigureDefault"/> ran
+    /// first, or the runtime a host set with <see cref="TrySetDefault"/>.
+    /// </summary>
     public static BlitzRuntime Default => Volatile.Read(ref s_default) ?? CreateDefault();
 
     /// <summary>Sets the options of <see cref="Default"/>; call it before the first use of <see cref="Default"/>.</summary>
@@ -39,6 +42,40 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
             }
 
             s_defaultOptions = options.Clone();
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="runtime"/> the <see cref="Default"/>, for a host that creates, configures and disposes
+    /// the runtime itself (the generated wrappers use <see cref="Default"/>).
+    /// </summary>
+    /// <remarks>
+    /// A default that is still in use is never replaced, since it may hold queued work: the call succeeds only if
+    /// <see cref="Default"/> was not created yet, is <paramref name="runtime"/> already, or was disposed. The caller
+    /// keeps ownership: once it disposes <paramref name="runtime"/>, <see cref="Default"/> still returns it (its
+    /// spawns throw <see cref="ObjectDisposedException"/>, so late work fails visibly instead of starting a new
+    /// runtime) until another runtime is set.
+    /// </remarks>
+    /// <param name="runtime">The runtime.</param>
+    /// <returns>
+    /// <see langword="true"/> if <paramref name="runtime"/> is now the default; <see langword="false"/> if another
+    /// runtime that was not disposed is.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="runtime"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="runtime"/> was disposed.</exception>
+    public static bool TrySetDefault(BlitzRuntime runtime)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        runtime.ThrowIfDisposed();
+        lock (s_defaultLock)
+        {
+            if (s_default is { } current && !ReferenceEquals(current, runtime) && Volatile.Read(ref current._disposed) == 0)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref s_default, runtime);
+            return true;
         }
     }
 

@@ -91,4 +91,36 @@ public class ShutdownTests
         Assert.Throws<InvalidOperationException>(() => BlitzRuntime.ConfigureDefault(new BlitzOptions()));
         Assert.Throws<ArgumentNullException>(() => BlitzRuntime.ConfigureDefault(null!));
     }
+
+    [Fact]
+    public async Task AHostSetsTheDefaultOnlyWhenNoLiveDefaultIsInTheWay()
+    {
+        // Same class as the test above: both use the process-wide default, so they never run at the same time.
+        BlitzRuntime live = BlitzRuntime.Default;
+        string prefix = TestSupport.UniquePrefix();
+        BlitzRuntime hosted = TestSupport.NewRuntime(o => o.ThreadNamePrefix = prefix);
+
+        Assert.False(BlitzRuntime.TrySetDefault(hosted));
+        Assert.Same(live, BlitzRuntime.Default);
+        Assert.True(BlitzRuntime.TrySetDefault(live));
+        Assert.Throws<ArgumentNullException>(() => BlitzRuntime.TrySetDefault(null!));
+
+        await live.DisposeAsync();
+        Assert.True(BlitzRuntime.TrySetDefault(hosted));
+        Assert.Same(hosted, BlitzRuntime.Default);
+        (string? name, _) = await BlitzRuntime.Default.SpawnBlocking<ThreadInfoWork, (string?, bool)>(default);
+        Assert.StartsWith(prefix + "-blocking", name);
+
+        // After its owner disposed it, the default fails visibly rather than starting a runtime nobody disposes.
+        await hosted.DisposeAsync();
+        Assert.Same(hosted, BlitzRuntime.Default);
+        Assert.Throws<ObjectDisposedException>(() => BlitzRuntime.Default.SpawnBlocking<AddWork, int>(new AddWork(1, 2)));
+        Assert.Throws<ObjectDisposedException>(() => BlitzRuntime.TrySetDefault(hosted));
+
+        // Left as the default for the rest of the run, with the default thread names, as a default created on first
+        // use would be.
+        var next = new BlitzRuntime();
+        Assert.True(BlitzRuntime.TrySetDefault(next));
+        Assert.Equal(3, await BlitzRuntime.Default.SpawnBlocking<AddWork, int>(new AddWork(1, 2)));
+    }
 }

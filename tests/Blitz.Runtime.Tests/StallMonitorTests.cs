@@ -35,7 +35,7 @@ public class StallMonitorTests
 
         using var events = new StallEventListener();
 
-        BlockThreadPoolUntil(() => { lock (stalls) { return stalls.Count > 0; } });
+        TestSupport.BlockThreadPoolUntil(() => { lock (stalls) { return stalls.Count > 0; } });
         await runtime.DisposeAsync();
 
         StallEventArgs stall;
@@ -77,35 +77,11 @@ public class StallMonitorTests
             throw new InvalidOperationException("handler bug");
         };
 
-        BlockThreadPoolUntil(() => Volatile.Read(ref calls) > 0);
+        TestSupport.BlockThreadPoolUntil(() => Volatile.Read(ref calls) > 0);
 
         // An exception escaping the monitor's thread would have ended this process; the thread is still there.
         Assert.Equal(1, TestSupport.CountOsThreadsNamed(prefix + "-stall"));
         await runtime.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Occupies every ThreadPool thread (and one more, for a thread the pool injects meanwhile) until a probe is
-    /// reported late: the ThreadPool then runs the probe only after it injects threads, which takes seconds.
-    /// </summary>
-    private static void BlockThreadPoolUntil(Func<bool> reported)
-    {
-        // Not disposed: blockers that start only after the release must still find it set.
-        var release = new ManualResetEventSlim();
-        try
-        {
-            int blockers = ThreadPool.ThreadCount + 1;
-            for (int i = 0; i < blockers; i++)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(static r => ((ManualResetEventSlim)r!).Wait(), release);
-            }
-
-            TestSupport.Eventually(reported, "a stall is reported", timeoutMilliseconds: 60_000);
-        }
-        finally
-        {
-            release.Set();
-        }
     }
 
     private sealed class StallEventListener : EventListener

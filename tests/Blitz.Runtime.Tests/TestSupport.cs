@@ -26,7 +26,10 @@ internal static class TestSupport
         }
     }
 
-    /// <summary>The OS threads of this process whose name starts with <paramref name="prefix"/> (Linux /proc).</summary>
+    /// <summary>
+    /// The OS threads of this process whose name starts with <paramref name="prefix"/> (Linux /proc), not followed by
+    /// a digit: prefix <c>t1x1</c> must not count the threads of another test's runtime named <c>t1x12</c>.
+    /// </summary>
     public static int CountOsThreadsNamed(string prefix)
     {
         int count = 0;
@@ -34,7 +37,8 @@ internal static class TestSupport
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith(prefix, StringComparison.Ordinal))
+                string name = File.ReadAllText(Path.Combine(task, "comm"));
+                if (name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || !char.IsAsciiDigit(name[prefix.Length])))
                 {
                     count++;
                 }
@@ -46,6 +50,30 @@ internal static class TestSupport
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Occupies every ThreadPool thread (and one more, for a thread the pool injects meanwhile) until a probe is
+    /// reported late: the ThreadPool then runs the probe only after it injects threads, which takes seconds.
+    /// </summary>
+    public static void BlockThreadPoolUntil(Func<bool> reported)
+    {
+        // Not disposed: blockers that start only after the release must still find it set.
+        var release = new ManualResetEventSlim();
+        try
+        {
+            int blockers = ThreadPool.ThreadCount + 1;
+            for (int i = 0; i < blockers; i++)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static r => ((ManualResetEventSlim)r!).Wait(), release);
+            }
+
+            Eventually(reported, "a stall is reported", timeoutMilliseconds: 60_000);
+        }
+        finally
+        {
+            release.Set();
+        }
     }
 
     public static BlitzRuntime NewRuntime(Action<BlitzOptions>? configure = null)
