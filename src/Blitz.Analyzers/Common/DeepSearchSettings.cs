@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -52,15 +53,14 @@ internal sealed class DeepSearchSettings : IEquatable<DeepSearchSettings>
 
     public bool IsEnabled => Depth > 0;
 
-    // Per options provider (one per build) and tree: reading and parsing the options once per file, not per call.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptionsProvider, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, DeepSearchSettings>> PerTree = new();
+    // Per options provider and tree, weakly: the options are read and parsed once per file, not per call, and a
+    // long-lived provider (the IDE's, the empty one) does not keep old trees alive.
+    private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, ConditionalWeakTable<SyntaxTree, DeepSearchSettings>> PerTree = new();
 
     /// <summary>The settings that apply to <paramref name="tree"/>.</summary>
-    public static DeepSearchSettings For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
-    {
-        var perTree = PerTree.GetValue(provider, _ => new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, DeepSearchSettings>());
-        return perTree.TryGetValue(tree, out var settings) ? settings : perTree.GetOrAdd(tree, t => Read(provider.GetOptions(t)));
-    }
+    public static DeepSearchSettings For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree) =>
+        PerTree.GetValue(provider, _ => new ConditionalWeakTable<SyntaxTree, DeepSearchSettings>())
+            .GetValue(tree, t => Read(provider.GetOptions(t)));
 
     /// <summary>Reads the settings of one tree's options; malformed values fall back to the defaults.</summary>
     public static DeepSearchSettings Read(AnalyzerConfigOptions options)
