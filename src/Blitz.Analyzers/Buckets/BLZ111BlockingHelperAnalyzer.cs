@@ -39,7 +39,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     {
         var operation = context.Operation;
         var isUsing = operation is IUsingOperation or IUsingDeclarationOperation;
-        var target = isUsing ? null : Target(operation);
+        var target = isUsing ? null : BlockingSummaries.CallTarget(operation);
         if (!isUsing && (target is null || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)))
         {
             return; // the cheap gate: nearly every call goes to metadata
@@ -79,14 +79,6 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     private static bool IsLeftByBlz102(IOperation operation, ISymbol caller, BlitzSymbols symbols) =>
         operation is IInvocationOperation invocation && symbols.TryGetSyncIoCounterpart(invocation.TargetMethod, out var counterpart)
         && AsyncTwins.WouldRecurse(invocation, counterpart.Name, caller);
-
-    private static IMethodSymbol? Target(IOperation operation) => operation switch
-    {
-        IInvocationOperation invocation => invocation.TargetMethod,
-        IPropertyReferenceOperation property when !(property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property) => property.Property.GetMethod,
-        IObjectCreationOperation creation => creation.Constructor,
-        _ => null,
-    };
 
     /// <summary>The <c>Dispose</c> implementations a synchronous <c>using</c> calls, one per resource type declared in source.</summary>
     private static ImmutableArray<IMethodSymbol> DisposeMethods(IOperation operation, Compilation compilation)

@@ -41,8 +41,6 @@ internal sealed class BlockingSummaries
         }
     }
 
-    public DeepSearchSettings Settings => _settings;
-
     /// <summary>The summaries that apply to <paramref name="tree"/> (its <c>.editorconfig</c> settings), or null when the search is off.</summary>
     public static BlockingSummaries? For(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
     {
@@ -61,17 +59,16 @@ internal sealed class BlockingSummaries
     /// body in this compilation, not async (an async method does not block its caller), not listed as non-blocking.
     /// Cheap checks first: most calls go to metadata.
     /// </summary>
-    public IMethodSymbol? SummarizableTarget(IOperation operation)
+    public IMethodSymbol? SummarizableTarget(IOperation operation) => CallTarget(operation) is { } method ? Summarizable(method) : null;
+
+    /// <summary>The method a call, a property read (its getter) or an object creation (its constructor) runs, or null.</summary>
+    public static IMethodSymbol? CallTarget(IOperation operation) => operation switch
     {
-        var method = operation switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IPropertyReferenceOperation property when !IsWrittenOnly(property) => property.Property.GetMethod,
-            IObjectCreationOperation creation => creation.Constructor,
-            _ => null,
-        };
-        return method is null ? null : Summarizable(method);
-    }
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IPropertyReferenceOperation property when !IsWrittenOnly(property) => property.Property.GetMethod,
+        IObjectCreationOperation creation => creation.Constructor,
+        _ => null,
+    };
 
     /// <summary><paramref name="method"/>'s definition when it can be summarized (see <see cref="SummarizableTarget"/>), else null.</summary>
     public IMethodSymbol? Summarizable(IMethodSymbol method)
