@@ -42,39 +42,45 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, WrapperNames wrappers)
     {
+        // The structural test first: most calls are in no loop and no Select selector, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
-        if (!IsSpawn(invocation.TargetMethod, symbols, wrappers, context.CancellationToken) || IsAwaitedInPlace(invocation))
+        var repeater = Repeater(invocation);
+        if (repeater is null || !IsSpawn(invocation.TargetMethod, symbols, wrappers, context.CancellationToken) || IsAwaitedInPlace(invocation))
         {
             return;
         }
 
-        var storm = false;
-        for (var current = invocation.Parent; current is not null; current = current.Parent)
+        var storm = repeater switch
         {
-            if (current is ILoopOperation loop)
-            {
-                storm = !IsBounded(loop, symbols);
-                break;
-            }
-
-            if (current is IAnonymousFunctionOperation lambda)
-            {
-                storm = IsSelectorOfSelect(lambda) && !TakesSemaphore(lambda, symbols);
-                break;
-            }
-
-            if (current is ILocalFunctionOperation)
-            {
-                break;
-            }
-        }
-
+            ILoopOperation loop => !IsBounded(loop, symbols),
+            IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols),
+            _ => false,
+        };
         if (storm)
         {
             var method = invocation.TargetMethod;
             var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpawnStorm, location, method.ContainingType.Name + "." + method.Name));
         }
+    }
+
+    /// <summary>The innermost loop around <paramref name="operation"/>, or the Select selector it is in, within its own function; else null.</summary>
+    private static IOperation? Repeater(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ILoopOperation loop:
+                    return loop;
+                case IAnonymousFunctionOperation lambda:
+                    return IsSelectorOfSelect(lambda) ? lambda : null;
+                case ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsSpawn(IMethodSymbol method, BlitzSymbols symbols, WrapperNames wrappers, System.Threading.CancellationToken cancellationToken) =>
@@ -158,7 +164,7 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
 
         public bool IsWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            if (!_symbols.Value.HasOffloadAttributes || method.ContainingType is not { } type)
+            if (!_symbols.Value.HasOffloadAttributes || method.ContainingType is not { } type || !_symbols.Value.CanDeclareOffloadTargets(type.ContainingAssembly))
             {
                 return false;
             }
