@@ -1,65 +1,20 @@
 using System;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// Registration for the rules that look only at async context (BLZ101-105, BLZ110). Most members of most programs
-/// are synchronous; registering per operation block, and only for blocks that can hold async context, spares the
-/// driver a callback for every call in them. A block qualifies when its member is async (or is top-level statements)
-/// or when it declares an async lambda or local function.
+/// Registration for the rules that look only at async context (BLZ101-105, BLZ110, BLZ111): one operation action per
+/// rule for the whole compilation, with the symbols resolved on first use and the rule skipped where there are no
+/// tasks. Registering per operation block instead, only for blocks that can hold async context, was measured slower
+/// on the 117,000-line synthetic project (13-15% of compile time against 8-11%): the driver then builds per-block
+/// action tables and walks each async block a second time, which costs more than the callbacks it spares.
 /// </summary>
 internal static class AsyncCodeBlocks
 {
-    /// <summary>Runs <paramref name="action"/> on operations of <paramref name="kinds"/> in blocks that can hold async context.</summary>
+    /// <summary>Runs <paramref name="action"/> on operations of <paramref name="kinds"/> when the compilation has tasks.</summary>
     public static void RegisterAsyncContextAction(
-        this CompilationStartAnalysisContext start, Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action, params OperationKind[] kinds)
-    {
-        start.RegisterOperationBlockStartAction(block =>
-        {
-            if (!MayHoldAsyncContext(block.OwningSymbol, block.OperationBlocks) || symbols.Value is not { HasTasks: true } resolved)
-            {
-                return;
-            }
-
-            block.RegisterOperationAction(c => action(c, resolved), kinds);
-        });
-    }
-
-    /// <summary>True when the member is async, is top-level statements, or its code declares an async function.</summary>
-    public static bool MayHoldAsyncContext(ISymbol owner, ImmutableArray<IOperation> blocks)
-    {
-        if (owner is IMethodSymbol method && (method.IsAsync || method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName))
-        {
-            return true;
-        }
-
-        foreach (var block in blocks)
-        {
-            if (DeclaresAsyncFunction(block.Syntax))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DeclaresAsyncFunction(SyntaxNode node)
-    {
-        foreach (var descendant in node.DescendantNodes())
-        {
-            if (descendant is AnonymousFunctionExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword }
-                || (descendant is LocalFunctionStatementSyntax local && local.Modifiers.Any(SyntaxKind.AsyncKeyword)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        this CompilationStartAnalysisContext start, Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action, params OperationKind[] kinds) =>
+        start.RegisterOperationAction(c => { if (symbols.Value is { HasTasks: true } resolved) { action(c, resolved); } }, kinds);
 }
