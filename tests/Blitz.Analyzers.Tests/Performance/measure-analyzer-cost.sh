@@ -6,12 +6,15 @@
 # Usage: measure-analyzer-cost.sh [classes, default 1000] [every, default 10: one class in `every` holds misplaced work]
 #        [severity of the suggestion rules BLZ104/107/109/110, default: as shipped; "warning" makes sure they run]
 #        [deep rules BLZ111/BLZ112: "on" (default) or "off" (severity none: the compiler does not run them)]
+#        [runs, default 1: the synthetic project is rebuilt from scratch this many times; the median ratio is printed,
+#         since on a small shared machine one build's figure moves by several points]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 classes="${1:-1000}"
 every="${2:-10}"
 suggestions="${3:-}"
 deep="${4:-on}"
+runs="${5:-1}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'is_global = true\n' > "$work/.globalconfig"
@@ -189,14 +192,22 @@ lines=$(cat "$work"/*.cs | wc -l)
 runtime_lines=$(find "$repo/src/Blitz.Runtime" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cat {} + | wc -l)
 
 dotnet restore "$work/Synthetic.csproj" -nologo -v:q >/dev/null
-dotnet build "$work/Synthetic.csproj" -c Release -nologo --no-restore -v:d -clp:PerformanceSummary -p:UseSharedCompilation=false > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+ratios=()
+for ((run = 1; run <= runs; run++)); do
+  dotnet build "$work/Synthetic.csproj" -c Release -nologo --no-restore --no-incremental -v:d -clp:PerformanceSummary -p:UseSharedCompilation=false > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
 
-csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$work/build.log" | awk '{print $1}' | head -1)
-total_analyzers=$(grep -E 'Total analyzer execution time:' "$work/build.log" | head -1 | sed -E 's/.*: *([0-9.]+) seconds.*/\1/')
-blitz=$(grep -E '^\s+[0-9.<]+\s+[0-9]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -1 | awk '{print $1}')
-echo "synthetic: $lines generated lines in $classes files (misplaced work in 1 class of $every) + $runtime_lines runtime lines"
-echo "csc task: ${csc} ms; all analyzers: ${total_analyzers} s; Blitz.Analyzers: ${blitz} s"
-grep -E -A3 'Total analyzer execution time:' "$work/build.log" | head -4
-grep -E -A12 '^\s+[0-9.<]+\s+[0-9<]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -13
-grep -E 'warning BLZ' "$work/build.log" | sed -E 's/.*warning (BLZ[0-9]+).*/\1/' | sort | uniq -c || true
-awk -v b="$blitz" -v c="$csc" 'BEGIN { if (c > 0) printf "Blitz analyzers / compile time = %.2f%%\n", 100 * b * 1000 / c }'
+  csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$work/build.log" | awk '{print $1}' | head -1)
+  total_analyzers=$(grep -E 'Total analyzer execution time:' "$work/build.log" | head -1 | sed -E 's/.*: *([0-9.]+) seconds.*/\1/')
+  blitz=$(grep -E '^\s+[0-9.<]+\s+[0-9]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -1 | awk '{print $1}')
+  echo "synthetic: $lines generated lines in $classes files (misplaced work in 1 class of $every) + $runtime_lines runtime lines"
+  echo "csc task: ${csc} ms; all analyzers: ${total_analyzers} s; Blitz.Analyzers: ${blitz} s"
+  grep -E -A3 'Total analyzer execution time:' "$work/build.log" | head -4
+  grep -E -A12 '^\s+[0-9.<]+\s+[0-9<]+\s+Blitz\.Analyzers, Version' "$work/build.log" | head -13
+  grep -E 'warning BLZ' "$work/build.log" | sed -E 's/.*warning (BLZ[0-9]+).*/\1/' | sort | uniq -c || true
+  awk -v b="$blitz" -v c="$csc" 'BEGIN { if (c > 0) printf "Blitz analyzers / compile time = %.2f%%\n", 100 * b * 1000 / c }'
+  ratios+=("$(awk -v b="$blitz" -v c="$csc" 'BEGIN { if (c > 0) printf "%.2f", 100 * b * 1000 / c }')")
+done
+if (( runs > 1 )); then
+  printf 'runs: %s%%\n' "${ratios[*]}"
+  printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "median Blitz analyzers / compile time = %.2f%% over %d builds\n", m, NR }'
+fi
