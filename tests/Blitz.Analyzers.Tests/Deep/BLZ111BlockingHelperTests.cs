@@ -128,6 +128,34 @@ public sealed class BLZ111BlockingHelperTests
     }
 
     [Fact]
+    public Task Helpers_settled_on_syntax_still_see_constructors_target_typed_new_and_local_functions() => Verifier.VerifyAsync(Sources.Usings + """
+        public sealed class Session
+        {
+            public Session() { Thread.Sleep(1_000); }
+        }
+        public sealed class Pool
+        {
+            private Session? _session;
+            public void Open() => _session = new Session();
+            public void OpenTargetTyped() { Session session = new(); _session = session; }
+            public int Pure(int x) => x * 2 + "abc".Length;
+            public void WithLocal() { Wait(); void Wait() => Thread.Sleep(10); }
+        }
+        """, Sources.Usings + """
+        public sealed class Client
+        {
+            public async Task RunAsync(Pool pool)
+            {
+                await Task.Yield();
+                {|BLZ111:pool.Open()|};
+                {|BLZ111:pool.OpenTargetTyped()|};
+                pool.Pure(1);
+                {|BLZ111:pool.WithLocal()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_sync_callers_sync_lambdas_offloaded_work_and_helpers_that_do_not_block() => Verifier.VerifyAsync(Connection, Sources.Usings + """
         public sealed partial class Quiet
         {
