@@ -114,16 +114,7 @@ public sealed partial class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
             return "A nest of per-element loops over the input";
         }
 
-        if (loop is IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }
-            && LengthOfPayload(bound) is { } payload
-            && inner.Any(o => o is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element.ArrayReference), payload)
-                || o is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(indexer.Instance), payload))
-            && WholePayload.IsReadWhole(payload, loop))
-        {
-            return "A byte-by-byte loop over a whole payload";
-        }
-
-        if (loop is IForEachLoopOperation forEach && EnumeratedPayload(forEach.Collection) is { } enumerated && WholePayload.IsReadWhole(enumerated, loop))
+        if (WalkedPayload(loop, inner) is { } payload && WholePayload.IsReadWhole(payload, loop))
         {
             return "A byte-by-byte loop over a whole payload";
         }
@@ -135,6 +126,19 @@ public sealed partial class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
+
+    /// <summary>
+    /// The byte payload the loop walks element by element: indexed up to its <c>Length</c> by a for loop, or enumerated,
+    /// whole or in chunks, by a foreach. Null for any other loop.
+    /// </summary>
+    private static ISymbol? WalkedPayload(ILoopOperation loop, List<IOperation> inner) => loop switch
+    {
+        IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } } when LengthOfPayload(bound) is { } payload
+            && inner.Any(o => o is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element.ArrayReference), payload)
+                || o is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(indexer.Instance), payload)) => payload,
+        IForEachLoopOperation forEach => EnumeratedPayload(forEach.Collection),
+        _ => null,
+    };
 
     /// <summary>A for loop bounded by a non-constant, a foreach over anything but a small literal, or a while loop.</summary>
     private static bool DependsOnInput(ILoopOperation loop) => loop switch

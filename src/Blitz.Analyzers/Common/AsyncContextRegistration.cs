@@ -11,7 +11,7 @@ namespace Blitz.Analyzers.Common;
 /// on the 117,000-line synthetic project (13-15% of compile time against 8-11%): the driver then builds per-block
 /// action tables and walks each async block a second time, which costs more than the callbacks it spares.
 /// </summary>
-internal static class AsyncCodeBlocks
+internal static class AsyncContextRegistration
 {
     /// <summary>Runs <paramref name="action"/> on operations of <paramref name="kinds"/> when the compilation has tasks.</summary>
     public static void RegisterAsyncContextAction(
