@@ -4,10 +4,18 @@ using Spectre.Console;
 
 namespace Blitz.Demo;
 
-/// <summary>What the parent's progress display needs from any experiment's result.</summary>
+/// <summary>What the parent's progress display and the self-checks need from any experiment's result.</summary>
 internal interface IModeResult
 {
+    Mode Mode { get; }
+
+    /// <summary>How many requests or uploads the mode was to serve.</summary>
+    int Requests { get; }
+
     int Completed { get; }
+
+    /// <summary>How late ordinary ThreadPool work items started during the mode.</summary>
+    Durations ProbeDelays { get; }
 
     int PeakThreadPoolThreads { get; }
 

@@ -11,29 +11,10 @@ internal static class StarvationSelfCheck
 
     public static IReadOnlyList<Check> Evaluate(IReadOnlyList<ModeOutcome<StarvationResult>> outcomes)
     {
-        var checks = new List<Check>();
-        foreach (var outcome in outcomes)
-        {
-            string name = outcome.Mode.DisplayName();
-            if (outcome.Result is not { } result)
-            {
-                checks.Add(new Check($"{name}: the mode ran", false, outcome.Failure));
-                continue;
-            }
-
-            checks.Add(new Check(
-                $"{name}: every completed request got its own result",
-                result.WrongResults == 0 && result.Faulted == 0,
-                result.FirstError ?? (result.WrongResults > 0 ? $"{result.WrongResults} wrong results" : null)));
-
-            if (outcome.Mode == Mode.Blitz)
-            {
-                checks.Add(new Check(
-                    $"{name}: all {result.Requests} requests completed within the time cap",
-                    !result.CutOff && result.Completed == result.Requests,
-                    $"{result.Completed} completed"));
-            }
-        }
+        var checks = Check.PerMode(outcomes, "requests", static (name, result) => new Check(
+            $"{name}: every completed request got its own result",
+            result.WrongResults == 0 && result.Faulted == 0,
+            result.FirstError ?? (result.WrongResults > 0 ? $"{result.WrongResults} wrong results" : null)));
 
         var blitz = outcomes.FirstOrDefault(o => o.Mode == Mode.Blitz)?.Result;
         if (blitz is not null)
@@ -43,10 +24,7 @@ internal static class StarvationSelfCheck
             foreach (var starved in outcomes.Select(o => o.Result).OfType<StarvationResult>()
                          .Where(r => r.Mode != Mode.Blitz && r.ProbeDelays.P99Ms >= r.BlockMs))
             {
-                checks.Add(new Check(
-                    $"Blitz p99 probe delay is at least {RequiredImprovement:0}x lower than {starved.Mode.DisplayName()}'s",
-                    blitz.ProbeDelays.P99Ms * RequiredImprovement <= starved.ProbeDelays.P99Ms,
-                    $"{ReportFormat.Duration(blitz.ProbeDelays.P99Ms)} vs {ReportFormat.Duration(starved.ProbeDelays.P99Ms)}"));
+                checks.Add(Check.ProbeDelayImprovement(blitz, starved, RequiredImprovement));
             }
         }
 
