@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -7,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>BLZ101: <c>Thread.Sleep</c> in async context; waiting is bucket 1, <c>await Task.Delay</c> holds no thread.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ102: synchronous I/O in async context when an async counterpart with equivalent parameters exists (from
 /// <see cref="KnownApis.SyncIo"/>). In-memory streams, string readers/writers and the console writers are exempt.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

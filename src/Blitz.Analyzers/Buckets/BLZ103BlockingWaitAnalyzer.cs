@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,7 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownApis.BlockingWaits"/>). Not reported
 /// when the task is provably complete (<see cref="TaskCompletion"/>) or the wait has a zero timeout (a non-blocking poll).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The fix awaits the receiving task (<c>.Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Wait()</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
@@ -14,7 +15,7 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ105: a valid <c>[Blocking]</c>/<c>[CpuBound]</c> method called directly in async context runs inline on the
 /// ThreadPool; its generated wrapper is what sends it to Blitz's pool.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,7 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>LongRunning</c>, <c>ThreadPool.QueueUserWorkItem</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c> — or inside a
 /// <c>[Blocking]</c>/<c>[CpuBound]</c> method. It holds a pool thread forever: bucket 4, <c>SpawnDedicated</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>Task.Run(IoAsync)</c>, <c>StartNew(async ...)</c>) in async context. The delegate must be a pure pass-through to one
 /// task-returning call whose arguments involve no other call, so nothing synchronous is moved back to the caller.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The fix replaces the <c>Task.Run</c> call with the inner call.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
@@ -16,7 +17,7 @@ namespace Blitz.Analyzers.Buckets;
 /// once, at the async call site, with the chain of calls and the remedy (the async twin when the type has one that is
 /// not the caller itself).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
@@ -38,41 +39,65 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;
-        var isUsing = operation is IUsingOperation or IUsingDeclarationOperation;
-        var target = isUsing ? null : BlockingSummaries.CallTarget(operation);
-        if (!isUsing && (target is null || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)))
+        if (operation is IUsingOperation or IUsingDeclarationOperation)
         {
-            return; // the cheap gate: nearly every call goes to metadata
+            AnalyzeUsing(context, symbols);
+            return;
         }
 
-        if (!AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols)
-            || (BlockingCalls.Classify(operation, symbols, context.CancellationToken) is not null && !IsLeftByBlz102(operation, context.ContainingSymbol, symbols)))
-        {
-            return; // BLZ101-104 report it in place
-        }
-
-        var summaries = BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree);
-        if (summaries is null)
+        // The cheap gates, in order: nearly every call goes to metadata, and most calls to source members in async
+        // code reach members already settled as not blocking (record properties, small helpers).
+        var target = BlockingSummaries.CallTarget(operation);
+        if (target is null || target.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)
+            || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
+            || summaries.Settled(target) is { IsNone: true }
+            || !IsReportable(context, symbols))
         {
             return;
         }
 
-        foreach (var method in isUsing ? DisposeMethods(operation, context.Compilation) : ImmutableArray.Create(target!))
+        var summary = summaries.Settle(target, operation.SemanticModel, context.CancellationToken);
+        if (!summary.IsNone && summaries.Summarizable(target) is { } definition)
         {
-            var definition = summaries.Summarizable(method);
-            if (definition is null)
-            {
-                continue;
-            }
+            ReportIfNotOffloadTarget(context, definition, summary, isUsing: false, symbols);
+        }
+    }
 
-            var summary = summaries.Get(definition, operation.SemanticModel, context.CancellationToken);
-            var finding = summary.ForeverLoop ?? summary.Blocking;
-            if (finding is not null && OffloadTargetRules.GetAttributeKind(definition) == OffloadAttributeKind.None) // a [Blocking]/[CpuBound] method called directly is BLZ105's
+    /// <summary>A synchronous <c>using</c> in async context: the <c>Dispose</c> of each resource type declared in source.</summary>
+    private static void AnalyzeUsing(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        if (!IsReportable(context, symbols)
+            || BlockingSummaries.For(context.Compilation, symbols, context.Options, context.Operation.Syntax.SyntaxTree) is not { } summaries)
+        {
+            return;
+        }
+
+        foreach (var method in DisposeMethods(context.Operation, context.Compilation))
+        {
+            if (summaries.Summarizable(method) is { } definition
+                && ReportIfNotOffloadTarget(context, definition, summaries.Get(definition, context.Operation.SemanticModel, context.CancellationToken), isUsing: true, symbols))
             {
-                Report(context, operation, definition, finding, isUsing, symbols);
                 return;
             }
         }
+    }
+
+    /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
+    private static bool IsReportable(OperationAnalysisContext context, BlitzSymbols symbols) =>
+        AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols)
+        && (BlockingCalls.Classify(context.Operation, symbols, context.CancellationToken) is null || IsLeftByBlz102(context.Operation, context.ContainingSymbol, symbols));
+
+    /// <summary>Reports what <paramref name="summary"/> found, unless the method is [Blocking]/[CpuBound] (called directly, that is BLZ105's).</summary>
+    private static bool ReportIfNotOffloadTarget(OperationAnalysisContext context, IMethodSymbol definition, BlockingSummary summary, bool isUsing, BlitzSymbols symbols)
+    {
+        var finding = summary.ForeverLoop ?? summary.Blocking;
+        if (finding is null || OffloadTargetRules.GetAttributeKind(definition) != OffloadAttributeKind.None)
+        {
+            return false;
+        }
+
+        Report(context, context.Operation, definition, finding, isUsing, symbols);
+        return true;
     }
 
     /// <summary>Sync I/O on this object inside its own async twin: BLZ102 leaves it (its remedy would recurse), this rule looks into the override.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -14,7 +15,7 @@ namespace Blitz.Analyzers.Buckets;
 /// holds a forever loop: a daemon that holds a pool thread for the life of the process (bucket 4). The loop in the
 /// delegate's own body (a lambda's, or a method group's) is BLZ106's; this rule looks through the calls.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The fix replaces a discarded <c>Task.Run(Loop)</c> with <c>BlitzRuntime.Default.SpawnDedicated("Loop", ...)</c>.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -29,6 +30,10 @@ internal sealed class BlockingSummaries
     private readonly DeepSearchSettings _settings;
     private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary>[] _byDepth;
 
+    // What a call target (as a call site names it: constructed, reduced) amounts to at full depth. Most calls in
+    // async code go to source members already settled (record properties, small helpers): one lookup, no other work.
+    private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary> _settled = new(SymbolEqualityComparer.Default);
+
     private BlockingSummaries(Compilation compilation, BlitzSymbols symbols, DeepSearchSettings settings)
     {
         _compilation = compilation;
@@ -41,8 +46,26 @@ internal sealed class BlockingSummaries
         }
     }
 
+    // The last tree this thread asked about: the driver analyzes a tree's operations one after another on one thread,
+    // so most calls skip the two weak-table lookups below. Weak, so that an idle thread keeps no tree or compilation alive.
+    [ThreadStatic]
+    private static LastLookup? t_last;
+
     /// <summary>The summaries that apply to <paramref name="tree"/> (its <c>.editorconfig</c> settings), or null when the search is off.</summary>
     public static BlockingSummaries? For(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
+    {
+        var last = t_last ??= new LastLookup();
+        if (last.Matches(compilation, options.AnalyzerConfigOptionsProvider, tree, out var hit))
+        {
+            return hit;
+        }
+
+        var summaries = Lookup(compilation, symbols, options, tree);
+        last.Set(compilation, options.AnalyzerConfigOptionsProvider, tree, summaries);
+        return summaries;
+    }
+
+    private static BlockingSummaries? Lookup(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
     {
         var settings = DeepSearchSettings.For(options.AnalyzerConfigOptionsProvider, tree);
         if (!settings.IsEnabled)
@@ -86,7 +109,25 @@ internal sealed class BlockingSummaries
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
     /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>
     public BlockingSummary Get(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken) =>
-        Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), callerModel, cancellationToken).Summary;
+        _byDepth[_settings.Depth].TryGetValue(method, out var cached)
+            ? cached
+            : Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), callerModel, cancellationToken).Summary;
+
+    /// <summary>What calling <paramref name="target"/> amounts to when already known (see <see cref="Settle"/>), else null.</summary>
+    public BlockingSummary? Settled(IMethodSymbol target) => _settled.TryGetValue(target, out var summary) ? summary : null;
+
+    /// <summary>The summary of calling <paramref name="target"/> (<see cref="BlockingSummary.None"/> when it cannot be summarized), computed once.</summary>
+    public BlockingSummary Settle(IMethodSymbol target, SemanticModel? callerModel, CancellationToken cancellationToken)
+    {
+        if (_settled.TryGetValue(target, out var summary))
+        {
+            return summary;
+        }
+
+        summary = Summarizable(target) is { } definition ? Get(definition, callerModel, cancellationToken) : BlockingSummary.None;
+        _settled.TryAdd(target, summary);
+        return summary;
+    }
 
     /// <summary>How a method appears in a chain: <c>Connect</c>, <c>IsConnected.get</c>, <c>new FtpClient</c>.</summary>
     public static string ChainName(IMethodSymbol method) => method switch
@@ -133,16 +174,13 @@ internal sealed class BlockingSummaries
         }
 
         var name = ChainName(method);
-        var loop = ForeverLoops.Find(declaration);
-        var forever = loop is null ? null : new BlockingFinding(ImmutableArray.Create(name, ForeverLoops.Describe(loop)),
-            new BlockingWork(null, ForeverLoops.Describe(loop), "a forever loop", BlockingKind.ForeverLoop));
 
         // The walk visits siblings in reverse; findings and callees are ordered by position so that the chain names
-        // the first blocking call of the body, whichever thread computes it.
+        // the first blocking call (and the first forever loop) of the body, whichever thread computes it.
         model = model?.SyntaxTree == declaration.SyntaxTree ? model : Model(declaration.SyntaxTree);
         var body = model.GetOperation(declaration, cancellationToken);
-        BlockingFinding? blocking = null;
-        var blockingAt = int.MaxValue;
+        BlockingFinding? blocking = null, forever = null;
+        int blockingAt = int.MaxValue, foreverAt = int.MaxValue;
         List<(int Position, IMethodSymbol Method)>? callees = null;
         foreach (var operation in body is null ? Enumerable.Empty<IOperation>() : OperationHelpers.DescendantsInSameFunction(body))
         {
@@ -151,6 +189,13 @@ internal sealed class BlockingSummaries
             {
                 blocking = new BlockingFinding(ImmutableArray.Create(name, work.Name), work);
                 blockingAt = position;
+            }
+
+            if (position < foreverAt && operation is ILoopOperation && ForeverLoops.IsForeverLoop(operation.Syntax))
+            {
+                var loop = ForeverLoops.Describe((StatementSyntax)operation.Syntax);
+                forever = new BlockingFinding(ImmutableArray.Create(name, loop), new BlockingWork(null, loop, "a forever loop", BlockingKind.ForeverLoop));
+                foreverAt = position;
             }
 
             if (depth > 1 && SummarizableTarget(operation) is { } callee)
@@ -231,6 +276,40 @@ internal sealed class BlockingSummaries
     [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
         Justification = "A summary needs the body of a method declared in another tree; there is no context model for it.")]
     private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
+
+    /// <summary>One thread's last <see cref="For"/> answer, held weakly.</summary>
+    private sealed class LastLookup
+    {
+        private readonly WeakReference<object?> _compilation = new(null), _provider = new(null), _tree = new(null), _summaries = new(null);
+        private bool _disabled;
+
+        public bool Matches(Compilation compilation, AnalyzerConfigOptionsProvider provider, SyntaxTree tree, out BlockingSummaries? summaries)
+        {
+            summaries = null;
+            if (!_tree.TryGetTarget(out var lastTree) || lastTree != tree || !_compilation.TryGetTarget(out var lastCompilation) || lastCompilation != compilation
+                || !_provider.TryGetTarget(out var lastProvider) || lastProvider != provider)
+            {
+                return false;
+            }
+
+            if (_disabled)
+            {
+                return true;
+            }
+
+            summaries = _summaries.TryGetTarget(out var target) ? target as BlockingSummaries : null;
+            return summaries is not null;
+        }
+
+        public void Set(Compilation compilation, AnalyzerConfigOptionsProvider provider, SyntaxTree tree, BlockingSummaries? summaries)
+        {
+            _compilation.SetTarget(compilation);
+            _provider.SetTarget(provider);
+            _tree.SetTarget(tree);
+            _summaries.SetTarget(summaries);
+            _disabled = summaries is null;
+        }
+    }
 
     private static bool IsWrittenOnly(IPropertyReferenceOperation property) =>
         property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property;

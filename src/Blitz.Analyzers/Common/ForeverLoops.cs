@@ -34,6 +34,9 @@ internal static class ForeverLoops
         return null;
     }
 
+    /// <summary>True when <paramref name="loop"/> (a <c>while</c>, <c>do</c> or <c>for</c> statement) is a forever loop.</summary>
+    public static bool IsForeverLoop(SyntaxNode loop) => loop is StatementSyntax statement && IsForever(statement);
+
     /// <summary>The keyword to report on (<c>while</c>, <c>for</c>, <c>do</c>).</summary>
     public static SyntaxToken Keyword(StatementSyntax loop) => loop switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,7 +13,7 @@ namespace Blitz.Analyzers.Usage;
 /// <see cref="OffloadTargetRules"/> (compiled into the generator, linked here), so they always agree: a method gets a
 /// wrapper exactly when it gets no usage diagnostic. The first reason is reported; fixing it shows the next, if any.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>

@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Blitz.Analyzers.Buckets;
-using Blitz.Analyzers.Usage;
 using Blitz.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,22 +14,12 @@ namespace Blitz.Analyzers.Tests.Corpus;
 /// </summary>
 public sealed partial class CorpusTests(ITestOutputHelper output)
 {
+    /// <summary>What ships: every analyzer the host loads from the assembly (one with [DiagnosticAnalyzer]).</summary>
     internal static DiagnosticAnalyzer[] AllAnalyzers() =>
-    [
-        new OffloadTargetUsageAnalyzer(),
-        new BLZ101ThreadSleepAnalyzer(),
-        new BLZ102SyncIoAnalyzer(),
-        new BLZ103BlockingWaitAnalyzer(),
-        new BLZ104HeavyCpuAnalyzer(),
-        new BLZ105DirectOffloadTargetCallAnalyzer(),
-        new BLZ106ForeverLoopOnPoolAnalyzer(),
-        new BLZ107SpawnStormAnalyzer(),
-        new BLZ108OffloadedAsyncIoAnalyzer(),
-        new BLZ109BlockingOnThreadPoolAnalyzer(),
-        new BLZ110SyncParallelAnalyzer(),
-        new BLZ111BlockingHelperAnalyzer(),
-        new BLZ112ForeverLoopThroughCallAnalyzer(),
-    ];
+        [.. typeof(BlitzRulesAnalyzer).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)];
 
     internal static IReadOnlyList<(string Name, string Markup)> Files() =>
         typeof(CorpusTests).Assembly.GetManifestResourceNames()

@@ -8,6 +8,7 @@
 #        [deep rules BLZ111/BLZ112: "on" (default) or "off" (severity none: the compiler does not run them)]
 #        [runs, default 1: the synthetic project is rebuilt from scratch this many times; the median ratio is printed,
 #         since on a small shared machine one build's figure moves by several points]
+# Environment: BLITZ_CPU_ROUNDS=N also measures the cost as compiler CPU time with and without Blitz (see the end).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
 classes="${1:-1000}"
@@ -210,4 +211,22 @@ done
 if (( runs > 1 )); then
   printf 'runs: %s%%\n' "${ratios[*]}"
   printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "median Blitz analyzers / compile time = %.2f%% over %d builds\n", m, NR }'
+fi
+
+# BLITZ_CPU_ROUNDS=N: the cost as CPU time instead of the analyzer report's wall-clock attribution (which charges a
+# callback for every GC pause and preemption it sits through). Runs the compiler with the build's own command line
+# N times with and N times without the Blitz analyzers, alternating, and prints user+sys seconds of each.
+if [ -n "${BLITZ_CPU_ROUNDS:-}" ]; then
+  csc_line=$(grep -E '^\s+/\S+/Roslyn/bincore/csc ' "$work/build.log" | head -1 | sed -E 's/^\s+//')
+  csc_tool=${csc_line%% *}
+  printf '%s\n' "${csc_line#* }" | sed -E 's# /reportanalyzer##' > "$work/with.rsp"
+  sed -E "s# /analyzer:[^ ]*Blitz\.Analyzers\.dll##" "$work/with.rsp" > "$work/without.rsp"
+  (cd "$work" && for ((round = 1; round <= BLITZ_CPU_ROUNDS; round++)); do
+    for variant in without with; do
+      /usr/bin/time -f "$variant %U %S" -a -o "$work/cpu.txt" "$csc_tool" "@$work/$variant.rsp" > /dev/null 2>&1 || true
+    done
+  done)
+  awk '{ cpu = $2 + $3; printf "%s: %.1f s CPU\n", $1, cpu; sum[$1] += cpu; n[$1]++ }
+       END { w = sum["with"] / n["with"]; o = sum["without"] / n["without"];
+             printf "mean CPU with Blitz %.1f s, without %.1f s: Blitz adds %.1f%%\n", w, o, 100 * (w - o) / o }' "$work/cpu.txt"
 fi

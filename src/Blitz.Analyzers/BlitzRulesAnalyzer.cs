@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.Common;
+using Blitz.Analyzers.Usage;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Blitz.Analyzers;
+
+/// <summary>
+/// The rules that are on by default as errors or warnings (BLZ001-014, BLZ101-103, BLZ105, BLZ106, BLZ108, BLZ111,
+/// BLZ112), hosted in one analyzer: nine rules look at every invocation, and the driver's per-callback cost (timing,
+/// suppression checks, context set-up) paid once per operation instead of once per rule and operation is a large part
+/// of what they cost together. Each rule keeps its own class, tests and descriptors; a rule whose diagnostics are all
+/// turned off (<c>severity = none</c> in every file) is not run. The suggestion rules (BLZ104, BLZ107, BLZ109, BLZ110)
+/// stay separate analyzers, so that a command-line build, which does not run suggestion-only analyzers, skips them.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlitzRulesAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The hosted rules, each an analyzer of its own that this one runs.</summary>
+    internal static ImmutableArray<DiagnosticAnalyzer> Rules { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
+        new OffloadTargetUsageAnalyzer(),
+        new BLZ101ThreadSleepAnalyzer(),
+        new BLZ102SyncIoAnalyzer(),
+        new BLZ103BlockingWaitAnalyzer(),
+        new BLZ105DirectOffloadTargetCallAnalyzer(),
+        new BLZ106ForeverLoopOnPoolAnalyzer(),
+        new BLZ108OffloadedAsyncIoAnalyzer(),
+        new BLZ111BlockingHelperAnalyzer(),
+        new BLZ112ForeverLoopThroughCallAnalyzer());
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        Rules.SelectMany(rule => rule.SupportedDiagnostics).ToImmutableArray();
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        var rules = Rules.Select(HostedRule.Initialize).ToImmutableArray();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var operations = new MergedOperationActions();
+            foreach (var rule in rules)
+            {
+                if (!rule.IsTurnedOff(start.Compilation, start.CancellationToken))
+                {
+                    rule.Start(start, operations);
+                }
+            }
+
+            operations.RegisterWith(start);
+        });
+    }
+}
