@@ -103,6 +103,27 @@ public sealed class BlitzRulesAnalyzerTests
         Assert.Contains("compilation start action", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_per_operation_entry_points_are_compiled_optimized_on_first_call()
+    {
+        const BindingFlags Static = BindingFlags.NonPublic | BindingFlags.Static;
+        MethodInfo[] entryPoints =
+        [
+            typeof(Blitz.Analyzers.Buckets.BLZ101ThreadSleepAnalyzer).GetMethod("Analyze", Static)!,
+            typeof(Blitz.Analyzers.Buckets.BLZ102SyncIoAnalyzer).GetMethod("Analyze", Static)!,
+            typeof(Blitz.Analyzers.Buckets.BLZ103BlockingWaitAnalyzer).GetMethod("Analyze", Static)!,
+            typeof(Blitz.Analyzers.Buckets.BLZ111BlockingHelperAnalyzer).GetMethod("Analyze", Static)!,
+            typeof(Blitz.Analyzers.Buckets.BLZ112ForeverLoopThroughCallAnalyzer).GetMethod("Analyze", Static)!,
+            typeof(AsyncContext).GetMethod(nameof(AsyncContext.IsAsyncContext))!,
+            typeof(MergedOperationActions).GetNestedType("Fanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
+        ];
+
+        foreach (var method in entryPoints)
+        {
+            Assert.True((method.MethodImplementationFlags & (MethodImplAttributes)512) != 0, method.DeclaringType!.Name + "." + method.Name);
+        }
+    }
+
     private static List<string> Keys(ImmutableArray<Diagnostic> diagnostics) =>
         [.. diagnostics.Select(d => d.Id + "@" + d.Location.SourceSpan + ":" + d.GetMessage()).Order(StringComparer.Ordinal)];
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,6 +27,7 @@ public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;

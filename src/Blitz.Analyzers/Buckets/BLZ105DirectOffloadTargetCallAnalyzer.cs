@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -40,6 +41,7 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -68,6 +70,7 @@ internal sealed class OffloadTargetCache
 
     public OffloadTargetCache(System.Lazy<BlitzSymbols> symbols) => _symbols = symbols;
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken, out string wrapper, out string attribute)
     {
         wrapper = string.Empty;

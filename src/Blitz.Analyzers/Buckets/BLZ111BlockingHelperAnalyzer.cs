@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -36,6 +37,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;
@@ -83,6 +85,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool IsReportable(OperationAnalysisContext context, BlitzSymbols symbols) =>
         AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols)
         && (BlockingCalls.Classify(context.Operation, symbols, context.CancellationToken) is null || IsLeftByBlz102(context.Operation, context.ContainingSymbol, symbols));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,6 +37,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;

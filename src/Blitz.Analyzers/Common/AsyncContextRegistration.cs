@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,5 +17,18 @@ internal static class AsyncContextRegistration
     /// <summary>Runs <paramref name="action"/> on operations of <paramref name="kinds"/> when the compilation has tasks.</summary>
     public static void RegisterAsyncContextAction(
         this CompilationStartAnalysisContext start, Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action, params OperationKind[] kinds) =>
-        start.RegisterOperationAction(c => { if (symbols.Value is { HasTasks: true } resolved) { action(c, resolved); } }, kinds);
+        start.RegisterOperationAction(new WhenTasks(symbols, action).Run, kinds);
+
+    /// <summary>Runs the rule once the compilation's symbols are known to include tasks.</summary>
+    private sealed class WhenTasks(Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action)
+    {
+        [MethodImpl(Jit.Optimized)]
+        public void Run(OperationAnalysisContext context)
+        {
+            if (symbols.Value is { HasTasks: true } resolved)
+            {
+                action(context, resolved);
+            }
+        }
+    }
 }

@@ -152,6 +152,7 @@ internal sealed class BlitzSymbols
     }
 
     /// <summary>The async counterpart of a synchronous I/O method, following overrides (FileStream.Read is Stream.Read).</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         counterpart = default;
@@ -176,6 +177,7 @@ internal sealed class BlitzSymbols
     /// Whether methods of <paramref name="assembly"/> can carry [Blocking]/[CpuBound]: the assembly that declares the
     /// attributes, or one that references it (checked once per assembly; the compilation itself always can).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public bool CanDeclareOffloadTargets(IAssemblySymbol? assembly)
     {
         var attributes = _offloadAttributesAssembly;
@@ -184,10 +186,17 @@ internal sealed class BlitzSymbols
             return false;
         }
 
-        return _canDeclareOffloadTargets.GetOrAdd(assembly, a =>
-            a is ISourceAssemblySymbol
-            || SymbolEqualityComparer.Default.Equals(a, attributes)
-            || a.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == attributes.Identity.Name)));
+        // TryGetValue first: a GetOrAdd with a capturing lambda would allocate its closure on every call.
+        if (_canDeclareOffloadTargets.TryGetValue(assembly, out var can))
+        {
+            return can;
+        }
+
+        can = assembly is ISourceAssemblySymbol
+            || SymbolEqualityComparer.Default.Equals(assembly, attributes)
+            || assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == attributes.Identity.Name));
+        _canDeclareOffloadTargets.TryAdd(assembly, can);
+        return can;
     }
 
     public bool IsNonBlockingIoType(ITypeSymbol? type) => type is not null && _nonBlockingIoTypes.Any(t => InheritsFrom(type, t));
@@ -199,12 +208,14 @@ internal sealed class BlitzSymbols
 
     public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry)
     {
         entry = default;
         return CpuHeavyNames.Contains(method.Name) && _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetBlockingWait(ISymbol member, out string remedy)
     {
         remedy = string.Empty;
@@ -224,6 +235,7 @@ internal sealed class BlitzSymbols
         return definition is IMethodSymbol { OverriddenMethod: { } overridden } && TryGetBlockingWait(overridden, out remedy);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
     {
         target = default;

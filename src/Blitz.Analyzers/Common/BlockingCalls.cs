@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -96,6 +97,7 @@ internal static class BlockingCalls
     /// (a memory stream does not block, a zero timeout is a poll, a provably complete task does not wait), or null.
     /// The one classification behind the in-place rules, BLZ109, and the summaries of sync helpers (BLZ111).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static BlockingWork? Classify(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (operation is IPropertyReferenceOperation property)

@@ -52,6 +52,7 @@ internal sealed class BlockingSummaries
     private static LastLookup? t_last;
 
     /// <summary>The summaries that apply to <paramref name="tree"/> (its <c>.editorconfig</c> settings), or null when the search is off.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static BlockingSummaries? For(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
     {
         var last = t_last ??= new LastLookup();
@@ -85,6 +86,7 @@ internal sealed class BlockingSummaries
     public IMethodSymbol? SummarizableTarget(IOperation operation) => CallTarget(operation) is { } method ? Summarizable(method) : null;
 
     /// <summary>The method a call, a property read (its getter) or an object creation (its constructor) runs, or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static IMethodSymbol? CallTarget(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => invocation.TargetMethod,
@@ -94,6 +96,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary><paramref name="method"/>'s definition when it can be summarized (see <see cref="SummarizableTarget"/>), else null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public IMethodSymbol? Summarizable(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
@@ -114,9 +117,11 @@ internal sealed class BlockingSummaries
             : Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), callerModel, cancellationToken).Summary;
 
     /// <summary>What calling <paramref name="target"/> amounts to when already known (see <see cref="Settle"/>), else null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public BlockingSummary? Settled(IMethodSymbol target) => _settled.TryGetValue(target, out var summary) ? summary : null;
 
     /// <summary>The summary of calling <paramref name="target"/> (<see cref="BlockingSummary.None"/> when it cannot be summarized), computed once.</summary>
+    [MethodImpl(Jit.Optimized)]
     public BlockingSummary Settle(IMethodSymbol target, SemanticModel? callerModel, CancellationToken cancellationToken)
     {
         if (_settled.TryGetValue(target, out var summary))
@@ -138,6 +143,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary>The summary and the lowest path index a cycle was cut at (int.MaxValue when none).</summary>
+    [MethodImpl(Jit.Optimized)]
     private (BlockingSummary Summary, int CutAt) Get(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
         var cache = _byDepth[depth];
@@ -165,6 +171,7 @@ internal sealed class BlockingSummaries
         return (summary, cutAt);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private (BlockingSummary Summary, int CutAt) Compute(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
         var declaration = Declaration(method, cancellationToken);
@@ -220,6 +227,7 @@ internal sealed class BlockingSummaries
     }
 
     /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (BLZ104's).</summary>
+    [MethodImpl(Jit.Optimized)]
     private BlockingWork? Direct(IOperation operation, CancellationToken cancellationToken)
     {
         if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -41,13 +42,20 @@ internal sealed class MergedOperationActions
                 continue;
             }
 
-            start.RegisterOperationAction(context =>
+            start.RegisterOperationAction(new Fanout(actions).Run, pair.Key);
+        }
+    }
+
+    /// <summary>One operation kind's actions, run one after another.</summary>
+    private sealed class Fanout(Action<OperationAnalysisContext>[] actions)
+    {
+        [MethodImpl(Jit.Optimized)]
+        public void Run(OperationAnalysisContext context)
+        {
+            foreach (var action in actions)
             {
-                foreach (var action in actions)
-                {
-                    action(context);
-                }
-            }, pair.Key);
+                action(context);
+            }
         }
     }
 }
