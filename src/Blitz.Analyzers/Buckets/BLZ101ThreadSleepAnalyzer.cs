@@ -23,7 +23,7 @@ public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

@@ -28,7 +28,7 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

@@ -34,7 +34,7 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
+            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation, OperationKind.PropertyReference);
         });
     }
 

@@ -29,9 +29,9 @@ public sealed partial class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterAsyncContextAction(symbols, AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterAsyncContextAction(symbols, AnalyzeLoop, OperationKind.Loop);
-            start.RegisterAsyncContextAction(symbols, AnalyzeMethodGroup, OperationKind.MethodReference);
+            start.RegisterTaskRuleAction(symbols, AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterTaskRuleAction(symbols, AnalyzeLoop, OperationKind.Loop);
+            start.RegisterTaskRuleAction(symbols, AnalyzeMethodGroup, OperationKind.MethodReference);
         });
     }
 

@@ -31,7 +31,7 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var targets = new OffloadTargetCache(symbols);
-            start.RegisterAsyncContextAction(symbols, (c, resolved) =>
+            start.RegisterTaskRuleAction(symbols, (c, resolved) =>
             {
                 if (resolved.HasOffloadAttributes)
                 {

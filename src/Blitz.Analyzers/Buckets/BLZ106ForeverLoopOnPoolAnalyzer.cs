@@ -29,7 +29,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { AnalyzeStarter(c, symbols.Value); } }, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, AnalyzeStarter, OperationKind.Invocation);
             start.RegisterSymbolAction(c => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }

@@ -36,7 +36,7 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var wrappers = new WrapperNames(symbols);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value, wrappers); } }, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, (c, resolved) => Analyze(c, resolved, wrappers), OperationKind.Invocation);
         });
     }
 

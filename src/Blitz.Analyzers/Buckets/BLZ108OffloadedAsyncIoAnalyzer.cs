@@ -31,7 +31,7 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

@@ -30,7 +30,7 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var targets = new OffloadTargetCache(symbols);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value, targets); } }, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, (c, resolved) => Analyze(c, resolved, targets), OperationKind.Invocation);
         });
     }
 

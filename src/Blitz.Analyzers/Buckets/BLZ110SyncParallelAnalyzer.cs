@@ -25,7 +25,7 @@ public sealed class BLZ110SyncParallelAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterAsyncContextAction(symbols, Analyze, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

@@ -32,7 +32,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterAsyncContextAction(symbols, Analyze,
+            start.RegisterTaskRuleAction(symbols, Analyze,
                 OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
         });
     }

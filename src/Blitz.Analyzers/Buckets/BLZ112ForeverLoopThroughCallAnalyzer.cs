@@ -33,7 +33,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterOperationAction(c => { if (symbols.Value.HasTasks) { Analyze(c, symbols.Value); } }, OperationKind.Invocation);
+            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
         });
     }
 

@@ -6,16 +6,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// Registration for the rules that look only at async context (BLZ101-105, BLZ110, BLZ111): one operation action per
-/// rule for the whole compilation, with the symbols resolved on first use and the rule skipped where there are no
-/// tasks. Registering per operation block instead, only for blocks that can hold async context, was measured slower
+/// Registration of the bucket rules' operation actions (BLZ101-112): one operation action per rule for the whole
+/// compilation, with the symbols resolved on first use and the rule skipped where there are no tasks. Registering per operation block instead, only for blocks that can hold async context, was measured slower
 /// on the 117,000-line synthetic project (13-15% of compile time against 8-11%): the driver then builds per-block
 /// action tables and walks each async block a second time, which costs more than the callbacks it spares.
 /// </summary>
-internal static class AsyncContextRegistration
+internal static class TaskRuleRegistration
 {
     /// <summary>Runs <paramref name="action"/> on operations of <paramref name="kinds"/> when the compilation has tasks.</summary>
-    public static void RegisterAsyncContextAction(
+    public static void RegisterTaskRuleAction(
         this CompilationStartAnalysisContext start, Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action, params OperationKind[] kinds) =>
         start.RegisterOperationAction(new WhenTasks(symbols, action).Run, kinds);
 
