@@ -12,7 +12,8 @@ namespace Blitz.Analyzers;
 /// The rules that are on by default as errors or warnings (BLZ001-014, BLZ101-103, BLZ105, BLZ106, BLZ108, BLZ111,
 /// BLZ112), hosted in one analyzer: nine rules look at every invocation, and the driver's per-callback cost (timing,
 /// suppression checks, context set-up) paid once per operation instead of once per rule and operation is a large part
-/// of what they cost together. Each rule keeps its own class, tests and descriptors; a rule whose diagnostics are all
+/// of what they cost together. On a call, only the rules that may report on the called member run (see
+/// <see cref="MergedOperationActions"/>). Each rule keeps its own class, tests and descriptors; a rule whose diagnostics are all
 /// turned off (<c>severity = none</c> in every file) is not run. The suggestion rules (BLZ104, BLZ107, BLZ109, BLZ110)
 /// stay separate analyzers, so that a command-line build, which does not run suggestion-only analyzers, skips them.
 /// </summary>
@@ -31,16 +32,32 @@ public sealed class BlitzRulesAnalyzer : DiagnosticAnalyzer
         new BLZ111BlockingHelperAnalyzer(),
         new BLZ112ForeverLoopThroughCallAnalyzer());
 
+    private readonly ImmutableArray<DiagnosticAnalyzer> _rules;
+
+    /// <summary>Hosts <see cref="Rules"/>.</summary>
+    public BlitzRulesAnalyzer()
+        : this(Rules)
+    {
+    }
+
+    private BlitzRulesAnalyzer(ImmutableArray<DiagnosticAnalyzer> rules)
+    {
+        _rules = rules;
+        SupportedDiagnostics = rules.SelectMany(rule => rule.SupportedDiagnostics).ToImmutableArray();
+    }
+
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Rules.SelectMany(rule => rule.SupportedDiagnostics).ToImmutableArray();
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    /// <summary>A host of some of the rules only: the tests of each rule run it the way it ships, hosted.</summary>
+    internal static BlitzRulesAnalyzer Hosting(params DiagnosticAnalyzer[] rules) => new(rules.ToImmutableArray());
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        var rules = Rules.Select(HostedRule.Initialize).ToImmutableArray();
+        var rules = _rules.Select(HostedRule.Initialize).ToImmutableArray();
         context.RegisterCompilationStartAction(start =>
         {
             var operations = new MergedOperationActions();

@@ -116,6 +116,7 @@ public sealed class BlitzRulesAnalyzerTests
             typeof(Blitz.Analyzers.Buckets.BLZ112ForeverLoopThroughCallAnalyzer).GetMethod("Analyze", Static)!,
             typeof(AsyncContext).GetMethod(nameof(AsyncContext.IsAsyncContext))!,
             typeof(MergedOperationActions).GetNestedType("Fanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
+            typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
         ];
 
         foreach (var method in entryPoints)
@@ -123,6 +124,41 @@ public sealed class BlitzRulesAnalyzerTests
             Assert.True((method.MethodImplementationFlags & (MethodImplAttributes)512) != 0, method.DeclaringType!.Name + "." + method.Name);
         }
     }
+
+    [Fact]
+    public async Task A_call_rule_runs_only_on_calls_its_filter_admits_and_the_filter_is_asked_once_per_member()
+    {
+        var filtered = new CallRuleDouble("TST101", name => name.StartsWith("Target", StringComparison.Ordinal));
+        var unfiltered = new CallRuleDouble("TST102", filter: null);
+        var harness = new AnalyzerHarness(TestReferences.All, BlitzRulesAnalyzer.Hosting(filtered, unfiltered));
+        const string Source = """
+            using System.Threading.Tasks;
+            class C
+            {
+                int TargetValue => 1;
+                static void Target() { }
+                static void Other() { }
+                async Task Run()
+                {
+                    Target(); Target(); Other(); Other(); Other();
+                    _ = TargetValue + TargetValue;
+                    _ = new C();
+                    await Task.Yield();
+                }
+            }
+            """;
+
+        var diagnostics = await harness.GetDiagnosticsAsync(harness.CreateCompilation(Source));
+
+        Assert.Equal(["Target", "Target", "TargetValue", "TargetValue"], Seen(diagnostics, "TST101"));
+        Assert.Equal(["C", "Other", "Other", "Other", "Target", "Target", "TargetValue", "TargetValue", "Yield"], Seen(diagnostics, "TST102"));
+        Assert.Equal(
+            [".ctor=1", "Other=1", "Target=1", "TargetValue=1", "Yield=1"],
+            filtered.Asked.Select(pair => pair.Key + "=" + pair.Value).Order(StringComparer.Ordinal));
+    }
+
+    private static List<string> Seen(ImmutableArray<Diagnostic> diagnostics, string id) =>
+        [.. diagnostics.Where(d => d.Id == id).Select(d => d.GetMessage()).Order(StringComparer.Ordinal)];
 
     private static List<string> Keys(ImmutableArray<Diagnostic> diagnostics) =>
         [.. diagnostics.Select(d => d.Id + "@" + d.Location.SourceSpan + ":" + d.GetMessage()).Order(StringComparer.Ordinal)];
@@ -157,12 +193,54 @@ public sealed class BlitzRulesAnalyzerTests
         }
     }
 
-#pragma warning disable RS1001, RS1025, RS1026 // a test double, never loaded by a host
+#pragma warning disable RS1001, RS1025, RS1026, RS2008 // test doubles, never loaded by a host
     private sealed class RegistersSyntaxTreeAction : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
 
         public override void Initialize(AnalysisContext context) => context.RegisterSyntaxTreeAction(_ => { });
     }
-#pragma warning restore RS1001, RS1025, RS1026
+
+    /// <summary>Reports each call it runs on with the called member's name; with a filter, registered as a call rule.</summary>
+    private sealed class CallRuleDouble(string id, Func<string, bool>? filter) : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor SeenFiltered = new("TST101", "Seen", "{0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        private static readonly DiagnosticDescriptor SeenAll = new("TST102", "Seen", "{0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        private readonly DiagnosticDescriptor _seen = id == "TST101" ? SeenFiltered : SeenAll;
+
+        /// <summary>How many times the filter was asked about each member, by name.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, int> Asked { get; } = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [_seen];
+
+        public override void Initialize(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            OperationKind[] calls = [OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation];
+            if (filter is null)
+            {
+                start.RegisterTaskRuleAction(symbols, Report, calls);
+                return;
+            }
+
+            start.RegisterCallRuleAction(symbols, Report, (member, _) =>
+            {
+                Asked.AddOrUpdate(member.Name, 1, (_, count) => count + 1);
+                return filter(member.Name);
+            }, calls);
+        });
+
+        private void Report(OperationAnalysisContext context, BlitzSymbols symbols)
+        {
+            var name = context.Operation switch
+            {
+                Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation => invocation.TargetMethod.Name,
+                Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation property => property.Property.Name,
+                Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation => creation.Type!.Name,
+                _ => "?",
+            };
+            context.ReportDiagnostic(Diagnostic.Create(_seen, context.Operation.Syntax.GetLocation(), name));
+        }
+    }
+#pragma warning restore RS1001, RS1025, RS1026, RS2008
 }

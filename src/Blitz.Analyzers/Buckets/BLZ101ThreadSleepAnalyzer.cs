@@ -23,7 +23,9 @@ public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
+            start.RegisterCallRuleAction(symbols, Analyze,
+                (member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
+                OperationKind.Invocation);
         });
     }
 

@@ -31,13 +31,13 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var targets = new OffloadTargetCache(symbols);
-            start.RegisterTaskRuleAction(symbols, (c, resolved) =>
+            start.RegisterCallRuleAction(symbols, (c, resolved) =>
             {
                 if (resolved.HasOffloadAttributes)
                 {
                     Analyze(c, resolved, targets);
                 }
-            }, OperationKind.Invocation);
+            }, (member, resolved) => resolved.HasOffloadAttributes && member is IMethodSymbol method && targets.TryGetWrapper(method, default, out _, out _), OperationKind.Invocation);
         });
     }
 
@@ -66,7 +66,7 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
 internal sealed class OffloadTargetCache
 {
     private readonly System.Lazy<BlitzSymbols> _symbols;
-    private readonly ConcurrentDictionary<IMethodSymbol, (string? Wrapper, string Attribute)> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (string? Wrapper, string Attribute)> _cache = new(ReferenceComparer.Instance);
 
     public OffloadTargetCache(System.Lazy<BlitzSymbols> symbols) => _symbols = symbols;
 

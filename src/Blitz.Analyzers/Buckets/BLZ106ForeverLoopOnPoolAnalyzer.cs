@@ -29,7 +29,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterTaskRuleAction(symbols, AnalyzeStarter, OperationKind.Invocation);
+            start.RegisterCallRuleAction(symbols, AnalyzeStarter, (member, resolved) => member is IMethodSymbol method && resolved.TryGetOffloadStarter(method, out _), OperationKind.Invocation);
             start.RegisterSymbolAction(c => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }
@@ -64,6 +64,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;

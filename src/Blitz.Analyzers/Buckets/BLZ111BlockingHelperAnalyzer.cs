@@ -32,7 +32,9 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterTaskRuleAction(symbols, Analyze,
+            var compilation = start.Compilation; // its Assembly is read on first use, not here, like BlitzSymbols.Deferred
+            start.RegisterCallRuleAction(symbols, Analyze,
+                (member, _) => !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly), // declared in source here
                 OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
         });
     }

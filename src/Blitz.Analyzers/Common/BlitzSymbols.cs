@@ -35,7 +35,7 @@ internal sealed class BlitzSymbols
     private readonly INamedTypeSymbol[] _nonBlockingIoTypes;
     private readonly INamedTypeSymbol[] _compressionStreamTypes;
     private readonly IAssemblySymbol? _offloadAttributesAssembly;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canDeclareOffloadTargets = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canDeclareOffloadTargets = new(ReferenceComparer.Instance);
 
     private BlitzSymbols(Compilation compilation)
     {

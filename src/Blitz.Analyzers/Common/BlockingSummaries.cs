@@ -30,9 +30,9 @@ internal sealed class BlockingSummaries
     private readonly DeepSearchSettings _settings;
     private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary>[] _byDepth;
 
-    // What a call target (as a call site names it: constructed, reduced) amounts to at full depth. Most calls in
-    // async code go to source members already settled (record properties, small helpers): one lookup, no other work.
-    private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary> _settled = new(SymbolEqualityComparer.Default);
+    // What a call to a target's definition amounts to at full depth. Most calls in async code go to source members
+    // already settled (record properties, small helpers): one lookup, no other work.
+    private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary> _settled = new(ReferenceComparer.Instance);
 
     private BlockingSummaries(Compilation compilation, BlitzSymbols symbols, DeepSearchSettings settings)
     {
@@ -42,7 +42,7 @@ internal sealed class BlockingSummaries
         _byDepth = new ConcurrentDictionary<IMethodSymbol, BlockingSummary>[settings.Depth + 1];
         for (var i = 1; i <= settings.Depth; i++)
         {
-            _byDepth[i] = new ConcurrentDictionary<IMethodSymbol, BlockingSummary>(SymbolEqualityComparer.Default);
+            _byDepth[i] = new ConcurrentDictionary<IMethodSymbol, BlockingSummary>(ReferenceComparer.Instance);
         }
     }
 
@@ -52,7 +52,10 @@ internal sealed class BlockingSummaries
     private static LastLookup? t_last;
 
     /// <summary>The summaries that apply to <paramref name="tree"/> (its <c>.editorconfig</c> settings), or null when the search is off.</summary>
-    [MethodImpl(Jit.Optimized)]
+    /// <remarks>
+    /// Not compiled with <see cref="Jit.Optimized"/>: code compiled that way before its first run reads a thread-static
+    /// field through a runtime helper on every call, which perf showed as most of this method's time.
+    /// </remarks>
     public static BlockingSummaries? For(Compilation compilation, BlitzSymbols symbols, AnalyzerOptions options, SyntaxTree tree)
     {
         var last = t_last ??= new LastLookup();
@@ -111,6 +114,7 @@ internal sealed class BlockingSummaries
 
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
     /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>
+    [MethodImpl(Jit.Optimized)]
     public BlockingSummary Get(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken) =>
         _byDepth[_settings.Depth].TryGetValue(method, out var cached)
             ? cached
@@ -118,12 +122,13 @@ internal sealed class BlockingSummaries
 
     /// <summary>What calling <paramref name="target"/> amounts to when already known (see <see cref="Settle"/>), else null.</summary>
     [MethodImpl(Jit.Optimized)]
-    public BlockingSummary? Settled(IMethodSymbol target) => _settled.TryGetValue(target, out var summary) ? summary : null;
+    public BlockingSummary? Settled(IMethodSymbol target) => _settled.TryGetValue(target.OriginalDefinition, out var summary) ? summary : null;
 
     /// <summary>The summary of calling <paramref name="target"/> (<see cref="BlockingSummary.None"/> when it cannot be summarized), computed once.</summary>
     [MethodImpl(Jit.Optimized)]
     public BlockingSummary Settle(IMethodSymbol target, SemanticModel? callerModel, CancellationToken cancellationToken)
     {
+        target = target.OriginalDefinition; // what Summarizable looks at
         if (_settled.TryGetValue(target, out var summary))
         {
             return summary;
@@ -252,6 +257,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary>The declaration that carries the method's body (a partial method's implementation part), or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     private SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,15 +15,11 @@ internal static class TaskCompletion
 {
     private static readonly string[] CompletionProperties = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
 
+    [MethodImpl(Jit.Optimized)]
     public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
     {
         var task = TaskSymbolOf(taskExpression);
-        if (task is null)
-        {
-            return false;
-        }
-
-        return IsGuarded(task, use) || WasAwaitedBefore(task, use, symbols);
+        return task is not null && (IsInsideCompletionTest(task, use) || IsCompleteByEarlierCode(task, use, symbols));
     }
 
     /// <summary>The symbol that identifies the task: a local/parameter/field, or the collection an element or a foreach variable comes from.</summary>
@@ -37,18 +34,17 @@ internal static class TaskCompletion
         };
     }
 
-    private static bool IsGuarded(ISymbol task, IOperation use)
+    /// <summary>The read sits in the true branch of "if (task.IsCompleted)" (or the false branch of its negation).</summary>
+    [MethodImpl(Jit.Optimized)]
+    private static bool IsInsideCompletionTest(ISymbol task, IOperation use)
     {
         for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            if (parent is IConditionalOperation conditional && conditional.Condition != child)
+            if (parent is IConditionalOperation conditional && conditional.Condition != child
+                && IsCompletionTest(conditional.Condition, task, out var negated)
+                && (negated ? conditional.WhenFalse == child : conditional.WhenTrue == child))
             {
-                var negated = IsCompletionTest(conditional.Condition, task, out var isNegated) && isNegated;
-                var positive = IsCompletionTest(conditional.Condition, task, out isNegated) && !isNegated;
-                if ((positive && conditional.WhenTrue == child) || (negated && conditional.WhenFalse == child))
-                {
-                    return true;
-                }
+                return true;
             }
 
             if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -57,21 +53,43 @@ internal static class TaskCompletion
             }
         }
 
-        // An earlier "if (!task.IsCompleted) { ... return/throw/await task }" guard.
-        var body = AsyncContext.EnclosingBody(use);
-        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        return false;
+    }
+
+    /// <summary>
+    /// Code before the read, in the same function, that completes the task: an "if (!task.IsCompleted) { return/throw/await
+    /// task }" guard, an await of the task or of a Task.WhenAll over it (or over the collection a foreach variable comes
+    /// from), or "var task = await Task.WhenAny(...)". One walk of the function body collects what the checks need.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    private static bool IsCompleteByEarlierCode(ISymbol task, IOperation use, BlitzSymbols symbols)
+    {
+        var local = task as ILocalSymbol;
+        ISymbol? foreachCollection = null;
+        List<IAwaitOperation>? earlierAwaits = null;
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(use)))
         {
-            if (operation is IConditionalOperation guard
-                && guard.Syntax.Span.End <= use.Syntax.SpanStart
-                && IsCompletionTest(guard.Condition, task, out var isNegated) && isNegated
-                && OperationHelpers.DescendantsInSameFunction(guard.WhenTrue).Any(o => o is IReturnOperation or IThrowOperation
-                    || (o is IAwaitOperation awaited && Awaits(awaited.Operation, task))))
+            switch (operation)
             {
-                return true;
+                case IConditionalOperation guard when guard.Syntax.Span.End <= use.Syntax.SpanStart
+                    && IsCompletionTest(guard.Condition, task, out var negated) && negated
+                    && OperationHelpers.DescendantsInSameFunction(guard.WhenTrue).Any(o => o is IReturnOperation or IThrowOperation
+                        || (o is IAwaitOperation awaited && Awaits(awaited.Operation, task))):
+                    return true;
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, task) && IsAwaitedWhenAny(initial):
+                    return true;
+                case IAwaitOperation awaited when awaited.Syntax.Span.End <= use.Syntax.SpanStart:
+                    (earlierAwaits ??= new List<IAwaitOperation>()).Add(awaited);
+                    break;
+                case IForEachLoopOperation loop when local is not null && foreachCollection is null && loop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                    foreachCollection = OperationHelpers.ReferencedSymbol(loop.Collection);
+                    break;
             }
         }
 
-        return false;
+        return earlierAwaits is not null && earlierAwaits.Any(awaited => Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
+            || (foreachCollection is not null && AwaitsAll(awaited.Operation, foreachCollection, symbols)));
     }
 
     private static bool IsCompletionTest(IOperation condition, ISymbol task, out bool negated)
@@ -111,53 +129,9 @@ internal static class TaskCompletion
     private static bool IsFinalStatus(IOperation operand) =>
         OperationHelpers.WithoutConversions(operand) is IFieldReferenceOperation { Field: { ContainingType.Name: "TaskStatus", Name: "RanToCompletion" or "Faulted" or "Canceled" } };
 
-    private static bool WasAwaitedBefore(ISymbol task, IOperation use, BlitzSymbols symbols)
-    {
-        var body = AsyncContext.EnclosingBody(use);
-        var foreachCollection = ForEachCollection(task, body);
-        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
-        {
-            // "var winner = await Task.WhenAny(a, b);" gives a task that is complete.
-            if (operation is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
-                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, task) && IsAwaitedWhenAny(initial))
-            {
-                return true;
-            }
-
-            if (operation is IAwaitOperation awaited
-                && awaited.Syntax.Span.End <= use.Syntax.SpanStart
-                && (Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
-                    || (foreachCollection is not null && AwaitsAll(awaited.Operation, foreachCollection, symbols))))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsAwaitedWhenAny(IOperation value) =>
         OperationHelpers.WithoutConversions(value) is IAwaitOperation awaited
         && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } };
-
-    /// <summary>For a foreach iteration variable, the collection it iterates.</summary>
-    private static ISymbol? ForEachCollection(ISymbol task, IOperation body)
-    {
-        if (task is not ILocalSymbol local)
-        {
-            return null;
-        }
-
-        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
-        {
-            if (operation is IForEachLoopOperation loop && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
-            {
-                return OperationHelpers.ReferencedSymbol(loop.Collection);
-            }
-        }
-
-        return null;
-    }
 
     private static IOperation Unawaitable(IOperation operation)
     {

@@ -16,10 +16,22 @@ internal static class TaskRuleRegistration
     /// <summary>Runs <paramref name="action"/> on operations of <paramref name="kinds"/> when the compilation has tasks.</summary>
     public static void RegisterTaskRuleAction(
         this CompilationStartAnalysisContext start, Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action, params OperationKind[] kinds) =>
-        start.RegisterOperationAction(new WhenTasks(symbols, action).Run, kinds);
+        start.RegisterOperationAction(new WhenTasks(symbols, action, mayReportOn: null).Run, kinds);
+
+    /// <summary>
+    /// Like <see cref="RegisterTaskRuleAction"/>, for a rule that looks only at calls to some members:
+    /// <paramref name="mayReportOn"/> tells, from a called member's definition alone, whether the rule can report a call
+    /// to it. Hosted by <see cref="BlitzRulesAnalyzer"/>, the rule then runs only on calls to such members (see
+    /// <see cref="ICalledMemberFilter"/>); <paramref name="action"/> still makes every check itself.
+    /// </summary>
+    public static void RegisterCallRuleAction(
+        this CompilationStartAnalysisContext start, Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action,
+        Func<ISymbol, BlitzSymbols, bool> mayReportOn, params OperationKind[] kinds) =>
+        start.RegisterOperationAction(new WhenTasks(symbols, action, mayReportOn).Run, kinds);
 
     /// <summary>Runs the rule once the compilation's symbols are known to include tasks.</summary>
-    private sealed class WhenTasks(Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action)
+    private sealed class WhenTasks(Lazy<BlitzSymbols> symbols, Action<OperationAnalysisContext, BlitzSymbols> action, Func<ISymbol, BlitzSymbols, bool>? mayReportOn)
+        : ICalledMemberFilter
     {
         [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
@@ -29,5 +41,8 @@ internal static class TaskRuleRegistration
                 action(context, resolved);
             }
         }
+
+        public bool MayReportOn(ISymbol member) =>
+            symbols.Value is { HasTasks: true } resolved && (mayReportOn is null || mayReportOn(member, resolved));
     }
 }

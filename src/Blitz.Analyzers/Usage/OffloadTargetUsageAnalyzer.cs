@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -40,17 +42,26 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(OffloadTargetRules.BlockingAttributeMetadataName) is null
-                && start.Compilation.GetTypeByMetadataName(OffloadTargetRules.CpuBoundAttributeMetadataName) is null)
+            // Whether the attributes exist is asked on first use, not here: see BlitzSymbols.Deferred.
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            start.RegisterSymbolAction(c =>
             {
-                return;
-            }
-
-            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
-            start.RegisterOperationAction(AnalyzeNestedFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+                if (symbols.Value.HasOffloadAttributes)
+                {
+                    AnalyzeMethod(c);
+                }
+            }, SymbolKind.Method);
+            start.RegisterOperationAction(c =>
+            {
+                if (symbols.Value.HasOffloadAttributes)
+                {
+                    AnalyzeNestedFunction(c);
+                }
+            }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeMethod(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ101ThreadSleepTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ101ThreadSleepAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ101ThreadSleepAnalyzer(), new BLZ101ThreadSleepCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()), new BLZ101ThreadSleepCodeFix());
 
     [Fact]
     public Task Reports_sleep_in_async_methods_lambdas_and_local_functions() => Harness.VerifyAsync(Sources.Usings + """

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ102SyncIoTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ102SyncIoAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ102SyncIoAnalyzer(), new AwaitAsyncCounterpartCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     [Fact]
     public Task Reports_blocking_io_with_an_equivalent_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ103BlockingWaitTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ103BlockingWaitAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ103BlockingWaitAnalyzer(), new BLZ103BlockingWaitCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ103BlockingWaitAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ103BlockingWaitAnalyzer()), new BLZ103BlockingWaitCodeFix());
 
     [Fact]
     public Task Reports_sync_over_async_and_blocking_waits() => Harness.VerifyAsync(Sources.Usings + """

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ105DirectOffloadTargetCallTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ105DirectOffloadTargetCallAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ105DirectOffloadTargetCallAnalyzer(), new AwaitAsyncCounterpartCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ105DirectOffloadTargetCallAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ105DirectOffloadTargetCallAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     // Stand-ins for what the generator emits (marked as generated, so they are no BLZ008 collision), so that the fixed code compiles.
     private const string Targets = """

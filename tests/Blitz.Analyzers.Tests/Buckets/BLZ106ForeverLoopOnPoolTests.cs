@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ106ForeverLoopOnPoolTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ106ForeverLoopOnPoolAnalyzer());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()));
 
     [Fact]
     public Task Reports_forever_loops_sent_to_pools() => Harness.VerifyAsync(Sources.Usings + """

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ108OffloadedAsyncIoTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ108OffloadedAsyncIoAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ108OffloadedAsyncIoAnalyzer(), new BLZ108InlineOffloadedAsyncIoCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ108OffloadedAsyncIoAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ108OffloadedAsyncIoAnalyzer()), new BLZ108InlineOffloadedAsyncIoCodeFix());
 
     private const string Io = """
         class Io

@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Tests.Deep;
 
 public sealed class BLZ111BlockingHelperTests
 {
-    private static readonly DeepVerifier Verifier = new(new BLZ111BlockingHelperAnalyzer());
+    private static readonly DeepVerifier Verifier = new(BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer()));
     private static readonly DeepVerifier All = new([.. CorpusTests.AllAnalyzers()]);
 
     // The helpers live in their own file: the summary must read a body from another tree.
@@ -256,7 +256,7 @@ public sealed class BLZ111BlockingHelperTests
     [Fact]
     public async Task Sync_io_on_this_inside_its_own_async_twin_never_suggests_the_twin()
     {
-        var verifier = new DeepVerifier(new BLZ102SyncIoAnalyzer(), new BLZ111BlockingHelperAnalyzer());
+        var verifier = new DeepVerifier(BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer(), new BLZ111BlockingHelperAnalyzer()));
         var diagnostics = await verifier.VerifyAsync(Sources.Usings + """
             public sealed class CountingStream(Stream inner) : Stream
             {

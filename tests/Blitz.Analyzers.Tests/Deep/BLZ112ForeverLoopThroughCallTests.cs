@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Deep;
 
 public sealed class BLZ112ForeverLoopThroughCallTests
 {
-    private static readonly DeepVerifier Verifier = new(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ112ForeverLoopThroughCallAnalyzer(), new BLZ112SpawnDedicatedCodeFix());
+    private static readonly DeepVerifier Verifier = new(BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ112ForeverLoopThroughCallAnalyzer()), new BLZ112SpawnDedicatedCodeFix());
 
     private const string Daemon = Sources.Usings + """
         using System.Collections.Concurrent;

@@ -14,7 +14,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Concurrent_analysis_of_many_files_matches_the_sequential_run()
     {
-        var verifier = new DeepVerifier(new BLZ111BlockingHelperAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer());
+        var verifier = new DeepVerifier(BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()));
         var compilation = verifier.Compile(Enumerable.Range(0, Files).Select(Source).ToArray());
 
         var sequential = Describe(await verifier.AnalyzeAsync(compilation));

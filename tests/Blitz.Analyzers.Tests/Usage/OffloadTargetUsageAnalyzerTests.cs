@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Usage;
 
 public sealed class OffloadTargetUsageAnalyzerTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new OffloadTargetUsageAnalyzer());
-    private static readonly CodeFixRunner AddPartial = new(TestReferences.All, new OffloadTargetUsageAnalyzer(), new BLZ001AddPartialCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new OffloadTargetUsageAnalyzer()));
+    private static readonly CodeFixRunner AddPartial = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new OffloadTargetUsageAnalyzer()), new BLZ001AddPartialCodeFix());
 
     private const string Usings = "using System; using System.Threading; using System.Threading.Tasks; using Blitz;\n";
 
