@@ -29,7 +29,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, AnalyzeStarter, (member, resolved) => member is IMethodSymbol method && resolved.TryGetOffloadStarter(method, out _), OperationKind.Invocation);
+            start.RegisterCallRuleAction(symbols, AnalyzeStarter, (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
             start.RegisterSymbolAction(c => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }

@@ -33,8 +33,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var compilation = start.Compilation; // its Assembly is read on first use, not here, like BlitzSymbols.Deferred
-            start.RegisterCallRuleAction(symbols, Analyze,
-                (member, _) => !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly), // declared in source here
+            start.RegisterCallRuleAction(symbols, Analyze, (member, _) => IsDeclaredInSource(member, compilation),
                 OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
         });
     }
@@ -52,7 +51,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         // The cheap gates, in order: nearly every call goes to metadata, and most calls to source members in async
         // code reach members already settled as not blocking (record properties, small helpers).
         var target = BlockingSummaries.CallTarget(operation);
-        if (target is null || target.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)
+        if (target is null || !IsDeclaredInSource(target, context.Compilation)
             || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
             || summaries.Settled(target) is { IsNone: true }
             || !IsReportable(context, symbols))
@@ -66,6 +65,11 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
             ReportIfNotOffloadTarget(context, definition, summary, isUsing: false, symbols);
         }
     }
+
+    /// <summary>Declared in source of <paramref name="compilation"/>: the only members a summary can look into. Checks the syntax first, which is free for metadata members.</summary>
+    [MethodImpl(Jit.Optimized)]
+    private static bool IsDeclaredInSource(ISymbol member, Compilation compilation) =>
+        !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly);
 
     /// <summary>A synchronous <c>using</c> in async context: the <c>Dispose</c> of each resource type declared in source.</summary>
     private static void AnalyzeUsing(OperationAnalysisContext context, BlitzSymbols symbols)

@@ -235,6 +235,9 @@ internal sealed class BlitzSymbols
         return definition is IMethodSymbol { OverriddenMethod: { } overridden } && TryGetBlockingWait(overridden, out remedy);
     }
 
+    /// <summary>Whether <paramref name="member"/> starts work on a pool or thread (<c>Task.Run</c>, <c>StartNew</c>, ...): the call filter of the starter rules.</summary>
+    public bool IsOffloadStarter(ISymbol member) => member is IMethodSymbol method && TryGetOffloadStarter(method, out _);
+
     [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
     {
