@@ -56,7 +56,10 @@ public sealed class BlitzRulesAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped by the host's callbacks (context.IsGeneratedCode), not by the driver: told not to
+        // report there, the driver checks every reported diagnostic's file for [GeneratedCode] symbols, a walk over
+        // all the file's tokens charged to the rule that reports first in it.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         var rules = _rules.Select(HostedRule.Initialize).ToImmutableArray();
         context.RegisterCompilationStartAction(start =>
         {

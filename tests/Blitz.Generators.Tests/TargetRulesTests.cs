@@ -127,6 +127,24 @@ public sealed class TargetRulesTests
     }
 
     [Fact]
+    public void Methods_the_compiler_declares_count_as_namesakes_like_declared_ones()
+    {
+        // get_Value is the accessor of Value, and a record declares ToString: neither name is a declared member name
+        // of its own, so the ordinal must still come from all the type's methods.
+        Compilation compilation = GeneratorHarness.Compile("""
+            using Blitz;
+            partial class C { int Value => 1; [Blocking] int GET_VALUE() => 2; [Blocking] static int Unique() => 3; }
+            partial record R { [Blocking] public string tostring() => ""; }
+            """);
+        IMethodSymbol Single(string type, string name) => compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(2, OffloadTargetRules.GetOverloadOrdinal(Single("C", "GET_VALUE")));
+        Assert.Equal(1, OffloadTargetRules.GetOverloadOrdinal(Single("C", "get_Value")));
+        Assert.Equal(0, OffloadTargetRules.GetOverloadOrdinal(Single("C", "Unique")));
+        Assert.NotEqual(0, OffloadTargetRules.GetOverloadOrdinal(Single("R", "tostring")));
+    }
+
+    [Fact]
     public void The_last_cancellation_token_parameter_receives_the_wrappers_token()
     {
         Compilation compilation = GeneratorHarness.Compile("using System.Threading; partial class C { static int M(CancellationToken a, int x, CancellationToken b, CancellationToken? c) => x; static int N(int x) => x; }");

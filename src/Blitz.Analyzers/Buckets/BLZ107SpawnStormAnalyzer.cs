@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
+using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -149,12 +150,15 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
             && select.ContainingType.Name == "Enumerable";
     }
 
-    /// <summary>Per compilation: the names of the generated wrappers of each type (from its valid offload targets).</summary>
+    /// <summary>
+    /// Per compilation: which calls go to a generated wrapper. The annotated methods of each type are grouped by the
+    /// name their wrapper would get, and the generator's full rules run only for a method whose wrapper name is called.
+    /// </summary>
     private sealed class WrapperNames
     {
         private readonly Lazy<BlitzSymbols> _symbols;
         private readonly OffloadTargetCache _targets;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> _byType = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<IMethodSymbol>>> _byType = new(ReferenceComparer.Instance);
 
         public WrapperNames(Lazy<BlitzSymbols> symbols)
         {
@@ -164,26 +168,33 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
 
         public bool IsWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
-            if (!_symbols.Value.HasOffloadAttributes || method.ContainingType is not { } type || !_symbols.Value.CanDeclareOffloadTargets(type.ContainingAssembly))
+            if (!_symbols.Value.HasOffloadAttributes || method.ContainingType?.OriginalDefinition is not { } type || !_symbols.Value.CanDeclareOffloadTargets(type.ContainingAssembly))
             {
                 return false;
             }
 
-            if (!_byType.TryGetValue(type, out var names))
+            if (!_byType.TryGetValue(type, out var byWrapperName))
             {
-                names = new HashSet<string>(StringComparer.Ordinal);
+                byWrapperName = new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
                 foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
                 {
-                    if (_targets.TryGetWrapper(member, cancellationToken, out var wrapper, out _))
+                    if (OffloadTargetRules.GetAttributeKind(member) != OffloadAttributeKind.None)
                     {
-                        names.Add(wrapper);
+                        var name = OffloadTargetRules.GetWrapperName(member);
+                        if (!byWrapperName.TryGetValue(name, out var targets))
+                        {
+                            byWrapperName.Add(name, targets = new List<IMethodSymbol>(1));
+                        }
+
+                        targets.Add(member);
                     }
                 }
 
-                _byType.TryAdd(type, names);
+                _byType.TryAdd(type, byWrapperName);
             }
 
-            return names.Contains(method.Name);
+            return byWrapperName.TryGetValue(method.Name, out var candidates)
+                && candidates.Any(target => _targets.TryGetWrapper(target, cancellationToken, out var wrapper, out _) && wrapper == method.Name);
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var compilation = start.Compilation; // its Assembly is read on first use, not here, like BlitzSymbols.Deferred
-            start.RegisterCallRuleAction(symbols, Analyze, (member, _) => IsDeclaredInSource(member, compilation),
+            start.RegisterCallRuleAction(symbols, Analyze, (member, _) => BlockingSummaries.MayHaveSummary(member, compilation),
                 OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
         });
     }

@@ -112,6 +112,48 @@ internal sealed class BlockingSummaries
         return method;
     }
 
+    /// <summary>
+    /// Whether a call to <paramref name="member"/> (a method, constructor or property definition) can have a summary:
+    /// it runs a method declared in <paramref name="compilation"/> with a body, not async, abstract or extern. What
+    /// <see cref="Summarizable"/> admits before the settings, from the declaration alone, so BLZ111's host can skip
+    /// calls to record and auto-properties, implicit constructors and async methods without running the rule.
+    /// </summary>
+    public static bool MayHaveSummary(ISymbol member, Compilation compilation)
+    {
+        var method = member as IMethodSymbol ?? (member as IPropertySymbol)?.GetMethod;
+        method = method?.ReducedFrom ?? method;
+        if (method is null || method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
+        {
+            return false;
+        }
+
+        return HasBodyDeclaration(method) || (method.PartialImplementationPart is { } implementation && HasBodyDeclaration(implementation));
+    }
+
+    private static bool HasBodyDeclaration(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (HasBody(reference.GetSyntax()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a method's declaration carries its body: a block or an expression.</summary>
+    private static bool HasBody(SyntaxNode node) => node switch
+    {
+        BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+        AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+        LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+        ArrowExpressionClauseSyntax => true,
+        _ => false,
+    };
+
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
     /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>
     [MethodImpl(Jit.Optimized)]
@@ -268,15 +310,7 @@ internal sealed class BlockingSummaries
             }
 
             var node = reference.GetSyntax(cancellationToken);
-            var hasBody = node switch
-            {
-                BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
-                AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
-                LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
-                ArrowExpressionClauseSyntax => true,
-                _ => false,
-            };
-            if (hasBody)
+            if (HasBody(node))
             {
                 return node;
             }

@@ -11,9 +11,10 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// One rule hosted by <see cref="BlitzRulesAnalyzer"/>: its <c>Initialize</c> runs against a context that keeps its
-/// compilation start actions, and each start action runs against a context that passes every registration through
-/// to the host's except operation actions, which are merged with the other rules' (<see cref="MergedOperationActions"/>).
-/// A hosted rule registers through compilation start actions only, as every Blitz rule does.
+/// compilation start actions, and each start action runs against a context that merges its operation actions with
+/// the other rules' (<see cref="MergedOperationActions"/>) and passes its symbol actions to the host. A hosted rule
+/// registers through compilation start actions only, and there only operation and symbol actions, as every Blitz
+/// rule does.
 /// </summary>
 internal sealed class HostedRule
 {
@@ -91,7 +92,11 @@ internal sealed class HostedRule
             new("A rule hosted by BlitzRulesAnalyzer registers its actions in a compilation start action.");
     }
 
-    /// <summary>The host's compilation start context, with operation actions merged across rules.</summary>
+    /// <summary>
+    /// The host's compilation start context, with operation actions merged across rules and symbol actions passed on.
+    /// Both skip generated code, which the host analyzes only to skip it itself (see <see cref="BlitzRulesAnalyzer"/>);
+    /// a registration that could not skip it is refused.
+    /// </summary>
     [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1012:Start action has no registered actions", Justification = "It forwards every registration to the host's start context.")]
     private sealed class StartContext(CompilationStartAnalysisContext start, MergedOperationActions operations)
         : CompilationStartAnalysisContext(start.Compilation, start.Options, start.CancellationToken)
@@ -99,30 +104,38 @@ internal sealed class HostedRule
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             operations.Add(action, operationKinds);
 
-        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => start.RegisterCompilationEndAction(action);
-
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => start.RegisterSemanticModelAction(action);
-
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
-            start.RegisterSymbolAction(action, symbolKinds);
+            start.RegisterSymbolAction(
+                context =>
+                {
+                    if (!context.IsGeneratedCode)
+                    {
+                        action(context);
+                    }
+                },
+                symbolKinds);
 
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) =>
-            start.RegisterSymbolStartAction(action, symbolKind);
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw NotHosted();
 
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            start.RegisterCodeBlockStartAction(action);
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw NotHosted();
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => start.RegisterCodeBlockAction(action);
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw NotHosted();
 
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => start.RegisterOperationBlockStartAction(action);
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw NotHosted();
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => start.RegisterOperationBlockAction(action);
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw NotHosted();
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => start.RegisterSyntaxTreeAction(action);
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw NotHosted();
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => start.RegisterAdditionalFileAction(action);
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw NotHosted();
 
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            start.RegisterSyntaxNodeAction(action, syntaxKinds);
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw NotHosted();
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => throw NotHosted();
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw NotHosted();
+
+        private static NotSupportedException NotHosted() =>
+            new("A rule hosted by BlitzRulesAnalyzer registers operation and symbol actions only, which the host runs outside generated code.");
     }
 }

@@ -16,7 +16,8 @@ namespace Blitz.Analyzers.Common;
 /// call (an invocation, a property read, an object creation) only the rules that may report on the called member run:
 /// each rule whose action carries an <see cref="ICalledMemberFilter"/> is asked once per member, and the answers are
 /// kept per compilation. Most calls go to members no rule looks at (a <c>StringBuilder.Append</c>, a record's
-/// property), and those cost one lookup instead of a pass through every rule's gates.
+/// property), and those cost one lookup instead of a pass through every rule's gates. Operations in generated code
+/// run no rule (see <see cref="BlitzRulesAnalyzer"/>).
 /// </summary>
 internal sealed class MergedOperationActions
 {
@@ -46,10 +47,6 @@ internal sealed class MergedOperationActions
             {
                 start.RegisterOperationAction(new CallFanout(actions).Run, pair.Key);
             }
-            else if (actions.Length == 1)
-            {
-                start.RegisterOperationAction(actions[0], pair.Key);
-            }
             else
             {
                 start.RegisterOperationAction(new Fanout(actions).Run, pair.Key);
@@ -65,6 +62,11 @@ internal sealed class MergedOperationActions
         [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
         {
+            if (context.IsGeneratedCode)
+            {
+                return;
+            }
+
             foreach (var action in actions)
             {
                 action(context);
@@ -83,6 +85,11 @@ internal sealed class MergedOperationActions
         [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
         {
+            if (context.IsGeneratedCode)
+            {
+                return;
+            }
+
             var member = CalledMember(context.Operation);
             var mask = member is null ? ulong.MaxValue
                 : _masks.TryGetValue(member, out var known) ? known

@@ -245,7 +245,7 @@ internal static class OffloadTargetRules
     /// (generated hint names are compared ignoring case), or 0 when no other method shares its name.
     /// </summary>
     public static int GetOverloadOrdinal(IMethodSymbol method)
-        => TypeIndex.For(method.ContainingType).Ordinals.TryGetValue(method, out int ordinal) ? ordinal : 0;
+        => MayHaveNamesakes(method) && TypeIndex.For(method.ContainingType).Ordinals.TryGetValue(method, out int ordinal) ? ordinal : 0;
 
     /// <summary>The name of the generated work item struct: <c>HashWorkItem</c>, or <c>HashWorkItem2</c> for the second overload.</summary>
     public static string GetWorkItemName(IMethodSymbol method)
@@ -583,6 +583,63 @@ internal static class OffloadTargetRules
         return signatures;
     }
 
+    /// <summary>
+    /// False when no other method of the type can share the method's name ignoring case; true when one might. Most
+    /// methods have no namesake, and the type's declared member names say so without indexing all its methods.
+    /// </summary>
+    private static bool MayHaveNamesakes(IMethodSymbol method)
+    {
+        string name = method.Name;
+        if (MayBeSynthesizedName(name))
+        {
+            return true; // accessors and record members are methods that the declared member names do not list
+        }
+
+        INamedTypeSymbol type = method.ContainingType;
+        foreach (string memberName in type.MemberNames)
+        {
+            if (!string.Equals(memberName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (ISymbol member in type.GetMembers(memberName))
+            {
+                if (member is IMethodSymbol && !SymbolEqualityComparer.Default.Equals(member, method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Names of methods the compiler declares without a member declaration of that name, compared ignoring case.
+    private static readonly string[] SynthesizedPrefixes = { "get_", "set_", "add_", "remove_", "op_" };
+    private static readonly string[] SynthesizedNames = { "ToString", "Equals", "GetHashCode", "PrintMembers", "Deconstruct", "Finalize", "Invoke", "BeginInvoke", "EndInvoke" };
+
+    private static bool MayBeSynthesizedName(string name)
+    {
+        foreach (string prefix in SynthesizedPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (string synthesized in SynthesizedNames)
+        {
+            if (string.Equals(name, synthesized, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsInBlitzNamespace(INamedTypeSymbol type)
         => type.ContainingType is null && IsNamespace(type.ContainingNamespace, "Blitz");
 
@@ -603,47 +660,67 @@ internal static class OffloadTargetRules
     }
 
     /// <summary>
-    /// What the rules need to know about a type's methods, built once per type symbol: without it every annotated
-    /// method would scan all its siblings, which is quadratic in a type with many annotated methods. Held weakly, so
-    /// it lives as long as the compilation's symbols do.
+    /// What the rules need to know about a type's methods, each part built once per type symbol on first use: without
+    /// it every annotated method would scan all its siblings, which is quadratic in a type with many annotated methods.
+    /// Held weakly, so it lives as long as the compilation's symbols do.
     /// </summary>
     private sealed class TypeIndex
     {
         private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeIndex> Cache = new();
 
-        private TypeIndex(INamedTypeSymbol type)
+        private readonly INamedTypeSymbol _type;
+        private Dictionary<IMethodSymbol, int>? _ordinals;
+        private Dictionary<string, List<IMethodSymbol>>? _annotatedByWrapperName;
+
+        private TypeIndex(INamedTypeSymbol type) => _type = type;
+
+        /// <summary>The 1-based position of each method among the type's methods named alike ignoring case, for groups of two or more.</summary>
+        public Dictionary<IMethodSymbol, int> Ordinals => _ordinals ?? Interlocked.CompareExchange(ref _ordinals, BuildOrdinals(_type), null) ?? _ordinals!;
+
+        /// <summary>The type's annotated ordinary methods, by the (unescaped) name of the wrapper each would get.</summary>
+        /// <remarks>Built apart from <see cref="Ordinals"/>: a collision check needs only this, and it reads the attributes of annotated methods only.</remarks>
+        public Dictionary<string, List<IMethodSymbol>> AnnotatedByWrapperName =>
+            _annotatedByWrapperName ?? Interlocked.CompareExchange(ref _annotatedByWrapperName, BuildAnnotatedByWrapperName(_type), null) ?? _annotatedByWrapperName!;
+
+        public static TypeIndex For(INamedTypeSymbol type) => Cache.GetValue(type, static t => new TypeIndex(t));
+
+        private static Dictionary<IMethodSymbol, int> BuildOrdinals(INamedTypeSymbol type)
         {
             var groups = new Dictionary<string, List<IMethodSymbol>>(StringComparer.OrdinalIgnoreCase);
             foreach (ISymbol member in type.GetMembers())
             {
-                if (member is not IMethodSymbol method || IsBlitzGenerated(method))
+                if (member is IMethodSymbol method && !IsBlitzGenerated(method))
                 {
-                    continue;
-                }
-
-                Add(groups, method.Name, method);
-                if (method.MethodKind == MethodKind.Ordinary && GetAttributeKind(method) != OffloadAttributeKind.None)
-                {
-                    Add(AnnotatedByWrapperName, GetWrapperName(method), method);
+                    Add(groups, method.Name, method);
                 }
             }
 
+            var ordinals = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
             foreach (List<IMethodSymbol> group in groups.Values)
             {
                 for (int i = 0; group.Count > 1 && i < group.Count; i++)
                 {
-                    Ordinals[group[i]] = i + 1;
+                    ordinals[group[i]] = i + 1;
                 }
             }
+
+            return ordinals;
         }
 
-        /// <summary>The 1-based position of each method among the type's methods named alike ignoring case, for groups of two or more.</summary>
-        public Dictionary<IMethodSymbol, int> Ordinals { get; } = new(SymbolEqualityComparer.Default);
+        private static Dictionary<string, List<IMethodSymbol>> BuildAnnotatedByWrapperName(INamedTypeSymbol type)
+        {
+            var annotated = new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && GetAttributeKind(method) != OffloadAttributeKind.None
+                    && !IsBlitzGenerated(method))
+                {
+                    Add(annotated, GetWrapperName(method), method);
+                }
+            }
 
-        /// <summary>The type's annotated ordinary methods, by the (unescaped) name of the wrapper each would get.</summary>
-        public Dictionary<string, List<IMethodSymbol>> AnnotatedByWrapperName { get; } = new(StringComparer.Ordinal);
-
-        public static TypeIndex For(INamedTypeSymbol type) => Cache.GetValue(type, static t => new TypeIndex(t));
+            return annotated;
+        }
 
         private static void Add(Dictionary<string, List<IMethodSymbol>> map, string key, IMethodSymbol method)
         {
