@@ -156,6 +156,11 @@ public sealed class BlitzRulesAnalyzerTests
             typeof(AsyncContext).GetMethod(nameof(AsyncContext.IsAsyncContext))!,
             typeof(MergedOperationActions).GetNestedType("Fanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
             typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
+            typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("Mask", BindingFlags.NonPublic | BindingFlags.Instance)!,
+            typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("CalledMember", Static)!,
+            typeof(HostedRule).GetNestedType("OutsideGeneratedCode", BindingFlags.NonPublic)!.GetMethod("Run")!,
+            typeof(OperationHelpers).GetNestedType("SameFunctionDescendants", BindingFlags.NonPublic)!.GetMethod("MoveNext")!,
+            typeof(BlockingSummaries).GetMethod(nameof(BlockingSummaries.MayHaveSummary))!,
         ];
 
         foreach (var method in entryPoints)

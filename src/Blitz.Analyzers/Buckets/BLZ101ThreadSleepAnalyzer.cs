@@ -24,7 +24,7 @@ public sealed class BLZ101ThreadSleepAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             start.RegisterCallRuleAction(symbols, Analyze,
-                (member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
+                [MethodImpl(Jit.Optimized)] (member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
                 OperationKind.Invocation);
         });
     }

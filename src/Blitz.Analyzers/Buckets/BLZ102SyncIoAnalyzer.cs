@@ -28,7 +28,7 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, (member, resolved) => member is IMethodSymbol method && resolved.TryGetSyncIoCounterpart(method, out _), OperationKind.Invocation);
+            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => member is IMethodSymbol method && resolved.TryGetSyncIoCounterpart(method, out _), OperationKind.Invocation);
         });
     }
 

@@ -34,7 +34,7 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, (member, resolved) => resolved.TryGetBlockingWait(member, out _), OperationKind.Invocation, OperationKind.PropertyReference);
+            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.TryGetBlockingWait(member, out _), OperationKind.Invocation, OperationKind.PropertyReference);
         });
     }
 

@@ -31,13 +31,13 @@ public sealed class BLZ105DirectOffloadTargetCallAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var targets = new OffloadTargetCache(symbols);
-            start.RegisterCallRuleAction(symbols, (c, resolved) =>
+            start.RegisterCallRuleAction(symbols, [MethodImpl(Jit.Optimized)] (c, resolved) =>
             {
                 if (resolved.HasOffloadAttributes)
                 {
                     Analyze(c, resolved, targets);
                 }
-            }, (member, resolved) => resolved.HasOffloadAttributes && member is IMethodSymbol method && targets.TryGetWrapper(method, default, out _, out _), OperationKind.Invocation);
+            }, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.HasOffloadAttributes && member is IMethodSymbol method && targets.TryGetWrapper(method, default, out _, out _), OperationKind.Invocation);
         });
     }
 

@@ -29,8 +29,8 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, AnalyzeStarter, (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-            start.RegisterSymbolAction(c => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
+            start.RegisterCallRuleAction(symbols, AnalyzeStarter, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
+            start.RegisterSymbolAction([MethodImpl(Jit.Optimized)] (c) => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }
 

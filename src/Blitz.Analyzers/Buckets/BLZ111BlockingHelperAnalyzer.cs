@@ -33,7 +33,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             var compilation = start.Compilation; // its Assembly is read on first use, not here, like BlitzSymbols.Deferred
-            start.RegisterCallRuleAction(symbols, Analyze, (member, _) => BlockingSummaries.MayHaveSummary(member, compilation),
+            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, _) => BlockingSummaries.MayHaveSummary(member, compilation),
                 OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
         });
     }
@@ -74,13 +74,15 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     /// <summary>A synchronous <c>using</c> in async context: the <c>Dispose</c> of each resource type declared in source.</summary>
     private static void AnalyzeUsing(OperationAnalysisContext context, BlitzSymbols symbols)
     {
-        if (!IsReportable(context, symbols)
+        // Most using statements in async code are 'await using' or dispose a framework type: settled without the context checks.
+        var disposeMethods = DisposeMethods(context.Operation, context.Compilation);
+        if (disposeMethods.IsEmpty || !IsReportable(context, symbols)
             || BlockingSummaries.For(context.Compilation, symbols, context.Options, context.Operation.Syntax.SyntaxTree) is not { } summaries)
         {
             return;
         }
 
-        foreach (var method in DisposeMethods(context.Operation, context.Compilation))
+        foreach (var method in disposeMethods)
         {
             if (summaries.Summarizable(method) is { } definition
                 && ReportIfNotOffloadTarget(context, definition, summaries.Get(definition, context.Operation.SemanticModel, context.CancellationToken), isUsing: true, symbols))
@@ -123,8 +125,13 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
             IUsingDeclarationOperation declaration => ((IOperation)declaration.DeclarationGroup, declaration.IsAsynchronous),
             _ => (null, true),
         };
+        if (resources is null || isAsynchronous)
+        {
+            return ImmutableArray<IMethodSymbol>.Empty;
+        }
+
         var dispose = compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose");
-        if (resources is null || isAsynchronous || dispose.IsEmpty)
+        if (dispose.IsEmpty)
         {
             return ImmutableArray<IMethodSymbol>.Empty;
         }

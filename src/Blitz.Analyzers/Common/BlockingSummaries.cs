@@ -118,6 +118,7 @@ internal sealed class BlockingSummaries
     /// <see cref="Summarizable"/> admits before the settings, from the declaration alone, so BLZ111's host can skip
     /// calls to record and auto-properties, implicit constructors and async methods without running the rule.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool MayHaveSummary(ISymbol member, Compilation compilation)
     {
         var method = member as IMethodSymbol ?? (member as IPropertySymbol)?.GetMethod;
@@ -131,6 +132,7 @@ internal sealed class BlockingSummaries
         return HasBodyDeclaration(method) || (method.PartialImplementationPart is { } implementation && HasBodyDeclaration(implementation));
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static bool HasBodyDeclaration(IMethodSymbol method)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -145,6 +147,7 @@ internal sealed class BlockingSummaries
     }
 
     /// <summary>Whether a method's declaration carries its body: a block or an expression.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool HasBody(SyntaxNode node) => node switch
     {
         BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
@@ -199,10 +202,12 @@ internal sealed class BlockingSummaries
             return (cached, int.MaxValue);
         }
 
-        var onPath = path.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, method));
-        if (onPath >= 0)
+        for (var onPath = 0; onPath < path.Count; onPath++)
         {
-            return (BlockingSummary.None, onPath);
+            if (SymbolEqualityComparer.Default.Equals(path[onPath], method))
+            {
+                return (BlockingSummary.None, onPath);
+            }
         }
 
         path.Add(method);
@@ -227,7 +232,7 @@ internal sealed class BlockingSummaries
             return (BlockingSummary.None, int.MaxValue);
         }
 
-        var name = ChainName(method);
+        string? name = null; // named only when it starts a chain: most summaries find nothing
 
         // The walk visits siblings in reverse; findings and callees are ordered by position so that the chain names
         // the first blocking call (and the first forever loop) of the body, whichever thread computes it.
@@ -241,14 +246,14 @@ internal sealed class BlockingSummaries
             var position = operation.Syntax.SpanStart;
             if (position < blockingAt && Direct(operation, cancellationToken) is { } work)
             {
-                blocking = new BlockingFinding(ImmutableArray.Create(name, work.Name), work);
+                blocking = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), work.Name), work);
                 blockingAt = position;
             }
 
             if (position < foreverAt && operation is ILoopOperation && ForeverLoops.IsForeverLoop(operation.Syntax))
             {
                 var loop = ForeverLoops.Describe((StatementSyntax)operation.Syntax);
-                forever = new BlockingFinding(ImmutableArray.Create(name, loop), new BlockingWork(null, loop, "a forever loop", BlockingKind.ForeverLoop));
+                forever = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), loop), new BlockingWork(null, loop, "a forever loop", BlockingKind.ForeverLoop));
                 foreverAt = position;
             }
 
@@ -266,8 +271,13 @@ internal sealed class BlockingSummaries
         {
             var (inner, innerCut) = Get(callees[i].Method, depth - 1, path, model, cancellationToken);
             cutAt = System.Math.Min(cutAt, innerCut);
-            blocking ??= inner.Blocking?.Through(name);
-            forever ??= inner.ForeverLoop?.Through(name);
+            if (inner.IsNone)
+            {
+                continue;
+            }
+
+            blocking ??= inner.Blocking?.Through(name ??= ChainName(method));
+            forever ??= inner.ForeverLoop?.Through(name ??= ChainName(method));
         }
 
         return (blocking is null && forever is null ? BlockingSummary.None : new BlockingSummary(blocking, forever), cutAt);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -105,15 +106,7 @@ internal sealed class HostedRule
             operations.Add(action, operationKinds);
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
-            start.RegisterSymbolAction(
-                context =>
-                {
-                    if (!context.IsGeneratedCode)
-                    {
-                        action(context);
-                    }
-                },
-                symbolKinds);
+            start.RegisterSymbolAction(new OutsideGeneratedCode(action).Run, symbolKinds);
 
         public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw NotHosted();
 
@@ -137,5 +130,18 @@ internal sealed class HostedRule
 
         private static NotSupportedException NotHosted() =>
             new("A rule hosted by BlitzRulesAnalyzer registers operation and symbol actions only, which the host runs outside generated code.");
+    }
+
+    /// <summary>A rule's symbol action, run on symbols outside generated code.</summary>
+    private sealed class OutsideGeneratedCode(Action<SymbolAnalysisContext> action)
+    {
+        [MethodImpl(Jit.Optimized)]
+        public void Run(SymbolAnalysisContext context)
+        {
+            if (!context.IsGeneratedCode)
+            {
+                action(context);
+            }
+        }
     }
 }

@@ -103,6 +103,7 @@ internal sealed class MergedOperationActions
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         private ulong Mask(ISymbol member)
         {
             ulong mask = 0;
@@ -118,6 +119,7 @@ internal sealed class MergedOperationActions
         }
 
         /// <summary>The definition of the method, property or constructor a call names; null when there is none (an erroneous <c>new</c>).</summary>
+        [MethodImpl(Jit.Optimized)]
         private static ISymbol? CalledMember(IOperation operation) => operation switch
         {
             IInvocationOperation invocation => invocation.TargetMethod.OriginalDefinition,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,27 +9,63 @@ namespace Blitz.Analyzers.Common;
 internal static class OperationHelpers
 {
     /// <summary>The descendants of <paramref name="root"/> that run in the same function (nested lambdas and local functions are skipped).</summary>
-    public static IEnumerable<IOperation> DescendantsInSameFunction(IOperation root)
+    public static IEnumerable<IOperation> DescendantsInSameFunction(IOperation root) => new SameFunctionDescendants(root);
+
+    /// <summary>
+    /// The walk behind <see cref="DescendantsInSameFunction"/>, written out instead of an iterator so that its
+    /// <c>MoveNext</c> can be compiled optimized (see <see cref="Jit"/>): a compiler-generated one stays at tier 0.
+    /// </summary>
+    private sealed class SameFunctionDescendants(IOperation root) : IEnumerable<IOperation>, IEnumerator<IOperation>
     {
-        var stack = new Stack<IOperation>();
-        foreach (var child in root.ChildOperations)
+        private Stack<IOperation>? _stack;
+        private bool _started;
+
+        public IOperation Current { get; private set; } = null!;
+
+        object System.Collections.IEnumerator.Current => Current;
+
+        public IEnumerator<IOperation> GetEnumerator() => _started ? new SameFunctionDescendants(root).Start() : Start();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        [MethodImpl(Jit.Optimized)]
+        public bool MoveNext()
         {
-            stack.Push(child);
+            var stack = _stack!;
+            if (stack.Count == 0)
+            {
+                return false;
+            }
+
+            var current = stack.Pop();
+            if (current is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+            {
+                foreach (var child in current.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            Current = current;
+            return true;
         }
 
-        while (stack.Count > 0)
+        public void Reset() => throw new System.NotSupportedException();
+
+        public void Dispose()
         {
-            var current = stack.Pop();
-            yield return current;
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+        }
+
+        private SameFunctionDescendants Start()
+        {
+            _started = true;
+            _stack = new Stack<IOperation>();
+            foreach (var child in root.ChildOperations)
             {
-                continue;
+                _stack.Push(child);
             }
 
-            foreach (var child in current.ChildOperations)
-            {
-                stack.Push(child);
-            }
+            return this;
         }
     }
 

@@ -42,6 +42,7 @@ internal static class TaskRuleRegistration
             }
         }
 
+        [MethodImpl(Jit.Optimized)]
         public bool MayReportOn(ISymbol member) =>
             symbols.Value is { HasTasks: true } resolved && (mayReportOn is null || mayReportOn(member, resolved));
     }

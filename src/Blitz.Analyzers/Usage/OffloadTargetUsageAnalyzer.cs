@@ -44,14 +44,14 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
         {
             // Whether the attributes exist is asked on first use, not here: see BlitzSymbols.Deferred.
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterSymbolAction(c =>
+            start.RegisterSymbolAction([MethodImpl(Jit.Optimized)] (c) =>
             {
                 if (symbols.Value.HasOffloadAttributes)
                 {
                     AnalyzeMethod(c);
                 }
             }, SymbolKind.Method);
-            start.RegisterOperationAction(c =>
+            start.RegisterOperationAction([MethodImpl(Jit.Optimized)] (c) =>
             {
                 if (symbols.Value.HasOffloadAttributes)
                 {

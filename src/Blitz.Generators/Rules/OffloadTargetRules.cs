@@ -93,6 +93,13 @@ internal static class OffloadTargetRules
     /// <summary>Metadata name of <c>[Blocking]</c>.</summary>
     public const string BlockingAttributeMetadataName = "Blitz.BlockingAttribute";
 
+    /// <summary>
+    /// <c>MethodImplOptions.AggressiveOptimization</c>, which netstandard2.0 does not name: a compiler process keeps an
+    /// analyzer's code at tier 0 (unoptimized) for most of a build, so the lookups run on every method are compiled
+    /// optimized on first call instead. Older runtimes ignore it.
+    /// </summary>
+    private const MethodImplOptions AggressiveOptimization = (MethodImplOptions)512;
+
     /// <summary>Metadata name of <c>[CpuBound]</c>.</summary>
     public const string CpuBoundAttributeMetadataName = "Blitz.CpuBoundAttribute";
 
@@ -187,6 +194,8 @@ internal static class OffloadTargetRules
     }
 
     /// <summary>Which of the two offload attributes <paramref name="method"/> carries.</summary>
+    /// <remarks>Asked of every method the analyzers meet, so compiled optimized on first call (see <see cref="AggressiveOptimization"/>).</remarks>
+    [MethodImpl(AggressiveOptimization)]
     public static OffloadAttributeKind GetAttributeKind(IMethodSymbol method)
     {
         OffloadAttributeKind kind = OffloadAttributeKind.None;
@@ -199,6 +208,7 @@ internal static class OffloadTargetRules
     }
 
     /// <summary>Whether <paramref name="attributeClass"/> is <c>Blitz.BlockingAttribute</c> or <c>Blitz.CpuBoundAttribute</c>.</summary>
+    [MethodImpl(AggressiveOptimization)]
     public static OffloadAttributeKind GetAttributeKind(INamedTypeSymbol? attributeClass)
     {
         if (attributeClass is null || !IsInBlitzNamespace(attributeClass))
