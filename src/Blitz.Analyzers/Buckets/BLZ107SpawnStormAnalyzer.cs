@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
@@ -151,14 +149,13 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Per compilation: which calls go to a generated wrapper. The annotated methods of each type are grouped by the
-    /// name their wrapper would get, and the generator's full rules run only for a method whose wrapper name is called.
+    /// Per compilation: which calls go to a generated wrapper. Only the type's annotated methods whose wrapper would
+    /// carry the called name (the generator's own index) go through the generator's full rules.
     /// </summary>
     private sealed class WrapperNames
     {
         private readonly Lazy<BlitzSymbols> _symbols;
         private readonly OffloadTargetCache _targets;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<IMethodSymbol>>> _byType = new(ReferenceComparer.Instance);
 
         public WrapperNames(Lazy<BlitzSymbols> symbols)
         {
@@ -173,28 +170,15 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (!_byType.TryGetValue(type, out var byWrapperName))
+            foreach (var target in OffloadTargetRules.GetAnnotatedMethods(type, method.Name))
             {
-                byWrapperName = new Dictionary<string, List<IMethodSymbol>>(StringComparer.Ordinal);
-                foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+                if (_targets.TryGetWrapper(target, cancellationToken, out _, out _))
                 {
-                    if (OffloadTargetRules.GetAttributeKind(member) != OffloadAttributeKind.None)
-                    {
-                        var name = OffloadTargetRules.GetWrapperName(member);
-                        if (!byWrapperName.TryGetValue(name, out var targets))
-                        {
-                            byWrapperName.Add(name, targets = new List<IMethodSymbol>(1));
-                        }
-
-                        targets.Add(member);
-                    }
+                    return true;
                 }
-
-                _byType.TryAdd(type, byWrapperName);
             }
 
-            return byWrapperName.TryGetValue(method.Name, out var candidates)
-                && candidates.Any(target => _targets.TryGetWrapper(target, cancellationToken, out var wrapper, out _) && wrapper == method.Name);
+            return false;
         }
     }
 }

@@ -103,13 +103,9 @@ internal sealed class BlockingSummaries
     public IMethodSymbol? Summarizable(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) || method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
-            || !_compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree) || _settings.IsNonBlocking(method))
-        {
-            return null;
-        }
-
-        return method;
+        return IsOwnCode(method, _compilation) && _compilation.ContainsSyntaxTree(method.DeclaringSyntaxReferences[0].SyntaxTree) && !_settings.IsNonBlocking(method)
+            ? method
+            : null;
     }
 
     /// <summary>
@@ -123,39 +119,19 @@ internal sealed class BlockingSummaries
     {
         var method = member as IMethodSymbol ?? (member as IPropertySymbol)?.GetMethod;
         method = method?.ReducedFrom ?? method;
-        if (method is null || method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
-        {
-            return false;
-        }
-
-        return HasBodyDeclaration(method) || (method.PartialImplementationPart is { } implementation && HasBodyDeclaration(implementation));
+        return method is not null && IsOwnCode(method, compilation)
+            && (Declaration(method, compilation, default) is not null
+                || (method.PartialImplementationPart is { } implementation && Declaration(implementation, compilation, default) is not null));
     }
 
+    /// <summary>
+    /// Declared in <paramref name="compilation"/>, and not async (an async method does not block its caller), abstract
+    /// or extern. Checks the syntax first, which is free for metadata members.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static bool HasBodyDeclaration(IMethodSymbol method)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (HasBody(reference.GetSyntax()))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether a method's declaration carries its body: a block or an expression.</summary>
-    [MethodImpl(Jit.Optimized)]
-    private static bool HasBody(SyntaxNode node) => node switch
-    {
-        BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
-        AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
-        LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
-        ArrowExpressionClauseSyntax => true,
-        _ => false,
-    };
+    private static bool IsOwnCode(IMethodSymbol method, Compilation compilation) =>
+        !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAsync && !method.IsAbstract && !method.IsExtern
+        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
 
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
     /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>
@@ -226,7 +202,7 @@ internal sealed class BlockingSummaries
     [MethodImpl(Jit.Optimized)]
     private (BlockingSummary Summary, int CutAt) Compute(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
-        var declaration = Declaration(method, cancellationToken);
+        var declaration = Declaration(method, _compilation, cancellationToken);
         if (declaration is null)
         {
             return (BlockingSummary.None, int.MaxValue);
@@ -310,17 +286,25 @@ internal sealed class BlockingSummaries
 
     /// <summary>The declaration that carries the method's body (a partial method's implementation part), or null.</summary>
     [MethodImpl(Jit.Optimized)]
-    private SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken)
+    private static SyntaxNode? Declaration(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
             {
                 continue;
             }
 
             var node = reference.GetSyntax(cancellationToken);
-            if (HasBody(node))
+            var hasBody = node switch
+            {
+                BaseMethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+                LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+                ArrowExpressionClauseSyntax => true,
+                _ => false,
+            };
+            if (hasBody)
             {
                 return node;
             }

@@ -7,9 +7,10 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// Registration of the bucket rules' operation actions (BLZ101-112): one operation action per rule for the whole
-/// compilation, with the symbols resolved on first use and the rule skipped where there are no tasks. Registering per operation block instead, only for blocks that can hold async context, was measured slower
-/// on the 117,000-line synthetic project (13-15% of compile time against 8-11%): the driver then builds per-block
-/// action tables and walks each async block a second time, which costs more than the callbacks it spares.
+/// compilation, with the symbols resolved on first use and the rule skipped where there are no tasks. Registering
+/// per operation block instead, only for blocks that can hold async context, was measured slower on the
+/// 117,000-line synthetic project (13-15% of compile time against 8-11%): the driver then builds per-block action
+/// tables and walks each async block a second time, which costs more than the callbacks it spares.
 /// </summary>
 internal static class TaskRuleRegistration
 {

@@ -257,6 +257,13 @@ internal static class OffloadTargetRules
     public static int GetOverloadOrdinal(IMethodSymbol method)
         => MayHaveNamesakes(method) && TypeIndex.For(method.ContainingType).Ordinals.TryGetValue(method, out int ordinal) ? ordinal : 0;
 
+    /// <summary>
+    /// The ordinary methods of <paramref name="type"/> marked <c>[Blocking]</c> or <c>[CpuBound]</c> whose wrapper would
+    /// be named <paramref name="wrapperName"/>, valid targets or not; empty when there are none.
+    /// </summary>
+    public static IReadOnlyList<IMethodSymbol> GetAnnotatedMethods(INamedTypeSymbol type, string wrapperName)
+        => TypeIndex.For(type).AnnotatedByWrapperName.TryGetValue(wrapperName, out List<IMethodSymbol>? methods) ? methods : Array.Empty<IMethodSymbol>();
+
     /// <summary>The name of the generated work item struct: <c>HashWorkItem</c>, or <c>HashWorkItem2</c> for the second overload.</summary>
     public static string GetWorkItemName(IMethodSymbol method)
     {
@@ -527,12 +534,7 @@ internal static class OffloadTargetRules
 
     private static bool CollidesWithOtherWrapper(IMethodSymbol method, INamedTypeSymbol type, bool inherited, string wrapperName, List<WrapperSignature> signatures, ref ISymbol? subject)
     {
-        if (!TypeIndex.For(type).AnnotatedByWrapperName.TryGetValue(wrapperName, out List<IMethodSymbol>? others))
-        {
-            return false;
-        }
-
-        foreach (IMethodSymbol other in others)
+        foreach (IMethodSymbol other in GetAnnotatedMethods(type, wrapperName))
         {
             if ((inherited && other.DeclaredAccessibility == Accessibility.Private)
                 || SymbolEqualityComparer.Default.Equals(other.OriginalDefinition, method.OriginalDefinition))
