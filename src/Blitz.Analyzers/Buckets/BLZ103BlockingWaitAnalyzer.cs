@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownApis.BlockingWaits"/>). Not reported
+/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.BlockingWaits"/>). Not reported
 /// when the task is provably complete (<see cref="TaskCompletion"/>) or the wait has a zero timeout (a non-blocking poll).
 /// </summary>
 [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
@@ -20,8 +20,11 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
     public const string AwaitTaskFix = "AwaitTask";
     /// <summary>The fix awaits <c>Task.WhenAll</c> with the same arguments.</summary>
     public const string WhenAllFix = "WhenAll";
-    /// <summary>The fix awaits the call renamed to <see cref="DiagnosticProperties.Replacement"/> (SemaphoreSlim.WaitAsync, Task.WaitAsync).</summary>
+    /// <summary>The fix awaits the call renamed to <see cref="DiagnosticProperties.Replacement"/> (SemaphoreSlim.WaitAsync, Task.WaitAsync, DataflowBlock.ReceiveAsync).</summary>
     public const string RenameFix = "Rename";
+
+    private const string AwaitDirectly = "await the task directly: a pool delegate only moves the wait to another ThreadPool thread";
+    private const string PaceWithDelay = "it paces a loop: use 'await Task.Delay(interval, token)' and cancel the token to stop early";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingWait);
@@ -48,17 +51,69 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
             IPropertyReferenceOperation property => (property.Property, property.Instance, property.Arguments),
             _ => (null!, null, ImmutableArray<IArgumentOperation>.Empty),
         };
-        if (member is null || !symbols.TryGetBlockingWait(member, out var remedy)
-            || !AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols)
-            || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols))
+        if (member is null || !symbols.TryGetBlockingWait(member, out var remedy))
         {
             return;
         }
 
+        // Sync over async in a sync delegate that async code sends to the ThreadPool: Task.Run(() => t.Result) still
+        // blocks a pool thread, waiting for work that needs one. BLZ109 leaves these waits to this rule.
+        var inAsyncContext = AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols);
+        var inPoolDelegate = !inAsyncContext && BlockingCalls.IsTaskWait(member, symbols) && IsInPoolDelegateOfAsyncCode(operation, context.ContainingSymbol, symbols);
+        if ((!inAsyncContext && !inPoolDelegate) || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols))
+        {
+            return;
+        }
+
+        if (inPoolDelegate)
+        {
+            remedy = AwaitDirectly;
+        }
+        else if (!BlockingCalls.IsTaskWait(member, symbols) && PacesLoop(operation, arguments))
+        {
+            remedy = PaceWithDelay;
+        }
+
         var task = BlockingCalls.WaitedTask(member, instance);
         var name = member.Name == "GetResult" ? "GetAwaiter().GetResult()" : member.ContainingType.Name + "." + member.Name;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingWait, operation.Syntax.GetLocation(),
-            FixProperties(member, task, arguments, operation, symbols), name, remedy));
+        var properties = inPoolDelegate ? ImmutableDictionary<string, string?>.Empty : FixProperties(member, task, arguments, operation, symbols);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingWait, operation.Syntax.GetLocation(), properties, name, remedy));
+    }
+
+    /// <summary>
+    /// The wait runs in a sync lambda handed to a ThreadPool starter (Task.Run, StartNew without LongRunning,
+    /// QueueUserWorkItem) by async code.
+    /// </summary>
+    private static bool IsInPoolDelegateOfAsyncCode(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
+        AsyncContext.EnclosingFunction(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: false } work
+        && AsyncContext.FindOffloadStarter(work, symbols, out var target) is IInvocationOperation starter
+        && target == OffloadTarget.ThreadPool
+        && !AsyncContext.AsksForLongRunning(starter, symbols)
+        && AsyncContext.IsAsyncContext(starter, containingSymbol, symbols);
+
+    /// <summary>
+    /// A wait with a timeout that is a loop's condition (<c>while (!stop.WaitOne(1000)) { ... }</c>): a Thread.Sleep
+    /// that can be woken, whose async form is a delay the stop signal cancels.
+    /// </summary>
+    private static bool PacesLoop(IOperation operation, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (!arguments.Any(a => a.Parameter is { } parameter && KnownWaits.IsTimeout(parameter)))
+        {
+            return false;
+        }
+
+        var condition = operation;
+        while (condition.Parent is IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not })
+        {
+            condition = condition.Parent;
+        }
+
+        return condition.Parent switch
+        {
+            IWhileLoopOperation loop => loop.Condition == condition,
+            IForLoopOperation loop => loop.Condition == condition,
+            _ => false,
+        };
     }
 
     /// <summary>The fix is offered only where the rewrite keeps the meaning.</summary>
@@ -87,9 +142,10 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
             return none.Add(DiagnosticProperties.FixKind, WhenAllFix);
         }
 
-        if (BlitzSymbols.Is(type, symbols.SemaphoreSlim))
+        // DataflowBlock.Receive(source, ...) has a ReceiveAsync with the same parameters and the same exceptions.
+        if (BlitzSymbols.Is(type, symbols.SemaphoreSlim) || (member.Name == "Receive" && type.Name == "DataflowBlock"))
         {
-            return none.Add(DiagnosticProperties.FixKind, RenameFix).Add(DiagnosticProperties.Replacement, "WaitAsync");
+            return none.Add(DiagnosticProperties.FixKind, RenameFix).Add(DiagnosticProperties.Replacement, member.Name + "Async");
         }
 
         return none;

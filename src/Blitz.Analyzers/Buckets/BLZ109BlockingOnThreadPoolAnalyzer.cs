@@ -40,14 +40,22 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
         if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target != OffloadTarget.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: IAnonymousFunctionOperation work } }
-            || work.Symbol.IsAsync)
+            || work.Symbol.IsAsync
+            || AsyncContext.AsksForLongRunning(invocation, symbols))
         {
+            // StartNew with LongRunning runs the delegate on a thread of its own, not on the ThreadPool.
             return;
         }
 
         string? what = null;
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(work.Body))
         {
+            // A wait for a task in a pool delegate is BLZ103's: its advice, "await the task", is the right one.
+            if (IsTaskWait(operation, symbols))
+            {
+                continue;
+            }
+
             what = BlockingCalls.Describe(operation, symbols, context.CancellationToken)
                 ?? (operation is IInvocationOperation call && targets.TryGetWrapper(call.TargetMethod.OriginalDefinition, context.CancellationToken, out _, out var attribute)
                     ? "[" + attribute + "] '" + call.TargetMethod.Name + "'"
@@ -58,7 +66,9 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (what is null || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        // A forever loop in the delegate is BLZ106's: it belongs on a dedicated thread, not on the blocking pool.
+        if (what is null || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+            || ForeverLoops.Find(work.Syntax) is not null)
         {
             return;
         }
@@ -71,5 +81,16 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
         var location = invocation.Syntax is InvocationExpressionSyntax syntax ? syntax.Expression.GetLocation() : invocation.Syntax.GetLocation();
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingOnThreadPool, location, properties,
             invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, what));
+    }
+
+    private static bool IsTaskWait(IOperation operation, BlitzSymbols symbols)
+    {
+        var member = operation switch
+        {
+            IInvocationOperation call => call.TargetMethod,
+            IPropertyReferenceOperation property => (ISymbol)property.Property,
+            _ => null,
+        };
+        return member is not null && symbols.TryGetBlockingWait(member, out _) && BlockingCalls.IsTaskWait(member, symbols);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class BlitzSymbols
 
     /// <summary>Names in the tables, checked before any symbol work: most calls in a program match no table.</summary>
     public static readonly HashSet<string> SyncIoNames = new(KnownApis.SyncIo.Select(e => e.Method), System.StringComparer.Ordinal);
-    public static readonly HashSet<string> BlockingWaitNames = new(KnownApis.BlockingWaits.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> BlockingWaitNames = new(KnownWaits.BlockingWaits.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> CpuHeavyNames = new(KnownApis.CpuHeavy.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> OffloadStarterNames = new(KnownApis.OffloadStarters.Select(e => e.Method), System.StringComparer.Ordinal);
     public static readonly HashSet<string> SyncParallelNames = new(KnownApis.SyncParallel.Select(e => e.Member), System.StringComparer.Ordinal);
@@ -75,9 +75,9 @@ internal sealed class BlitzSymbols
             AddMembers(compilation, type, member, m => _cpuHeavy[m] = (when, what));
         }
 
-        foreach (var (type, member, remedy) in KnownApis.BlockingWaits)
+        foreach (var (type, member, overloads, remedy) in KnownWaits.BlockingWaits)
         {
-            AddMembers(compilation, type, member, m => _blockingWaits[m] = remedy);
+            AddMembers(compilation, type, member, m => { if (KnownWaits.Waits(m, overloads)) { _blockingWaits[m] = remedy; } });
         }
 
         foreach (var (type, method, target) in KnownApis.OffloadStarters)

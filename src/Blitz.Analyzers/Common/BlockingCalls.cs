@@ -157,8 +157,49 @@ internal static class BlockingCalls
     /// </summary>
     [MethodImpl(Jit.Optimized)]
     public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
-        arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && IsZeroTimeout(a.Value))
-        || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols));
+        arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter is { } parameter && KnownWaits.IsTimeout(parameter) && IsZeroTimeout(a.Value))
+        || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols))
+        || (member.Name == "ReadKey" && IsBehindKeyAvailable(use));
+
+    /// <summary>
+    /// <c>Console.ReadKey</c> in the true branch of <c>if (Console.KeyAvailable)</c> or the body of
+    /// <c>while (Console.KeyAvailable)</c> (alone or as an operand of <c>&amp;&amp;</c>): a key is waiting, so the read returns at once.
+    /// </summary>
+    private static bool IsBehindKeyAvailable(IOperation use)
+    {
+        for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when conditional.WhenTrue == child && TestsKeyAvailable(conditional.Condition):
+                case IWhileLoopOperation { ConditionIsTop: true, Condition: { } condition } loop when loop.Body == child && TestsKeyAvailable(condition):
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TestsKeyAvailable(IOperation condition) => OperationHelpers.WithoutConversions(condition) switch
+    {
+        IPropertyReferenceOperation { Property: { Name: "KeyAvailable", ContainingType.Name: "Console" } } => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => TestsKeyAvailable(both.LeftOperand) || TestsKeyAvailable(both.RightOperand),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A wait for a task (<c>Wait</c>, <c>WaitAll</c>, <c>WaitAny</c>, <c>.Result</c>, <c>GetAwaiter().GetResult()</c>):
+    /// sync over async, whose remedy is always to await the task, wherever the wait runs. Asked of members of the wait
+    /// table only, whose every <c>GetResult</c> is a task awaiter's.
+    /// </summary>
+    public static bool IsTaskWait(ISymbol member, BlitzSymbols symbols)
+    {
+        var type = member.ContainingType?.OriginalDefinition;
+        return member.Name == "GetResult"
+            || BlitzSymbols.Is(type, symbols.Task) || BlitzSymbols.Is(type, symbols.TaskOfT) || BlitzSymbols.Is(type, symbols.ValueTaskOfT);
+    }
 
     /// <summary>The task a wait is on: the receiver, or for <c>GetResult</c> the receiver of <c>GetAwaiter()</c> (after ConfigureAwait).</summary>
     public static IOperation? WaitedTask(ISymbol member, IOperation? instance)

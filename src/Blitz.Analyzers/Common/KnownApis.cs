@@ -182,29 +182,6 @@ internal static class KnownApis
         ("System.Security.Cryptography.HMACSHA512", "HashData"),
     };
 
-    /// <summary>BLZ103: blocking waits, and the remedy named in the message.</summary>
-    public static readonly (string Type, string Member, string Remedy)[] BlockingWaits =
-    {
-        ("System.Threading.Tasks.Task", "Wait", "await the task (or 'WaitAsync' for a timeout)"),
-        ("System.Threading.Tasks.Task", "WaitAll", "use 'await Task.WhenAll'"),
-        ("System.Threading.Tasks.Task", "WaitAny", "use 'await Task.WhenAny'"),
-        ("System.Threading.Tasks.Task`1", "Result", "await the task"),
-        ("System.Threading.Tasks.ValueTask`1", "Result", "await the task"),
-        ("System.Runtime.CompilerServices.TaskAwaiter", "GetResult", "await the task"),
-        ("System.Runtime.CompilerServices.TaskAwaiter`1", "GetResult", "await the task"),
-        ("System.Runtime.CompilerServices.ValueTaskAwaiter", "GetResult", "await the task"),
-        ("System.Runtime.CompilerServices.ValueTaskAwaiter`1", "GetResult", "await the task"),
-        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter", "GetResult", "await the task"),
-        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter", "GetResult", "await the task"),
-        ("System.Threading.SemaphoreSlim", "Wait", "use 'await WaitAsync'"),
-        ("System.Threading.WaitHandle", "WaitOne", "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)"),
-        ("System.Threading.WaitHandle", "WaitAll", "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)"),
-        ("System.Threading.WaitHandle", "WaitAny", "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)"),
-        ("System.Threading.ManualResetEventSlim", "Wait", "use an async primitive (TaskCompletionSource, SemaphoreSlim.WaitAsync)"),
-        ("System.Threading.CountdownEvent", "Wait", "use an async primitive (TaskCompletionSource, Task.WhenAll)"),
-        ("System.Threading.Thread", "Join", "await a task that completes when the work ends"),
-    };
-
     /// <summary>Calls that run a delegate elsewhere. A delegate passed to one of them is not async context.</summary>
     public static readonly (string Type, string Method, OffloadTarget Target)[] OffloadStarters =
     {

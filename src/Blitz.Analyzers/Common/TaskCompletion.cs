@@ -2,14 +2,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// Proves that a task is already complete where its result is read, so that <c>.Result</c> does not block: it was
-/// awaited earlier in the same function (directly or inside an awaited <c>Task.WhenAll</c>), or the read is guarded
-/// by <c>IsCompleted</c>/<c>IsCompletedSuccessfully</c> or <c>Status == TaskStatus.RanToCompletion</c>. These are the most reported false positives of other analyzers.
+/// Proves that a task is already complete where its result is read, so that <c>.Result</c> does not block. A proof is
+/// one of: a completion test the read depends on (<c>if (t.IsCompleted) ...</c>, <c>t.IsCompletedSuccessfully &amp;&amp;
+/// t.Result &gt; 0</c>, <c>!t.IsCompleted || ...</c>, <c>Status == RanToCompletion</c>, <c>await Task.WhenAny(...) == t</c>);
+/// an earlier guard that leaves the block unless the task is complete (<c>if (!t.IsCompleted) return;</c>, a
+/// <c>while (!t.IsCompleted)</c> loop without break); an earlier <c>await t</c>, <c>await Task.WhenAll(..t..)</c>, the task
+/// that <c>await Task.WhenAny</c> returned; or a ContinueWith continuation reading its antecedent. A proof counts only
+/// if the task variable is not assigned between the proof and the read. These are the most reported false positives of
+/// other analyzers.
 /// </summary>
 internal static class TaskCompletion
 {
@@ -19,7 +25,13 @@ internal static class TaskCompletion
     public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
     {
         var task = TaskSymbolOf(taskExpression);
-        return task is not null && (IsInsideCompletionTest(task, use) || IsCompleteByEarlierCode(task, use, symbols));
+        if (task is null)
+        {
+            return false;
+        }
+
+        var proof = System.Math.Max(ProofAroundTheRead(task, use), ProofInEarlierCode(task, use, symbols, out var assignments));
+        return proof >= 0 && (assignments is null || !assignments.Any(position => position >= proof && position < use.Syntax.SpanStart));
     }
 
     /// <summary>The symbol that identifies the task: a local/parameter/field, or the collection an element or a foreach variable comes from.</summary>
@@ -34,52 +46,74 @@ internal static class TaskCompletion
         };
     }
 
-    /// <summary>The read sits in the true branch of "if (task.IsCompleted)" (or the false branch of its negation).</summary>
+    /// <summary>
+    /// The end of a test the read depends on: the read is in the branch of a condition (an <c>if</c>, a <c>?:</c>, the right
+    /// operand of <c>&amp;&amp;</c>/<c>||</c>) that is taken only when the task is complete, or in a ContinueWith continuation of the
+    /// task. -1 when there is none.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static bool IsInsideCompletionTest(ISymbol task, IOperation use)
+    private static int ProofAroundTheRead(ISymbol task, IOperation use)
     {
         for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            if (parent is IConditionalOperation conditional && conditional.Condition != child
-                && IsCompletionTest(conditional.Condition, task, out var negated)
-                && (negated ? conditional.WhenFalse == child : conditional.WhenTrue == child))
+            switch (parent)
             {
-                return true;
-            }
-
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                break;
+                case IConditionalOperation conditional when conditional.Condition != child
+                    && (conditional.WhenTrue == child ? Implies(conditional.Condition, task, true) : Implies(conditional.Condition, task, false)):
+                    return conditional.Condition.Syntax.Span.End;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both when both.RightOperand == child && Implies(both.LeftOperand, task, true):
+                    return both.LeftOperand.Syntax.Span.End;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either when either.RightOperand == child && Implies(either.LeftOperand, task, false):
+                    return either.LeftOperand.Syntax.Span.End;
+                case IAnonymousFunctionOperation continuation:
+                    return IsContinuationOf(continuation, task) ? continuation.Syntax.SpanStart : -1;
+                case ILocalFunctionOperation:
+                    return -1;
             }
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>
-    /// Code before the read, in the same function, that completes the task: an "if (!task.IsCompleted) { return/throw/await
-    /// task }" guard, an await of the task or of a Task.WhenAll over it (or over the collection a foreach variable comes
-    /// from), or "var task = await Task.WhenAny(...)". One walk of the function body collects what the checks need.
+    /// The end of the latest code before the read, in the same function, that completes the task (see the class summary),
+    /// or -1; and the positions of the assignments to the task variable in that function. One walk of the function body.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static bool IsCompleteByEarlierCode(ISymbol task, IOperation use, BlitzSymbols symbols)
+    private static int ProofInEarlierCode(ISymbol task, IOperation use, BlitzSymbols symbols, out List<int>? assignments)
     {
+        assignments = null;
         var local = task as ILocalSymbol;
+        var useStart = use.Syntax.SpanStart;
+        var proof = -1;
         ISymbol? foreachCollection = null;
         List<IAwaitOperation>? earlierAwaits = null;
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(use)))
         {
             switch (operation)
             {
-                case IConditionalOperation guard when guard.Syntax.Span.End <= use.Syntax.SpanStart
-                    && IsCompletionTest(guard.Condition, task, out var negated) && negated
-                    && OperationHelpers.DescendantsInSameFunction(guard.WhenTrue).Any(o => o is IReturnOperation or IThrowOperation
-                        || (o is IAwaitOperation awaited && Awaits(awaited.Operation, task))):
-                    return true;
+                case IConditionalOperation guard when guard.Syntax.Span.End <= useStart && IsStatementAbove(guard, use)
+                    && (LeavesUnlessComplete(guard.WhenTrue, task, guard.Condition, whenTrue: true)
+                        || (guard.WhenFalse is { } otherwise && LeavesUnlessComplete(otherwise, task, guard.Condition, whenTrue: false))):
+                    proof = System.Math.Max(proof, guard.Syntax.Span.End);
+                    break;
+                case IWhileLoopOperation { Condition: { } condition } loop when loop.Syntax.Span.End <= useStart && IsStatementAbove(loop, use)
+                    && Implies(condition, task, false) && !BreaksOut(loop):
+                    proof = System.Math.Max(proof, loop.Syntax.Span.End);
+                    break;
                 case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
                     when SymbolEqualityComparer.Default.Equals(declarator.Symbol, task) && IsAwaitedWhenAny(initial):
-                    return true;
-                case IAwaitOperation awaited when awaited.Syntax.Span.End <= use.Syntax.SpanStart:
+                    proof = System.Math.Max(proof, declarator.Syntax.Span.End);
+                    break;
+                case IAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(assignment.Target), task):
+                    (assignments ??= new List<int>()).Add(assignment.Syntax.SpanStart);
+                    if (assignment is ISimpleAssignmentOperation { Value: { } value } && assignment.Syntax.Span.End <= useStart && IsAwaitedWhenAny(value))
+                    {
+                        proof = System.Math.Max(proof, assignment.Syntax.Span.End);
+                    }
+
+                    break;
+                case IAwaitOperation awaited when awaited.Syntax.Span.End <= useStart:
                     (earlierAwaits ??= new List<IAwaitOperation>()).Add(awaited);
                     break;
                 case IForEachLoopOperation loop when local is not null && foreachCollection is null && loop.Locals.Contains(local, SymbolEqualityComparer.Default):
@@ -88,55 +122,225 @@ internal static class TaskCompletion
             }
         }
 
-        return earlierAwaits is not null && earlierAwaits.Any(awaited => Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
-            || (foreachCollection is not null && AwaitsAll(awaited.Operation, foreachCollection, symbols)));
+        if (earlierAwaits is not null)
+        {
+            foreach (var awaited in earlierAwaits)
+            {
+                if (Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
+                    || (foreachCollection is not null && AwaitsAll(awaited.Operation, foreachCollection, symbols)))
+                {
+                    proof = System.Math.Max(proof, awaited.Syntax.Span.End);
+                }
+            }
+        }
+
+        return proof;
     }
 
-    private static bool IsCompletionTest(IOperation condition, ISymbol task, out bool negated)
+    /// <summary>
+    /// Whether the value of <paramref name="condition"/> being <paramref name="outcome"/> proves the task complete:
+    /// <c>t.IsCompleted</c> when true, <c>!t.IsCompleted</c> when false, <c>a &amp;&amp; b</c> when true if either proves it.
+    /// </summary>
+    private static bool Implies(IOperation condition, ISymbol task, bool outcome)
     {
-        negated = false;
         condition = OperationHelpers.WithoutConversions(condition);
-        if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        switch (condition)
         {
-            negated = true;
-            condition = OperationHelpers.WithoutConversions(not.Operand);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Implies(not.Operand, task, !outcome);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both:
+                return outcome
+                    ? Implies(both.LeftOperand, task, true) || Implies(both.RightOperand, task, true)
+                    : Implies(both.LeftOperand, task, false) && Implies(both.RightOperand, task, false);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
+                return outcome
+                    ? Implies(either.LeftOperand, task, true) && Implies(either.RightOperand, task, true)
+                    : Implies(either.LeftOperand, task, false) || Implies(either.RightOperand, task, false);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                var equal = comparison.OperatorKind == BinaryOperatorKind.Equals ? outcome : !outcome;
+                return ComparisonImplies(comparison.LeftOperand, comparison.RightOperand, task, equal)
+                    || ComparisonImplies(comparison.RightOperand, comparison.LeftOperand, task, equal);
+            case IPropertyReferenceOperation property:
+                return outcome && CompletionProperties.Contains(property.Property.Name)
+                    && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(property.Instance), task);
+            case IIsPatternOperation test:
+                return PatternImplies(test.Value, test.Pattern, task, outcome);
+            default:
+                return false;
         }
-
-        if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and && !negated)
-        {
-            return IsCompletionTest(and.LeftOperand, task, out var left) && !left
-                || IsCompletionTest(and.RightOperand, task, out var right) && !right;
-        }
-
-        // task.Status == TaskStatus.RanToCompletion (or Faulted, Canceled): a final state; "!=" is the negated test.
-        if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison)
-        {
-            var isFinal = IsStatusOf(comparison.LeftOperand, task) && IsFinalStatus(comparison.RightOperand)
-                || IsStatusOf(comparison.RightOperand, task) && IsFinalStatus(comparison.LeftOperand);
-            negated ^= comparison.OperatorKind == BinaryOperatorKind.NotEquals;
-            return isFinal;
-        }
-
-        return condition is IPropertyReferenceOperation property
-            && CompletionProperties.Contains(property.Property.Name)
-            && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(property.Instance), task);
     }
 
-    private static bool IsStatusOf(IOperation operand, ISymbol task) =>
-        OperationHelpers.WithoutConversions(operand) is IPropertyReferenceOperation { Property.Name: "Status" } status
-        && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(status.Instance), task);
+    /// <summary>
+    /// <c>value is pattern</c> being <paramref name="outcome"/> proves completion: <c>t.Status is TaskStatus.RanToCompletion</c>
+    /// (or another final state, or an <c>or</c> of them), <c>t.IsCompleted is true</c>, <c>t is { IsCompletedSuccessfully: true }</c>,
+    /// and their <c>is not</c> forms when false.
+    /// </summary>
+    private static bool PatternImplies(IOperation value, IPatternOperation pattern, ISymbol task, bool outcome)
+    {
+        switch (pattern)
+        {
+            case INegatedPatternOperation negated:
+                return PatternImplies(value, negated.Pattern, task, !outcome);
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when outcome:
+                return PatternImplies(value, either.LeftPattern, task, true) && PatternImplies(value, either.RightPattern, task, true);
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both when outcome:
+                return PatternImplies(value, both.LeftPattern, task, true) || PatternImplies(value, both.RightPattern, task, true);
+            case IConstantPatternOperation constant when OperationHelpers.WithoutConversions(constant.Value).ConstantValue is { HasValue: true, Value: bool expected }:
+                return Implies(value, task, outcome ? expected : !expected);
+            case IConstantPatternOperation constant when outcome:
+                return ComparisonImplies(value, constant.Value, task, equal: true);
+            case IRecursivePatternOperation recursive when outcome
+                && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(value), task):
+                foreach (var property in recursive.PropertySubpatterns)
+                {
+                    if (property.Member is IPropertyReferenceOperation { Property.Name: var name }
+                        && (CompletionProperties.Contains(name) ? MatchesOnly(property.Pattern, true) : name == "Status" && MatchesOnly(property.Pattern, null)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A pattern that matches only <c>true</c> (<paramref name="flag"/> true), or only final task states (null).</summary>
+    private static bool MatchesOnly(IPatternOperation pattern, bool? flag) => pattern switch
+    {
+        IConstantPatternOperation constant => flag is null
+            ? IsFinalStatus(OperationHelpers.WithoutConversions(constant.Value))
+            : OperationHelpers.WithoutConversions(constant.Value).ConstantValue is { HasValue: true, Value: bool value } && value == flag,
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => MatchesOnly(either.LeftPattern, flag) && MatchesOnly(either.RightPattern, flag),
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>left == right</c> (or <c>!=</c> when <paramref name="equal"/> is false) proves completion: <c>t.Status ==
+    /// TaskStatus.RanToCompletion</c> (or another final state), <c>t.IsCompleted == true</c>, <c>await Task.WhenAny(..) == t</c>.
+    /// </summary>
+    private static bool ComparisonImplies(IOperation left, IOperation right, ISymbol task, bool equal)
+    {
+        right = OperationHelpers.WithoutConversions(right);
+        if (right.ConstantValue is { HasValue: true, Value: bool constant })
+        {
+            return Implies(left, task, equal == constant);
+        }
+
+        if (!equal)
+        {
+            return false;
+        }
+
+        if (IsFinalStatus(right))
+        {
+            return OperationHelpers.WithoutConversions(left) is IPropertyReferenceOperation { Property.Name: "Status" } status
+                && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(status.Instance), task);
+        }
+
+        return SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(right), task) && IsWhenAnyResult(left);
+    }
 
     private static bool IsFinalStatus(IOperation operand) =>
-        OperationHelpers.WithoutConversions(operand) is IFieldReferenceOperation { Field: { ContainingType.Name: "TaskStatus", Name: "RanToCompletion" or "Faulted" or "Canceled" } };
+        operand is IFieldReferenceOperation { Field: { ContainingType.Name: "TaskStatus", Name: "RanToCompletion" or "Faulted" or "Canceled" } };
+
+    /// <summary>
+    /// A guard statement's branch that leaves the enclosing block, or awaits the task, unless the task is complete when the
+    /// branch is skipped: <c>if (!t.IsCompleted) return;</c>, <c>if (!t.IsCompleted) await t;</c>, <c>if (t.IsCompleted) {...} else throw ...;</c>.
+    /// </summary>
+    private static bool LeavesUnlessComplete(IOperation branch, ISymbol task, IOperation condition, bool whenTrue)
+    {
+        if (!Implies(condition, task, !whenTrue))
+        {
+            return false;
+        }
+
+        var statements = branch is IBlockOperation block ? block.Operations : System.Collections.Immutable.ImmutableArray.Create(branch);
+        if (statements.Length == 0)
+        {
+            return false;
+        }
+
+        var last = statements[statements.Length - 1];
+        while (last is IBlockOperation { Operations.Length: > 0 } inner)
+        {
+            last = inner.Operations[inner.Operations.Length - 1];
+        }
+
+        return last is IReturnOperation { Kind: not OperationKind.YieldReturn } or IBranchOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+            || statements.Any(statement => statement is IExpressionStatementOperation or IVariableDeclarationGroupOperation or IReturnOperation
+                && OperationHelpers.DescendantsInSameFunction(statement).Any(o => o is IAwaitOperation awaited && Awaits(awaited.Operation, task)));
+    }
+
+    /// <summary>A statement of a block that also holds the read: it runs on every path to the read that passes its block.</summary>
+    private static bool IsStatementAbove(IOperation statement, IOperation use) =>
+        statement.Parent is IBlockOperation block && block.Syntax.Span.Contains(use.Syntax.Span);
+
+    /// <summary>Whether a loop can end by <c>break</c> (then its condition may still hold after it).</summary>
+    private static bool BreaksOut(ILoopOperation loop) =>
+        OperationHelpers.DescendantsInSameFunction(loop.Body).Any(o => o is IBranchOperation { BranchKind: BranchKind.Break } jump
+            && SymbolEqualityComparer.Default.Equals(jump.Target, loop.ExitLabel));
+
+    /// <summary>
+    /// A lambda passed to <c>task.ContinueWith</c> (or <c>Task.Factory.ContinueWhenAll/Any</c>) reading its antecedent: the
+    /// lambda's first parameter, or the task (tasks) it continues.
+    /// </summary>
+    private static bool IsContinuationOf(IAnonymousFunctionOperation lambda, ISymbol task)
+    {
+        var current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IArgumentOperation { Parent: IInvocationOperation invocation }
+            || invocation.TargetMethod.Name is not ("ContinueWith" or "ContinueWhenAll" or "ContinueWhenAny")
+            || invocation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks")
+        {
+            return false;
+        }
+
+        var antecedent = invocation.TargetMethod.Name == "ContinueWith" ? invocation.Instance : invocation.Arguments.FirstOrDefault()?.Value;
+        return (lambda.Symbol.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(lambda.Symbol.Parameters[0], task))
+            || SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(antecedent), task);
+    }
 
     private static bool IsAwaitedWhenAny(IOperation value) =>
         OperationHelpers.WithoutConversions(value) is IAwaitOperation awaited
         && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } };
 
+    /// <summary>The task <c>await Task.WhenAny(...)</c> returned: the await itself, or a local initialized with it.</summary>
+    private static bool IsWhenAnyResult(IOperation operand)
+    {
+        operand = OperationHelpers.WithoutConversions(operand);
+        if (IsAwaitedWhenAny(operand))
+        {
+            return true;
+        }
+
+        if (operand is not ILocalReferenceOperation { Local: var local } || operand.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+                && model.GetOperation(initial) is { } initialOperation && IsAwaitedWhenAny(initialOperation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The awaited task under <c>ConfigureAwait(...)</c> and <c>WaitAsync(...)</c> (which completes only after it, or throws).</summary>
     private static IOperation Unawaitable(IOperation operation)
     {
         operation = OperationHelpers.WithoutConversions(operation);
-        while (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+        while (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "WaitAsync", Instance: { } instance })
         {
             operation = OperationHelpers.WithoutConversions(instance);
         }

@@ -86,11 +86,299 @@ public sealed class BLZ103BlockingWaitTests
             async Task Lambdas(Task<int> t, List<Task<int>> list)
             {
                 Func<int> f = () => t.Result;               // a sync lambda is not async context
-                await Task.Run(() => t.Wait());
                 var results = list.Select(x => x.Result);
                 await Task.Yield();
             }
             int NotAsync(Task<int> t) => t.Result;
+        }
+        """);
+
+    [Fact]
+    public Task Reports_every_wait_of_the_family() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Collections.Concurrent;
+        using System.Diagnostics;
+        using System.Threading.Tasks.Dataflow;
+        class C
+        {
+            async Task A(Mutex mutex, Semaphore semaphore, AutoResetEvent signal, EventWaitHandle handle, WaitHandle[] handles,
+                object gate, CountdownEvent countdown, Barrier barrier, Thread worker, Func<bool> ready, CancellationToken ct)
+            {
+                {|BLZ103:mutex.WaitOne()|};
+                {|BLZ103:semaphore.WaitOne(500)|};
+                {|BLZ103:signal.WaitOne(TimeSpan.FromSeconds(1))|};
+                {|BLZ103:WaitHandle.SignalAndWait(signal, handle)|};
+                {|BLZ103:WaitHandle.WaitAll(handles)|};
+                var i = {|BLZ103:WaitHandle.WaitAny(handles, 100)|};
+                lock (gate) { {|BLZ103:Monitor.Wait(gate)|}; }
+                {|BLZ103:countdown.Wait(ct)|};
+                {|BLZ103:barrier.SignalAndWait()|};
+                {|BLZ103:SpinWait.SpinUntil(ready)|};
+                var joined = {|BLZ103:worker.Join(1000)|};
+                await Task.Yield();
+            }
+            async Task Collections(BlockingCollection<int> queue, BlockingCollection<int>[] queues, CancellationToken ct)
+            {
+                var a = {|BLZ103:queue.Take()|};
+                var b = {|BLZ103:queue.Take(ct)|};
+                var got = {|BLZ103:queue.TryTake(out var c, 100)|};
+                var got2 = {|BLZ103:queue.TryTake(out var d, Timeout.Infinite, ct)|};
+                var from = {|BLZ103:BlockingCollection<int>.TakeFromAny(queues, out var e)|};
+                var tried = {|BLZ103:BlockingCollection<int>.TryTakeFromAny(queues, out var f, TimeSpan.FromSeconds(1))|};
+                foreach (var item in {|BLZ103:queue.GetConsumingEnumerable(ct)|}) { }
+                {|BLZ103:queue.Add(0, ct)|};                       // 0 is the item, not a timeout
+                var added = {|BLZ103:queue.TryAdd(1, 100)|};
+                await Task.Yield();
+            }
+            async Task Others(Process process, FileSystemWatcher watcher, BufferBlock<int> buffer, ValueTask<int> pending, ValueTask done, CancellationToken ct)
+            {
+                var line = {|BLZ103:Console.ReadLine()|};
+                var key = {|BLZ103:Console.ReadKey(true)|};
+                var ch = {|BLZ103:Console.Read()|};
+                if (!Console.KeyAvailable) { var next = {|BLZ103:Console.ReadKey()|}; }
+                var idle = {|BLZ103:process.WaitForInputIdle()|};
+                var change = {|BLZ103:watcher.WaitForChanged(WatcherChangeTypes.All, 1000)|};
+                var x = {|BLZ103:DataflowBlock.Receive(buffer)|};
+                var y = {|BLZ103:buffer.Receive(ct)|};
+                var z = {|BLZ103:pending.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                {|BLZ103:done.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                await Task.Yield();
+            }
+            async Task Paces(ManualResetEvent stop, ManualResetEventSlim stopSlim)
+            {
+                while (!{|BLZ103:stop.WaitOne(1000)|}) { await Task.Yield(); }
+                do { await Task.Yield(); } while (!{|BLZ103:stopSlim.Wait(TimeSpan.FromSeconds(5))|});
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task A_wait_that_paces_a_loop_is_named_so()
+    {
+        var compilation = Harness.CreateCompilation(Sources.Usings + """
+            class C { async Task A(ManualResetEvent stop) { while (!stop.WaitOne(1000)) { await Task.Yield(); } } }
+            """);
+        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(compilation));
+        Assert.Contains("await Task.Delay(interval, token)", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task Ignores_polls_locks_and_members_that_do_not_wait() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Collections.Concurrent;
+        using System.Diagnostics;
+        class C
+        {
+            async Task A(BlockingCollection<int> queue, BlockingCollection<int>[] queues, ConcurrentBag<int> bag, object gate, Lock newLock,
+                ReaderWriterLockSlim rw, ManualResetEvent stop, Barrier barrier, Func<bool> ready, Process process, CancellationToken ct)
+            {
+                if (queue.TryTake(out var a)) { }                        // no timeout: a poll
+                if (queue.TryTake(out var b, 0)) { }
+                if (queue.TryTake(out var c, TimeSpan.Zero)) { }
+                BlockingCollection<int>.TryTakeFromAny(queues, out var d);
+                queue.TryAdd(1);
+                queue.Add(0);                                             // waits only on a full bounded collection
+                bag.TryTake(out var e);
+                lock (gate) { }
+                Monitor.Enter(gate); Monitor.Exit(gate);
+                if (Monitor.TryEnter(gate, 100)) { Monitor.Exit(gate); }
+                lock (newLock) { }
+                rw.EnterReadLock(); rw.ExitReadLock();
+                if (rw.TryEnterWriteLock(100)) { rw.ExitWriteLock(); }
+                Thread.SpinWait(20);
+                var spinner = new SpinWait(); spinner.SpinOnce();
+                SpinWait.SpinUntil(ready, 0);
+                barrier.SignalAndWait(0);
+                Monitor.Wait(gate, 0);
+                Task.Yield().GetAwaiter().GetResult();                    // YieldAwaiter does not wait
+                var handle = ct.WaitHandle;                               // a property, not a wait
+                if (stop.WaitOne(0)) { }
+                if (process.WaitForInputIdle(0)) { }
+                if (Console.KeyAvailable) { var key = Console.ReadKey(true); }           // a key is waiting: no wait
+                while (Console.KeyAvailable && !ct.IsCancellationRequested) { Console.ReadKey(); }
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_sync_over_async_in_pool_delegates_of_async_code() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static Task<int> LoadAsync() => Task.FromResult(1);
+            async Task<int> A(Task<int> t, Task u)
+            {
+                var a = await Task.Run(() => {|BLZ103:t.Result|});
+                var b = await Task.Run(() => {|BLZ103:LoadAsync().GetAwaiter().GetResult()|});
+                await Task.Factory.StartNew(() => {|BLZ103:u.Wait()|});
+                await Task.Run(() => { {|BLZ103:Task.WaitAll(t, u)|}; });
+                ThreadPool.QueueUserWorkItem(_ => {|BLZ103:u.Wait()|});
+                return a + b;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_pool_delegates_of_sync_code_own_threads_and_other_waits() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(Task<int> t, Task u, WaitHandle handle)
+            {
+                await Task.Factory.StartNew(() => u.Wait(), TaskCreationOptions.LongRunning);   // a thread of its own
+                new Thread(() => u.Wait()).Start();
+                await Task.Run(() => handle.WaitOne());                                        // not sync over async: BLZ109's
+                var n = await Task.Run(() => t.IsCompleted ? t.Result : 0);
+                await BlitzRuntime.Default.SpawnBlocking(t, (x, ct) => x.Result);             // the blocking pool
+                return n;
+            }
+            int Sync(Task<int> t) => Task.Run(() => t.Result).Result;
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_a_pool_delegate() => Fix.VerifyNoFixAsync(Sources.Usings + """
+        class C { async Task<int> A(Task<int> t) => await Task.Run(() => t.Result); }
+        """);
+
+    [Fact]
+    public Task Ignores_every_completion_guard_shape() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static void Log(int value) { }
+            async Task<int> AndOperand(Task<int> t)
+            {
+                if (t.IsCompletedSuccessfully && t.Result > 0) { return 1; }
+                return t.Status == TaskStatus.RanToCompletion && t.GetAwaiter().GetResult() > 0 ? 1 : await t;
+            }
+            async Task<int> Patterns(Task<int> a, Task<int> b, Task<int> c, Task<int> d, Task<int> e)
+            {
+                var x = 0;
+                if (a.Status is TaskStatus.RanToCompletion) { x += a.Result; }
+                if (b is { IsCompletedSuccessfully: true }) { x += b.Result; }
+                if (c.IsCompleted is not true) { return await c; }
+                x += c.Result;
+                if (d.Status is not (TaskStatus.RanToCompletion or TaskStatus.Faulted)) { return x; }
+                x += d.Result;
+                if (e is { Status: TaskStatus.RanToCompletion } && e.Result > 0) { x++; }
+                return x;
+            }
+            async Task<int> OrOperand(Task<int> t)
+            {
+                if (!t.IsCompleted || t.Result == 0) { return await t; }
+                return 0;
+            }
+            async Task<int> EarlyExits(Task<int> a, Task<int> b, Task<int> c, Task<int> d, Task<int> e, CancellationToken ct)
+            {
+                if (!a.IsCompleted || ct.IsCancellationRequested) { return 0; }
+                var x = a.Result;
+                if (!b.IsCompleted) throw new InvalidOperationException();
+                x += b.Result;
+                if (c.Status != TaskStatus.RanToCompletion) { Log(x); return x; }
+                x += c.Result;
+                if (d.IsCompleted == false) { await d; }
+                x += d.Result;
+                if (e.IsCompleted) { Log(x); } else { return x; }
+                return x + e.Result;
+            }
+            async Task<int> Loops(List<Task<int>> tasks, Task<int> t)
+            {
+                var sum = 0;
+                foreach (var each in tasks)
+                {
+                    if (!each.IsCompletedSuccessfully) { continue; }
+                    sum += each.Result;
+                }
+                while (!t.IsCompleted) { await Task.Delay(10); }
+                return sum + t.Result;
+            }
+            async Task<int> WhenAny(Task<int> t, Task<int> u, Task<int> v, Task<int> w)
+            {
+                if (await Task.WhenAny(t, Task.Delay(1000)) == t) { return t.Result; }
+                var winner = await Task.WhenAny(u, Task.Delay(1000));
+                if (winner != u) { throw new TimeoutException(); }
+                Task<int> done;
+                done = await Task.WhenAny(v, w);
+                return u.Result + done.Result;
+            }
+            async Task<int> WaitAsyncAndWhenAll(Task<int> t, Task<int> a, Task<int> b, CancellationToken ct)
+            {
+                await t.WaitAsync(ct);
+                await Task.WhenAll(a, b);
+                return t.Result + a.Result + b.Result;
+            }
+            async Task Continuations(Task<int> t, Task<int>[] all)
+            {
+                await await t.ContinueWith(async previous => { await Task.Yield(); Log(previous.Result); });
+                await await t.ContinueWith(async _ => { await Task.Yield(); Log(t.Result); });
+                await await Task.Factory.ContinueWhenAll(all, async done => { await Task.Yield(); Log(done[0].Result + all[1].Result); });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_when_the_guard_does_not_prove_completion() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static void Log(int value) { }
+            static Task<int> Other() => Task.FromResult(0);
+            async Task<int> OtherTask(Task<int> a, Task<int> b)
+            {
+                if (a.IsCompleted) { return {|BLZ103:b.Result|}; }
+                if (a.IsCompletedSuccessfully && {|BLZ103:b.Result|} > 0) { return 1; }
+                return await a;
+            }
+            async Task<int> Reassigned(Task<int> t, Task<int> u)
+            {
+                if (!t.IsCompleted) { return 0; }
+                t = Other();
+                var x = {|BLZ103:t.Result|};
+                await u;
+                u = Other();
+                x += {|BLZ103:u.Result|};
+                if (t.IsCompleted) { t = Other(); x += {|BLZ103:t.Result|}; }
+                return x;
+            }
+            async Task<int> WeakConditions(Task<int> a, Task<int> b, Task<int> c, Task<int> d, bool flag)
+            {
+                var x = 0;
+                if (a.IsCompleted || flag) { x += {|BLZ103:a.Result|}; }
+                if (!b.IsCompleted && flag) { return 0; }
+                x += {|BLZ103:b.Result|};
+                if (c.Status == TaskStatus.Running) { x += {|BLZ103:c.Result|}; }
+                if (!d.IsCompleted) { Log(x); }
+                x += {|BLZ103:d.Result|};
+                await Task.Yield();
+                return x;
+            }
+            async Task<int> PatternsThatProveNothing(Task<int> a, Task<int> b, Task<int> c)
+            {
+                var x = 0;
+                if (a.Status is TaskStatus.Running or TaskStatus.RanToCompletion) { x += {|BLZ103:a.Result|}; }
+                if (b is { IsCompleted: false }) { x += {|BLZ103:b.Result|}; }
+                if (c.IsCompleted is true) { return x; }
+                x += {|BLZ103:c.Result|};
+                await Task.Yield();
+                return x;
+            }
+            async Task<int> GuardNotOnThePath(Task<int> a, Task<int> b, bool flag)
+            {
+                if (flag) { if (!a.IsCompleted) { return 0; } }
+                var x = {|BLZ103:a.Result|};
+                if (!b.IsCompleted) { if (flag) { return 0; } }
+                x += {|BLZ103:b.Result|};
+                await Task.Yield();
+                return x;
+            }
+            async Task<int> LoopThatBreaks(Task<int> t, bool flag)
+            {
+                while (!t.IsCompleted) { if (flag) { break; } await Task.Delay(10); }
+                return {|BLZ103:t.Result|};
+            }
+            async Task<int> WhenAnyOfAnother(Task<int> t, Task<int> timeout)
+            {
+                if (await Task.WhenAny(t, timeout) == timeout) { return {|BLZ103:t.Result|}; }
+                return 0;
+            }
+            async Task ContinuationOfAnother(Task<int> a, Task<int> b) =>
+                await await a.ContinueWith(async _ => { await Task.Yield(); Log({|BLZ103:b.Result|}); });
         }
         """);
 
@@ -132,14 +420,40 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
+    public Task Fix_awaits_ReceiveAsync_for_a_dataflow_receive() => Fix.VerifyFixAsync(Sources.Usings + """
+        using System.Threading.Tasks.Dataflow;
+        class C
+        {
+            async Task<int> A(BufferBlock<int> buffer, CancellationToken ct)
+            {
+                var x = DataflowBlock.Receive(buffer, ct);
+                return x + buffer.Receive(TimeSpan.FromSeconds(1));
+            }
+        }
+        """, Sources.Usings + """
+        using System.Threading.Tasks.Dataflow;
+        class C
+        {
+            async Task<int> A(BufferBlock<int> buffer, CancellationToken ct)
+            {
+                var x = await DataflowBlock.ReceiveAsync(buffer, ct);
+                return x + await buffer.ReceiveAsync(TimeSpan.FromSeconds(1));
+            }
+        }
+        """);
+
+    [Fact]
     public Task No_fix_when_the_rewrite_would_change_meaning() => Fix.VerifyNoFixAsync(Sources.Usings + """
         class C
         {
-            async Task A(Task u, Task<int> t, ManualResetEventSlim ready)
+            async Task A(Task u, Task<int> t, ManualResetEventSlim ready, System.Collections.Concurrent.BlockingCollection<int> queue, Barrier barrier)
             {
                 var ok = u.Wait(1000);
                 var i = Task.WaitAny(t, u);
                 ready.Wait();
+                var item = queue.Take();
+                barrier.SignalAndWait();
+                var line = Console.ReadLine();
                 await Task.Yield();
             }
         }

@@ -18,9 +18,9 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             {
                 var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path));
                 await {|BLZ109:Task.Run|}(() => Thread.Sleep(100));
-                var n = await {|BLZ109:Task.Run|}(() => pending.Result);
                 var key = await {|BLZ109:Task.Factory.StartNew|}(() => Rfc2898DeriveBytes.Pbkdf2("p", salt, 600_000, HashAlgorithmName.SHA256, 32));
-                return text.Length + n + key.Length;
+                await {|BLZ109:Task.Run|}(() => { var n = pending.Result; Thread.Sleep(n); });                  // the sleep; the wait is BLZ103's
+                return text.Length + key.Length;
             }
         }
         """);
@@ -37,6 +37,19 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 var c = await Task.Run(async () => await File.ReadAllTextAsync(path));       // BLZ108's business
                 var d = await BlitzRuntime.Default.SpawnBlocking(path, (p, ct) => File.ReadAllText(p));
                 return a + (int)b + c.Length + d.Length;
+            }
+            async Task<int> SyncOverAsync(Task<int> pending)
+            {
+                // Sync over async in a pool delegate is BLZ103's (advice: await the task), one diagnostic per call.
+                var n = await Task.Run(() => pending.Result);
+                await Task.Run(() => pending.GetAwaiter().GetResult());
+                return n;
+            }
+            async Task OwnThreadsAndForeverLoops(string path, System.Collections.Concurrent.BlockingCollection<string> queue, CancellationToken ct)
+            {
+                await Task.Factory.StartNew(() => File.ReadAllText(path), TaskCreationOptions.LongRunning);  // a thread of its own
+                _ = Task.Run(() => { while (true) { File.WriteAllText(path, queue.Take(ct)); } });       // a forever loop: BLZ106's
+                await Task.Yield();
             }
             void Sync(string path) => Task.Run(() => File.ReadAllText(path)).Wait();
         }
