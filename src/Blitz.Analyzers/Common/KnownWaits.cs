@@ -27,8 +27,8 @@ internal enum WaitOverloads
 /// (Microsoft.NETCore.App.Ref 10.0) in System.Threading*, System.Collections*, System.Diagnostics, System.IO,
 /// System.Runtime.CompilerServices and System, and listed every member that takes a timeout parameter
 /// (<c>millisecondsTimeout</c>/<c>timeout</c>) or is named Wait*, Join, SignalAndWait, SpinUntil, SpinWait, Take*,
-/// Receive*, GetResult, Result, Enter*, Acquire*, ReadLine or ReadKey. Each type of that list is decided below, in or out,
-/// with the reason. The net10.0 list, left out:
+/// Receive*, GetResult, Result, Enter*, Acquire*, ReadLine or ReadKey, or names holding Blocking, Synchronously or End*.
+/// Each type of that list is decided below, in or out, with the reason. The net10.0 list, left out:
 /// </para>
 /// <list type="bullet">
 /// <item>Lock acquisition (<c>lock</c>, Monitor.Enter/TryEnter, Lock.Enter/TryEnter/EnterScope, SpinLock.Enter/TryEnter,
@@ -42,6 +42,8 @@ internal enum WaitOverloads
 /// (the implementer's side: they throw when not complete, never wait).</item>
 /// <item>ConcurrentBag.TryTake, IProducerConsumerCollection.TryTake, BlockingCollection.TryTake/TryTakeFromAny/TryAdd/
 /// TryAddToAny without a timeout or token: polls.</item>
+/// <item>Task.RunSynchronously (runs the task's own delegate inline: a call, not a wait); the APM End* methods (called
+/// from the completion callback, when the operation is over; a direct Begin/End pair is sync I/O, BLZ102's).</item>
 /// <item>ThreadPool.RegisterWaitForSingleObject (the callback way to wait: no thread waits), SynchronizationContext.Wait
 /// (called by the runtime), every *Async member, the WaitHandle properties (a property is not a wait; its WaitOne is).</item>
 /// </list>
@@ -70,6 +72,7 @@ internal static class KnownWaits
         ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
         ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
         ("System.Threading.Tasks.Dataflow.DataflowBlock", "Receive", WaitOverloads.All, "use 'await ReceiveAsync'"),
+        ("System.Threading.Tasks.TaskAsyncEnumerableExtensions", "ToBlockingEnumerable", WaitOverloads.All, "use 'await foreach'"),
 
         // Synchronization primitives. WaitHandle covers Mutex, Semaphore, EventWaitHandle, Manual/AutoResetEvent by inheritance.
         ("System.Threading.SemaphoreSlim", "Wait", WaitOverloads.All, "use 'await WaitAsync'"),
@@ -101,6 +104,9 @@ internal static class KnownWaits
         ("System.Console", "Read", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)"),
         ("System.Diagnostics.Process", "WaitForInputIdle", WaitOverloads.All, BlockingPool),
         ("System.IO.FileSystemWatcher", "WaitForChanged", WaitOverloads.All, "handle the watcher's Changed/Created/Deleted/Renamed events"),
+        ("System.GC", "WaitForPendingFinalizers", WaitOverloads.All, BlockingPool),
+        ("System.GC", "WaitForFullGCApproach", WaitOverloads.All, "wait for GC notifications on a dedicated thread (SpawnDedicated)"),
+        ("System.GC", "WaitForFullGCComplete", WaitOverloads.All, "wait for GC notifications on a dedicated thread (SpawnDedicated)"),
     };
 
     /// <summary>Whether <paramref name="overload"/> of a table entry waits, by <paramref name="overloads"/>.</summary>

@@ -141,7 +141,15 @@ public sealed class BLZ103BlockingWaitTests
                 var y = {|BLZ103:buffer.Receive(ct)|};
                 var z = {|BLZ103:pending.ConfigureAwait(false).GetAwaiter().GetResult()|};
                 {|BLZ103:done.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                foreach (var item in {|BLZ103:Items().ToBlockingEnumerable()|}) { }
+                {|BLZ103:GC.WaitForPendingFinalizers()|};
+                var approach = {|BLZ103:GC.WaitForFullGCApproach(1000)|};
                 await Task.Yield();
+            }
+            static async IAsyncEnumerable<int> Items()
+            {
+                await Task.Yield();
+                yield return 1;
             }
             async Task Paces(ManualResetEvent stop, ManualResetEventSlim stopSlim)
             {
@@ -192,6 +200,7 @@ public sealed class BLZ103BlockingWaitTests
                 var handle = ct.WaitHandle;                               // a property, not a wait
                 if (stop.WaitOne(0)) { }
                 if (process.WaitForInputIdle(0)) { }
+                var status = GC.WaitForFullGCComplete(0);
                 if (Console.KeyAvailable) { var key = Console.ReadKey(true); }           // a key is waiting: no wait
                 while (Console.KeyAvailable && !ct.IsCancellationRequested) { Console.ReadKey(); }
                 await Task.Yield();
