@@ -24,8 +24,7 @@ internal static class TaskCompletion
     [MethodImpl(Jit.Optimized)]
     public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
     {
-        var task = TaskSymbolOf(taskExpression);
-        if (task is null)
+        if (TaskSymbolOf(taskExpression) is not { } task)
         {
             return false;
         }
@@ -34,15 +33,15 @@ internal static class TaskCompletion
         return proof >= 0 && (assignments is null || !assignments.Any(position => position >= proof && position < use.Syntax.SpanStart));
     }
 
-    /// <summary>The symbol that identifies the task: a local/parameter/field, or the collection an element or a foreach variable comes from.</summary>
-    private static ISymbol? TaskSymbolOf(IOperation taskExpression)
+    /// <summary>What identifies the task: a local/parameter/field/property, or the collection an element or a foreach variable comes from.</summary>
+    private static TaskReference? TaskSymbolOf(IOperation taskExpression)
     {
         var expression = OperationHelpers.WithoutConversions(taskExpression);
         return expression switch
         {
-            IArrayElementReferenceOperation element => OperationHelpers.ReferencedSymbol(element.ArrayReference),
-            IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => OperationHelpers.ReferencedSymbol(indexer.Instance),
-            _ => OperationHelpers.ReferencedSymbol(expression),
+            IArrayElementReferenceOperation element => TaskReference.Of(element.ArrayReference),
+            IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => TaskReference.Of(indexer.Instance),
+            _ => TaskReference.Of(expression),
         };
     }
 
@@ -52,7 +51,7 @@ internal static class TaskCompletion
     /// task. -1 when there is none.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static int ProofAroundTheRead(ISymbol task, IOperation use)
+    private static int ProofAroundTheRead(TaskReference task, IOperation use)
     {
         for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
@@ -80,13 +79,13 @@ internal static class TaskCompletion
     /// or -1; and the positions of the assignments to the task variable in that function. One walk of the function body.
     /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static int ProofInEarlierCode(ISymbol task, IOperation use, BlitzSymbols symbols, out List<int>? assignments)
+    private static int ProofInEarlierCode(TaskReference task, IOperation use, BlitzSymbols symbols, out List<int>? assignments)
     {
         assignments = null;
-        var local = task as ILocalSymbol;
+        var local = task.Owner is null ? task.Symbol as ILocalSymbol : null;
         var useStart = use.Syntax.SpanStart;
         var proof = -1;
-        ISymbol? foreachCollection = null;
+        TaskReference? foreachCollection = null;
         List<IAwaitOperation>? earlierAwaits = null;
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(use)))
         {
@@ -102,10 +101,10 @@ internal static class TaskCompletion
                     proof = System.Math.Max(proof, loop.Syntax.Span.End);
                     break;
                 case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
-                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, task) && IsAwaitedWhenAny(initial):
+                    when task.IsVariable(declarator.Symbol) && IsAwaitedWhenAny(initial):
                     proof = System.Math.Max(proof, declarator.Syntax.Span.End);
                     break;
-                case IAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(assignment.Target), task):
+                case IAssignmentOperation assignment when task.IsReferencedBy(assignment.Target):
                     (assignments ??= new List<int>()).Add(assignment.Syntax.SpanStart);
                     if (assignment is ISimpleAssignmentOperation { Value: { } value } && assignment.Syntax.Span.End <= useStart && IsAwaitedWhenAny(value))
                     {
@@ -117,7 +116,7 @@ internal static class TaskCompletion
                     (earlierAwaits ??= new List<IAwaitOperation>()).Add(awaited);
                     break;
                 case IForEachLoopOperation loop when local is not null && foreachCollection is null && loop.Locals.Contains(local, SymbolEqualityComparer.Default):
-                    foreachCollection = OperationHelpers.ReferencedSymbol(loop.Collection);
+                    foreachCollection = TaskReference.Of(loop.Collection);
                     break;
             }
         }
@@ -127,7 +126,7 @@ internal static class TaskCompletion
             foreach (var awaited in earlierAwaits)
             {
                 if (Awaits(awaited.Operation, task) || AwaitsAll(awaited.Operation, task, symbols)
-                    || (foreachCollection is not null && AwaitsAll(awaited.Operation, foreachCollection, symbols)))
+                    || (foreachCollection is { } collection && AwaitsAll(awaited.Operation, collection, symbols)))
                 {
                     proof = System.Math.Max(proof, awaited.Syntax.Span.End);
                 }
@@ -141,7 +140,7 @@ internal static class TaskCompletion
     /// Whether the value of <paramref name="condition"/> being <paramref name="outcome"/> proves the task complete:
     /// <c>t.IsCompleted</c> when true, <c>!t.IsCompleted</c> when false, <c>a &amp;&amp; b</c> when true if either proves it.
     /// </summary>
-    private static bool Implies(IOperation condition, ISymbol task, bool outcome)
+    private static bool Implies(IOperation condition, TaskReference task, bool outcome)
     {
         condition = OperationHelpers.WithoutConversions(condition);
         switch (condition)
@@ -162,7 +161,7 @@ internal static class TaskCompletion
                     || ComparisonImplies(comparison.RightOperand, comparison.LeftOperand, task, equal);
             case IPropertyReferenceOperation property:
                 return outcome && CompletionProperties.Contains(property.Property.Name)
-                    && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(property.Instance), task);
+                    && task.IsReferencedBy(property.Instance);
             case IIsPatternOperation test:
                 return PatternImplies(test.Value, test.Pattern, task, outcome);
             default:
@@ -175,7 +174,7 @@ internal static class TaskCompletion
     /// (or another final state, or an <c>or</c> of them), <c>t.IsCompleted is true</c>, <c>t is { IsCompletedSuccessfully: true }</c>,
     /// and their <c>is not</c> forms when false.
     /// </summary>
-    private static bool PatternImplies(IOperation value, IPatternOperation pattern, ISymbol task, bool outcome)
+    private static bool PatternImplies(IOperation value, IPatternOperation pattern, TaskReference task, bool outcome)
     {
         switch (pattern)
         {
@@ -190,7 +189,7 @@ internal static class TaskCompletion
             case IConstantPatternOperation constant when outcome:
                 return ComparisonImplies(value, constant.Value, task, equal: true);
             case IRecursivePatternOperation recursive when outcome
-                && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(value), task):
+                && task.IsReferencedBy(value):
                 foreach (var property in recursive.PropertySubpatterns)
                 {
                     if (property.Member is IPropertyReferenceOperation { Property.Name: var name }
@@ -220,7 +219,7 @@ internal static class TaskCompletion
     /// <c>left == right</c> (or <c>!=</c> when <paramref name="equal"/> is false) proves completion: <c>t.Status ==
     /// TaskStatus.RanToCompletion</c> (or another final state), <c>t.IsCompleted == true</c>, <c>await Task.WhenAny(..) == t</c>.
     /// </summary>
-    private static bool ComparisonImplies(IOperation left, IOperation right, ISymbol task, bool equal)
+    private static bool ComparisonImplies(IOperation left, IOperation right, TaskReference task, bool equal)
     {
         right = OperationHelpers.WithoutConversions(right);
         if (right.ConstantValue is { HasValue: true, Value: bool constant })
@@ -236,10 +235,10 @@ internal static class TaskCompletion
         if (IsFinalStatus(right))
         {
             return OperationHelpers.WithoutConversions(left) is IPropertyReferenceOperation { Property.Name: "Status" } status
-                && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(status.Instance), task);
+                && task.IsReferencedBy(status.Instance);
         }
 
-        return SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(right), task) && IsWhenAnyResult(left);
+        return task.IsReferencedBy(right) && IsWhenAnyResult(left);
     }
 
     private static bool IsFinalStatus(IOperation operand) =>
@@ -249,7 +248,7 @@ internal static class TaskCompletion
     /// A guard statement's branch that leaves the enclosing block, or awaits the task, unless the task is complete when the
     /// branch is skipped: <c>if (!t.IsCompleted) return;</c>, <c>if (!t.IsCompleted) await t;</c>, <c>if (t.IsCompleted) {...} else throw ...;</c>.
     /// </summary>
-    private static bool LeavesUnlessComplete(IOperation branch, ISymbol task, IOperation condition, bool whenTrue)
+    private static bool LeavesUnlessComplete(IOperation branch, TaskReference task, IOperation condition, bool whenTrue)
     {
         if (!Implies(condition, task, !whenTrue))
         {
@@ -286,7 +285,7 @@ internal static class TaskCompletion
     /// A lambda passed to <c>task.ContinueWith</c> (or <c>Task.Factory.ContinueWhenAll/Any</c>) reading its antecedent: the
     /// lambda's first parameter, or the task (tasks) it continues.
     /// </summary>
-    private static bool IsContinuationOf(IAnonymousFunctionOperation lambda, ISymbol task)
+    private static bool IsContinuationOf(IAnonymousFunctionOperation lambda, TaskReference task)
     {
         var current = lambda.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
@@ -302,8 +301,8 @@ internal static class TaskCompletion
         }
 
         var antecedent = invocation.TargetMethod.Name == "ContinueWith" ? invocation.Instance : invocation.Arguments.FirstOrDefault()?.Value;
-        return (lambda.Symbol.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(lambda.Symbol.Parameters[0], task))
-            || SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(antecedent), task);
+        return (lambda.Symbol.Parameters.Length > 0 && task.IsVariable(lambda.Symbol.Parameters[0]))
+            || task.IsReferencedBy(antecedent);
     }
 
     private static bool IsAwaitedWhenAny(IOperation value) =>
@@ -348,10 +347,10 @@ internal static class TaskCompletion
         return operation;
     }
 
-    private static bool Awaits(IOperation awaited, ISymbol task) =>
-        SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(Unawaitable(awaited)), task);
+    private static bool Awaits(IOperation awaited, TaskReference task) =>
+        task.IsReferencedBy(Unawaitable(awaited));
 
-    private static bool AwaitsAll(IOperation awaited, ISymbol task, BlitzSymbols symbols)
+    private static bool AwaitsAll(IOperation awaited, TaskReference task, BlitzSymbols symbols)
     {
         if (Unawaitable(awaited) is not IInvocationOperation whenAll
             || !symbols.TaskWhenAll.Contains(whenAll.TargetMethod.OriginalDefinition, SymbolEqualityComparer.Default))
@@ -363,7 +362,7 @@ internal static class TaskCompletion
         {
             foreach (var element in Elements(argument.Value))
             {
-                if (SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element), task))
+                if (task.IsReferencedBy(element))
                 {
                     return true;
                 }
@@ -385,5 +384,49 @@ internal static class TaskCompletion
             default:
                 return new[] { value };
         }
+    }
+
+    /// <summary>
+    /// A task variable: a local, parameter or field/property, and for a member of another object the variable that holds
+    /// the object (<c>a.Task</c> and <c>b.Task</c> are different tasks). A member of an object no variable names
+    /// (<c>Get().Task</c>) identifies nothing.
+    /// </summary>
+    private readonly struct TaskReference
+    {
+        private TaskReference(ISymbol symbol, ISymbol? owner)
+        {
+            Symbol = symbol;
+            Owner = owner;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public ISymbol? Owner { get; }
+
+        public static TaskReference? Of(IOperation? operation)
+        {
+            if (operation is null || OperationHelpers.ReferencedSymbol(operation) is not { } symbol)
+            {
+                return null;
+            }
+
+            var instance = OperationHelpers.WithoutConversions(operation) switch
+            {
+                IFieldReferenceOperation field => field.Instance,
+                IPropertyReferenceOperation property => property.Instance,
+                _ => null,
+            };
+            if (instance is null or IInstanceReferenceOperation)
+            {
+                return new TaskReference(symbol, null);
+            }
+
+            return OperationHelpers.ReferencedSymbol(instance) is { } owner ? new TaskReference(symbol, owner) : null;
+        }
+
+        public bool IsReferencedBy(IOperation? operation) =>
+            Of(operation) is { } other && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol) && SymbolEqualityComparer.Default.Equals(Owner, other.Owner);
+
+        public bool IsVariable(ISymbol variable) => Owner is null && SymbolEqualityComparer.Default.Equals(Symbol, variable);
     }
 }

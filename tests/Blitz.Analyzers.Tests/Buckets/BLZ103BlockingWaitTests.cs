@@ -269,6 +269,14 @@ public sealed class BLZ103BlockingWaitTests
                 if (e is { Status: TaskStatus.RanToCompletion } && e.Result > 0) { x++; }
                 return x;
             }
+            async Task<int> MembersOfOneObject(TaskCompletionSource<int> source, Holder holder)
+            {
+                if (source.Task.IsCompleted) { return source.Task.Result; }
+                await holder.Pending;
+                return holder.Pending.Result + (this.Own.IsCompleted ? Own.Result : 0);
+            }
+            Task<int> Own = Task.FromResult(1);
+            sealed class Holder { public Task<int> Pending = Task.FromResult(1); }
             async Task<int> OrOperand(Task<int> t)
             {
                 if (!t.IsCompleted || t.Result == 0) { return await t; }
@@ -367,6 +375,17 @@ public sealed class BLZ103BlockingWaitTests
                 await Task.Yield();
                 return x;
             }
+            async Task<int> MembersOfAnotherObject(TaskCompletionSource<int> a, TaskCompletionSource<int> b, Holder c, Holder d)
+            {
+                var x = 0;
+                if (a.Task.IsCompleted) { x += {|BLZ103:b.Task.Result|}; }
+                await c.Pending;
+                x += {|BLZ103:d.Pending.Result|};
+                if (Make().Pending.IsCompleted) { x += {|BLZ103:Make().Pending.Result|}; }
+                return x;
+            }
+            static Holder Make() => new();
+            sealed class Holder { public Task<int> Pending = Task.FromResult(1); }
             async Task<int> GuardNotOnThePath(Task<int> a, Task<int> b, bool flag)
             {
                 if (flag) { if (!a.IsCompleted) { return 0; } }
