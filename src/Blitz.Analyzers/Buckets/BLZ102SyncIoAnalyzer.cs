@@ -51,7 +51,13 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
             && !invocation.Arguments.Any(a => a.Syntax is ArgumentSyntax { NameColon: not null })
             ? AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols)
             : null;
-        var properties = DiagnosticProperties.WithToken(token).Add(DiagnosticProperties.Replacement, counterpart.Name);
+        // A counterpart that must be given a token, with none at hand, gets no fix: the rewritten call would not compile.
+        var properties = DiagnosticProperties.WithToken(token);
+        if (counterpart.CanBeCalledWith(token))
+        {
+            properties = properties.Add(DiagnosticProperties.Replacement, counterpart.Name);
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), properties,
             method.ContainingType.Name + "." + method.Name, counterpart.Name));
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
 
@@ -36,6 +37,9 @@ internal sealed class BlitzSymbols
     private readonly INamedTypeSymbol[] _compressionStreamTypes;
     private readonly IAssemblySymbol? _offloadAttributesAssembly;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canDeclareOffloadTargets = new(ReferenceComparer.Instance);
+    private readonly SyncTwins _syncTwins;
+    private readonly SourceInMemoryIoTypes _sourceInMemoryIoTypes;
+    private readonly INamedTypeSymbol[] _inMemoryOverABuffer;
 
     private BlitzSymbols(Compilation compilation)
     {
@@ -65,6 +69,7 @@ internal sealed class BlitzSymbols
             AddMembers(compilation, type, property, m => _nonBlockingIoProperties.Add(m));
         }
 
+        _syncTwins = new SyncTwins(compilation, this);
         foreach (var (type, method, counterpart) in KnownApis.SyncIo)
         {
             ResolveCounterparts(compilation, type, method, counterpart);
@@ -94,6 +99,9 @@ internal sealed class BlitzSymbols
         {
             AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _syncParallel.Add(ms); } });
         }
+
+        _sourceInMemoryIoTypes = new SourceInMemoryIoTypes(compilation, this);
+        _inMemoryOverABuffer = KnownApis.InMemoryOverABuffer.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
     }
 
     public INamedTypeSymbol? Task { get; }
@@ -151,26 +159,26 @@ internal sealed class BlitzSymbols
         return false;
     }
 
-    /// <summary>The async counterpart of a synchronous I/O method, following overrides (FileStream.Read is Stream.Read).</summary>
+    /// <summary>
+    /// The async counterpart of a synchronous I/O method: from the table, following overrides (FileStream.Read is
+    /// Stream.Read), else a referenced member's twin by convention (<see cref="SyncTwins"/>, cached per definition).
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
-        counterpart = default;
-        if (!SyncIoNames.Contains(method.Name))
+        var definition = method.OriginalDefinition;
+        if (SyncIoNames.Contains(method.Name))
         {
-            return false;
-        }
-
-        for (var current = method.OriginalDefinition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
-        {
-            if (_syncIo.TryGetValue(current, out counterpart))
+            for (var current = definition; current is not null; current = current.OverriddenMethod?.OriginalDefinition)
             {
-                return true;
+                if (_syncIo.TryGetValue(current, out counterpart))
+                {
+                    return true;
+                }
             }
         }
 
-        counterpart = default;
-        return false;
+        return _syncTwins.TryGet(definition, out counterpart);
     }
 
     /// <summary>
@@ -199,7 +207,14 @@ internal sealed class BlitzSymbols
         return can;
     }
 
-    public bool IsNonBlockingIoType(ITypeSymbol? type) => type is not null && _nonBlockingIoTypes.Any(t => InheritsFrom(type, t));
+    /// <summary>A receiver that never blocks: a known in-memory type or a subclass, or an in-memory stream type declared in source.</summary>
+    public bool IsNonBlockingIoType(ITypeSymbol? type) =>
+        type is not null && (_nonBlockingIoTypes.Any(t => InheritsFrom(type, t)) || _sourceInMemoryIoTypes.IsInMemory(type));
+
+    /// <summary>A <c>new Utf8JsonWriter(buffer)</c> (<see cref="KnownApis.InMemoryOverABuffer"/>) whose sink is not a stream.</summary>
+    public bool IsCreatedOverABuffer(IOperation? value) =>
+        value is IObjectCreationOperation { Constructor: { Parameters: { IsEmpty: false } parameters } constructor }
+        && _inMemoryOverABuffer.Any(t => Is(constructor.ContainingType, t)) && !IsIoType(parameters[0].Type);
 
     /// <summary>A stream, text reader or text writer: the things an I/O call reads from or writes to.</summary>
     public bool IsIoType(ITypeSymbol? type) => InheritsFrom(type, Stream) || InheritsFrom(type, TextReader) || InheritsFrom(type, TextWriter);
@@ -275,6 +290,11 @@ internal sealed class BlitzSymbols
         var candidates = type.GetMembers(counterpartName).OfType<IMethodSymbol>().ToArray();
         foreach (var sync in type.GetMembers(methodName).OfType<IMethodSymbol>())
         {
+            if (_syncTwins.NeedsAsyncOptIn(sync))
+            {
+                continue;
+            }
+
             IMethodSymbol? exact = null, withToken = null;
             foreach (var candidate in candidates)
             {
@@ -296,7 +316,7 @@ internal sealed class BlitzSymbols
 
             if (exact is not null || withToken is not null)
             {
-                _syncIo[sync] = new SyncIoCounterpart(counterpartName, withToken is not null);
+                _syncIo[sync] = SyncIoCounterpart.From(counterpartName, exact, withToken);
             }
         }
     }
@@ -320,7 +340,7 @@ internal sealed class BlitzSymbols
     }
 
     /// <summary>Type equality where method type parameters match by position (Serialize&lt;T&gt; vs SerializeAsync&lt;T&gt;).</summary>
-    private static bool SameType(ITypeSymbol a, ITypeSymbol b)
+    internal static bool SameType(ITypeSymbol a, ITypeSymbol b)
     {
         if (a is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } ta && b is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } tb)
         {
@@ -342,15 +362,27 @@ internal sealed class BlitzSymbols
     }
 }
 
-/// <summary>The async counterpart of a synchronous I/O method: its name and whether it accepts a cancellation token.</summary>
+/// <summary>
+/// The async counterpart of a synchronous I/O method: its name, whether it accepts a cancellation token, and whether
+/// it must be given one (no overload without it, and the token parameter is not optional).
+/// </summary>
 internal readonly struct SyncIoCounterpart
 {
-    public SyncIoCounterpart(string name, bool acceptsCancellationToken)
+    public SyncIoCounterpart(string name, bool acceptsCancellationToken, bool requiresCancellationToken = false)
     {
         Name = name;
         AcceptsCancellationToken = acceptsCancellationToken;
+        RequiresCancellationToken = requiresCancellationToken;
     }
 
     public string Name { get; }
     public bool AcceptsCancellationToken { get; }
+    public bool RequiresCancellationToken { get; }
+
+    /// <summary>Whether a fix can call the counterpart: it needs no token, or one is at hand.</summary>
+    public bool CanBeCalledWith(string? token) => !RequiresCancellationToken || token is not null;
+
+    /// <summary>The counterpart of the overloads found: <paramref name="withToken"/> is required only when there is no <paramref name="exact"/> one.</summary>
+    public static SyncIoCounterpart From(string name, IMethodSymbol? exact, IMethodSymbol? withToken) =>
+        new(name, withToken is not null, exact is null && withToken is { Parameters: { IsEmpty: false } parameters } && !parameters[parameters.Length - 1].IsOptional);
 }

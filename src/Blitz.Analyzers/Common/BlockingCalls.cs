@@ -16,7 +16,10 @@ internal static class BlockingCalls
 {
     private const int AllDirectories = 1; // SearchOption.AllDirectories
 
-    /// <summary>Memory-backed receivers never block: by static type, by a local's initializer, or Console.Out/Error.</summary>
+    /// <summary>
+    /// Memory-backed receivers never block: by static type, by a local's initializer (never assigned again), or
+    /// Console.Out/Error.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
     public static bool IsNonBlockingReceiver(IOperation? instance, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
@@ -39,8 +42,10 @@ internal static class BlockingCalls
                 foreach (var reference in local.Local.DeclaringSyntaxReferences)
                 {
                     if (reference.SyntaxTree == model.SyntaxTree
-                        && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
-                        && symbols.IsNonBlockingIoType(model.GetTypeInfo(value, cancellationToken).Type))
+                        && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
+                        && (symbols.IsNonBlockingIoType(model.GetTypeInfo(value, cancellationToken).Type)
+                            || (model.GetOperation(value, cancellationToken) is { } created && symbols.IsCreatedOverABuffer(OperationHelpers.WithoutConversions(created))))
+                        && !IsAssignedAfterDeclaration(local.Local, declarator, model, cancellationToken))
                     {
                         return true;
                     }
@@ -50,6 +55,38 @@ internal static class BlockingCalls
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="local"/> may hold another value than its initializer's: assigned, or passed by
+    /// <c>ref</c>/<c>out</c>, anywhere in the block that declares it. Only then is <c>Stream s = new MemoryStream()</c>
+    /// provably a memory stream at every use.
+    /// </summary>
+    private static bool IsAssignedAfterDeclaration(ILocalSymbol local, VariableDeclaratorSyntax declarator, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var scope = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax or SwitchSectionSyntax or CompilationUnitSyntax);
+        if (scope is null)
+        {
+            return true;
+        }
+
+        foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            var written = name.Parent switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left == name,
+                ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
+                    && !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword),
+                _ => false,
+            };
+            if (written && name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -92,6 +92,9 @@ internal static class KnownApis
         ("System.Text.Json.JsonDocument", "Parse", "ParseAsync"),
         ("System.Xml.Linq.XDocument", "Save", "SaveAsync"),
         ("System.Xml.Linq.XElement", "Save", "SaveAsync"),
+
+        // Phase 2: irregular twins (another name than M + "Async"), from the BCL survey described in KnownSyncTwins.
+        ("System.Net.Mail.SmtpClient", "Send", "SendMailAsync"),
     };
 
     /// <summary>BLZ102: receivers that look like I/O but never block (in-memory buffers, the console writers).</summary>
@@ -101,6 +104,12 @@ internal static class KnownApis
         "System.IO.UnmanagedMemoryStream",
         "System.IO.StringReader",
         "System.IO.StringWriter",
+
+        // Phase 2 (BLZ102 precision): a DataTable's reader, the pooled memory stream of Microsoft.IO (a MemoryStream,
+        // named for the record), the in-process IDistributedCache. Source-declared in-memory streams: SourceInMemoryIoTypes.
+        "System.Data.DataTableReader",
+        "Microsoft.IO.RecyclableMemoryStream",
+        "Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache",
     };
 
     /// <summary>
@@ -218,5 +227,15 @@ internal static class KnownApis
         ("System.Collections.Generic.List`1", "RemoveAll"),
         ("System.Array", "ForEach"),
         ("System.Array", "ConvertAll"),
+    };
+
+    /// <summary>
+    /// BLZ102: writers whose sink is their constructor's first argument and that do no I/O unless it is a stream
+    /// (Utf8JsonWriter over an IBufferWriter only advances the buffer when flushed): a local created over a buffer is
+    /// in memory.
+    /// </summary>
+    public static readonly string[] InMemoryOverABuffer =
+    {
+        "System.Text.Json.Utf8JsonWriter",
     };
 }

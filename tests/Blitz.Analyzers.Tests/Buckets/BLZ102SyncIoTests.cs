@@ -1,6 +1,8 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
 using Blitz.TestSupport;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
@@ -8,6 +10,11 @@ public sealed class BLZ102SyncIoTests
 {
     private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()));
     private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
+
+    // A referenced library (metadata, as a NuGet package would be) whose members follow or break the twin convention.
+    private static readonly MetadataReference Vendor = CompileToReference(VendorSource);
+    private static readonly AnalyzerHarness VendorHarness = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()));
+    private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     [Fact]
     public Task Reports_blocking_io_with_an_equivalent_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """
@@ -124,4 +131,405 @@ public sealed class BLZ102SyncIoTests
     public Task No_fix_inside_a_conditional_access() => Fix.VerifyNoFixAsync(Sources.Usings + """
         class C { async Task A(StreamReader? reader) { var l = reader?.ReadLine(); await Task.Yield(); } }
         """);
+
+    [Fact]
+    public Task Reports_framework_members_with_an_async_twin_by_convention() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Data.Common;
+        using System.Formats.Tar;
+        using System.IO.Compression;
+        using System.IO.Pipes;
+        using System.Net;
+        using System.Net.Mail;
+        using System.Net.Security;
+        using System.Text.Json.Nodes;
+        class C
+        {
+            async Task A(NamedPipeClientStream pipe, SslStream tls, DbConnection connection, DbTransaction transaction, SmtpClient smtp, MailMessage mail,
+                WebClient web, HttpListener listener, Stream stream)
+            {
+                {|BLZ102:pipe.Connect()|};
+                {|BLZ102:tls.AuthenticateAsClient("host")|};
+                {|BLZ102:connection.ChangeDatabase("db")|};
+                {|BLZ102:transaction.Save("point")|};
+                {|BLZ102:smtp.Send(mail)|};
+                var text = {|BLZ102:web.DownloadString("http://x")|};
+                var context = {|BLZ102:listener.GetContext()|};
+                {|BLZ102:TarFile.CreateFromDirectory("dir", stream, false)|};
+                using var zip = {|BLZ102:ZipFile.OpenRead("a.zip")|};
+                var node = {|BLZ102:JsonNode.Parse(stream)|};
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_framework_twins_that_do_not_block_or_belong_to_another_rule() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Data;
+        using System.Data.Common;
+        using System.IO.Pipelines;
+        using System.Security.Cryptography;
+        using System.Threading.Channels;
+        using System.Xml;
+        using System.Xml.Linq;
+        class C
+        {
+            async Task A(CancellationTokenSource cts, Stream stream, Channel<int> channel, PipeWriter pipe, DbDataReader reader, DataTable table,
+                XmlWriter xml, XmlReader xmlReader, XDocument document, SemaphoreSlim gate, IDbConnection untyped, List<byte[]> chunks)
+            {
+                cts.Cancel();                                  // CancelAsync runs the callbacks elsewhere; Cancel does not block
+                cts.CancelAfter(100);
+                stream.Dispose();                              // 'await using' is another story
+                channel.Writer.TryWrite(1);
+                channel.Writer.TryComplete();
+                channel.Writer.Complete();
+                pipe.Complete();
+                var value = reader.GetFieldValue<int>(0);      // reads the row Read fetched
+                var isNull = reader.IsDBNull(1);
+                using var rows = table.CreateDataReader();     // a DataTable's reader is in memory
+                while (rows.Read()) { }
+                xml.WriteStartElement("a");                    // the async twins throw unless the writer was created async
+                xmlReader.Read();
+                document.Save(xml);
+                gate.Wait();                                   // a blocking wait: BLZ103's
+                var hash = SHA256.HashData(stream);            // hashing a whole stream: BLZ104's
+                untyped.Open();                                // IDbConnection has no OpenAsync (DbConnection does)
+                await Task.Run(() => stream.Flush());          // a sync lambda sent to a pool is not async context
+                chunks.ForEach(c => stream.Write(c, 0, c.Length));
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_referenced_librarys_members_with_an_async_twin() => VendorHarness.VerifyAsync(Sources.Usings + """
+        using Vendor.Storage;
+        using Microsoft.Extensions.Hosting;
+        class C
+        {
+            async Task A(BlobClient blobs, ArchiveClient archive, IHost host, byte[] data, CancellationToken token)
+            {
+                var id = {|BLZ102:blobs.Upload(data)|};
+                var text = {|BLZ102:archive.Download("name")|};           // the twin is on the base type
+                var legacy = {|BLZ102:archive.Fetch("name")|};            // MTaskAsync beside an event-based MAsync
+                {|BLZ102:host.Run()|};                                     // an extension method and its twin, in one class
+                {|BLZ102:HostExtensions.Run(host)|};
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_referenced_librarys_twins_that_do_not_block_or_do_not_match() => VendorHarness.VerifyAsync(Sources.Usings + """
+        using Vendor.Storage;
+        using Microsoft.AspNetCore.Razor.TagHelpers;
+        class C
+        {
+            async Task A(BlobClient blobs, IClient client, LinkTagHelper helper, byte[] data)
+            {
+                blobs.Dispose();
+                blobs.Cancel();
+                blobs.Complete();
+                blobs.TryGet("key");
+                #pragma warning disable CS0618
+                blobs.Legacy();                 // obsolete: the compiler already asks for a migration
+                #pragma warning restore CS0618
+                var count = blobs.Count();      // CountAsync returns another type
+                blobs.Flush();                  // FlushAsync exists only as another type's extension
+                var name = blobs.Name;          // a property
+                var shape = blobs.Shape(1);     // ShapeAsync takes other parameters
+                client.Open();                  // the interface has no twin (the class does)
+                helper.Process();               // a framework hook, called in either form
+                var local = new Local();
+                local.Save();                   // declared in source: BLZ111 looks into its body
+                await Task.Run(() => blobs.Upload(data));
+                await Task.Yield();
+            }
+        }
+        class Local
+        {
+            public void Save() { }
+            public Task SaveAsync() => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task Fix_awaits_a_twin_found_by_convention() => VendorFix.VerifyFixAsync(Sources.Usings + """
+        using System.Net.Mail;
+        using Vendor.Storage;
+        using Microsoft.Extensions.Hosting;
+        class C
+        {
+            async Task<int> A(BlobClient blobs, IHost host, SmtpClient smtp, MailMessage mail, byte[] data, CancellationToken token)
+            {
+                var id = blobs.Upload(data);
+                host.Run();
+                smtp.Send(mail);
+                await Task.Yield();
+                return id;
+            }
+        }
+        """, Sources.Usings + """
+        using System.Net.Mail;
+        using Vendor.Storage;
+        using Microsoft.Extensions.Hosting;
+        class C
+        {
+            async Task<int> A(BlobClient blobs, IHost host, SmtpClient smtp, MailMessage mail, byte[] data, CancellationToken token)
+            {
+                var id = await blobs.UploadAsync(data);
+                await host.RunAsync(token);
+                await smtp.SendMailAsync(mail, token);
+                await Task.Yield();
+                return id;
+            }
+        }
+        """);
+
+    // DownloadAsync must be given a token and there is none in scope: reported, but no fix (it would not compile).
+    [Fact]
+    public Task Fix_all_twins_found_by_convention() => VendorFix.VerifyFixAllAsync(Sources.Usings + """
+        using Vendor.Storage;
+        class C
+        {
+            async Task A(BlobClient blobs, ArchiveClient archive, byte[] data)
+            {
+                blobs.Upload(data);
+                archive.Download("a");
+                await Task.Yield();
+            }
+        }
+        """, Sources.Usings + """
+        using Vendor.Storage;
+        class C
+        {
+            async Task A(BlobClient blobs, ArchiveClient archive, byte[] data)
+            {
+                await blobs.UploadAsync(data);
+                archive.Download("a");
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_in_memory_streams_and_writers_declared_in_source_or_referenced() => VendorHarness.VerifyAsync(Sources.Usings + """
+        using System.Text;
+        using Microsoft.IO;
+        class C
+        {
+            async Task A(ChunkedBufferStream chunked, PagedStream paged, CapturingWriter captured, RecyclableMemoryStream recycled, PooledStream pooled,
+                NodeStream nodes, byte[] buffer)
+            {
+                chunked.Write(buffer, 0, buffer.Length);
+                chunked.Flush();
+                paged.Write(buffer, 0, buffer.Length);
+                captured.WriteLine("x");
+                captured.Flush();
+                recycled.Write(buffer, 0, buffer.Length);
+                pooled.Write(buffer, 0, buffer.Length);
+                nodes.Flush();
+                await Task.Yield();
+            }
+        }
+        sealed class ChunkedBufferStream : StreamStub
+        {
+            private readonly List<byte[]> _chunks = new();
+            private long _length;
+            public override long Length => _length;
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                var chunk = new byte[count];
+                Buffer.BlockCopy(buffer, offset, chunk, 0, count);
+                _chunks.Add(chunk);
+                _length += count;
+                Flush();
+            }
+        }
+        class PagedStream : StreamStub { }
+        sealed class CapturingWriter : TextWriter
+        {
+            private readonly StringBuilder _text = new();
+            private readonly StringWriter _copy = new();
+            public override Encoding Encoding => Encoding.UTF8;
+            public override void Write(char value) { _text.Append(value); _copy.Write(value); }
+        }
+        sealed class PooledStream : MemoryStream { }
+        sealed class NodeStream : StreamStub
+        {
+            private NodeStream? _next;
+            public override void Flush() => _next?.Flush();
+            public override void Write(byte[] buffer, int offset, int count) => _next?.Write(buffer, offset, count);
+        }
+        """ + StreamStub);
+
+    [Fact]
+    public Task Reports_streams_and_writers_declared_in_source_that_may_block() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Runtime.InteropServices;
+        using System.Text;
+        class C
+        {
+            async Task A(TeeStream tee, AppendingWriter appending, NativeStream native, LoggedFileStream logged, DerivedTee derived, byte[] buffer)
+            {
+                {|BLZ102:tee.Write(buffer, 0, buffer.Length)|};
+                {|BLZ102:appending.WriteLine("x")|};
+                {|BLZ102:native.Write(buffer, 0, buffer.Length)|};
+                {|BLZ102:logged.Write(buffer, 0, buffer.Length)|};
+                {|BLZ102:derived.Flush()|};
+                await Task.Yield();
+            }
+        }
+        class TeeStream : StreamStub
+        {
+            private readonly Stream _inner = File.OpenWrite("copy.bin");
+        }
+        class DerivedTee : TeeStream { }
+        sealed class AppendingWriter : TextWriter
+        {
+            public override Encoding Encoding => Encoding.UTF8;
+            public override void Write(char value) => File.AppendAllText("log.txt", value.ToString());
+        }
+        sealed class NativeStream : StreamStub
+        {
+            [DllImport("libc")] private static extern int write(int fd, byte[] buffer, int count);
+            public override void Write(byte[] buffer, int offset, int count) => write(1, buffer, count);
+        }
+        sealed class LoggedFileStream(string path) : FileStream(path, FileMode.Append) { }
+        """ + StreamStub);
+
+    [Fact]
+    public Task A_local_is_in_memory_only_while_it_provably_holds_the_memory_stream() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Buffers;
+        using System.Text.Json;
+        class C
+        {
+            async Task A(byte[] buffer, string path, Stream stream)
+            {
+                using var overBuffer = new Utf8JsonWriter(new ArrayBufferWriter<byte>());  // Flush only advances the buffer
+                overBuffer.Flush();
+                using var overStream = new Utf8JsonWriter(stream);
+                {|BLZ102:overStream.Flush()|};
+                Stream kept = new MemoryStream();
+                kept.Write(buffer, 0, buffer.Length);
+                Stream replaced = new MemoryStream();
+                if (path.Length > 0) { replaced = File.OpenWrite(path); }
+                {|BLZ102:replaced.Write(buffer, 0, buffer.Length)|};
+                Stream passed = new MemoryStream();
+                Reopen(ref passed);
+                {|BLZ102:passed.Flush()|};
+                var buffered = new BufferedStream(new MemoryStream());   // a wrapper's sink is not known
+                {|BLZ102:buffered.Write(buffer, 0, buffer.Length)|};
+                await Task.Yield();
+            }
+            static void Reopen(ref Stream stream) => stream = File.OpenRead("a");
+        }
+        """);
+
+    // The abstract members of Stream, doing nothing: a source stream type that is in memory unless a subclass adds I/O.
+    private const string StreamStub = """
+        abstract class StreamStub : Stream
+        {
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => true;
+            public override long Length => 0;
+            public override long Position { get; set; }
+            public override void Flush() { }
+            public override int Read(byte[] buffer, int offset, int count) => 0;
+            public override long Seek(long offset, SeekOrigin origin) => 0;
+            public override void SetLength(long value) { }
+            public override void Write(byte[] buffer, int offset, int count) { }
+        }
+        """;
+
+    private static MetadataReference CompileToReference(string source)
+    {
+        var compilation = CSharpCompilation.Create("Vendor", [CSharpSyntaxTree.ParseText(source, AnalyzerHarness.ParseOptions)], TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    private const string VendorSource = """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Vendor.Storage
+        {
+            public class BlobClient : IDisposable
+            {
+                public int Upload(byte[] data, CancellationToken cancellationToken = default) => 0;
+                public Task<int> UploadAsync(byte[] data, CancellationToken cancellationToken = default) => Task.FromResult(0);
+                public void Dispose() { }
+                public ValueTask DisposeAsync() => default;
+                public void Cancel() { }
+                public Task CancelAsync() => Task.CompletedTask;
+                public void Complete() { }
+                public Task CompleteAsync() => Task.CompletedTask;
+                public bool TryGet(string key) => false;
+                public Task<bool> TryGetAsync(string key) => Task.FromResult(false);
+                [Obsolete("Use the new API.")] public void Legacy() { }
+                public Task LegacyAsync() => Task.CompletedTask;
+                public int Count() => 0;
+                public Task<long> CountAsync() => Task.FromResult(0L);
+                public void Flush() { }
+                public string Name => "";
+                public Task<string> GetNameAsync() => Task.FromResult("");
+                public int Shape(int size) => size;
+                public Task<int> ShapeAsync(long size) => Task.FromResult(0);
+            }
+
+            public static class BlobClientExtensions
+            {
+                public static Task FlushAsync(this BlobClient client) => Task.CompletedTask;
+            }
+
+            public class ArchiveClientBase
+            {
+                public string Download(string name) => name;
+                public Task<string> DownloadAsync(string name, CancellationToken cancellationToken) => Task.FromResult(name);
+                public string Fetch(string name) => name;
+                public void FetchAsync(string name) { }
+                public Task<string> FetchTaskAsync(string name) => Task.FromResult(name);
+            }
+
+            public sealed class ArchiveClient : ArchiveClientBase { }
+
+            public interface IClient { void Open(); }
+
+            public sealed class Client : IClient
+            {
+                public void Open() { }
+                public Task OpenAsync() => Task.CompletedTask;
+            }
+        }
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public interface IHost { }
+
+            public static class HostExtensions
+            {
+                public static void Run(this IHost host) { }
+                public static Task RunAsync(this IHost host, CancellationToken token = default) => Task.CompletedTask;
+            }
+        }
+
+        namespace Microsoft.AspNetCore.Razor.TagHelpers
+        {
+            public class LinkTagHelper
+            {
+                public virtual void Process() { }
+                public virtual Task ProcessAsync() => Task.CompletedTask;
+            }
+        }
+
+        namespace Microsoft.IO
+        {
+            public sealed class RecyclableMemoryStream : MemoryStream { }
+        }
+        """;
 }
