@@ -24,6 +24,7 @@ internal sealed class BlitzSymbols
     public static readonly HashSet<string> OffloadStarterNames = new(KnownApis.OffloadStarters.Select(e => e.Method), System.StringComparer.Ordinal);
     public static readonly HashSet<string> SyncParallelNames = new(KnownApis.SyncParallel.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> HashingNames = new(KnownApis.HashingCalls.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> LifetimeLoopWaitNames = new(LifetimeLoopWaits.Entries.Select(e => e.Member), System.StringComparer.Ordinal);
 
     private readonly Dictionary<IMethodSymbol, SyncIoCounterpart> _syncIo = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, (HeavyWhen When, string What)> _cpuHeavy = new(SymbolEqualityComparer.Default);
@@ -36,6 +37,7 @@ internal sealed class BlitzSymbols
     private readonly INamedTypeSymbol[] _compressionStreamTypes;
     private readonly IAssemblySymbol? _offloadAttributesAssembly;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IAssemblySymbol, bool> _canDeclareOffloadTargets = new(ReferenceComparer.Instance);
+    private readonly HashSet<IMethodSymbol> _lifetimeLoopWaits = new(SymbolEqualityComparer.Default);
 
     private BlitzSymbols(Compilation compilation)
     {
@@ -93,6 +95,15 @@ internal sealed class BlitzSymbols
         foreach (var (type, method) in KnownApis.SyncParallel)
         {
             AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _syncParallel.Add(ms); } });
+        }
+
+        // BLZ106's lifetime loops and the starters' scheduler check.
+        TaskScheduler = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskScheduler");
+        TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+        TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+        foreach (var (type, method) in LifetimeLoopWaits.Entries)
+        {
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _lifetimeLoopWaits.Add(ms); } });
         }
     }
 
@@ -299,6 +310,35 @@ internal sealed class BlitzSymbols
                 _syncIo[sync] = new SyncIoCounterpart(counterpartName, withToken is not null);
             }
         }
+    }
+
+    public INamedTypeSymbol? TaskScheduler { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? TaskFactoryOfT { get; }
+
+    /// <summary>A wait that makes the loop around it a lifetime loop (<see cref="LifetimeLoopWaits"/>): BLZ106's call filter.</summary>
+    public bool IsLifetimeLoopWait(ISymbol member) =>
+        member is IMethodSymbol method && LifetimeLoopWaitNames.Contains(method.Name) && _lifetimeLoopWaits.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+
+    /// <summary>
+    /// Where a starter call sends its work: as <see cref="TryGetOffloadStarter(IMethodSymbol, out OffloadTarget)"/>,
+    /// except that a <c>StartNew</c> whose scheduler is not known to be the ThreadPool is
+    /// <see cref="OffloadTarget.CustomScheduler"/> (see <see cref="TaskSchedulers"/>). The starter rules ask this one.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public bool TryGetOffloadStarter(Microsoft.CodeAnalysis.Operations.IInvocationOperation starter, out OffloadTarget target)
+    {
+        if (!TryGetOffloadStarter(starter.TargetMethod, out target))
+        {
+            return false;
+        }
+
+        if (target == OffloadTarget.ThreadPool && !TaskSchedulers.RunsOnThreadPool(starter, this))
+        {
+            target = OffloadTarget.CustomScheduler;
+        }
+
+        return true;
     }
 
     internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)
