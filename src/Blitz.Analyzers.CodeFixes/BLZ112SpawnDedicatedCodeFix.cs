@@ -15,9 +15,11 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace Blitz.Analyzers.CodeFixes;
 
 /// <summary>
-/// BLZ112: a discarded <c>Task.Run(Loop)</c> / <c>Task.Run(() => Loop())</c> / <c>StartNew(...)</c> becomes
-/// <c>BlitzRuntime.Default.SpawnDedicated("Loop", stopToken => Loop())</c>: the daemon gets a background thread of its
-/// own instead of a pool thread. Offered only where the analyzer found the rewrite keeps the meaning (see BLZ112).
+/// BLZ112: a discarded <c>Task.Run(() => Loop(token))</c> / <c>StartNew(...)</c> becomes
+/// <c>BlitzRuntime.Default.SpawnDedicated("Loop", stopToken => { using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, stopToken); Loop(linked.Token); })</c>:
+/// the daemon gets a background thread of its own instead of a pool thread, still stops when <c>token</c> is canceled,
+/// and now also when the runtime stops it (the runtime's disposal waits for its dedicated loops: a loop blind to the
+/// stop token would hang it). Offered only where the analyzer found the loop reads the token (see BLZ112).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BLZ112SpawnDedicatedCodeFix)), Shared]
 public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
@@ -38,8 +40,9 @@ public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
         if (root is null
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != BLZ112ForeverLoopThroughCallAnalyzer.SpawnDedicatedFix
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var name) || name is null
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.CancellationToken, out var token) || token is null
             || root.FindNode(context.Span).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments: { Count: 1 } arguments } start
-            || Loop(arguments[0].Expression) is not { } loop)
+            || Loop(arguments[0].Expression, token) is not { } loop)
         {
             return;
         }
@@ -58,30 +61,65 @@ public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
     }
 
     /// <summary>
-    /// The loop as an <c>Action&lt;CancellationToken&gt;</c> whose token goes unused (the loop keeps the token it had):
-    /// <c>M</c> becomes <c>stopToken => M()</c>, <c>() => body</c> becomes <c>stopToken => body</c>.
+    /// The loop as an <c>Action&lt;CancellationToken&gt;</c> that links <paramref name="token"/> (source text) to the stop
+    /// token and passes the linked token wherever the lambda passed <paramref name="token"/>:
+    /// <c>() => Loop(ct)</c> becomes <c>stopToken => { using var linked = ...(ct, stopToken); Loop(linked.Token); }</c>.
     /// </summary>
-    private static LambdaExpressionSyntax? Loop(ExpressionSyntax work)
+    private static LambdaExpressionSyntax? Loop(ExpressionSyntax work, string token)
     {
-        CSharpSyntaxNode? body = work switch
-        {
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0, AsyncKeyword.RawKind: 0 } lambda => lambda.Body,
-            IdentifierNameSyntax or MemberAccessExpressionSyntax => SyntaxFactory.InvocationExpression(work.WithoutTrivia()),
-            _ => null,
-        };
-        if (body is null)
+        if (work is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0, AsyncKeyword.RawKind: 0 } lambda)
         {
             return null;
         }
 
-        // A name the body does not use, so the new parameter shadows nothing (not "_": the body may discard with it).
-        var parameter = "stopToken";
-        for (var i = 1; body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == parameter); i++)
+        // Names the body does not use, so the new ones shadow nothing (not "_": the body may discard with it).
+        var stop = FreshName(lambda.Body, "stopToken");
+        var linked = FreshName(lambda.Body, "linked");
+        var linkedToken = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(linked), SyntaxFactory.IdentifierName("Token"));
+        var body = lambda.Body.ReplaceNodes(
+            lambda.Body.DescendantNodesAndSelf().OfType<ArgumentSyntax>().Where(a => a.Expression.ToString() == token).Select(a => a.Expression),
+            (original, _) => linkedToken.WithTriviaFrom(original));
+        var statements = body switch
         {
-            parameter = "stopToken" + i;
+            BlockSyntax block => block.Statements,
+            ExpressionSyntax expression => SyntaxFactory.SingletonList<StatementSyntax>(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())),
+            _ => default,
+        };
+        if (statements.Count == 0)
+        {
+            return null;
         }
 
-        var simple = SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)));
-        return body is BlockSyntax block ? simple.WithBlock(block) : simple.WithExpressionBody((ExpressionSyntax)body);
+        var link = SyntaxFactory.LocalDeclarationStatement(
+                SyntaxFactory.VariableDeclaration(SyntaxFactory.IdentifierName("var"), SyntaxFactory.SingletonSeparatedList(
+                    SyntaxFactory.VariableDeclarator(linked).WithInitializer(SyntaxFactory.EqualsValueClause(
+                        SyntaxFactory.InvocationExpression(
+                            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression,
+                                AwaitRewriting.QualifiedType("System.Threading.CancellationTokenSource"), SyntaxFactory.IdentifierName("CreateLinkedTokenSource")),
+                            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
+                            {
+                                SyntaxFactory.Argument(SyntaxFactory.ParseExpression(token)),
+                                SyntaxFactory.Argument(SyntaxFactory.IdentifierName(stop)),
+                            }))))))))
+            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword))
+            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+
+        // Elastic line breaks: the formatter lays the new block out on lines of its own, the body's statements as written.
+        var last = statements[statements.Count - 1];
+        statements = statements.Replace(last, last.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)).Insert(0, link);
+        var linkedBlock = SyntaxFactory.Block(
+            SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed), statements, SyntaxFactory.Token(SyntaxKind.CloseBraceToken));
+        return SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(SyntaxFactory.Identifier(stop))).WithBlock(linkedBlock);
+    }
+
+    private static string FreshName(SyntaxNode body, string name)
+    {
+        var candidate = name;
+        for (var i = 1; body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == candidate); i++)
+        {
+            candidate = name + i;
+        }
+
+        return candidate;
     }
 }

@@ -14,12 +14,16 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ106: a forever loop (<see cref="ForeverLoops"/>) sent to a pool — <c>Task.Run</c>, <c>StartNew</c> without
 /// <c>LongRunning</c>, <c>ThreadPool.QueueUserWorkItem</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c> — or inside a
 /// <c>[Blocking]</c>/<c>[CpuBound]</c> method. It holds a pool thread forever: bucket 4, <c>SpawnDedicated</c>.
+/// Second message (<see cref="Descriptors.LifetimeLoopOnPool"/>): a lifetime loop (<see cref="LifetimeLoops"/>) that
+/// blocks on each pass although it is async — in an async delegate sent to the pool, in an async delegate given
+/// <c>LongRunning</c> (a thread of its own only until the first await), or in an async method. A loop that awaits and
+/// blocks nowhere holds no thread and is not reported; nor is a <c>StartNew</c> on a scheduler other than the pool.
 /// </summary>
 [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool, Descriptors.LifetimeLoopOnPool);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -30,6 +34,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
             start.RegisterCallRuleAction(symbols, AnalyzeStarter, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
+            start.RegisterCallRuleAction(symbols, AnalyzeLifetimeWait, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsLifetimeLoopWait(member), OperationKind.Invocation);
             start.RegisterSymbolAction([MethodImpl(Jit.Optimized)] (c) => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
         });
     }
@@ -38,22 +43,95 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target == OffloadTarget.Dedicated
-            || AsyncContext.AsksForLongRunning(invocation, symbols))
+        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target is OffloadTarget.Dedicated or OffloadTarget.CustomScheduler)
         {
             return;
         }
 
+        var longRunning = AsyncContext.AsksForLongRunning(invocation, symbols);
+        var name = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+        var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Value is IDelegateCreationOperation work && ForeverLoops.Find(Body(work.Target, context.CancellationToken)) is not null)
+            if (argument.Value is not IDelegateCreationOperation work)
             {
-                var name = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-                var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
+                continue;
+            }
+
+            var loop = ForeverLoops.Find(Body(work.Target, context.CancellationToken));
+            if (loop is not null && !longRunning)
+            {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'" + name + "'"));
                 return;
             }
+
+            if (work.Target is IAnonymousFunctionOperation lambda && LifetimeLoopOnPool(lambda, loop, longRunning, symbols) is { } blocksOn)
+            {
+                var what = lambda.Symbol.IsAsync
+                    ? "The forever loop of the async delegate that '" + name + "' starts" + (longRunning ? " with LongRunning" : string.Empty)
+                    : "The loop that '" + name + "' starts";
+                var why = longRunning
+                    ? "LongRunning gives an async delegate a thread of its own only until its first await; after it, the loop runs on ThreadPool threads"
+                    : "it ties up ThreadPool threads for as long as it lives";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, what, blocksOn, why));
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// What the lambda's lifetime loop blocks on when that loop runs on the ThreadPool, or null. Without LongRunning a
+    /// sync lambda's forever loop was reported already; what is left is a loop that awaits, or a consuming foreach.
+    /// With LongRunning an async lambda's loop runs on the pool once the lambda has awaited: in the loop, or before it
+    /// (then even a loop that blocks on nothing in the table holds a pool thread for good).
+    /// </summary>
+    private static string? LifetimeLoopOnPool(IAnonymousFunctionOperation lambda, StatementSyntax? foreverLoop, bool longRunning, BlitzSymbols symbols)
+    {
+        if (longRunning && !lambda.Symbol.IsAsync)
+        {
+            return null;
+        }
+
+        if (longRunning && foreverLoop is not null && ForeverLoops.AwaitsBefore(lambda.Syntax, foreverLoop))
+        {
+            return "it never awaits";
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
+        {
+            if (operation is IInvocationOperation wait && LifetimeLoops.IsBlockingWait(wait, symbols) && LifetimeLoops.Around(wait) is { Syntax: StatementSyntax loop }
+                && (!longRunning || ForeverLoops.Awaits(loop) || ForeverLoops.AwaitsBefore(lambda.Syntax, loop)))
+            {
+                return LifetimeLoops.Describe(wait);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A lifetime wait in the body of an async method or async local function, inside a lifetime loop: the method is
+    /// a lifetime loop that runs on ThreadPool threads after its first await. Reported once per loop, on the loop.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    private static void AnalyzeLifetimeWait(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var wait = (IInvocationOperation)context.Operation;
+        var method = AsyncContext.EnclosingFunction(wait) switch
+        {
+            null => context.ContainingSymbol as IMethodSymbol,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => null,
+        };
+        if (method is not { IsAsync: true } || !LifetimeLoops.IsBlockingWait(wait, symbols)
+            || LifetimeLoops.Around(wait) is not { } loop || LifetimeLoops.FirstWait(loop, symbols) != wait)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+            "The forever loop of async method '" + method.Name + "'", LifetimeLoops.Describe(wait),
+            "an async method runs on the caller's thread until its first await and on ThreadPool threads after it"));
     }
 
     /// <summary>The body of a lambda, or of a method passed as a method group when it is declared in source.</summary>

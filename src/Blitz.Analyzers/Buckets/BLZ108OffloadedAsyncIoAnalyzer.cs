@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,7 +40,7 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target != OffloadTarget.ThreadPool
+        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target != OffloadTarget.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation work })
         {
@@ -48,14 +49,17 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
 
         var isStartNew = invocation.TargetMethod.Name == "StartNew";
         var inner = PassThroughCall(work.Target, symbols, out var isAsyncLambda);
+        var awaited = AwaitedAt(invocation);
         if ((inner is null && !(isStartNew && isAsyncLambda))
+            || awaited == Awaited.No
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
             return;
         }
 
-        // Inlining keeps the type only for Task.Run(Func<Task<T>>) over a Task-returning call, with no other argument.
-        var canInline = !isStartNew && inner is not null && invocation.Arguments.Length == 1
+        // Inlining keeps the type only for Task.Run(Func<Task<T>>) over a Task-returning call, with no other argument,
+        // and keeps the timing only where the task is awaited in place.
+        var canInline = awaited == Awaited.InPlace && !isStartNew && inner is not null && invocation.Arguments.Length == 1
             && SymbolEqualityComparer.Default.Equals(invocation.Type, inner is IMethodReferenceOperation reference ? reference.Method.ReturnType : inner.Type);
         var properties = canInline
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, InlineFix)
@@ -63,6 +67,80 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         var innerName = inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedAsyncIo, invocation.Syntax.GetLocation(), properties, starter, innerName));
+    }
+
+    private enum Awaited
+    {
+        No,
+        InPlace,
+        NextStatement,
+        InPlaceWithOthers,
+    }
+
+    /// <summary>
+    /// Whether the caller waits for the offloaded task right away: it is awaited in place (through
+    /// <c>ConfigureAwait</c>, or as the outer task of <c>await await StartNew(...)</c>), it is an argument of an
+    /// awaited-in-place <c>Task.WhenAll</c>/<c>WhenAny</c>, or it initializes a local that the very next statement awaits. A task stored in a field, discarded, passed on or awaited later is a detached
+    /// start — fire-and-forget, often a loop — not offloaded I/O: awaiting the call instead would make the caller wait.
+    /// </summary>
+    private static Awaited AwaitedAt(IInvocationOperation invocation)
+    {
+        var parent = invocation.Parent;
+        while (parent is IConversionOperation || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IAwaitOperation)
+        {
+            return Awaited.InPlace;
+        }
+
+        while (parent is IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation or IArgumentOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IInvocationOperation { TargetMethod: { Name: "WhenAll" or "WhenAny", ContainingType.Name: "Task" } } join
+            && join != invocation && AwaitedAt(join) == Awaited.InPlace)
+        {
+            return Awaited.InPlaceWithOthers;
+        }
+
+        if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
+            && invocation.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { Parent: BlockSyntax block } declaration)
+        {
+            var index = block.Statements.IndexOf(declaration);
+            if (index + 1 < block.Statements.Count && AwaitsLocal(block.Statements[index + 1], local.Name))
+            {
+                return Awaited.NextStatement;
+            }
+        }
+
+        return Awaited.No;
+    }
+
+    /// <summary>True when <paramref name="statement"/> is <c>await t;</c>, <c>var x = await t;</c> or <c>return await t;</c>, possibly through <c>ConfigureAwait</c>.</summary>
+    private static bool AwaitsLocal(StatementSyntax statement, string local)
+    {
+        var expression = statement switch
+        {
+            ExpressionStatementSyntax { Expression: var e } => e,
+            ReturnStatementSyntax { Expression: { } e } => e,
+            LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } => variables[0].Initializer?.Value,
+            _ => null,
+        };
+        if (expression is not AwaitExpressionSyntax { Expression: var operand })
+        {
+            return false;
+        }
+
+        if (operand is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var receiver } })
+        {
+            operand = receiver;
+        }
+
+        return operand is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local;
     }
 
     /// <summary>The single task-returning call a delegate passes through, or null.</summary>

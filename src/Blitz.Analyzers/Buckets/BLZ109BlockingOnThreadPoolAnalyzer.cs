@@ -37,7 +37,7 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target != OffloadTarget.ThreadPool
+        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target != OffloadTarget.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: IAnonymousFunctionOperation work } }
             || work.Symbol.IsAsync

@@ -19,7 +19,10 @@ namespace Blitz.Analyzers.Buckets;
 [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
 public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The fix replaces a discarded <c>Task.Run(Loop)</c> with <c>BlitzRuntime.Default.SpawnDedicated("Loop", ...)</c>.</summary>
+    /// <summary>
+    /// The fix replaces a discarded <c>Task.Run(() => Loop(token))</c> with <c>BlitzRuntime.Default.SpawnDedicated("Loop", ...)</c>
+    /// whose loop gets <c>token</c> linked to the dedicated thread's stop token.
+    /// </summary>
     public const string SpawnDedicatedFix = "SpawnDedicated";
 
     /// <inheritdoc/>
@@ -41,7 +44,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target == OffloadTarget.Dedicated
+        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target is OffloadTarget.Dedicated or OffloadTarget.CustomScheduler
             || AsyncContext.AsksForLongRunning(invocation, symbols)
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation work })
         {
@@ -56,6 +59,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
 
         BlockingFinding? finding = null;
         string? method = null;
+        string? token = null;
         switch (work.Target)
         {
             case IMethodReferenceOperation reference when summaries.Summarizable(reference.Method) is { } definition:
@@ -71,6 +75,9 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
                     {
                         finding = loop;
                         method = callee.Name;
+                        token = IsFixable(invocation, lambda, target) && loop.Chain.Length == 2
+                            ? StopTokenToLink(lambda, operation, callee, symbols, context.CancellationToken)
+                            : null;
                         break;
                     }
                 }
@@ -85,28 +92,69 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
 
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
-        var properties = IsFixable(invocation, work, target)
+        var properties = token is not null
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, SpawnDedicatedFix).Add(DiagnosticProperties.Replacement, method)
+                .Add(DiagnosticProperties.CancellationToken, token)
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopThroughCall, location, properties, starter, finding.ChainFrom(starter)));
     }
 
     /// <summary>
     /// The rewrite to SpawnDedicated keeps the meaning only for <c>Task.Run(x)</c>/<c>StartNew(x)</c> with no other
-    /// argument, whose task nobody keeps (a statement or a discard), of a parameterless delegate returning nothing:
+    /// argument, whose task nobody keeps (a statement or a discard), of a parameterless sync lambda returning nothing:
     /// then no code sees that the Task became a DedicatedThread, and both run on a background thread.
     /// </summary>
-    private static bool IsFixable(IInvocationOperation invocation, IDelegateCreationOperation work, OffloadTarget target)
+    private static bool IsFixable(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, OffloadTarget target)
     {
         var discarded = invocation.Parent is IExpressionStatementOperation
             || (invocation.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } assignment && assignment.Parent is IExpressionStatementOperation);
-        var delegateShape = work.Target switch
-        {
-            IMethodReferenceOperation reference => reference.Method is { Parameters.Length: 0, ReturnsVoid: true },
-            IAnonymousFunctionOperation lambda => lambda.Symbol is { Parameters.Length: 0, ReturnsVoid: true, IsAsync: false },
-            _ => false,
-        };
         return target == OffloadTarget.ThreadPool && invocation.TargetMethod.Name is "Run" or "StartNew"
-            && invocation.Arguments.Length == 1 && discarded && delegateShape;
+            && invocation.Arguments.Length == 1 && discarded && lambda.Symbol is { Parameters.Length: 0, ReturnsVoid: true, IsAsync: false };
+    }
+
+    /// <summary>
+    /// The token the fix links to the dedicated thread's stop token (its source text), or null when the fix would not
+    /// stop: the runtime's disposal asks a dedicated loop to stop and then waits for it, so a loop that cannot see the
+    /// stop token would hang shutdown. Offered only when the looping method's own loop reads the token parameter that
+    /// <paramref name="loopCall"/> passes, and the lambda uses that one token only as call arguments, with no nested
+    /// function: then the fix can hand every one of them a token canceled by either the old token or the stop.
+    /// </summary>
+    private static string? StopTokenToLink(IAnonymousFunctionOperation lambda, IOperation loopCall, IMethodSymbol callee, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        if (loopCall is not IInvocationOperation call
+            || call.Arguments.SingleOrDefault(a => BlitzSymbols.Is(a.Parameter?.Type, symbols.CancellationToken)) is not { Parameter: { } parameter } argument
+            || ForeverLoops.Find(callee.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)) is not { } loop
+            || !loop.DescendantTokens().Any(t => t.ValueText == parameter.Name && t.Parent is IdentifierNameSyntax))
+        {
+            return null;
+        }
+
+        var token = OperationHelpers.WithoutConversions(argument.Value).Syntax.ToString();
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
+        {
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                && BlitzSymbols.Is(operation.Type, symbols.CancellationToken)
+                && (operation.Syntax.ToString() != token || Unconverted(operation).Parent is not IArgumentOperation))
+            {
+                return null;
+            }
+        }
+
+        return token;
+    }
+
+    private static IOperation Unconverted(IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation conversion)
+        {
+            operation = conversion;
+        }
+
+        return operation;
     }
 }

@@ -25,6 +25,7 @@ internal sealed class BlitzSymbols
     public static readonly HashSet<string> OffloadStarterNames = new(KnownApis.OffloadStarters.Select(e => e.Method), System.StringComparer.Ordinal);
     public static readonly HashSet<string> SyncParallelNames = new(KnownApis.SyncParallel.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> HashingNames = new(KnownApis.HashingCalls.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> LifetimeLoopWaitNames = new(LifetimeLoopWaits.Entries.Select(e => e.Member), System.StringComparer.Ordinal);
 
     private readonly Dictionary<IMethodSymbol, SyncIoCounterpart> _syncIo = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, (HeavyWhen When, string What)> _cpuHeavy = new(SymbolEqualityComparer.Default);
@@ -40,6 +41,7 @@ internal sealed class BlitzSymbols
     private readonly SyncTwins _syncTwins;
     private readonly SourceInMemoryIoTypes _sourceInMemoryIoTypes;
     private readonly INamedTypeSymbol[] _inMemoryOverABuffer;
+    private readonly HashSet<IMethodSymbol> _lifetimeLoopWaits = new(SymbolEqualityComparer.Default);
 
     private BlitzSymbols(Compilation compilation)
     {
@@ -102,6 +104,14 @@ internal sealed class BlitzSymbols
 
         _sourceInMemoryIoTypes = new SourceInMemoryIoTypes(compilation, this);
         _inMemoryOverABuffer = KnownApis.InMemoryOverABuffer.Select(compilation.GetTypeByMetadataName).Where(t => t is not null).Select(t => t!).ToArray();
+        // BLZ106's lifetime loops and the starters' scheduler check.
+        TaskScheduler = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskScheduler");
+        TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
+        TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+        foreach (var (type, method) in LifetimeLoopWaits.Entries)
+        {
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _lifetimeLoopWaits.Add(ms); } });
+        }
     }
 
     public INamedTypeSymbol? Task { get; }
@@ -319,6 +329,35 @@ internal sealed class BlitzSymbols
                 _syncIo[sync] = SyncIoCounterpart.From(counterpartName, exact, withToken);
             }
         }
+    }
+
+    public INamedTypeSymbol? TaskScheduler { get; }
+    public INamedTypeSymbol? TaskFactory { get; }
+    public INamedTypeSymbol? TaskFactoryOfT { get; }
+
+    /// <summary>A wait that makes the loop around it a lifetime loop (<see cref="LifetimeLoopWaits"/>): BLZ106's call filter.</summary>
+    public bool IsLifetimeLoopWait(ISymbol member) =>
+        member is IMethodSymbol method && LifetimeLoopWaitNames.Contains(method.Name) && _lifetimeLoopWaits.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+
+    /// <summary>
+    /// Where a starter call sends its work: as <see cref="TryGetOffloadStarter(IMethodSymbol, out OffloadTarget)"/>,
+    /// except that a <c>StartNew</c> whose scheduler is not known to be the ThreadPool is
+    /// <see cref="OffloadTarget.CustomScheduler"/> (see <see cref="TaskSchedulers"/>). The starter rules ask this one.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public bool TryGetOffloadStarter(Microsoft.CodeAnalysis.Operations.IInvocationOperation starter, out OffloadTarget target)
+    {
+        if (!TryGetOffloadStarter(starter.TargetMethod, out target))
+        {
+            return false;
+        }
+
+        if (target == OffloadTarget.ThreadPool && !TaskSchedulers.RunsOnThreadPool(starter, this))
+        {
+            target = OffloadTarget.CustomScheduler;
+        }
+
+        return true;
     }
 
     internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)

@@ -60,17 +60,7 @@ internal static class ForeverLoops
     private static bool IsNestedFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 
     [MethodImpl(Jit.Optimized)]
-    private static bool IsForever(StatementSyntax statement)
-    {
-        var endless = statement switch
-        {
-            WhileStatementSyntax w => IsEndlessCondition(w.Condition),
-            ForStatementSyntax f => f.Condition is null || IsEndlessCondition(f.Condition),
-            DoStatementSyntax d => IsEndlessCondition(d.Condition),
-            _ => false,
-        };
-        return endless && !HasExit(statement) && !HasAwait(statement);
-    }
+    private static bool IsForever(StatementSyntax statement) => IsEndless(statement) && !HasAwait(statement);
 
     private static bool IsEndlessCondition(ExpressionSyntax condition)
     {
@@ -149,6 +139,47 @@ internal static class ForeverLoops
                 || node is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
                 || node is UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
                 || node is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // BLZ106's lifetime loops: the same endless condition and exits, but a loop that awaits counts too (an async
+    // loop that also blocks on each pass holds a pool thread each time it blocks).
+
+    /// <summary>True when <paramref name="loop"/> is a <c>while</c>, <c>do</c> or <c>for</c> that never ends but on cancellation, awaiting or not.</summary>
+    public static bool IsEndless(SyntaxNode loop)
+    {
+        var endless = loop switch
+        {
+            WhileStatementSyntax w => IsEndlessCondition(w.Condition),
+            ForStatementSyntax f => f.Condition is null || IsEndlessCondition(f.Condition),
+            DoStatementSyntax d => IsEndlessCondition(d.Condition),
+            _ => false,
+        };
+        return endless && !HasExit((StatementSyntax)loop);
+    }
+
+    /// <summary>True when nothing but cancellation leaves <paramref name="loop"/> (a <c>foreach</c> over a consuming enumerable, say).</summary>
+    public static bool NeverLeaves(StatementSyntax loop) => !HasExit(loop);
+
+    /// <summary>True when <paramref name="loop"/> awaits (outside nested functions).</summary>
+    public static bool Awaits(StatementSyntax loop) => HasAwait(loop);
+
+    /// <summary>True when <paramref name="function"/> awaits before <paramref name="loop"/> starts (outside nested functions).</summary>
+    public static bool AwaitsBefore(SyntaxNode function, SyntaxNode loop)
+    {
+        foreach (var node in function.DescendantNodes(n => n == function || !IsNestedFunction(n)))
+        {
+            if (node.SpanStart >= loop.SpanStart)
+            {
+                return false;
+            }
+
+            if (node is AwaitExpressionSyntax)
             {
                 return true;
             }

@@ -26,6 +26,11 @@ internal enum OffloadTarget
     CpuPool,
     /// <summary>A thread of its own (bucket 4).</summary>
     Dedicated,
+    /// <summary>
+    /// A <c>TaskScheduler</c> the code chose (a UI, dedicated-thread or limited-concurrency scheduler), or one it
+    /// leaves unknown: not the ThreadPool as far as the rules can tell (see <see cref="TaskSchedulers"/>).
+    /// </summary>
+    CustomScheduler,
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.TestSupport;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
@@ -61,6 +63,155 @@ public sealed class BLZ106ForeverLoopOnPoolTests
 
             [Blocking] public int Drain() { var n = 0; while (true) { if (!Handle(_queue.Take())) { return n; } n++; } }
             void NotOffloaded() { while (true) { Handle(_queue.Take()); } }
+        }
+        """);
+
+    private const string Queue = """
+        using System.Collections.Concurrent;
+        using System.Threading.Channels;
+        partial class Shared
+        {
+            public readonly BlockingCollection<string> Queue = new();
+            public readonly Channel<string> Channel = System.Threading.Channels.Channel.CreateUnbounded<string>();
+            public readonly AutoResetEvent Signal = new(false);
+            public readonly ManualResetEventSlim Ready = new();
+            public Task SendAsync(string s) => Task.CompletedTask;
+            public void Handle(string s) { }
+        }
+
+        """;
+
+    [Fact]
+    public Task Reports_async_lifetime_loops_that_block_on_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Consumer
+        {
+            readonly Shared _s = new();
+
+            void Start(CancellationToken token)
+            {
+                _ = {|BLZ106:Task.Run|}(async () => { while (true) { var item = _s.Queue.Take(); await _s.SendAsync(item); } });
+                _ = {|BLZ106:Task.Run|}(async () => { while (!token.IsCancellationRequested) { _s.Signal.WaitOne(); await _s.SendAsync("tick"); } });
+                {|BLZ106:ThreadPool.QueueUserWorkItem|}(async _ => { while (true) { await _s.SendAsync(_s.Queue.Take()); } });
+                _ = {|BLZ106:Task.Run|}(() => { foreach (var item in _s.Queue.GetConsumingEnumerable(token)) { _s.Handle(item); } });
+                _ = {|BLZ106:Task.Run|}(async () => { foreach (var item in _s.Queue.GetConsumingEnumerable(token)) { await _s.SendAsync(item); } });
+                _ = {|BLZ106:Task.Factory.StartNew|}(async () => { for (;;) { _s.Ready.Wait(token); await _s.SendAsync("ready"); } });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_long_running_async_delegates_whose_loop_runs_on_the_pool_after_an_await() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Consumer
+        {
+            readonly Shared _s = new();
+
+            void Start(CancellationToken token)
+            {
+                _ = {|BLZ106:Task.Factory.StartNew|}(async () => { while (!token.IsCancellationRequested) { var line = _s.Queue.Take(token); await _s.SendAsync(line); } }, TaskCreationOptions.LongRunning);
+                _ = {|BLZ106:Task.Factory.StartNew|}(async () => { await _s.SendAsync("hello"); while (true) { _s.Handle(_s.Queue.Take()); } }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                _ = {|BLZ106:Task.Factory.StartNew|}(async () => { await Task.Yield(); while (true) { _s.Handle("spin"); } }, TaskCreationOptions.LongRunning);
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task Long_running_async_message_explains_the_first_await()
+    {
+        var source = Sources.Usings + Queue + """
+            class Consumer
+            {
+                readonly Shared _s = new();
+                void Start(CancellationToken token) =>
+                    Task.Factory.StartNew(async () => { while (!token.IsCancellationRequested) { await _s.SendAsync(_s.Queue.Take(token)); } }, TaskCreationOptions.LongRunning);
+                async Task PumpAsync() { while (true) { await _s.SendAsync(Console.ReadLine() ?? ""); } }
+            }
+            """;
+        var compilation = CSharpCompilation.Create("Messages", [CSharpSyntaxTree.ParseText(source)], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var messages = (await Harness.GetDiagnosticsAsync(compilation)).Where(d => d.Id == "BLZ106").Select(d => d.GetMessage()).ToList();
+
+        Assert.Equal(2, messages.Count);
+        Assert.Equal("The forever loop of the async delegate that 'TaskFactory.StartNew' starts with LongRunning holds a thread on every pass (BlockingCollection.Take): "
+            + "LongRunning gives an async delegate a thread of its own only until its first await; after it, the loop runs on ThreadPool threads (bucket 4); "
+            + "run the loop as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'", messages[0]);
+        Assert.StartsWith("The forever loop of async method 'PumpAsync' holds a thread on every pass (Console.ReadLine)", messages[1]);
+    }
+
+    [Fact]
+    public Task Reports_async_methods_whose_forever_loop_blocks_on_a_read() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+
+            async Task ReplAsync() { {|BLZ106:while|} (true) { var line = Console.ReadLine(); await _s.SendAsync(line ?? ""); } }
+            async Task PumpAsync(CancellationToken ct)
+            {
+                await Task.Yield();
+                {|BLZ106:while|} (!ct.IsCancellationRequested) { var a = _s.Queue.Take(ct); var b = _s.Queue.Take(ct); await _s.SendAsync(a + b); } // one report per loop
+            }
+            async Task ConsumeAsync(CancellationToken ct) { {|BLZ106:foreach|} (var item in _s.Queue.GetConsumingEnumerable(ct)) { await _s.SendAsync(item); } }
+            async Task TakeAsync(CancellationToken ct) { {|BLZ106:while|} (true) { if (_s.Queue.TryTake(out var item, Timeout.Infinite, ct)) { await _s.SendAsync(item); } } }
+            async Task KeysAsync() { {|BLZ106:do|} { var key = Console.ReadKey(intercept: true); await _s.SendAsync(key.KeyChar.ToString()); } while (true); }
+            async Task OuterAsync()
+            {
+                await LoopAsync();
+                async Task LoopAsync() { {|BLZ106:for|} (;;) { _s.Signal.WaitOne(TimeSpan.FromSeconds(1)); await _s.SendAsync("flush"); } }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_loops_that_await_io_and_block_nowhere_or_end() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+
+            async Task PumpAsync(CancellationToken ct) { while (!ct.IsCancellationRequested) { var s = await _s.Channel.Reader.ReadAsync(ct); await _s.SendAsync(s); } } // bucket 1
+            async Task DrainAsync() { while (true) { if (!_s.Queue.TryTake(out var s)) { break; } await _s.SendAsync(s); } }    // a real exit
+            async Task FirstAsync() { foreach (var s in _s.Queue.GetConsumingEnumerable()) { await _s.SendAsync(s); return; } }     // leaves after one
+            async Task OnceAsync() { var line = Console.ReadLine(); await _s.SendAsync(line ?? ""); }                                // no loop
+            async Task BoundedAsync() { for (var i = 0; i < 3; i++) { await _s.SendAsync(_s.Queue.Take()); } }                       // bounded
+            async Task SleepyAsync() { while (true) { Thread.Sleep(1000); await _s.SendAsync("poll"); } }                             // a timer loop: BLZ101
+            async Task PollAsync(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    if (_s.Signal.WaitOne(0) || _s.Ready.Wait(TimeSpan.Zero)) { await _s.SendAsync("signalled"); }             // zero timeouts: polls
+                    if (_s.Queue.TryTake(out var item)) { await _s.SendAsync(item); }                                         // returns at once
+                    if (_s.Queue.TryTake(out var next, 0)) { await _s.SendAsync(next); }
+                    await Task.Delay(100, ct);
+                }
+            }
+            async Task NestedAsync() { Action later = () => { while (true) { _s.Queue.Take(); } }; await _s.SendAsync(""); }         // a sync lambda, never started
+            void SyncPump() { while (true) { _s.Handle(_s.Queue.Take()); } }                                                         // not async, not sent to a pool
+
+            void Start(CancellationToken ct)
+            {
+                _ = Task.Run(async () => { while (!ct.IsCancellationRequested) { await _s.SendAsync(await _s.Channel.Reader.ReadAsync(ct)); } });
+                _ = Task.Factory.StartNew(() => { while (true) { _s.Handle(_s.Queue.Take()); } }, TaskCreationOptions.LongRunning);
+                _ = Task.Factory.StartNew(async () => { while (true) { await _s.SendAsync(await _s.Channel.Reader.ReadAsync(ct)); } }, TaskCreationOptions.LongRunning);
+                _ = Task.Factory.StartNew(() => { foreach (var s in _s.Queue.GetConsumingEnumerable(ct)) { _s.Handle(s); } }, TaskCreationOptions.LongRunning);
+                new Thread(() => { foreach (var s in _s.Queue.GetConsumingEnumerable(ct)) { _s.Handle(s); } }).Start();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Scheduled
+        {
+            readonly Shared _s = new();
+            readonly TaskFactory _factory = new(TaskScheduler.Default);
+
+            void Start(CancellationToken token, TaskScheduler scheduler)
+            {
+                _ = Task.Factory.StartNew(() => { while (true) { _s.Handle(_s.Queue.Take()); } }, token, TaskCreationOptions.None, scheduler);
+                _ = Task.Factory.StartNew(() => { while (true) { _s.Handle(_s.Queue.Take()); } }, token, TaskCreationOptions.None, TaskScheduler.Current); // ambiguous: not reported
+                _ = new TaskFactory(scheduler).StartNew(() => { while (true) { _s.Handle(_s.Queue.Take()); } });
+                _ = _factory.StartNew(() => { while (true) { _s.Handle(_s.Queue.Take()); } });                                                         // a factory built elsewhere
+                _ = {|BLZ106:Task.Factory.StartNew|}(() => { while (true) { _s.Handle(_s.Queue.Take()); } }, token, TaskCreationOptions.None, TaskScheduler.Default);
+                _ = {|BLZ106:new TaskFactory(token).StartNew|}(() => { while (true) { _s.Handle(_s.Queue.Take()); } });
+                _ = {|BLZ106:new TaskFactory(token, TaskCreationOptions.None, TaskContinuationOptions.None, TaskScheduler.Default).StartNew|}(() => { while (true) { _s.Handle(_s.Queue.Take()); } });
+            }
         }
         """);
 }

@@ -95,4 +95,58 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """, Sources.Usings + Io + """
         class C { async Task A() { await Io.SendAsync(); await Io.SendAsync(); } }
         """);
+
+    [Fact]
+    public Task Reports_a_task_awaited_right_away() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task<string> A(string url, CancellationToken ct)
+            {
+                var pending = {|BLZ108:Task.Run(() => Io.GetAsync(url))|};
+                var a = await pending;                                                      // the next statement awaits it
+                await {|BLZ108:Task.Run(() => Io.SendAsync())|}.ConfigureAwait(false);
+                await await {|BLZ108:Task.Factory.StartNew(() => Io.SendAsync(), ct, TaskCreationOptions.None, TaskScheduler.Default)|};
+                await Task.WhenAll({|BLZ108:Task.Run(() => Io.SendAsync())|}, {|BLZ108:Task.Run(() => Io.SendAsync())|}); // joined in place
+                return a;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_detached_starts_and_custom_schedulers() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            private Task? _pump;
+
+            async Task A(string url, CancellationToken ct, List<Task> running, TaskScheduler scheduler)
+            {
+                _pump = Task.Run(() => Io.SendAsync());                                   // stored: a detached start
+                _ = Task.Run(async () => await Io.SendAsync());                            // discarded: fire-and-forget
+                Task.Run(() => Io.SendAsync());                                            // not awaited
+                running.Add(Task.Run(() => Io.SendAsync()));                               // passed on
+                var all = Task.WhenAll(Task.Run(() => Io.SendAsync()));                     // joined, but the join is kept
+                _ = Task.Run(async () => { while (!ct.IsCancellationRequested) { await Io.SendAsync(); } }); // a detached loop
+                var later = Task.Run(() => Io.GetAsync(url));
+                await Io.SendAsync();
+                await later;                                                               // awaited after other work: they overlap
+                await await Task.Factory.StartNew(() => Io.SendAsync(), ct, TaskCreationOptions.None, scheduler);                 // not the pool
+                await await Task.Factory.StartNew(() => Io.SendAsync(), ct, TaskCreationOptions.None, TaskScheduler.Current);     // ambiguous
+                await await new TaskFactory(scheduler).StartNew(() => Io.SendAsync());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_where_the_task_is_stored_before_the_await() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task<string> A(string url)
+            {
+                var pending = Task.Run(() => Io.GetAsync(url));
+                return await pending;
+            }
+
+            async Task B() => await Task.WhenAll(Task.Run(() => Io.SendAsync()), Task.Run(() => Io.SendAsync()));
+        }
+        """);
 }

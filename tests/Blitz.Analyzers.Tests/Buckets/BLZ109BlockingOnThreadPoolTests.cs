@@ -97,4 +97,19 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """, Sources.Usings + """
         class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p))).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p))).Length; }
         """);
+
+    [Fact]
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            async Task A(CancellationToken ct, TaskScheduler scheduler, TaskFactory factory)
+            {
+                await Task.Factory.StartNew(() => Thread.Sleep(100), ct, TaskCreationOptions.None, scheduler);            // e.g. a dedicated-thread scheduler
+                await Task.Factory.StartNew(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Current); // ambiguous
+                await new TaskFactory(scheduler).StartNew(() => Thread.Sleep(100));
+                await factory.StartNew(() => Thread.Sleep(100));                                                          // a factory built elsewhere
+                await {|BLZ109:Task.Factory.StartNew|}(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Default);
+            }
+        }
+        """);
 }

@@ -85,28 +85,93 @@ public sealed class BLZ112ForeverLoopThroughCallTests
         """);
 
     [Fact]
-    public Task Fix_moves_a_discarded_start_to_a_dedicated_thread() => Fix.VerifyFixAsync(Daemon.Replace("public sealed class Daemon", "public sealed partial class Daemon") + """
+    public Task Fix_moves_a_discarded_start_to_a_dedicated_thread_that_observes_its_stop_token() => Fix.VerifyFixAsync(Daemon + """
 
         public sealed class Client
         {
             private readonly Daemon _daemon = new();
+            private readonly CancellationTokenSource _cts = new();
             public void Start(CancellationToken ct)
             {
-                _ = Task.Run(() => _daemon.KeepAlive());
-                Task.Factory.StartNew(_daemon.Run);
-                _ = Task.Run(() => { int stopToken = 0; _daemon.Pump(ct); });
+                _ = Task.Run(() => _daemon.Pump(ct));
+                Task.Factory.StartNew(() => _daemon.Pump(_cts.Token));
+                _ = Task.Run(() => { int stopToken = 0; _daemon.Ping(); _daemon.Pump(ct); });
             }
         }
-        """, Daemon.Replace("public sealed class Daemon", "public sealed partial class Daemon") + """
+        """, Daemon + """
+
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            private readonly CancellationTokenSource _cts = new();
+            public void Start(CancellationToken ct)
+            {
+                _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken =>
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopToken);
+                    _daemon.Pump(linked.Token);
+                });
+                BlitzRuntime.Default.SpawnDedicated("Pump", stopToken =>
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(_cts.Token, stopToken);
+                    _daemon.Pump(linked.Token);
+                });
+                _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken1 =>
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopToken1);
+                    int stopToken = 0; _daemon.Ping(); _daemon.Pump(linked.Token);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all() => Fix.VerifyFixAllAsync(Daemon + """
 
         public sealed class Client
         {
             private readonly Daemon _daemon = new();
             public void Start(CancellationToken ct)
             {
-                _ = BlitzRuntime.Default.SpawnDedicated("KeepAlive", stopToken => _daemon.KeepAlive());
-                BlitzRuntime.Default.SpawnDedicated("Run", stopToken => _daemon.Run());
-                _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken1 => { int stopToken = 0; _daemon.Pump(ct); });
+                _ = Task.Run(() => _daemon.Pump(ct));
+                _ = Task.Run(() => _daemon.Pump(ct));
+            }
+        }
+        """, Daemon + """
+
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            public void Start(CancellationToken ct)
+            {
+                _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken =>
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopToken);
+                    _daemon.Pump(linked.Token);
+                });
+                _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken =>
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopToken);
+                    _daemon.Pump(linked.Token);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_when_the_loop_could_not_see_the_stop_token() => Fix.VerifyNoFixAsync(Daemon + """
+
+        public sealed class Blind
+        {
+            private readonly Daemon _daemon = new();
+            public void Spin(CancellationToken ignored) { while (true) { _daemon.Ping(); } }
+            public void Start(CancellationToken ct)
+            {
+                _ = Task.Run(() => _daemon.KeepAlive());                                       // takes no token: it would never stop
+                Task.Factory.StartNew(_daemon.Run);                                            // the same, by name
+                _ = Task.Run(() => Spin(ct));                                                  // takes a token its loop never reads
+                _ = Task.Run(() => { if (ct.IsCancellationRequested) { return; } _daemon.Pump(ct); }); // the token is read, not only passed on
+                _ = Task.Run(() => { _daemon.Pump(ct); Action later = () => _daemon.Pump(ct); });     // a nested function keeps the old token
             }
         }
         """);
@@ -120,9 +185,24 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             private Task? _keepAlive;
             public void Start(CancellationToken ct)
             {
-                _keepAlive = Task.Run(() => _daemon.KeepAlive());
+                _keepAlive = Task.Run(() => _daemon.Pump(ct));
                 _ = Task.Run(() => _daemon.Pump(ct), ct);
                 ThreadPool.QueueUserWorkItem(_ => _daemon.Pump(ct));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Verifier.VerifyAsync(Daemon, Sources.Usings + """
+        public sealed class Client
+        {
+            private readonly Daemon _daemon = new();
+            public void Start(CancellationToken ct, TaskScheduler scheduler)
+            {
+                _ = Task.Factory.StartNew(() => _daemon.KeepAlive(), ct, TaskCreationOptions.None, scheduler);
+                _ = Task.Factory.StartNew(() => _daemon.KeepAlive(), ct, TaskCreationOptions.None, TaskScheduler.Current);
+                _ = new TaskFactory(scheduler).StartNew(() => _daemon.Pump(ct));
+                _ = {|BLZ112:Task.Factory.StartNew|}(() => _daemon.KeepAlive(), ct, TaskCreationOptions.None, TaskScheduler.Default);
             }
         }
         """);

@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// BLZ106's lifetime loops: a loop that never ends but on cancellation (<see cref="ForeverLoops.IsEndless"/>), or a
+/// <c>foreach</c> over a consuming enumerable, that blocks on a <see cref="LifetimeLoopWaits"/> wait on each pass.
+/// Unlike <see cref="ForeverLoops.Find"/> the loop may await: an async loop that also blocks holds a thread each time
+/// it blocks, for as long as it lives.
+/// </summary>
+internal static class LifetimeLoops
+{
+    /// <summary>The innermost lifetime loop around <paramref name="wait"/> in its own function, or null.</summary>
+    [MethodImpl(Jit.Optimized)]
+    public static ILoopOperation? Around(IInvocationOperation wait)
+    {
+        IOperation child = wait;
+        for (var current = wait.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+                case IForEachLoopOperation { IsAsynchronous: false } each when child == each.Collection
+                    && each.Syntax is StatementSyntax statement && ForeverLoops.NeverLeaves(statement):
+                    return each;
+                case IWhileLoopOperation or IForLoopOperation when ForeverLoops.IsEndless(current.Syntax):
+                    return (ILoopOperation)current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="call"/> is a <see cref="LifetimeLoopWaits"/> wait that can block: not a poll with a zero
+    /// timeout (<c>WaitOne(0)</c>, <c>TryTake(out x, 0)</c>, <c>Poll(0, mode)</c>), nor a <c>Try...</c> overload without
+    /// any timeout or token (<c>TryTake(out x)</c> returns at once).
+    /// </summary>
+    public static bool IsBlockingWait(IInvocationOperation call, BlitzSymbols symbols)
+    {
+        if (!symbols.IsLifetimeLoopWait(call.TargetMethod))
+        {
+            return false;
+        }
+
+        var canWait = false;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Name is "millisecondsTimeout" or "timeout" or "microSeconds" or "microseconds")
+            {
+                canWait = true;
+                var value = OperationHelpers.WithoutConversions(argument.Value);
+                if (value.ConstantValue is { HasValue: true, Value: 0 }
+                    || value is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero", ContainingType.Name: "TimeSpan" } })
+                {
+                    return false;
+                }
+            }
+            else if (BlitzSymbols.Is(parameter.Type, symbols.CancellationToken))
+            {
+                canWait = true;
+            }
+        }
+
+        return canWait || !call.TargetMethod.Name.StartsWith("Try", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>The first blocking lifetime wait of <paramref name="root"/> (a loop or a function body) in source order, outside nested functions.</summary>
+    public static IInvocationOperation? FirstWait(IOperation root, BlitzSymbols symbols)
+    {
+        IInvocationOperation? first = null;
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(root))
+        {
+            if (operation is IInvocationOperation call && IsBlockingWait(call, symbols)
+                && (first is null || call.Syntax.SpanStart < first.Syntax.SpanStart))
+            {
+                first = call;
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>How the wait reads in a message: <c>BlockingCollection.Take</c>.</summary>
+    public static string Describe(IInvocationOperation wait) => wait.TargetMethod.ContainingType.Name + "." + wait.TargetMethod.Name;
+
+    /// <summary>The keyword to report a loop on.</summary>
+    public static Location KeywordLocation(ILoopOperation loop) => loop.Syntax switch
+    {
+        CommonForEachStatementSyntax each => each.ForEachKeyword.GetLocation(),
+        StatementSyntax statement => ForeverLoops.Keyword(statement).GetLocation(),
+        _ => loop.Syntax.GetLocation(),
+    };
+}

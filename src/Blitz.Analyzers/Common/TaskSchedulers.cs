@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Whether a <c>StartNew</c> runs its delegate on the ThreadPool. A <c>TaskScheduler</c> other than
+/// <c>TaskScheduler.Default</c> — passed to <c>StartNew</c> or to the <c>TaskFactory</c> constructor — is not the pool:
+/// a UI scheduler, a dedicated-thread scheduler or a limited-concurrency one, whose threads the pool rules
+/// (BLZ106, BLZ108, BLZ109, BLZ112) know nothing about.
+/// </summary>
+/// <remarks>
+/// <c>Task.Factory</c>, <c>Task&lt;T&gt;.Factory</c> and a <c>new TaskFactory(...)</c> without a scheduler are taken as the
+/// pool: their scheduler is <c>TaskScheduler.Current</c>, which is the pool except inside a task already running on a
+/// custom scheduler, and the pool is what such code means. An explicit <c>TaskScheduler.Current</c> is not: code that
+/// names it means "wherever I run now", which the rules cannot see, so it is not reported. Any other factory (a field,
+/// a parameter, a local) may carry any scheduler and is not reported either.
+/// </remarks>
+internal static class TaskSchedulers
+{
+    /// <summary>False when <paramref name="starter"/> is a <c>StartNew</c> on a scheduler not known to be the pool.</summary>
+    [MethodImpl(Jit.Optimized)]
+    public static bool RunsOnThreadPool(IInvocationOperation starter, BlitzSymbols symbols)
+    {
+        if (starter.TargetMethod.Name != "StartNew")
+        {
+            return true;
+        }
+
+        if (SchedulerArgument(starter.Arguments, symbols) is { } scheduler)
+        {
+            return IsDefault(scheduler, symbols);
+        }
+
+        var factory = starter.Instance is null ? null : OperationHelpers.WithoutConversions(starter.Instance);
+        return factory switch
+        {
+            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Factory" } property } =>
+                BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.Task) || BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.TaskOfT),
+            IObjectCreationOperation creation when BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactory)
+                || BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactoryOfT) =>
+                SchedulerArgument(creation.Arguments, symbols) is not { } chosen || IsDefault(chosen, symbols),
+            _ => false,
+        };
+    }
+
+    private static IOperation? SchedulerArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && BlitzSymbols.Is(parameter.Type, symbols.TaskScheduler))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDefault(IOperation scheduler, BlitzSymbols symbols) =>
+        OperationHelpers.WithoutConversions(scheduler) is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Default" } property }
+        && BlitzSymbols.Is(property.ContainingType, symbols.TaskScheduler);
+}
