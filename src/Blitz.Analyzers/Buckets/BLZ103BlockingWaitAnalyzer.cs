@@ -58,9 +58,10 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
 
         // Sync over async in a sync delegate that async code sends to the ThreadPool: Task.Run(() => t.Result) still
         // blocks a pool thread, waiting for work that needs one. BLZ109 leaves these waits to this rule.
-        var inAsyncContext = AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols);
+        var inAsyncContext = AsyncContext.IsAsyncCodeOnThePool(operation, context.ContainingSymbol, symbols);
         var inPoolDelegate = !inAsyncContext && BlockingCalls.IsTaskWait(member, symbols) && IsInPoolDelegateOfAsyncCode(operation, context.ContainingSymbol, symbols);
-        if ((!inAsyncContext && !inPoolDelegate) || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols))
+        if ((!inAsyncContext && !inPoolDelegate) || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols)
+            || IsConsoleInputOfTheEntryPoint(member, operation, context.ContainingSymbol))
         {
             return;
         }
@@ -89,7 +90,16 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
         && AsyncContext.FindOffloadStarter(work, symbols, out var target) is IInvocationOperation starter
         && target == OffloadTarget.ThreadPool
         && !AsyncContext.AsksForLongRunning(starter, symbols)
-        && AsyncContext.IsAsyncContext(starter, containingSymbol, symbols);
+        && AsyncContext.IsAsyncCodeOnThePool(starter, containingSymbol, symbols);
+
+    /// <summary>
+    /// A console read in the body of the program's entry point (<c>Main</c> or top-level statements): the console is the
+    /// entry point's own input, and "press Enter to stop" or a prompt there holds no thread anything else is waiting for.
+    /// </summary>
+    private static bool IsConsoleInputOfTheEntryPoint(ISymbol member, IOperation operation, ISymbol containingSymbol) =>
+        member.ContainingType is { Name: "Console", ContainingNamespace.Name: "System" }
+        && containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName }
+        && AsyncContext.EnclosingFunction(operation) is null;
 
     /// <summary>
     /// A wait with a timeout that is a loop's condition (<c>while (!stop.WaitOne(1000)) { ... }</c>): a Thread.Sleep

@@ -67,7 +67,7 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
         }
 
         // A forever loop in the delegate is BLZ106's: it belongs on a dedicated thread, not on the blocking pool.
-        if (what is null || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+        if (what is null || !AsyncContext.IsAsyncCodeOnThePool(invocation, context.ContainingSymbol, symbols)
             || ForeverLoops.Find(work.Syntax) is not null)
         {
             return;

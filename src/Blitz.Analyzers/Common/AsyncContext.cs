@@ -147,6 +147,15 @@ internal static class AsyncContext
         return null;
     }
 
+    /// <summary>
+    /// Async context, or the body of an async lambda handed to a ThreadPool starter (<c>Task.Run(async () => ...)</c>):
+    /// that body is async code on the pool too, and a blocking wait in it holds a pool thread just the same.
+    /// </summary>
+    public static bool IsAsyncCodeOnThePool(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
+        IsAsyncContext(operation, containingSymbol, symbols)
+        || (EnclosingFunction(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda
+            && FindOffloadStarter(lambda, symbols, out var target) is not null && target == OffloadTarget.ThreadPool);
+
     /// <summary>An async method, or top-level statements that await (their entry point returns a task).</summary>
     private static bool IsAsyncMethod(IMethodSymbol method, BlitzSymbols symbols) =>
         method.IsAsync

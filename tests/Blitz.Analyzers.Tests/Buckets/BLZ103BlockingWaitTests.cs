@@ -209,6 +209,34 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
+    public Task Console_input_of_the_entry_point_is_its_own() => Harness.VerifyAsync(Sources.Usings + """
+        class Program
+        {
+            static Task SaveAsync(string name) => Task.CompletedTask;
+            static async Task Main(string[] args)
+            {
+                Console.Write("Who is writing? ");
+                var name = Console.ReadLine();
+                while (string.IsNullOrWhiteSpace(name)) { name = Console.ReadLine(); }
+                await SaveAsync(name);
+                Console.WriteLine("saved; Enter quits");
+                Console.ReadKey();
+                await Task.Run(async () => { await Task.Yield(); var line = {|BLZ103:Console.ReadLine()|}; });   // async code on the pool
+            }
+            async Task NotTheEntryPoint()
+            {
+                await Task.Yield();
+                var line = {|BLZ103:Console.ReadLine()|};
+            }
+            static async Task Main(Task<int> pending)                 // a Main, but a wait for a task is still one
+            {
+                await Task.Yield();
+                var n = {|BLZ103:pending.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_sync_over_async_in_pool_delegates_of_async_code() => Harness.VerifyAsync(Sources.Usings + """
         class C
         {
@@ -220,6 +248,8 @@ public sealed class BLZ103BlockingWaitTests
                 await Task.Factory.StartNew(() => {|BLZ103:u.Wait()|});
                 await Task.Run(() => { {|BLZ103:Task.WaitAll(t, u)|}; });
                 ThreadPool.QueueUserWorkItem(_ => {|BLZ103:u.Wait()|});
+                await Task.Run(async () => { await Task.Yield(); {|BLZ103:u.Wait()|}; });               // async code on the pool
+                await Task.Run(async () => { await Task.Run(() => {|BLZ103:t.Result|}); });
                 return a + b;
             }
         }
@@ -233,6 +263,7 @@ public sealed class BLZ103BlockingWaitTests
             {
                 await Task.Factory.StartNew(() => u.Wait(), TaskCreationOptions.LongRunning);   // a thread of its own
                 new Thread(() => u.Wait()).Start();
+                new Thread(async () => { await Task.Yield(); }).Start();
                 await Task.Run(() => handle.WaitOne());                                        // not sync over async: BLZ109's
                 var n = await Task.Run(() => t.IsCompleted ? t.Result : 0);
                 await BlitzRuntime.Default.SpawnBlocking(t, (x, ct) => x.Result);             // the blocking pool
