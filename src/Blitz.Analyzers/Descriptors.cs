@@ -150,11 +150,11 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "The forever loop is in a method the delegate calls, not in the delegate itself: it still holds a pool thread for the life of the process.");
 
-    // BLZ106, second message: a lifetime loop that blocks on each pass and runs on the ThreadPool although it is
-    // async (Task.Run(async ...), StartNew(async ..., LongRunning), an async method).
+    // BLZ106, second message: a lifetime loop that runs on the ThreadPool although it is async (Task.Run(async ...),
+    // StartNew(async ..., LongRunning), an async method) and blocks there, or given a LongRunning thread it gives up.
     internal static readonly DiagnosticDescriptor LifetimeLoopOnPool = Bucket(DiagnosticIds.ForeverLoopOnPool,
         "A lifetime loop blocks a pool thread",
-        "{0} holds a thread on every pass ({1}): {2} (bucket 4); run the loop as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'",
+        "{0} {1} (bucket 4); {2}",
         DiagnosticSeverity.Warning,
         "A loop that lives as long as the process and blocks on each pass ties up ThreadPool threads for its whole life, even when it also awaits; it belongs on a dedicated thread.");
 }

@@ -65,27 +65,31 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (work.Target is IAnonymousFunctionOperation lambda && LifetimeLoopOnPool(lambda, loop, longRunning, symbols) is { } blocksOn)
+            if (work.Target is IAnonymousFunctionOperation lambda && LifetimeLoopOnPool(lambda, loop, longRunning, symbols) is { } finding)
             {
-                var what = lambda.Symbol.IsAsync
-                    ? "The forever loop of the async delegate that '" + name + "' starts" + (longRunning ? " with LongRunning" : string.Empty)
-                    : "The loop that '" + name + "' starts";
-                var why = longRunning
-                    ? "LongRunning gives an async delegate a thread of its own only until its first await; after it, the loop runs on ThreadPool threads"
-                    : "it ties up ThreadPool threads for as long as it lives";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, what, blocksOn, why));
+                var what = !lambda.Symbol.IsAsync ? "The loop that '" + name + "' starts"
+                    : longRunning ? "The forever loop of the async delegate that '" + name + "' starts with LongRunning"
+                    : "The forever loop of the async delegate that '" + name + "' starts";
+                var advice = finding.Blocks ? SyncLoopOnDedicatedThread
+                    : "drop LongRunning (Task.Run) for an async loop, or make it a sync loop on 'BlitzRuntime.Default.SpawnDedicated'";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, what, finding.What, advice));
                 return;
             }
         }
     }
 
+    private const string SyncLoopOnDedicatedThread = "run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'";
+
+    private const string UntilTheFirstAwait = "LongRunning gives an async delegate a thread of its own only until its first await";
+
     /// <summary>
-    /// What the lambda's lifetime loop blocks on when that loop runs on the ThreadPool, or null. Without LongRunning a
-    /// sync lambda's forever loop was reported already; what is left is a loop that awaits, or a consuming foreach.
-    /// With LongRunning an async lambda's loop runs on the pool once the lambda has awaited: in the loop, or before it
-    /// (then even a loop that blocks on nothing in the table holds a pool thread for good).
+    /// How the lambda's lifetime loop holds ThreadPool threads, or null. Without LongRunning a sync lambda's forever
+    /// loop was reported already; what is left is a loop that awaits and blocks, or a consuming foreach. With
+    /// LongRunning an async lambda's loop runs on the pool once the lambda has awaited: in the loop, or before it (then
+    /// even a loop that blocks on nothing in the table holds a pool thread for good); an async loop that blocks nowhere
+    /// is on the pool too, and its LongRunning thread was started for nothing.
     /// </summary>
-    private static string? LifetimeLoopOnPool(IAnonymousFunctionOperation lambda, StatementSyntax? foreverLoop, bool longRunning, BlitzSymbols symbols)
+    private static (string What, bool Blocks)? LifetimeLoopOnPool(IAnonymousFunctionOperation lambda, StatementSyntax? foreverLoop, bool longRunning, BlitzSymbols symbols)
     {
         if (longRunning && !lambda.Symbol.IsAsync)
         {
@@ -94,7 +98,7 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
 
         if (longRunning && foreverLoop is not null && ForeverLoops.AwaitsBefore(lambda.Syntax, foreverLoop))
         {
-            return "it never awaits";
+            return ("runs on a ThreadPool thread after the delegate's first await (" + UntilTheFirstAwait + ") and never awaits again, so it holds that thread for good", true);
         }
 
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
@@ -102,11 +106,16 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
             if (operation is IInvocationOperation wait && LifetimeLoops.IsBlockingWait(wait, symbols) && LifetimeLoops.Around(wait) is { Syntax: StatementSyntax loop }
                 && (!longRunning || ForeverLoops.Awaits(loop) || ForeverLoops.AwaitsBefore(lambda.Syntax, loop)))
             {
-                return LifetimeLoops.Describe(wait);
+                var blocks = "(" + LifetimeLoops.Describe(wait) + ")";
+                return (longRunning
+                    ? "runs on ThreadPool threads after its first await (" + UntilTheFirstAwait + ") and blocks one on every pass " + blocks
+                    : "blocks a ThreadPool thread on every pass " + blocks + ", for as long as it lives", true);
             }
         }
 
-        return null;
+        return longRunning && LifetimeLoops.HasAwaitingLoop(lambda.Syntax)
+            ? ("runs on ThreadPool threads after its first await: " + UntilTheFirstAwait + ", so that thread was started for nothing", false)
+            : null;
     }
 
     /// <summary>
@@ -130,8 +139,9 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
-            "The forever loop of async method '" + method.Name + "'", LifetimeLoops.Describe(wait),
-            "an async method runs on the caller's thread until its first await and on ThreadPool threads after it"));
+            "The forever loop of async method '" + method.Name + "'",
+            "blocks a thread on every pass (" + LifetimeLoops.Describe(wait) + "): an async method runs on the caller's thread until its first await and on ThreadPool threads after it",
+            SyncLoopOnDedicatedThread));
     }
 
     /// <summary>The body of a lambda, or of a method passed as a method group when it is declared in source.</summary>

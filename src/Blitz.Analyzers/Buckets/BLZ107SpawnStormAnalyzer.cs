@@ -44,7 +44,7 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
         // The structural test first: most calls are in no loop and no Select selector, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
         var repeater = Repeater(invocation);
-        if (repeater is null || !IsSpawn(invocation.TargetMethod, symbols, wrappers, context.CancellationToken) || IsAwaitedInPlace(invocation))
+        if (repeater is null || !IsSpawn(invocation, symbols, wrappers, context.CancellationToken) || IsAwaitedInPlace(invocation))
         {
             return;
         }
@@ -82,9 +82,14 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool IsSpawn(IMethodSymbol method, BlitzSymbols symbols, WrapperNames wrappers, System.Threading.CancellationToken cancellationToken) =>
-        (symbols.TryGetOffloadStarter(method, out var target) && target != OffloadTarget.Dedicated && method.Name != "QueueUserWorkItem" && method.Name != "UnsafeQueueUserWorkItem")
-        || (symbols.IsTaskLike(method.ReturnType) && wrappers.IsWrapper(method, cancellationToken));
+    /// <summary>A start on a pool; not <c>StartNew</c> on a scheduler of the code's choosing, which may bound it (see <see cref="TaskSchedulers"/>).</summary>
+    private static bool IsSpawn(IInvocationOperation invocation, BlitzSymbols symbols, WrapperNames wrappers, System.Threading.CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        return (symbols.TryGetOffloadStarter(invocation, out var target) && target is not (OffloadTarget.Dedicated or OffloadTarget.CustomScheduler)
+                && method.Name != "QueueUserWorkItem" && method.Name != "UnsafeQueueUserWorkItem")
+            || (symbols.IsTaskLike(method.ReturnType) && wrappers.IsWrapper(method, cancellationToken));
+    }
 
     private static bool IsAwaitedInPlace(IOperation spawn)
     {

@@ -12,8 +12,9 @@ namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
 /// BLZ112: <c>Task.Run</c>, <c>StartNew</c> without <c>LongRunning</c>, <c>ThreadPool.QueueUserWorkItem</c>,
-/// <c>SpawnBlocking</c> or <c>SpawnCpu</c> of a delegate that calls a source method whose <see cref="BlockingSummary"/>
-/// holds a forever loop: a daemon that holds a pool thread for the life of the process (bucket 4). The loop in the
+/// <c>SpawnBlocking</c> or <c>SpawnCpu</c> of a delegate (sync or async) that calls a source method whose <see cref="BlockingSummary"/>
+/// holds a forever loop: a daemon that holds a pool thread for the life of the process (bucket 4). With
+/// <c>LongRunning</c>, only an async lambda that makes the call after an await (it is then on the pool). The loop in the
 /// delegate's own body (a lambda's, or a method group's) is BLZ106's; this rule looks through the calls.
 /// </summary>
 [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
@@ -45,7 +46,6 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation, out var target) || target is OffloadTarget.Dedicated or OffloadTarget.CustomScheduler
-            || AsyncContext.AsksForLongRunning(invocation, symbols)
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation work })
         {
             return;
@@ -57,21 +57,24 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // LongRunning gives the delegate a thread of its own; an async lambda keeps it only until its first await.
+        var longRunning = AsyncContext.AsksForLongRunning(invocation, symbols);
         BlockingFinding? finding = null;
         string? method = null;
         string? token = null;
         switch (work.Target)
         {
-            case IMethodReferenceOperation reference when summaries.Summarizable(reference.Method) is { } definition:
+            case IMethodReferenceOperation reference when !longRunning && summaries.Summarizable(reference.Method) is { } definition:
                 var summary = summaries.Get(definition, invocation.SemanticModel, context.CancellationToken).ForeverLoop;
                 // Chain of two (the method, its loop): the loop is in the method's own body, which BLZ106 reports.
                 finding = summary is { Chain.Length: > 2 } ? summary : null;
                 method = definition.Name;
                 break;
-            case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda when ForeverLoops.Find(lambda.Syntax) is null:
+            case IAnonymousFunctionOperation lambda when (!longRunning || lambda.Symbol.IsAsync) && ForeverLoops.Find(lambda.Syntax) is null:
                 foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
                 {
-                    if (summaries.SummarizableTarget(operation) is { } callee && summaries.Get(callee, invocation.SemanticModel, context.CancellationToken).ForeverLoop is { } loop)
+                    if (summaries.SummarizableTarget(operation) is { } callee && summaries.Get(callee, invocation.SemanticModel, context.CancellationToken).ForeverLoop is { } loop
+                        && (!longRunning || ForeverLoops.AwaitsBefore(lambda.Syntax, operation.Syntax)))
                     {
                         finding = loop;
                         method = callee.Name;

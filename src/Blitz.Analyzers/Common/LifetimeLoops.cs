@@ -90,6 +90,20 @@ internal static class LifetimeLoops
         return first;
     }
 
+    /// <summary>True when <paramref name="function"/> holds an endless loop that awaits (outside nested functions).</summary>
+    public static bool HasAwaitingLoop(SyntaxNode function)
+    {
+        foreach (var node in function.DescendantNodes(n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax && ForeverLoops.IsEndless(node) && ForeverLoops.Awaits((StatementSyntax)node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How the wait reads in a message: <c>BlockingCollection.Take</c>.</summary>
     public static string Describe(IInvocationOperation wait) => wait.TargetMethod.ContainingType.Name + "." + wait.TargetMethod.Name;
 

@@ -110,6 +110,8 @@ public sealed class BLZ106ForeverLoopOnPoolTests
                 _ = {|BLZ106:Task.Factory.StartNew|}(async () => { while (!token.IsCancellationRequested) { var line = _s.Queue.Take(token); await _s.SendAsync(line); } }, TaskCreationOptions.LongRunning);
                 _ = {|BLZ106:Task.Factory.StartNew|}(async () => { await _s.SendAsync("hello"); while (true) { _s.Handle(_s.Queue.Take()); } }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 _ = {|BLZ106:Task.Factory.StartNew|}(async () => { await Task.Yield(); while (true) { _s.Handle("spin"); } }, TaskCreationOptions.LongRunning);
+                _ = {|BLZ106:Task.Factory.StartNew|}(async () => { while (!token.IsCancellationRequested) { await _s.SendAsync(await _s.Channel.Reader.ReadAsync(token)); } }, TaskCreationOptions.LongRunning); // the thread is given up
+                _ = Task.Factory.StartNew(async () => { await _s.SendAsync("once"); }, TaskCreationOptions.LongRunning);                  // no loop: not a lifetime loop
             }
         }
         """);
@@ -130,10 +132,11 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         var messages = (await Harness.GetDiagnosticsAsync(compilation)).Where(d => d.Id == "BLZ106").Select(d => d.GetMessage()).ToList();
 
         Assert.Equal(2, messages.Count);
-        Assert.Equal("The forever loop of the async delegate that 'TaskFactory.StartNew' starts with LongRunning holds a thread on every pass (BlockingCollection.Take): "
-            + "LongRunning gives an async delegate a thread of its own only until its first await; after it, the loop runs on ThreadPool threads (bucket 4); "
-            + "run the loop as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'", messages[0]);
-        Assert.StartsWith("The forever loop of async method 'PumpAsync' holds a thread on every pass (Console.ReadLine)", messages[1]);
+        Assert.Equal("The forever loop of the async delegate that 'TaskFactory.StartNew' starts with LongRunning runs on ThreadPool threads after its first await "
+            + "(LongRunning gives an async delegate a thread of its own only until its first await) and blocks one on every pass (BlockingCollection.Take) (bucket 4); "
+            + "run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'", messages[0]);
+        Assert.Equal("The forever loop of async method 'PumpAsync' blocks a thread on every pass (Console.ReadLine): an async method runs on the caller's thread until its "
+            + "first await and on ThreadPool threads after it (bucket 4); run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'", messages[1]);
     }
 
     [Fact]
@@ -188,7 +191,6 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             {
                 _ = Task.Run(async () => { while (!ct.IsCancellationRequested) { await _s.SendAsync(await _s.Channel.Reader.ReadAsync(ct)); } });
                 _ = Task.Factory.StartNew(() => { while (true) { _s.Handle(_s.Queue.Take()); } }, TaskCreationOptions.LongRunning);
-                _ = Task.Factory.StartNew(async () => { while (true) { await _s.SendAsync(await _s.Channel.Reader.ReadAsync(ct)); } }, TaskCreationOptions.LongRunning);
                 _ = Task.Factory.StartNew(() => { foreach (var s in _s.Queue.GetConsumingEnumerable(ct)) { _s.Handle(s); } }, TaskCreationOptions.LongRunning);
                 new Thread(() => { foreach (var s in _s.Queue.GetConsumingEnumerable(ct)) { _s.Handle(s); } }).Start();
             }

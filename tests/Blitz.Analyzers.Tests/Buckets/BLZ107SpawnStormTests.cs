@@ -62,4 +62,20 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Work(int x) => x;
+            async Task A(List<int> items, TaskScheduler limited, CancellationToken ct)
+            {
+                var tasks = new List<Task<int>>();
+                foreach (var item in items) { tasks.Add(Task.Factory.StartNew(() => Work(item), ct, TaskCreationOptions.None, limited)); }
+                foreach (var item in items) { tasks.Add(new TaskFactory(limited).StartNew(() => Work(item))); }
+                foreach (var item in items) { tasks.Add({|BLZ107:Task.Factory.StartNew|}(() => Work(item), ct, TaskCreationOptions.None, TaskScheduler.Default)); }
+                await Task.WhenAll(tasks);
+            }
+        }
+        """);
 }

@@ -40,6 +40,8 @@ public sealed class BLZ112ForeverLoopThroughCallTests
                     _ = {|BLZ112:Task.Run|}(() => { _daemon.Ping(); _daemon.Pump(ct); }, ct);
                     _ = {|BLZ106:Task.Run|}(_daemon.KeepAlive);                     // the loop is the method's own: BLZ106
                     _ = {|BLZ112:BlitzRuntime.Default.SpawnBlocking<int, int>|}(0, (s, t) => { _daemon.Pump(t); return s; });
+                    _ = {|BLZ112:Task.Run|}(async () => { await Task.Yield(); _daemon.Pump(ct); });    // an async delegate blocks the same
+                    _ = {|BLZ112:Task.Factory.StartNew|}(async () => { await Task.Delay(10, ct); _daemon.KeepAlive(); }, TaskCreationOptions.LongRunning); // on the pool after the await
                 }
             }
             """);
@@ -65,6 +67,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
                 _ = Task.Run(() => _daemon.LoopAsync(ct));
                 _ = Task.Run(async () => await _daemon.LoopAsync(ct));
                 _ = Task.Run(() => { Action later = () => _daemon.KeepAlive(); });   // only a nested lambda calls it
+                _ = Task.Factory.StartNew(async () => { _daemon.KeepAlive(); await Task.Yield(); }, TaskCreationOptions.LongRunning); // loops before any await: its own thread
                 _daemon.Run();                                                     // not sent to a pool (BLZ111's concern in async code)
             }
         }
