@@ -149,4 +149,10 @@ internal static class Descriptors
         "'{0}' runs a method that never returns on a pool thread: {1} (bucket 4); use 'BlitzRuntime.Default.SpawnDedicated'",
         DiagnosticSeverity.Warning,
         "The forever loop is in a method the delegate calls, not in the delegate itself: it still holds a pool thread for the life of the process.");
+
+    internal static readonly DiagnosticDescriptor OffloadedCheapWork = Bucket(DiagnosticIds.OffloadedCheapWork,
+        "Cheap work is offloaded",
+        "'{0}' offloads only cheap, bounded work, which is pure overhead (bucket 2); run it inline",
+        DiagnosticSeverity.Warning,
+        "Work that finishes in a few instructions gains nothing from another thread; Task.Run only adds a pool hop, an allocation and a context switch.");
 }
