@@ -44,13 +44,13 @@ public sealed class BLZ113OffloadedCheapWorkAnalyzer : DiagnosticAnalyzer
         if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target != OffloadTarget.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || Work(invocation, symbols, out var hasToken) is not { } work
-            || !cheapWork.IsCheap(work.Body, context.CancellationToken)
+            || !cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
             return;
         }
 
-        var properties = invocation.TargetMethod.Name == "Run" && !hasToken && CanInline(invocation, work)
+        var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, work)
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, InlineFix)
             : ImmutableDictionary<string, string?>.Empty;
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;

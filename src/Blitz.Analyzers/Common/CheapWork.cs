@@ -18,6 +18,7 @@ internal sealed class CheapWork
 {
     private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _formattable = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _threadDependent = new(SymbolEqualityComparer.Default);
 
     private CheapWork(Compilation compilation)
     {
@@ -34,6 +35,17 @@ internal sealed class CheapWork
             }
         }
 
+        foreach (var (typeName, member) in KnownCheapApis.ThreadDependent)
+        {
+            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+            {
+                foreach (var symbol in type.GetMembers(member))
+                {
+                    _threadDependent.Add(symbol);
+                }
+            }
+        }
+
         foreach (var typeName in KnownCheapApis.FormattableValueTypes)
         {
             if (compilation.GetTypeByMetadataName(typeName) is { } type)
@@ -46,15 +58,25 @@ internal sealed class CheapWork
     /// <summary>The catalog of <paramref name="compilation"/>.</summary>
     public static CheapWork For(Compilation compilation) => new(compilation);
 
-    /// <summary>True when running <paramref name="body"/> is provably cheap and bounded, and it does something.</summary>
-    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when running <paramref name="body"/> is provably cheap and bounded, and it does something;
+    /// <paramref name="readsThread"/> says whether it reads which thread it runs on.
+    /// </summary>
+    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread)
     {
+        readsThread = false;
         var doesSomething = false;
         var stack = new Stack<IOperation>();
         stack.Push(body);
         while (stack.Count > 0)
         {
             var operation = stack.Pop();
+            if (operation is IPropertyReferenceOperation { Property: var property } && _threadDependent.Contains(property))
+            {
+                readsThread = true;
+                continue;
+            }
+
             if (!IsCheapNode(operation, cancellationToken))
             {
                 return false;
@@ -121,8 +143,9 @@ internal sealed class CheapWork
             return false;
         }
 
-        // string.Join/Concat over an IEnumerable would enumerate (and run) a lazy sequence; a format provider runs user code.
-        return method.ContainingType.SpecialType != SpecialType.System_String || method.Parameters.All(p => IsPlainStringArgument(p.Type));
+        // A deferred LINQ operator only stores its arguments. Any other listed member takes plain values: an overload
+        // over an IEnumerable (string.Join/Concat) would enumerate and run a lazy sequence, a format provider user code.
+        return method.IsExtensionMethod || method.ContainingType.Name is "Enumerable" or "Queryable" || method.Parameters.All(p => IsPlainArgument(p.Type));
     }
 
     private bool IsKnown(ISymbol member) =>
@@ -130,13 +153,12 @@ internal sealed class CheapWork
         && _members.TryGetValue(type.OriginalDefinition, out var names)
         && (names.Contains(member.Name) || (names.Contains("*") && member.IsStatic));
 
-    private static bool IsPlainStringArgument(ITypeSymbol type) => type switch
+    /// <summary>A parameter of formattable values (or object: the argument's conversion is checked where it is made).</summary>
+    private bool IsPlainArgument(ITypeSymbol type) => type switch
     {
-        IArrayTypeSymbol array => IsPlainStringArgument(array.ElementType),
-        INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span => IsPlainStringArgument(span.TypeArguments[0]),
-        { TypeKind: TypeKind.Enum } => true, // StringComparison, StringSplitOptions
-        _ => type.SpecialType is SpecialType.System_String or SpecialType.System_Object or SpecialType.System_Char
-            or SpecialType.System_Int32 or SpecialType.System_Boolean,
+        IArrayTypeSymbol array => IsPlainArgument(array.ElementType),
+        INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span => IsPlainArgument(span.TypeArguments[0]),
+        _ => type.SpecialType == SpecialType.System_Object || IsFormattable(type),
     };
 
     /// <summary>Types whose formatting runs no user code: primitives, string, enums and a few framework values.</summary>

@@ -65,6 +65,11 @@ internal static class KnownCheapApis
         ("System.TimeSpan", "FromMicroseconds", "arithmetic on a scalar"),
         ("System.TimeSpan", "FromTicks", "arithmetic on a scalar"),
 
+        // A console line: one short, synchronized write of formatted values (B2 in the unseen corpus's labels: "a few
+        // console lines"); Console.Read*/ReadKey wait for input and are not listed.
+        ("System.Console", "Write", "one short write of formatted values"),
+        ("System.Console", "WriteLine", "one short write of formatted values"),
+
         // Field reads behind framework properties.
         ("System.Array", "Length", "a field read"),
         ("System.Nullable`1", "HasValue", "a field read"),
@@ -74,6 +79,7 @@ internal static class KnownCheapApis
         ("System.Collections.Generic.KeyValuePair`2", "Value", "a field read"),
         ("System.Collections.Generic.List`1", "Count", "a field read"),
         ("System.Threading.CancellationToken", "IsCancellationRequested", "a field read"),
+        ("System.Threading.Thread", "ManagedThreadId", "a field read"),
 
         // Deferred LINQ: every public method of Enumerable and Queryable whose overloads all return a sequence
         // (IEnumerable, IOrderedEnumerable, IQueryable, IOrderedQueryable) builds a query and runs none of it; its
@@ -123,6 +129,16 @@ internal static class KnownCheapApis
         ("System.Linq.Queryable", "ThenBy", "deferred"), ("System.Linq.Queryable", "ThenByDescending", "deferred"),
         ("System.Linq.Queryable", "Union", "deferred"), ("System.Linq.Queryable", "UnionBy", "deferred"),
         ("System.Linq.Queryable", "Where", "deferred"), ("System.Linq.Queryable", "Zip", "deferred"),
+    };
+
+    /// <summary>
+    /// Cheap members whose value depends on the thread that reads them: still cheap, but running them inline instead
+    /// of on a pool thread changes what they return, so a delegate that reads one gets no inline fix.
+    /// </summary>
+    public static readonly (string Type, string Member)[] ThreadDependent =
+    {
+        ("System.Environment", "CurrentManagedThreadId"),
+        ("System.Threading.Thread", "CurrentThread"),
     };
 
     /// <summary>

@@ -50,6 +50,15 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var timeout = await {|BLZ113:Task.Run(delegate { return TimeSpan.FromSeconds(a); })|};
                 var kind = await {|BLZ113:Task.Run(() => maybe is > 0 ? "positive" : maybe.HasValue ? "other" : "none")|};
                 await {|BLZ113:Task.Run(() => { _count = a + 1; order.Name = name; })|};
+                await {|BLZ113:Task.Run(() => Console.WriteLine($"{name} has {a} items"))|};
+                await {|BLZ113:Task.Run(() =>
+                {
+                    if (maybe is int value)
+                    {
+                        Console.Write("worker " + Environment.CurrentManagedThreadId);
+                        Console.WriteLine("{0} + {1} = {2}", value, a, value + a);
+                    }
+                })|};
                 var stored = {|BLZ113:Task.Run(() => a > b ? name : _root)|};
                 await stored;
             }
@@ -98,6 +107,9 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var r19 = await Task.Run(() => Path.GetFullPath(name));                    // reads the current directory
                 var r20 = await Task.Run(() => map[name]);                                 // hashing through a user comparer
                 var r21 = await Task.Run(() => new int[a]);                                // an allocation of any size
+                var r22 = await Task.Run(() => Console.ReadLine());                        // waits for input
+                await Task.Run(() => Console.WriteLine(poco));                             // runs a source ToString
+                await Task.Run(() => Console.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", a))); // a format provider
                 await Task.Run(() => { });                                                 // nothing to inline: a deliberate hop
                 await Task.Run(async () => { await Task.Yield(); });
                 await Task.Run(() => Task.FromResult(a));                                  // returns a task (BLZ108's ground)
@@ -125,6 +137,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 long widened = await {|BLZ113:Task.Run<long>(() => a)|};
                 var started = await {|BLZ113:Task.Factory.StartNew(() => a + 1)|};
                 _ = {|BLZ113:Task.Run(() => a + 2)|};                                     // not awaited
+                var thread = await {|BLZ113:Task.Run(() => Environment.CurrentManagedThreadId)|}; // inline, it would name another thread
                 var d = await {|BLZ113:Task.Run(() => a + 3)|}.ConfigureAwait(false);     // the rest of the method leaves the caller's context
             }
 
