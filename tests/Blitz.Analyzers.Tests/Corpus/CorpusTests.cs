@@ -23,7 +23,7 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
 
     internal static IReadOnlyList<(string Name, string Markup)> Files() =>
         typeof(CorpusTests).Assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".cs.txt", StringComparison.Ordinal))
+            .Where(n => n.Contains(".Corpus.Files.", StringComparison.Ordinal) && n.EndsWith(".cs.txt", StringComparison.Ordinal))
             .OrderBy(n => n, StringComparer.Ordinal)
             .Select(n =>
             {
