@@ -157,4 +157,10 @@ internal static class Descriptors
         "{0} {1} (bucket 4); {2}",
         DiagnosticSeverity.Warning,
         "A loop that lives as long as the process and blocks on each pass ties up ThreadPool threads for its whole life, even when it also awaits; it belongs on a dedicated thread.");
+
+    internal static readonly DiagnosticDescriptor OffloadedCheapWork = Bucket(DiagnosticIds.OffloadedCheapWork,
+        "Cheap work is offloaded",
+        "'{0}' offloads only cheap, bounded work, which is pure overhead (bucket 2); run it inline",
+        DiagnosticSeverity.Warning,
+        "Work that finishes in a few instructions gains nothing from another thread; Task.Run only adds a pool hop, an allocation and a context switch.");
 }

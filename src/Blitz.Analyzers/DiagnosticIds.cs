@@ -59,4 +59,7 @@ public static class DiagnosticIds
     public const string BlockingHelper = "BLZ111";
     /// <summary>A pool starter runs a method that, one call or more deep, loops forever (bucket 4).</summary>
     public const string ForeverLoopThroughCall = "BLZ112";
+
+    /// <summary>Cheap, bounded work offloaded with <c>Task.Run</c> (bucket 2).</summary>
+    public const string OffloadedCheapWork = "BLZ113";
 }

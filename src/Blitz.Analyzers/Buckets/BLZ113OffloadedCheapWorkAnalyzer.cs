@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Blitz.Analyzers.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Buckets;
+
+/// <summary>
+/// BLZ113: cheap, bounded work sent to the ThreadPool (<c>await Task.Run(() => Path.Combine(root, name))</c>) in async
+/// context (bucket 2). Only <c>Task.Run</c> and <c>Task.Factory.StartNew</c> without a scheduler or options, with a
+/// lambda or anonymous method whose body <see cref="CheapWork"/> proves cheap; when in doubt it does not report.
+/// </summary>
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
+public sealed class BLZ113OffloadedCheapWorkAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The fix replaces the awaited <c>Task.Run</c> with the delegate's expression.</summary>
+    public const string InlineFix = "Inline";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedCheapWork);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            var cheapWork = new Lazy<CheapWork>(() => CheapWork.For(start.Compilation));
+            start.RegisterCallRuleAction(symbols, (operation, resolved) => Analyze(operation, resolved, cheapWork.Value),
+                [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, CheapWork cheapWork)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target != OffloadTarget.ThreadPool
+            || invocation.TargetMethod.Name is not ("Run" or "StartNew")
+            || Work(invocation, symbols, out var hasToken) is not { } work
+            || !cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
+            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, work)
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, InlineFix)
+            : ImmutableDictionary<string, string?>.Empty;
+        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter));
+    }
+
+    /// <summary>
+    /// The parameterless, non-async lambda the starter runs, or null when the call is not a plain ThreadPool start:
+    /// a scheduler, creation options (LongRunning) or a state argument make it something else, and so does a
+    /// <c>StartNew</c> on a factory other than <c>Task.Factory</c> (it may carry its own scheduler).
+    /// </summary>
+    private static IAnonymousFunctionOperation? Work(IInvocationOperation invocation, BlitzSymbols symbols, out bool hasToken)
+    {
+        hasToken = false;
+        if (invocation.TargetMethod.Name == "StartNew" && !IsTaskFactory(invocation.Instance, symbols))
+        {
+            return null;
+        }
+
+        IAnonymousFunctionOperation? work = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                work = lambda;
+            }
+            else if (BlitzSymbols.Is(argument.Parameter?.Type, symbols.CancellationToken))
+            {
+                hasToken = true;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return work is { Symbol: { IsAsync: false, Parameters.Length: 0 } } ? work : null;
+    }
+
+    private static bool IsTaskFactory(IOperation? instance, BlitzSymbols symbols) =>
+        instance is IPropertyReferenceOperation { Property: { Name: "Factory", IsStatic: true } factory }
+        && (BlitzSymbols.Is(factory.ContainingType.OriginalDefinition, symbols.Task) || BlitzSymbols.Is(factory.ContainingType.OriginalDefinition, symbols.TaskOfT));
+
+    /// <summary>
+    /// The fix keeps behaviour only where Task.Run is awaited on the spot (so the caller waits for it anyway) and the
+    /// inlined expression has the type the await had: an implicit conversion to the task's type would be lost.
+    /// </summary>
+    private static bool CanInline(IInvocationOperation invocation, IAnonymousFunctionOperation work)
+    {
+        IOperation awaited = invocation;
+        // ConfigureAwait(false) moves the rest of the method off the caller's synchronization context; inlined, it
+        // would stay there. ConfigureAwait(true) is the plain await.
+        if (awaited.Parent is IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", Parameters.Length: 1 }, Arguments.Length: 1 } configure
+            && configure.Instance == invocation && configure.Arguments[0].Value.ConstantValue is { HasValue: true, Value: true })
+        {
+            awaited = configure;
+        }
+
+        if (awaited.Parent is not IAwaitOperation awaitOperation)
+        {
+            return false;
+        }
+
+        var statements = work.Body.Operations.Where(o => o is not IReturnOperation { IsImplicit: true, ReturnedValue: null }).ToList();
+        if (statements.Count != 1)
+        {
+            return false;
+        }
+
+        return statements[0] switch
+        {
+            IExpressionStatementOperation => awaitOperation.Parent is IExpressionStatementOperation,
+            IReturnOperation { ReturnedValue: { } value } => value is not IConversionOperation { IsImplicit: true }
+                && value.Type is not null && SymbolEqualityComparer.Default.Equals(value.Type, awaitOperation.Type),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,265 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// BLZ113: decides whether a delegate body is provably cheap and bounded (bucket 2): made only of literals, locals,
+/// parameters, fields, auto-properties, built-in operators, string formatting of values that run no user code,
+/// object creation of plain types and the members of <see cref="KnownCheapApis"/>. Anything else (a loop, an await,
+/// a lock, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
+/// </summary>
+internal sealed class CheapWork
+{
+    private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _members = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> _formattable = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> _threadDependent = new(SymbolEqualityComparer.Default);
+
+    private CheapWork(Compilation compilation)
+    {
+        foreach (var (typeName, member, _) in KnownCheapApis.Members)
+        {
+            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+            {
+                if (!_members.TryGetValue(type, out var names))
+                {
+                    _members[type] = names = new HashSet<string>(System.StringComparer.Ordinal);
+                }
+
+                names.Add(member);
+            }
+        }
+
+        foreach (var (typeName, member) in KnownCheapApis.ThreadDependent)
+        {
+            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+            {
+                foreach (var symbol in type.GetMembers(member))
+                {
+                    _threadDependent.Add(symbol);
+                }
+            }
+        }
+
+        foreach (var typeName in KnownCheapApis.FormattableValueTypes)
+        {
+            if (compilation.GetTypeByMetadataName(typeName) is { } type)
+            {
+                _formattable.Add(type);
+            }
+        }
+    }
+
+    /// <summary>The catalog of <paramref name="compilation"/>.</summary>
+    public static CheapWork For(Compilation compilation) => new(compilation);
+
+    /// <summary>
+    /// True when running <paramref name="body"/> is provably cheap and bounded, and it does something;
+    /// <paramref name="readsThread"/> says whether it reads which thread it runs on.
+    /// </summary>
+    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread)
+    {
+        readsThread = false;
+        var doesSomething = false;
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            if (operation is IPropertyReferenceOperation { Property: var property } && _threadDependent.Contains(property))
+            {
+                readsThread = true;
+                continue;
+            }
+
+            if (!IsCheapNode(operation, cancellationToken))
+            {
+                return false;
+            }
+
+            doesSomething |= operation is not (IBlockOperation or IReturnOperation { IsImplicit: true, ReturnedValue: null });
+            // A nested lambda is only created here (e.g. a LINQ key selector); its body runs later, elsewhere.
+            if (operation is IAnonymousFunctionOperation)
+            {
+                continue;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return doesSomething;
+    }
+
+    private bool IsCheapNode(IOperation operation, CancellationToken cancellationToken) => operation switch
+    {
+        IBlockOperation or IReturnOperation { Kind: OperationKind.Return } or IExpressionStatementOperation or IEmptyOperation
+            or IVariableDeclarationGroupOperation or IVariableDeclarationOperation or IVariableDeclaratorOperation or IVariableInitializerOperation
+            or ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation
+            or IFieldReferenceOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation or INameOfOperation
+            or IDiscardOperation or IArrayElementReferenceOperation or ITupleOperation or IAnonymousObjectCreationOperation
+            or IConditionalOperation or ICoalesceOperation or IConditionalAccessOperation or IConditionalAccessInstanceOperation
+            or IIsTypeOperation or IIsPatternOperation or ISwitchExpressionOperation or ISwitchExpressionArmOperation
+            or IConstantPatternOperation or ITypePatternOperation or IDeclarationPatternOperation or IRelationalPatternOperation
+            or INegatedPatternOperation or IBinaryPatternOperation or IDiscardPatternOperation
+            or IInterpolatedStringTextOperation or IObjectOrCollectionInitializerOperation or IMemberInitializerOperation
+            or ISimpleAssignmentOperation or IDelegateCreationOperation or IMethodReferenceOperation or IAnonymousFunctionOperation => true,
+        IArgumentOperation argument => !argument.InConversion.IsUserDefined && !argument.OutConversion.IsUserDefined,
+        IBinaryOperation binary => binary.OperatorMethod is null,
+        IUnaryOperation unary => unary.OperatorMethod is null,
+        ICompoundAssignmentOperation compound => compound.OperatorMethod is null && !compound.InConversion.IsUserDefined && !compound.OutConversion.IsUserDefined,
+        IIncrementOrDecrementOperation increment => increment.OperatorMethod is null,
+        // A conversion to object is where string concatenation and formatting call ToString() of the value.
+        IConversionOperation conversion => !conversion.Conversion.IsUserDefined
+            && (conversion.Type?.SpecialType != SpecialType.System_Object || IsFormattable(conversion.Operand.Type)),
+        IInterpolationOperation interpolation => IsFormattable(interpolation.Expression.Type),
+        IInterpolatedStringOperation interpolated => interpolated.Type?.SpecialType == SpecialType.System_String,
+        IArrayCreationOperation array => array.DimensionSizes.All(size => size.ConstantValue.HasValue),
+        ICollectionExpressionOperation collection => collection.ConstructMethod is null && collection.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" },
+        IPropertyReferenceOperation property => IsKnown(property.Property) || IsAutoProperty(property.Property, cancellationToken),
+        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod),
+        IObjectCreationOperation creation => creation.Constructor is { } constructor && IsCheapConstruction(constructor, cancellationToken),
+        _ => false,
+    };
+
+    private bool IsCheapCall(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        if (method.Name == "ToString")
+        {
+            // Formatting a primitive, enum or known value type; a format provider could run user code.
+            return IsFormattable(method.ContainingType) && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_String);
+        }
+
+        if (!IsKnown(method))
+        {
+            return false;
+        }
+
+        // A deferred LINQ operator only stores its arguments. Any other listed member takes plain values: an overload
+        // over an IEnumerable (string.Join/Concat) would enumerate and run a lazy sequence, a format provider user code.
+        return method.IsExtensionMethod || method.ContainingType.Name is "Enumerable" or "Queryable" || method.Parameters.All(p => IsPlainArgument(p.Type));
+    }
+
+    private bool IsKnown(ISymbol member) =>
+        member.ContainingType is { } type
+        && _members.TryGetValue(type.OriginalDefinition, out var names)
+        && (names.Contains(member.Name) || (names.Contains("*") && member.IsStatic));
+
+    /// <summary>A parameter of formattable values (or object: the argument's conversion is checked where it is made).</summary>
+    private bool IsPlainArgument(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsPlainArgument(array.ElementType),
+        INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span => IsPlainArgument(span.TypeArguments[0]),
+        _ => type.SpecialType == SpecialType.System_Object || IsFormattable(type),
+    };
+
+    /// <summary>Types whose formatting runs no user code: primitives, string, enums and a few framework values.</summary>
+    private bool IsFormattable(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is not null
+            && (type.TypeKind == TypeKind.Enum
+                || type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_String
+                || type.SpecialType is SpecialType.System_DateTime or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+                || (type is INamedTypeSymbol named && _formattable.Contains(named)));
+    }
+
+    /// <summary>
+    /// A property declared in source whose accessors have no bodies (or a record's positional property), which no
+    /// derived type can override: reading or writing it is a field access.
+    /// </summary>
+    private static bool IsAutoProperty(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        if (property.IsAbstract || property.IsExtern || property.IsIndexer
+            || ((property.IsVirtual || property.IsOverride) && !property.IsSealed && !property.ContainingType.IsSealed)
+            || property.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        return property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+        {
+            PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors } => accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null),
+            ParameterSyntax => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The zeroing constructor of a struct, a listed framework constructor, or a source constructor with no body of
+    /// its own over a type whose fields start as literals (field initializers run in every constructor).
+    /// </summary>
+    private bool IsCheapConstruction(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        var type = constructor.ContainingType;
+        if (type.IsValueType && constructor.IsImplicitlyDeclared && constructor.Parameters.Length == 0)
+        {
+            return true;
+        }
+
+        if (IsKnown(constructor))
+        {
+            return true;
+        }
+
+        if (type.BaseType is { } baseType && baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType))
+        {
+            return false;
+        }
+
+        if (!constructor.IsImplicitlyDeclared)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var hasBody = declaration is ConstructorDeclarationSyntax c
+                ? c.Initializer is not null || c.ExpressionBody is not null || c.Body is null || c.Body.Statements.Count > 0
+                : declaration is not TypeDeclarationSyntax; // a primary constructor only assigns its parameters
+            if (hasBody)
+            {
+                return false;
+            }
+        }
+        else if (type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false; // a metadata type's constructor may do anything
+        }
+
+        return type.GetMembers().All(member => member.IsStatic || member is not IFieldSymbol field || StartsAsLiteral(field, cancellationToken));
+    }
+
+    private static bool StartsAsLiteral(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        ISymbol declared = field.AssociatedSymbol ?? field;
+        foreach (var reference in declared.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer,
+                PropertyDeclarationSyntax property => property.Initializer,
+                _ => null,
+            };
+            if (initializer is not null && initializer.Value is not LiteralExpressionSyntax && !initializer.Value.IsKind(SyntaxKind.DefaultExpression))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,154 @@
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// BLZ113: the framework members whose cost is provably small and bounded by the size of their arguments (bucket 2), so
+/// that a delegate made only of them gains nothing from a pool hop. Derived family by family from the net10.0
+/// reference metadata (a throwaway reflection program listed each type's public members) and the members' documented
+/// behaviour; a member is listed only when it does no I/O, takes no lock, runs no caller-supplied code and does work
+/// proportional to a string it already has at most. "*" means every member of the type.
+/// </summary>
+internal static class KnownCheapApis
+{
+    /// <summary>Methods and property getters, with why each is cheap and bounded.</summary>
+    public static readonly (string Type, string Member, string Why)[] Members =
+    {
+        // Scalar arithmetic: every public member of Math/MathF takes and returns scalars (no arrays, spans or sequences).
+        ("System.Math", "*", "closed-form arithmetic on scalars"),
+        ("System.MathF", "*", "closed-form arithmetic on scalars"),
+
+        // String formatting and concatenation: the caller's arguments are checked to be formattable without user code.
+        ("System.String", "Format", "formats its arguments; work bounded by the format and arguments"),
+        ("System.String", "Concat", "one copy of its arguments"),
+        ("System.String", "Join", "one copy of its arguments"),
+        ("System.String", "IsNullOrEmpty", "a length check"),
+        ("System.String", "IsNullOrWhiteSpace", "one scan of the string"),
+        ("System.String", "Equals", "one comparison of two strings"),
+        ("System.String", "Substring", "one copy of part of the string"),
+        ("System.String", "Trim", "one scan of the string's ends"),
+        ("System.String", "TrimStart", "one scan of the string's start"),
+        ("System.String", "TrimEnd", "one scan of the string's end"),
+        ("System.String", "ToUpperInvariant", "one copy of the string"),
+        ("System.String", "ToLowerInvariant", "one copy of the string"),
+        ("System.String", "StartsWith", "one comparison of a prefix"),
+        ("System.String", "EndsWith", "one comparison of a suffix"),
+        ("System.String", "Contains", "one scan of the string"),
+        ("System.String", "PadLeft", "one copy of the string"),
+        ("System.String", "PadRight", "one copy of the string"),
+        ("System.String", "Length", "a field read"),
+
+        // Path: only the members documented as string manipulation that never touch the file system or the process's
+        // current directory (not Exists, GetFullPath, GetRelativePath, GetTempPath, GetTempFileName).
+        ("System.IO.Path", "Combine", "string manipulation, no file system access"),
+        ("System.IO.Path", "Join", "string manipulation, no file system access"),
+        ("System.IO.Path", "GetFileName", "string manipulation, no file system access"),
+        ("System.IO.Path", "GetFileNameWithoutExtension", "string manipulation, no file system access"),
+        ("System.IO.Path", "GetExtension", "string manipulation, no file system access"),
+        ("System.IO.Path", "ChangeExtension", "string manipulation, no file system access"),
+        ("System.IO.Path", "GetDirectoryName", "string manipulation, no file system access"),
+        ("System.IO.Path", "HasExtension", "string manipulation, no file system access"),
+        ("System.IO.Path", "IsPathRooted", "string manipulation, no file system access"),
+        ("System.IO.Path", "IsPathFullyQualified", "string manipulation, no file system access"),
+        ("System.IO.Path", "GetPathRoot", "string manipulation, no file system access"),
+        ("System.IO.Path", "EndsInDirectorySeparator", "string manipulation, no file system access"),
+        ("System.IO.Path", "TrimEndingDirectorySeparator", "string manipulation, no file system access"),
+
+        // Time and identity values: a clock read or a few random bytes (not DateTime.Now: its first call loads the
+        // local time zone from disk).
+        ("System.Guid", "NewGuid", "16 random bytes"),
+        ("System.DateTime", "UtcNow", "a clock read"),
+        ("System.DateTimeOffset", "UtcNow", "a clock read"),
+        ("System.TimeSpan", "FromDays", "arithmetic on a scalar"),
+        ("System.TimeSpan", "FromHours", "arithmetic on a scalar"),
+        ("System.TimeSpan", "FromMinutes", "arithmetic on a scalar"),
+        ("System.TimeSpan", "FromSeconds", "arithmetic on a scalar"),
+        ("System.TimeSpan", "FromMilliseconds", "arithmetic on a scalar"),
+        ("System.TimeSpan", "FromMicroseconds", "arithmetic on a scalar"),
+        ("System.TimeSpan", "FromTicks", "arithmetic on a scalar"),
+
+        // A console line: one short, synchronized write of formatted values (B2 in the unseen corpus's labels: "a few
+        // console lines"); Console.Read*/ReadKey wait for input and are not listed.
+        ("System.Console", "Write", "one short write of formatted values"),
+        ("System.Console", "WriteLine", "one short write of formatted values"),
+
+        // Field reads behind framework properties.
+        ("System.Array", "Length", "a field read"),
+        ("System.Nullable`1", "HasValue", "a field read"),
+        ("System.Nullable`1", "Value", "a field read"),
+        ("System.Nullable`1", "GetValueOrDefault", "a field read"),
+        ("System.Collections.Generic.KeyValuePair`2", "Key", "a field read"),
+        ("System.Collections.Generic.KeyValuePair`2", "Value", "a field read"),
+        ("System.Collections.Generic.List`1", "Count", "a field read"),
+        ("System.Threading.CancellationToken", "IsCancellationRequested", "a field read"),
+        ("System.Threading.Thread", "ManagedThreadId", "a field read"),
+
+        // Deferred LINQ: every public method of Enumerable and Queryable whose overloads all return a sequence
+        // (IEnumerable, IOrderedEnumerable, IQueryable, IOrderedQueryable) builds a query and runs none of it; its
+        // lambdas run later, where the query is enumerated. Listed from the metadata of net10.0.
+        ("System.Linq.Enumerable", "AggregateBy", "deferred"), ("System.Linq.Enumerable", "Append", "deferred"),
+        ("System.Linq.Enumerable", "AsEnumerable", "deferred"), ("System.Linq.Enumerable", "Cast", "deferred"),
+        ("System.Linq.Enumerable", "Chunk", "deferred"), ("System.Linq.Enumerable", "Concat", "deferred"),
+        ("System.Linq.Enumerable", "CountBy", "deferred"), ("System.Linq.Enumerable", "DefaultIfEmpty", "deferred"),
+        ("System.Linq.Enumerable", "Distinct", "deferred"), ("System.Linq.Enumerable", "DistinctBy", "deferred"),
+        ("System.Linq.Enumerable", "Empty", "deferred"), ("System.Linq.Enumerable", "Except", "deferred"),
+        ("System.Linq.Enumerable", "ExceptBy", "deferred"), ("System.Linq.Enumerable", "GroupBy", "deferred"),
+        ("System.Linq.Enumerable", "GroupJoin", "deferred"), ("System.Linq.Enumerable", "Index", "deferred"),
+        ("System.Linq.Enumerable", "InfiniteSequence", "deferred"), ("System.Linq.Enumerable", "Intersect", "deferred"),
+        ("System.Linq.Enumerable", "IntersectBy", "deferred"), ("System.Linq.Enumerable", "Join", "deferred"),
+        ("System.Linq.Enumerable", "LeftJoin", "deferred"), ("System.Linq.Enumerable", "OfType", "deferred"),
+        ("System.Linq.Enumerable", "Order", "deferred"), ("System.Linq.Enumerable", "OrderBy", "deferred"),
+        ("System.Linq.Enumerable", "OrderByDescending", "deferred"), ("System.Linq.Enumerable", "OrderDescending", "deferred"),
+        ("System.Linq.Enumerable", "Prepend", "deferred"), ("System.Linq.Enumerable", "Range", "deferred"),
+        ("System.Linq.Enumerable", "Repeat", "deferred"), ("System.Linq.Enumerable", "Reverse", "deferred"),
+        ("System.Linq.Enumerable", "RightJoin", "deferred"), ("System.Linq.Enumerable", "Select", "deferred"),
+        ("System.Linq.Enumerable", "SelectMany", "deferred"), ("System.Linq.Enumerable", "Sequence", "deferred"),
+        ("System.Linq.Enumerable", "Shuffle", "deferred"), ("System.Linq.Enumerable", "Skip", "deferred"),
+        ("System.Linq.Enumerable", "SkipLast", "deferred"), ("System.Linq.Enumerable", "SkipWhile", "deferred"),
+        ("System.Linq.Enumerable", "Take", "deferred"), ("System.Linq.Enumerable", "TakeLast", "deferred"),
+        ("System.Linq.Enumerable", "TakeWhile", "deferred"), ("System.Linq.Enumerable", "ThenBy", "deferred"),
+        ("System.Linq.Enumerable", "ThenByDescending", "deferred"), ("System.Linq.Enumerable", "Union", "deferred"),
+        ("System.Linq.Enumerable", "UnionBy", "deferred"), ("System.Linq.Enumerable", "Where", "deferred"),
+        ("System.Linq.Enumerable", "Zip", "deferred"),
+        ("System.Linq.Queryable", "AggregateBy", "deferred"), ("System.Linq.Queryable", "Append", "deferred"),
+        ("System.Linq.Queryable", "AsQueryable", "deferred"), ("System.Linq.Queryable", "Cast", "deferred"),
+        ("System.Linq.Queryable", "Chunk", "deferred"), ("System.Linq.Queryable", "Concat", "deferred"),
+        ("System.Linq.Queryable", "CountBy", "deferred"), ("System.Linq.Queryable", "DefaultIfEmpty", "deferred"),
+        ("System.Linq.Queryable", "Distinct", "deferred"), ("System.Linq.Queryable", "DistinctBy", "deferred"),
+        ("System.Linq.Queryable", "Except", "deferred"), ("System.Linq.Queryable", "ExceptBy", "deferred"),
+        ("System.Linq.Queryable", "GroupBy", "deferred"), ("System.Linq.Queryable", "GroupJoin", "deferred"),
+        ("System.Linq.Queryable", "Index", "deferred"), ("System.Linq.Queryable", "Intersect", "deferred"),
+        ("System.Linq.Queryable", "IntersectBy", "deferred"), ("System.Linq.Queryable", "Join", "deferred"),
+        ("System.Linq.Queryable", "LeftJoin", "deferred"), ("System.Linq.Queryable", "OfType", "deferred"),
+        ("System.Linq.Queryable", "Order", "deferred"), ("System.Linq.Queryable", "OrderBy", "deferred"),
+        ("System.Linq.Queryable", "OrderByDescending", "deferred"), ("System.Linq.Queryable", "OrderDescending", "deferred"),
+        ("System.Linq.Queryable", "Prepend", "deferred"), ("System.Linq.Queryable", "Reverse", "deferred"),
+        ("System.Linq.Queryable", "RightJoin", "deferred"), ("System.Linq.Queryable", "Select", "deferred"),
+        ("System.Linq.Queryable", "SelectMany", "deferred"), ("System.Linq.Queryable", "Shuffle", "deferred"),
+        ("System.Linq.Queryable", "Skip", "deferred"), ("System.Linq.Queryable", "SkipLast", "deferred"),
+        ("System.Linq.Queryable", "SkipWhile", "deferred"), ("System.Linq.Queryable", "Take", "deferred"),
+        ("System.Linq.Queryable", "TakeLast", "deferred"), ("System.Linq.Queryable", "TakeWhile", "deferred"),
+        ("System.Linq.Queryable", "ThenBy", "deferred"), ("System.Linq.Queryable", "ThenByDescending", "deferred"),
+        ("System.Linq.Queryable", "Union", "deferred"), ("System.Linq.Queryable", "UnionBy", "deferred"),
+        ("System.Linq.Queryable", "Where", "deferred"), ("System.Linq.Queryable", "Zip", "deferred"),
+    };
+
+    /// <summary>
+    /// Cheap members whose value depends on the thread that reads them: still cheap, but running them inline instead
+    /// of on a pool thread changes what they return, so a delegate that reads one gets no inline fix.
+    /// </summary>
+    public static readonly (string Type, string Member)[] ThreadDependent =
+    {
+        ("System.Environment", "CurrentManagedThreadId"),
+        ("System.Threading.Thread", "CurrentThread"),
+    };
+
+    /// <summary>
+    /// Types whose <c>ToString()</c>, string formatting and concatenation run no user code and take bounded time
+    /// (besides the primitive types, string and enums, which are recognized by their kind).
+    /// </summary>
+    public static readonly string[] FormattableValueTypes =
+    {
+        "System.Guid",
+        "System.TimeSpan",
+        "System.DateTimeOffset",
+    };
+}

@@ -1,0 +1,211 @@
+using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.CodeFixes;
+using Blitz.TestSupport;
+
+namespace Blitz.Analyzers.Tests.Buckets;
+
+public sealed class BLZ113OffloadedCheapWorkTests
+{
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ113OffloadedCheapWorkAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ113OffloadedCheapWorkAnalyzer()), new BLZ113InlineCheapWorkCodeFix());
+
+    private const string Types = """
+        class Order
+        {
+            public int Id { get; init; }
+            public string Name { get; set; } = "";
+        }
+
+        record Point(int X, int Y);
+
+        struct Range2 { public int Start; public int End; }
+
+        class Options { public int Retries; public string Mode = "fast"; }
+
+        """;
+
+    [Fact]
+    public Task Reports_each_cheap_family() => Harness.VerifyAsync(Sources.Usings + Types + """
+        class C
+        {
+            private readonly string _root = "/data";
+            private int _count;
+
+            async Task A(string name, int a, int b, Order order, List<int> items, IQueryable<int> query, int? maybe)
+            {
+                var path = await {|BLZ113:Task.Run(() => Path.Combine(_root, name))|};
+                var ext = await {|BLZ113:Task.Run(() => Path.GetExtension(name).ToUpperInvariant())|};
+                var sum = await {|BLZ113:Task.Run(() => a * b + Math.Max(a, b) % 7)|};
+                var text = await {|BLZ113:Task.Run(() => $"{name}: {a,5:D} at {DateTime.UtcNow:O}")|};
+                var joined = await {|BLZ113:Task.Run(() => "id=" + order.Id + ", name=" + order.Name)|};
+                var csv = await {|BLZ113:Task.Run(() => string.Join(",", name, a, b))|};
+                var formatted = await {|BLZ113:Task.Factory.StartNew(() => string.Format("{0}-{1}", a, name))|};
+                var evens = await {|BLZ113:Task.Run(() => items.Where(i => i % 2 == 0).Select(i => i * 2))|};
+                var top = await {|BLZ113:Task.Run(() => query.OrderBy(i => i).Take(10))|};
+                var point = await {|BLZ113:Task.Run(() => new Point(a, b))|};
+                var range = await {|BLZ113:Task.Run(() => new Range2 { Start = a, End = b })|};
+                var options = await {|BLZ113:Task.Run(() => new Options { Retries = a })|};
+                var pair = await {|BLZ113:Task.Run(() => (a, name, items.Count))|};
+                var id = await {|BLZ113:Task.Run(() => Guid.NewGuid().ToString("N"))|};
+                var timeout = await {|BLZ113:Task.Run(delegate { return TimeSpan.FromSeconds(a); })|};
+                var kind = await {|BLZ113:Task.Run(() => maybe is > 0 ? "positive" : maybe.HasValue ? "other" : "none")|};
+                await {|BLZ113:Task.Run(() => { _count = a + 1; order.Name = name; })|};
+                await {|BLZ113:Task.Run(() => Console.WriteLine($"{name} has {a} items"))|};
+                await {|BLZ113:Task.Run(() =>
+                {
+                    if (maybe is int value)
+                    {
+                        Console.Write("worker " + Environment.CurrentManagedThreadId);
+                        Console.WriteLine("{0} + {1} = {2}", value, a, value + a);
+                    }
+                })|};
+                var stored = {|BLZ113:Task.Run(() => a > b ? name : _root)|};
+                await stored;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_work_that_is_not_provably_cheap() => Harness.VerifyAsync(Sources.Usings + """
+        class Repo
+        {
+            private string _name = "";
+            public string Name { get { return _name.Trim(); } }
+            public virtual int Size { get; set; }
+        }
+
+        class Heavy { public Heavy() { Thread.Sleep(1); } }
+
+        class Buffered { private readonly byte[] _buffer = new byte[1 << 20]; public int Length => _buffer.Length; }
+
+        class Poco { public override string ToString() => string.Join(",", Enumerable.Range(0, 1000)); }
+
+        class C
+        {
+            static int Compute(int x) => x;
+
+            async Task A(string name, int a, Repo repo, List<int> items, Poco poco, TaskScheduler scheduler, CancellationToken token, IEnumerable<string> parts, Dictionary<string, int> map)
+            {
+                var r1 = await Task.Run(() => Compute(a));                                // a call to a method not known to be cheap
+                var r2 = await Task.Run(() => { var s = 0; for (var i = 0; i < a; i++) { s += i; } return s; });
+                var r3 = await Task.Run(() => repo.Name);                                  // a getter with a body
+                var r4 = await Task.Run(() => repo.Size);                                  // an overridable property
+                var r5 = await Task.Run(() => items.Where(i => i > 0).ToList());           // enumerates
+                var r6 = await Task.Run(() => items.Count());                              // enumerates
+                var r7 = await Task.Run(() => File.ReadAllText(name));                     // I/O
+                var r8 = await Task.Factory.StartNew(() => a + 1, token, TaskCreationOptions.None, scheduler);
+                var r9 = await Task.Factory.StartNew(() => a + 1, TaskCreationOptions.LongRunning);
+                var r10 = await new TaskFactory(scheduler).StartNew(() => a + 1);           // a factory with its own scheduler
+                var r11 = await Task.Run(() => "x" + poco);                                // runs a source ToString
+                var r12 = await Task.Run(() => $"{poco}");
+                var r13 = await Task.Run(() => string.Join(",", parts));                   // enumerates a sequence
+                var r14 = await Task.Run(() => new Heavy());                               // a constructor with a body
+                var r15 = await Task.Run(() => new Buffered());                            // a field initializer allocates
+                var r16 = await Task.Run(() => DateTime.Now);                              // the first call reads the time zone from disk
+                var r17 = await Task.Run(() => { lock (items) { return items.Count; } });
+                var r18 = await Task.Run(() => a == 0 ? throw new InvalidOperationException() : a);
+                var r19 = await Task.Run(() => Path.GetFullPath(name));                    // reads the current directory
+                var r20 = await Task.Run(() => map[name]);                                 // hashing through a user comparer
+                var r21 = await Task.Run(() => new int[a]);                                // an allocation of any size
+                var r22 = await Task.Run(() => Console.ReadLine());                        // waits for input
+                await Task.Run(() => Console.WriteLine(poco));                             // runs a source ToString
+                await Task.Run(() => Console.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", a))); // a format provider
+                await Task.Run(() => { });                                                 // nothing to inline: a deliberate hop
+                await Task.Run(async () => { await Task.Yield(); });
+                await Task.Run(() => Task.FromResult(a));                                  // returns a task (BLZ108's ground)
+            }
+
+            async Task<int> MethodGroup() => await Task.Run(Next);
+
+            static int Next() => 1;
+
+            int Sync(int a) => Task.Run(() => a + 1).Result;                               // not async context
+
+            async Task InsideOffloadedLambda(int a) => await Task.Run(() => { Action inner = () => Task.Run(() => a + 1); inner(); });
+        }
+        """);
+
+    private const string NoFixCases = """
+        class C
+        {
+            async Task A(int a, CancellationToken token)
+            {
+                var stored = {|BLZ113:Task.Run(() => a + 1)|};                             // the task is stored: it runs concurrently
+                await stored;
+                var b = await {|BLZ113:Task.Run(() => a + 1, token)|};                     // a cancelled token would throw instead
+                object boxed = await {|BLZ113:Task.Run<object>(() => a + 1)|};            // the value is converted to the task's type
+                long widened = await {|BLZ113:Task.Run<long>(() => a)|};
+                var started = await {|BLZ113:Task.Factory.StartNew(() => a + 1)|};
+                _ = {|BLZ113:Task.Run(() => a + 2)|};                                     // not awaited
+                var thread = await {|BLZ113:Task.Run(() => Environment.CurrentManagedThreadId)|}; // inline, it would name another thread
+                var d = await {|BLZ113:Task.Run(() => a + 3)|}.ConfigureAwait(false);     // the rest of the method leaves the caller's context
+            }
+
+            async Task<Task<int>> Returned(int a) { await Task.Yield(); return {|BLZ113:Task.Run(() => a * 2)|}; }
+        }
+        """;
+
+    [Fact]
+    public Task Reports_tasks_that_are_not_awaited_on_the_spot() => Harness.VerifyAsync(Sources.Usings + NoFixCases);
+
+    [Fact]
+    public Task No_fix_where_inlining_would_change_behaviour() => Fix.VerifyNoFixAsync(Sources.Usings + NoFixCases);
+
+    [Fact]
+    public Task Fix_inlines_the_work() => Fix.VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            private int _count;
+
+            async Task<string> A(string root, string name, int a, int b)
+            {
+                var path = await Task.Run(() => Path.Combine(root, name));
+                var sum = await Task.Run(() => a + b).ConfigureAwait(true);
+                var twice = 2 * await Task.Run(() => a + b);
+                await Task.Run(() => { _count = sum; });
+                var label = await Task.Run(() => { return $"{name}#{a}"; });
+                return path + twice + label;
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            private int _count;
+
+            async Task<string> A(string root, string name, int a, int b)
+            {
+                var path = Path.Combine(root, name);
+                var sum = a + b;
+                var twice = 2 * (a + b);
+                _count = sum;
+                var label = $"{name}#{a}";
+                return path + twice + label;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_inlines_every_call_site() => Fix.VerifyFixAllAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(int a)
+            {
+                var x = await Task.Run(() => a + 1);
+                var y = await Task.Run(() => a * 2);
+                var z = await Task.Run(() => Math.Abs(a));
+                return x + y + z;
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task<int> A(int a)
+            {
+                var x = a + 1;
+                var y = a * 2;
+                var z = Math.Abs(a);
+                return x + y + z;
+            }
+        }
+        """);
+}
