@@ -6,7 +6,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Blitz.Analyzers.Buckets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -259,7 +258,7 @@ internal sealed class BlockingSummaries
         return (blocking is null && forever is null ? BlockingSummary.None : new BlockingSummary(blocking, forever), cutAt);
     }
 
-    /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (BLZ104's).</summary>
+    /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (<see cref="HeavyLoops"/>).</summary>
     [MethodImpl(Jit.Optimized)]
     private BlockingWork? Direct(IOperation operation, CancellationToken cancellationToken)
     {
@@ -268,9 +267,9 @@ internal sealed class BlockingSummaries
             return _settings.IsNonBlocking(work.Api) ? null : work;
         }
 
-        if (operation is ILoopOperation loop && BLZ104HeavyCpuAnalyzer.HeavyLoop(loop, _symbols) is { } what)
+        if (operation is ILoopOperation loop && HeavyLoops.Classify(loop, _symbols) is var kind and not HeavyLoopKind.None)
         {
-            return new BlockingWork(null, LoopName(loop), char.ToLowerInvariant(what[0]) + what.Substring(1), BlockingKind.HeavyLoop);
+            return new BlockingWork(null, LoopName(loop), HeavyLoops.Describe(kind), BlockingKind.HeavyLoop);
         }
 
         return null;
