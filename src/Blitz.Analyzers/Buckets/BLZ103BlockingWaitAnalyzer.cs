@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,8 +11,7 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownApis.BlockingWaits"/>). Not reported
 /// when the task is provably complete (<see cref="TaskCompletion"/>) or the wait has a zero timeout (a non-blocking poll).
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
 {
     /// <summary>The fix awaits the receiving task (<c>.Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Wait()</c>).</summary>
     public const string AwaitTaskFix = "AwaitTask";
@@ -24,21 +21,14 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
     public const string RenameFix = "Rename";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingWait);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingWait);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.TryGetBlockingWait(member, out _), OperationKind.Invocation, OperationKind.PropertyReference);
-        });
+        registry.RegisterCall((member, resolved) => resolved.TryGetBlockingWait(member, out _), Analyze, RuleRequirements.Tasks, OperationKind.Invocation, OperationKind.PropertyReference);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;

@@ -15,24 +15,17 @@ namespace Blitz.Analyzers.Buckets;
 /// loops without any await whose work grows with the input — a nest of indexed loops over input bounds (per pixel,
 /// per cell), a byte-by-byte loop over a payload read whole in the same method, or hashing repeated an input-dependent number of times.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed partial class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
+internal sealed partial class BLZ104HeavyCpuAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HeavyCpu);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HeavyCpu);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterTaskRuleAction(symbols, AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterTaskRuleAction(symbols, AnalyzeLoop, OperationKind.Loop);
-            start.RegisterTaskRuleAction(symbols, AnalyzeMethodGroup, OperationKind.MethodReference);
-        });
+        registry.RegisterOperation(AnalyzeCall, RuleRequirements.Tasks, OperationKind.Invocation, OperationKind.ObjectCreation);
+        registry.RegisterOperation(AnalyzeLoop, RuleRequirements.Tasks, OperationKind.Loop);
+        registry.RegisterOperation(AnalyzeMethodGroup, RuleRequirements.Tasks, OperationKind.MethodReference);
     }
 
     private static void AnalyzeCall(OperationAnalysisContext context, BlitzSymbols symbols)

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,26 +13,18 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>LongRunning</c>, <c>ThreadPool.QueueUserWorkItem</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c> — or inside a
 /// <c>[Blocking]</c>/<c>[CpuBound]</c> method. It holds a pool thread forever: bucket 4, <c>SpawnDedicated</c>.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, AnalyzeStarter, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-            start.RegisterSymbolAction([MethodImpl(Jit.Optimized)] (c) => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
-        });
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -64,7 +54,6 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;

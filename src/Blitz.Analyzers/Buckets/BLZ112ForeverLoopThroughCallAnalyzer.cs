@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,28 +14,20 @@ namespace Blitz.Analyzers.Buckets;
 /// holds a forever loop: a daemon that holds a pool thread for the life of the process (bucket 4). The loop in the
 /// delegate's own body (a lambda's, or a method group's) is BLZ106's; this rule looks through the calls.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
 {
     /// <summary>The fix replaces a discarded <c>Task.Run(Loop)</c> with <c>BlitzRuntime.Default.SpawnDedicated("Loop", ...)</c>.</summary>
     public const string SpawnDedicatedFix = "SpawnDedicated";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopThroughCall);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopThroughCall);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-        });
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;

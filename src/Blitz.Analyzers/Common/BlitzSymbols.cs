@@ -152,7 +152,6 @@ internal sealed class BlitzSymbols
     }
 
     /// <summary>The async counterpart of a synchronous I/O method, following overrides (FileStream.Read is Stream.Read).</summary>
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         counterpart = default;
@@ -177,7 +176,6 @@ internal sealed class BlitzSymbols
     /// Whether methods of <paramref name="assembly"/> can carry [Blocking]/[CpuBound]: the assembly that declares the
     /// attributes, or one that references it (checked once per assembly; the compilation itself always can).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool CanDeclareOffloadTargets(IAssemblySymbol? assembly)
     {
         var attributes = _offloadAttributesAssembly;
@@ -208,14 +206,12 @@ internal sealed class BlitzSymbols
 
     public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry)
     {
         entry = default;
         return CpuHeavyNames.Contains(method.Name) && _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
     }
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetBlockingWait(ISymbol member, out string remedy)
     {
         remedy = string.Empty;
@@ -238,7 +234,6 @@ internal sealed class BlitzSymbols
     /// <summary>Whether <paramref name="member"/> starts work on a pool or thread (<c>Task.Run</c>, <c>StartNew</c>, ...): the call filter of the starter rules.</summary>
     public bool IsOffloadStarter(ISymbol member) => member is IMethodSymbol method && TryGetOffloadStarter(method, out _);
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
     {
         target = default;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -15,7 +14,6 @@ internal static class TaskCompletion
 {
     private static readonly string[] CompletionProperties = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
 
-    [MethodImpl(Jit.Optimized)]
     public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
     {
         var task = TaskSymbolOf(taskExpression);
@@ -35,7 +33,6 @@ internal static class TaskCompletion
     }
 
     /// <summary>The read sits in the true branch of "if (task.IsCompleted)" (or the false branch of its negation).</summary>
-    [MethodImpl(Jit.Optimized)]
     private static bool IsInsideCompletionTest(ISymbol task, IOperation use)
     {
         for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -61,7 +58,6 @@ internal static class TaskCompletion
     /// task }" guard, an await of the task or of a Task.WhenAll over it (or over the collection a foreach variable comes
     /// from), or "var task = await Task.WhenAny(...)". One walk of the function body collects what the checks need.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private static bool IsCompleteByEarlierCode(ISymbol task, IOperation use, BlitzSymbols symbols)
     {
         var local = task as ILocalSymbol;
