@@ -17,26 +17,19 @@ namespace Blitz.Analyzers.Buckets;
 /// semaphore is taken, or the loop runs a small fixed number of times (a constant, <c>Environment.ProcessorCount</c>,
 /// a worker/degree count).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
     private static readonly string[] BoundNames = { "worker", "degree", "parallel", "concurren", "consumer", "thread", "processor", "partition" };
     private const int SmallConstantCollection = 16;
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpawnStorm);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpawnStorm);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            var wrappers = new WrapperNames(symbols);
-            start.RegisterTaskRuleAction(symbols, (c, resolved) => Analyze(c, resolved, wrappers), OperationKind.Invocation);
-        });
+        var wrappers = new WrapperNames(registry.Symbols);
+        registry.RegisterOperation((c, resolved) => Analyze(c, resolved, wrappers), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, WrapperNames wrappers)

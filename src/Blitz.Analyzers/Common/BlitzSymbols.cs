@@ -173,7 +173,6 @@ internal sealed class BlitzSymbols
     /// The async counterpart of a synchronous I/O method: from the table, following overrides (FileStream.Read is
     /// Stream.Read), else a referenced member's twin by convention (<see cref="SyncTwins"/>, cached per definition).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         var definition = method.OriginalDefinition;
@@ -195,7 +194,6 @@ internal sealed class BlitzSymbols
     /// Whether methods of <paramref name="assembly"/> can carry [Blocking]/[CpuBound]: the assembly that declares the
     /// attributes, or one that references it (checked once per assembly; the compilation itself always can).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool CanDeclareOffloadTargets(IAssemblySymbol? assembly)
     {
         var attributes = _offloadAttributesAssembly;
@@ -233,14 +231,12 @@ internal sealed class BlitzSymbols
 
     public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry)
     {
         entry = default;
         return CpuHeavyNames.Contains(method.Name) && _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
     }
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetBlockingWait(ISymbol member, out string remedy)
     {
         remedy = string.Empty;
@@ -263,7 +259,6 @@ internal sealed class BlitzSymbols
     /// <summary>Whether <paramref name="member"/> starts work on a pool or thread (<c>Task.Run</c>, <c>StartNew</c>, ...): the call filter of the starter rules.</summary>
     public bool IsOffloadStarter(ISymbol member) => member is IMethodSymbol method && TryGetOffloadStarter(method, out _);
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
     {
         target = default;
@@ -344,7 +339,6 @@ internal sealed class BlitzSymbols
     /// except that a <c>StartNew</c> whose scheduler is not known to be the ThreadPool is
     /// <see cref="OffloadTarget.CustomScheduler"/> (see <see cref="TaskSchedulers"/>). The starter rules ask this one.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(Microsoft.CodeAnalysis.Operations.IInvocationOperation starter, out OffloadTarget target)
     {
         if (!TryGetOffloadStarter(starter.TargetMethod, out target))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,7 +13,6 @@ namespace Blitz.Analyzers.Common;
 internal static class LifetimeLoops
 {
     /// <summary>The innermost lifetime loop around <paramref name="wait"/> in its own function, or null.</summary>
-    [MethodImpl(Jit.Optimized)]
     public static ILoopOperation? Around(IInvocationOperation wait)
     {
         IOperation child = wait;

@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ107SpawnStormTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ107SpawnStormAnalyzer());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer()));
 
     private const string Hasher = """
         public partial class Hasher
