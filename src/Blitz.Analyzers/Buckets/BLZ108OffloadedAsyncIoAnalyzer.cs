@@ -72,18 +72,14 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
     /// </summary>
     private static Awaited AwaitedAt(IInvocationOperation invocation)
     {
-        var parent = invocation.Parent;
-        while (parent is IConversionOperation || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is IAwaitOperation)
+        if (AwaitedInPlace.Is(invocation))
         {
             return Awaited.InPlace;
         }
 
-        while (parent is IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation or IArgumentOperation or IConversionOperation)
+        var parent = invocation.Parent;
+        while (parent is IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation or IArgumentOperation or IConversionOperation
+            || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
         {
             parent = parent.Parent;
         }

@@ -89,16 +89,8 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// </summary>
     private static bool CanInline(IInvocationOperation invocation, IAnonymousFunctionOperation work)
     {
-        IOperation awaited = invocation;
-        // ConfigureAwait(false) moves the rest of the method off the caller's synchronization context; inlined, it
-        // would stay there. ConfigureAwait(true) is the plain await.
-        if (awaited.Parent is IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", Parameters.Length: 1 }, Arguments.Length: 1 } configure
-            && configure.Instance == invocation && configure.Arguments[0].Value.ConstantValue is { HasValue: true, Value: true })
-        {
-            awaited = configure;
-        }
-
-        if (awaited.Parent is not IAwaitOperation awaitOperation)
+        // Inlined, the code would stay on the caller's context where ConfigureAwait(false) moved it off.
+        if (AwaitedInPlace.Find(invocation, out var plain) is not { } awaitOperation || !plain)
         {
             return false;
         }
