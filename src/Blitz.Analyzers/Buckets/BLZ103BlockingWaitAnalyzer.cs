@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.BlockingWaits"/>). Not reported
+/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.Entries"/> marked <see cref="WaitRoles.BlockingWait"/>). Not reported
 /// when the task is provably complete (<see cref="TaskCompletion"/>) or the wait has a zero timeout (a non-blocking poll).
 /// </summary>
 internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule

@@ -189,7 +189,7 @@ internal static class BlockingCalls
     /// where its result is read (<see cref="TaskCompletion"/>).
     /// </summary>
     public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
-        arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter is { } parameter && KnownWaits.IsTimeout(parameter) && IsZeroTimeout(a.Value))
+        KnownWaits.HasZeroTimeout(arguments)
         || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols))
         || (member.Name == "ReadKey" && IsBehindKeyAvailable(use));
 
@@ -243,10 +243,6 @@ internal static class BlockingCalls
 
         return instance;
     }
-
-    private static bool IsZeroTimeout(IOperation value) =>
-        OperationHelpers.IsConstantZero(value)
-        || OperationHelpers.WithoutConversions(value) is IFieldReferenceOperation { Field.Name: "Zero", Field.ContainingType.Name: "TimeSpan" };
 
     /// <summary><c>Type.Member</c>, named after the receiver's static type when there is one (<c>ManualResetEvent.WaitOne</c>).</summary>
     private static string Name(ISymbol member, IOperation? instance)
