@@ -10,7 +10,7 @@ namespace Blitz.Analyzers;
 
 /// <summary>
 /// The rules that are on by default as errors or warnings (BLZ001-014, BLZ101-103, BLZ105, BLZ106, BLZ108, BLZ111,
-/// BLZ112, BLZ113), hosted in one analyzer: nine rules look at every invocation, and the driver's per-callback cost (timing,
+/// BLZ112, BLZ113), hosted in one analyzer: nine rules look at invocations, and the driver's per-callback cost (timing,
 /// suppression checks, context set-up) paid once per operation instead of once per rule and operation is a large part
 /// of what they cost together. On a call, only the rules that may report on the called member run (see
 /// <see cref="CallFanout"/>). Each rule keeps its own class, tests and descriptors; a rule whose diagnostics are all
