@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
-using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -39,9 +38,9 @@ public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
         diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement);
         var awaited = kind switch
         {
-            BLZ103BlockingWaitAnalyzer.AwaitTaskFix => AwaitedTask(node),
-            BLZ103BlockingWaitAnalyzer.WhenAllFix when node is InvocationExpressionSyntax call => AwaitRewriting.Renamed(call, "WhenAll", null),
-            BLZ103BlockingWaitAnalyzer.RenameFix when node is InvocationExpressionSyntax call && replacement is not null => AwaitRewriting.Renamed(call, replacement, null),
+            FixKinds.AwaitTask => AwaitedTask(node),
+            FixKinds.WhenAll when node is InvocationExpressionSyntax call => AwaitRewriting.Renamed(call, "WhenAll", null),
+            FixKinds.Rename when node is InvocationExpressionSyntax call && replacement is not null => AwaitRewriting.Renamed(call, replacement, null),
             _ => null,
         };
         if (awaited is null)

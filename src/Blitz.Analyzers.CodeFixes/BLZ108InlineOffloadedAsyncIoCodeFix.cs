@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
-using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -32,7 +31,7 @@ public sealed class BLZ108InlineOffloadedAsyncIoCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
         if (root is null
-            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != BLZ108OffloadedAsyncIoAnalyzer.InlineFix
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != FixKinds.Inline
             || AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax run
             || run.ArgumentList.Arguments.Count != 1
             || InnerCall(run.ArgumentList.Arguments[0].Expression) is not { } inner)

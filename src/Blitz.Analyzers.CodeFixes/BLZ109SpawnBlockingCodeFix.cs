@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
-using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -34,7 +33,7 @@ public sealed class BLZ109SpawnBlockingCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
         if (root is null
-            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != BLZ109BlockingOnThreadPoolAnalyzer.SpawnBlockingFix
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != FixKinds.SpawnBlocking
             || root.FindNode(context.Span).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments: { Count: 1 } arguments } run
             || arguments[0].Expression is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } work)
         {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
-using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -34,7 +33,7 @@ public sealed class BLZ113InlineCheapWorkCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
         if (root is null
-            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != BLZ113OffloadedCheapWorkAnalyzer.InlineFix
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) || kind != FixKinds.Inline
             || AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } run
             || AwaitOf(run) is not { } awaited
             || Inlined(run.ArgumentList.Arguments[0].Expression) is not { } inlined)

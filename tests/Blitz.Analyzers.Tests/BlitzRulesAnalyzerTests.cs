@@ -10,32 +10,42 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Blitz.Analyzers.Tests;
 
 /// <summary>
-/// The analyzer that hosts the default-on rules: it reports exactly what the rules report on their own, each ID ships
-/// in one analyzer only, and a rule turned off for the whole compilation is not run.
+/// The hosts of the rules: the two hosts are the only shipped analyzers and report each ID once, a rule hosted with
+/// the others reports exactly what it reports hosted alone, call filters are asked once per member, generated code
+/// is skipped, and a rule turned off for the whole compilation is not run.
 /// </summary>
 public sealed class BlitzRulesAnalyzerTests
 {
     [Fact]
-    public void Every_rule_ships_in_exactly_one_analyzer_the_host_loads()
+    public void Every_shipped_analyzer_is_one_of_the_two_hosts_and_together_they_report_every_id_once()
     {
         var shipped = CorpusTests.AllAnalyzers();
         var ids = shipped.SelectMany(a => a.SupportedDiagnostics.Select(d => d.Id).Distinct()).ToList(); // a rule may word one ID two ways (BLZ106)
-        var declared = typeof(Descriptors).GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+        var described = typeof(Descriptors).GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Where(p => p.PropertyType == typeof(DiagnosticDescriptor)).Select(p => ((DiagnosticDescriptor)p.GetValue(null)!).Id)
             .Concat(typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
                 .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id))
             .Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+        var declared = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
+            .OrderBy(id => id, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(ids.Count, ids.Distinct().Count()); // no ID reported by two loaded analyzers
+        Assert.Equal(["BlitzRulesAnalyzer", "BlitzSuggestionsAnalyzer"], shipped.Select(a => a.GetType().Name).Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct().Count()); // no ID reported by two hosts or two rules
+        Assert.Equal(declared, described);
         Assert.Equal(declared, ids.OrderBy(id => id, StringComparer.Ordinal).ToList());
         Assert.Equal(["BLZ104", "BLZ107", "BLZ109", "BLZ110"],
-            shipped.Where(a => a is not BlitzRulesAnalyzer).SelectMany(a => a.SupportedDiagnostics.Select(d => d.Id)).OrderBy(id => id, StringComparer.Ordinal));
+            shipped.OfType<BlitzSuggestionsAnalyzer>().Single().SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(shipped.OfType<BlitzSuggestionsAnalyzer>().Single().SupportedDiagnostics,
+            d => Assert.Equal(DiagnosticSeverity.Info, d.DefaultSeverity)); // so a command-line build skips the whole host
+        Assert.Equal(["BlitzRulesAnalyzer", "BlitzSuggestionsAnalyzer"], typeof(BlitzRulesAnalyzer).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(DiagnosticAnalyzer))).Select(t => t.Name).Order(StringComparer.Ordinal)); // rules are not analyzers
     }
 
     [Fact]
     public async Task Hosted_rules_report_what_they_report_on_their_own()
     {
-        var alone = new AnalyzerHarness(TestReferences.All, [.. BlitzRulesAnalyzer.Rules]);
+        var alone = new AnalyzerHarness(TestReferences.All, [.. BlitzRulesAnalyzer.Rules.Select(rule => BlitzRulesAnalyzer.Hosting(rule))]);
         var hosted = new AnalyzerHarness(TestReferences.All, new BlitzRulesAnalyzer());
         var hostedIds = BlitzRulesAnalyzer.Rules.SelectMany(r => r.SupportedDiagnostics.Select(d => d.Id)).ToHashSet();
         int found = 0, labelled = 0;
@@ -108,65 +118,75 @@ public sealed class BlitzRulesAnalyzerTests
     }
 
     [Fact]
-    public async Task A_hosted_rule_may_register_only_operation_and_symbol_actions_in_its_start_action()
+    public async Task Generated_code_gets_no_suggestions_either()
     {
-        var harness = new AnalyzerHarness(TestReferences.All, BlitzRulesAnalyzer.Hosting(new RegistersSyntaxNodeActionAtStart()));
+        var harness = new AnalyzerHarness(TestReferences.All, new BlitzSuggestionsAnalyzer());
+        const string Body = """
+            using System.Threading.Tasks;
+            public class C
+            {
+                async Task RunAsync(int[] items)
+                {
+                    Parallel.For(0, items.Length, i => items[i] *= 2);
+                    await Task.Yield();
+                }
+            }
+            """;
 
-        var error = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => harness.GetDiagnosticsAsync(harness.CreateCompilation("class C { }")));
+        var generated = await harness.GetDiagnosticsAsync(harness.CreateCompilation("// <auto-generated/>\n" + Body));
+        var written = await harness.GetDiagnosticsAsync(harness.CreateCompilation(Body));
 
-        Assert.Contains("operation and symbol actions only", error.Message, StringComparison.Ordinal);
+        Assert.Empty(generated);
+        Assert.Equal(["BLZ110"], written.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task A_rule_whose_diagnostics_are_all_off_is_not_registered_and_the_others_are()
+    {
+        var off = new CallRuleDouble("TST101", filter: null);
+        var on = new CallRuleDouble("TST102", filter: null);
+        var harness = new AnalyzerHarness(TestReferences.All, BlitzRulesAnalyzer.Hosting(off, on));
+        var compilation = harness.CreateCompilation("using System.Threading.Tasks; class C { async Task Run() { await Task.Yield(); } }");
+        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("TST101", ReportDiagnostic.Suppress)));
+
+        var diagnostics = await harness.GetDiagnosticsAsync(compilation);
+
+        Assert.Equal(0, off.Registrations);
+        Assert.Equal(1, on.Registrations);
+        Assert.Equal(["Yield"], Seen(diagnostics, "TST102"));
     }
 
     [Fact]
     public void A_rule_is_skipped_only_when_off_in_every_file()
     {
-        var rule = HostedRule.Initialize(new Blitz.Analyzers.Buckets.BLZ101ThreadSleepAnalyzer());
+        var rule = new Blitz.Analyzers.Buckets.BLZ101ThreadSleepAnalyzer();
         var tree = CSharpSyntaxTree.ParseText("class C { }", AnalyzerHarness.ParseOptions, "C.cs");
         var other = CSharpSyntaxTree.ParseText("class D { }", AnalyzerHarness.ParseOptions, "D.cs");
         var compilation = CSharpCompilation.Create("T", [tree, other], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-        Assert.False(rule.IsTurnedOff(compilation, default));
-        Assert.True(rule.IsTurnedOff(Configure(compilation, global: ReportDiagnostic.Suppress), default));
-        Assert.True(rule.IsTurnedOff(compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+        Assert.False(RuleHost.IsTurnedOff(rule, compilation, default));
+        Assert.True(RuleHost.IsTurnedOff(rule, Configure(compilation, global: ReportDiagnostic.Suppress), default));
+        Assert.True(RuleHost.IsTurnedOff(rule, compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
             ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("BLZ101", ReportDiagnostic.Suppress))), default));
 
         // Off globally, back on in one file's .editorconfig section: it must still run.
-        Assert.False(rule.IsTurnedOff(Configure(compilation, global: ReportDiagnostic.Suppress, (other, ReportDiagnostic.Warn)), default));
-        Assert.True(rule.IsTurnedOff(Configure(compilation, global: ReportDiagnostic.Suppress, (other, ReportDiagnostic.Suppress)), default));
+        Assert.False(RuleHost.IsTurnedOff(rule, Configure(compilation, global: ReportDiagnostic.Suppress, (other, ReportDiagnostic.Warn)), default));
+        Assert.True(RuleHost.IsTurnedOff(rule, Configure(compilation, global: ReportDiagnostic.Suppress, (other, ReportDiagnostic.Suppress)), default));
     }
 
     [Fact]
-    public void A_hosted_rule_must_register_in_a_compilation_start_action()
+    public void Only_the_hosts_per_operation_fan_outs_are_compiled_optimized_on_first_call()
     {
-        var error = Assert.Throws<NotSupportedException>(() => HostedRule.Initialize(new RegistersSyntaxTreeAction()));
-        Assert.Contains("compilation start action", error.Message, StringComparison.Ordinal);
-    }
+        // The measured hot entry: one driver callback per operation. Nothing else carries the hint (see Jit).
+        const MethodImplAttributes Optimized = (MethodImplAttributes)512;
+        // The generator's rules (Blitz.CodeAnalysis, linked from the generator) keep their own hints.
+        var hinted = typeof(BlitzRulesAnalyzer).Assembly.GetTypes().Where(t => t.Namespace?.StartsWith("Blitz.Analyzers", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => (m.MethodImplementationFlags & Optimized) != 0)
+            .Select(m => m.DeclaringType!.Name + "." + m.Name).Order(StringComparer.Ordinal);
 
-    [Fact]
-    public void The_per_operation_entry_points_are_compiled_optimized_on_first_call()
-    {
-        const BindingFlags Static = BindingFlags.NonPublic | BindingFlags.Static;
-        MethodInfo[] entryPoints =
-        [
-            typeof(Blitz.Analyzers.Buckets.BLZ101ThreadSleepAnalyzer).GetMethod("Analyze", Static)!,
-            typeof(Blitz.Analyzers.Buckets.BLZ102SyncIoAnalyzer).GetMethod("Analyze", Static)!,
-            typeof(Blitz.Analyzers.Buckets.BLZ103BlockingWaitAnalyzer).GetMethod("Analyze", Static)!,
-            typeof(Blitz.Analyzers.Buckets.BLZ111BlockingHelperAnalyzer).GetMethod("Analyze", Static)!,
-            typeof(Blitz.Analyzers.Buckets.BLZ112ForeverLoopThroughCallAnalyzer).GetMethod("Analyze", Static)!,
-            typeof(AsyncContext).GetMethod(nameof(AsyncContext.IsAsyncContext))!,
-            typeof(MergedOperationActions).GetNestedType("Fanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
-            typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("Run")!,
-            typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("Mask", BindingFlags.NonPublic | BindingFlags.Instance)!,
-            typeof(MergedOperationActions).GetNestedType("CallFanout", BindingFlags.NonPublic)!.GetMethod("CalledMember", Static)!,
-            typeof(HostedRule).GetNestedType("OutsideGeneratedCode", BindingFlags.NonPublic)!.GetMethod("Run")!,
-            typeof(OperationHelpers).GetNestedType("SameFunctionDescendants", BindingFlags.NonPublic)!.GetMethod("MoveNext")!,
-            typeof(BlockingSummaries).GetMethod(nameof(BlockingSummaries.MayHaveSummary))!,
-        ];
-
-        foreach (var method in entryPoints)
-        {
-            Assert.True((method.MethodImplementationFlags & (MethodImplAttributes)512) != 0, method.DeclaringType!.Name + "." + method.Name);
-        }
+        Assert.Equal(["CallFanout.Run", "OperationFanout.Run"], hinted);
     }
 
     [Fact]
@@ -237,51 +257,39 @@ public sealed class BlitzRulesAnalyzerTests
         }
     }
 
-#pragma warning disable RS1001, RS1025, RS1026, RS2008 // test doubles, never loaded by a host
-    private sealed class RegistersSyntaxTreeAction : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
-
-        public override void Initialize(AnalysisContext context) => context.RegisterSyntaxTreeAction(_ => { });
-    }
-
-    private sealed class RegistersSyntaxNodeActionAtStart : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            [new("TST103", "Never", "Never", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true)];
-
-        public override void Initialize(AnalysisContext context) =>
-            context.RegisterCompilationStartAction(start => start.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.ClassDeclaration));
-    }
-
+#pragma warning disable RS2008 // a test double's descriptors, never shipped
     /// <summary>Reports each call it runs on with the called member's name; with a filter, registered as a call rule.</summary>
-    private sealed class CallRuleDouble(string id, Func<string, bool>? filter) : DiagnosticAnalyzer
+    private sealed class CallRuleDouble(string id, Func<string, bool>? filter) : IBlitzRule
     {
         private static readonly DiagnosticDescriptor SeenFiltered = new("TST101", "Seen", "{0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
         private static readonly DiagnosticDescriptor SeenAll = new("TST102", "Seen", "{0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
         private readonly DiagnosticDescriptor _seen = id == "TST101" ? SeenFiltered : SeenAll;
+        private int _registrations;
 
         /// <summary>How many times the filter was asked about each member, by name.</summary>
         public System.Collections.Concurrent.ConcurrentDictionary<string, int> Asked { get; } = new();
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [_seen];
+        /// <summary>How many compilations the rule registered for.</summary>
+        public int Registrations => _registrations;
 
-        public override void Initialize(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
+        public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [_seen];
+
+        public void Register(RuleRegistry registry)
         {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
+            Interlocked.Increment(ref _registrations);
             OperationKind[] calls = [OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation];
             if (filter is null)
             {
-                start.RegisterTaskRuleAction(symbols, Report, calls);
+                registry.RegisterOperation(Report, RuleRequirements.Tasks, calls);
                 return;
             }
 
-            start.RegisterCallRuleAction(symbols, Report, (member, _) =>
+            registry.RegisterCall((member, _) =>
             {
                 Asked.AddOrUpdate(member.Name, 1, (_, count) => count + 1);
                 return filter(member.Name);
-            }, calls);
-        });
+            }, Report, RuleRequirements.Tasks, calls);
+        }
 
         private void Report(OperationAnalysisContext context, BlitzSymbols symbols)
         {
@@ -295,5 +303,5 @@ public sealed class BlitzRulesAnalyzerTests
             context.ReportDiagnostic(Diagnostic.Create(_seen, context.Operation.Syntax.GetLocation(), name));
         }
     }
-#pragma warning restore RS1001, RS1025, RS1026, RS2008
+#pragma warning restore RS2008
 }

@@ -10,7 +10,7 @@ namespace Blitz.Analyzers.Tests;
 /// <summary>The harness itself must be able to fail: on a missing, an unexpected or a misplaced diagnostic, and on a crash.</summary>
 public sealed class HarnessTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new OffloadTargetUsageAnalyzer());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new OffloadTargetUsageAnalyzer()));
 
     [Fact]
     public Task Fails_on_a_missing_diagnostic() =>

@@ -107,7 +107,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } }, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
         return compilation
-            .WithAnalyzers([new BlitzAnalyzers::Blitz.Analyzers.Usage.OffloadTargetUsageAnalyzer()], options)
+            .WithAnalyzers([BlitzAnalyzers::Blitz.Analyzers.BlitzRulesAnalyzer.Hosting(new BlitzAnalyzers::Blitz.Analyzers.Usage.OffloadTargetUsageAnalyzer())], options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 

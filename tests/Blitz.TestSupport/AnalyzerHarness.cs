@@ -45,6 +45,20 @@ public sealed class AnalyzerHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true, concurrentBuild: false));
 
     /// <summary>
+    /// Compiles <paramref name="source"/> into a library referenced as metadata, as a NuGet package would be: its
+    /// members have no syntax, only what the assembly records.
+    /// </summary>
+    public static MetadataReference CompileToReference(string assemblyName, string source, IEnumerable<MetadataReference> references)
+    {
+        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source, ParseOptions)], references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    /// <summary>
     /// Asserts that the analyzers report exactly the diagnostics marked in <paramref name="markup"/>; unmarked spans
     /// (<c>[|...|]</c>) expect <paramref name="defaultId"/>. The source must compile unless <paramref name="allowCompilerErrors"/>.
     /// </summary>

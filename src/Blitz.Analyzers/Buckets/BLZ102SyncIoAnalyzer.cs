@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,25 +12,17 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ102: synchronous I/O in async context when an async counterpart with equivalent parameters exists (from
 /// <see cref="KnownApis.SyncIo"/>). In-memory streams, string readers/writers and the console writers are exempt.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncIo);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncIo);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => member is IMethodSymbol method && resolved.TryGetSyncIoCounterpart(method, out _), OperationKind.Invocation);
-        });
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol method && resolved.TryGetSyncIoCounterpart(method, out _), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,38 +8,23 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.BlockingWaits"/>). Not reported
+/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.Entries"/> marked <see cref="WaitRoles.BlockingWait"/>). Not reported
 /// when the task is provably complete (<see cref="TaskCompletion"/>) or the wait has a zero timeout (a non-blocking poll).
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
 {
-    /// <summary>The fix awaits the receiving task (<c>.Result</c>, <c>.GetAwaiter().GetResult()</c>, <c>.Wait()</c>).</summary>
-    public const string AwaitTaskFix = "AwaitTask";
-    /// <summary>The fix awaits <c>Task.WhenAll</c> with the same arguments.</summary>
-    public const string WhenAllFix = "WhenAll";
-    /// <summary>The fix awaits the call renamed to <see cref="DiagnosticProperties.Replacement"/> (SemaphoreSlim.WaitAsync, Task.WaitAsync, DataflowBlock.ReceiveAsync).</summary>
-    public const string RenameFix = "Rename";
-
     private const string AwaitDirectly = "await the task directly: a pool delegate only moves the wait to another ThreadPool thread";
     private const string PaceWithDelay = "it paces a loop: use 'await Task.Delay(interval, token)' and cancel the token to stop early";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingWait);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingWait);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.TryGetBlockingWait(member, out _), OperationKind.Invocation, OperationKind.PropertyReference);
-        });
+        registry.RegisterCall((member, resolved) => resolved.TryGetBlockingWait(member, out _), Analyze, RuleRequirements.Tasks, OperationKind.Invocation, OperationKind.PropertyReference);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;
@@ -134,28 +117,28 @@ public sealed class BLZ103BlockingWaitAnalyzer : DiagnosticAnalyzer
         var type = member.ContainingType.OriginalDefinition;
         if (member.Name is "Result" or "GetResult" && task is not null && symbols.IsTaskLike(task.Type))
         {
-            return none.Add(DiagnosticProperties.FixKind, AwaitTaskFix);
+            return none.Add(DiagnosticProperties.FixKind, FixKinds.AwaitTask);
         }
 
         if (BlitzSymbols.Is(type, symbols.Task) && member.Name == "Wait" && isStatement)
         {
             return arguments.Length == 0
-                ? none.Add(DiagnosticProperties.FixKind, AwaitTaskFix)
+                ? none.Add(DiagnosticProperties.FixKind, FixKinds.AwaitTask)
                 : arguments.Length == 1 && BlitzSymbols.Is(arguments[0].Value.Type, symbols.CancellationToken)
-                    ? none.Add(DiagnosticProperties.FixKind, RenameFix).Add(DiagnosticProperties.Replacement, "WaitAsync")
+                    ? none.Add(DiagnosticProperties.FixKind, FixKinds.Rename).Add(DiagnosticProperties.Replacement, "WaitAsync")
                     : none;
         }
 
         if (BlitzSymbols.Is(type, symbols.Task) && member.Name == "WaitAll" && isStatement
             && arguments.Length == 1 && arguments[0].ArgumentKind is ArgumentKind.ParamArray or ArgumentKind.ParamCollection)
         {
-            return none.Add(DiagnosticProperties.FixKind, WhenAllFix);
+            return none.Add(DiagnosticProperties.FixKind, FixKinds.WhenAll);
         }
 
         // DataflowBlock.Receive(source, ...) has a ReceiveAsync with the same parameters and the same exceptions.
         if (BlitzSymbols.Is(type, symbols.SemaphoreSlim) || (member.Name == "Receive" && type.Name == "DataflowBlock"))
         {
-            return none.Add(DiagnosticProperties.FixKind, RenameFix).Add(DiagnosticProperties.Replacement, member.Name + "Async");
+            return none.Add(DiagnosticProperties.FixKind, FixKinds.Rename).Add(DiagnosticProperties.Replacement, member.Name + "Async");
         }
 
         return none;

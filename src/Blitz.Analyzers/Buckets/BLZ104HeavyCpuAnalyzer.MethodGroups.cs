@@ -12,7 +12,7 @@ namespace Blitz.Analyzers.Buckets;
 /// ForEach and ConvertAll). The method is heavy when it is a known CPU-heavy API whose condition its parameters meet,
 /// or a source method whose <see cref="BlockingSummary"/> finds heavy work (bucket 3).
 /// </summary>
-public sealed partial class BLZ104HeavyCpuAnalyzer
+internal sealed partial class BLZ104HeavyCpuAnalyzer
 {
     private static void AnalyzeMethodGroup(OperationAnalysisContext context, BlitzSymbols symbols)
     {

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,27 +17,19 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>LongRunning</c> (a thread of its own only until the first await), or in an async method. A loop that awaits and
 /// blocks nowhere holds no thread and is not reported; nor is a <c>StartNew</c> on a scheduler other than the pool.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool, Descriptors.LifetimeLoopOnPool);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopOnPool, Descriptors.LifetimeLoopOnPool);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, AnalyzeStarter, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-            start.RegisterCallRuleAction(symbols, AnalyzeLifetimeWait, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsLifetimeLoopWait(member), OperationKind.Invocation);
-            start.RegisterSymbolAction([MethodImpl(Jit.Optimized)] (c) => { if (symbols.Value.HasOffloadAttributes) { AnalyzeOffloadTarget(c, symbols.Value); } }, SymbolKind.Method);
-        });
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -122,7 +112,6 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
     /// A lifetime wait in the body of an async method or async local function, inside a lifetime loop: the method is
     /// a lifetime loop that runs on ThreadPool threads after its first await. Reported once per loop, on the loop.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeLifetimeWait(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var wait = (IInvocationOperation)context.Operation;
@@ -152,7 +141,6 @@ public sealed class BLZ106ForeverLoopOnPoolAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
-using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,34 +16,27 @@ namespace Blitz.Analyzers.Buckets;
 /// semaphore is taken, or the loop runs a small fixed number of times (a constant, <c>Environment.ProcessorCount</c>,
 /// a worker/degree count).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
     private static readonly string[] BoundNames = { "worker", "degree", "parallel", "concurren", "consumer", "thread", "processor", "partition" };
     private const int SmallConstantCollection = 16;
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpawnStorm);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpawnStorm);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            var wrappers = new WrapperNames(symbols);
-            start.RegisterTaskRuleAction(symbols, (c, resolved) => Analyze(c, resolved, wrappers), OperationKind.Invocation);
-        });
+        var targets = registry.OffloadTargets;
+        registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, WrapperNames wrappers)
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
         // The structural test first: most calls are in no loop and no Select selector, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
         var repeater = Repeater(invocation);
-        if (repeater is null || !IsSpawn(invocation, symbols, wrappers, context.CancellationToken) || IsAwaitedInPlace(invocation))
+        if (repeater is null || !IsSpawn(invocation, symbols, targets, context.CancellationToken) || AwaitedInPlace.Is(invocation))
         {
             return;
         }
@@ -83,23 +75,12 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A start on a pool; not <c>StartNew</c> on a scheduler of the code's choosing, which may bound it (see <see cref="TaskSchedulers"/>).</summary>
-    private static bool IsSpawn(IInvocationOperation invocation, BlitzSymbols symbols, WrapperNames wrappers, System.Threading.CancellationToken cancellationToken)
+    private static bool IsSpawn(IInvocationOperation invocation, BlitzSymbols symbols, OffloadTargetCache targets, System.Threading.CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         return (symbols.TryGetOffloadStarter(invocation, out var target) && target is not (OffloadTarget.Dedicated or OffloadTarget.CustomScheduler)
                 && method.Name != "QueueUserWorkItem" && method.Name != "UnsafeQueueUserWorkItem")
-            || (symbols.IsTaskLike(method.ReturnType) && wrappers.IsWrapper(method, cancellationToken));
-    }
-
-    private static bool IsAwaitedInPlace(IOperation spawn)
-    {
-        var parent = spawn.Parent;
-        while (parent is IConversionOperation || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IAwaitOperation;
+            || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken));
     }
 
     private static bool IsBounded(ILoopOperation loop, BlitzSymbols symbols)
@@ -151,39 +132,5 @@ public sealed class BLZ107SpawnStormAnalyzer : DiagnosticAnalyzer
 
         return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Select" } select } }
             && select.ContainingType.Name == "Enumerable";
-    }
-
-    /// <summary>
-    /// Per compilation: which calls go to a generated wrapper. Only the type's annotated methods whose wrapper would
-    /// carry the called name (the generator's own index) go through the generator's full rules.
-    /// </summary>
-    private sealed class WrapperNames
-    {
-        private readonly Lazy<BlitzSymbols> _symbols;
-        private readonly OffloadTargetCache _targets;
-
-        public WrapperNames(Lazy<BlitzSymbols> symbols)
-        {
-            _symbols = symbols;
-            _targets = new OffloadTargetCache(symbols);
-        }
-
-        public bool IsWrapper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
-        {
-            if (!_symbols.Value.HasOffloadAttributes || method.ContainingType?.OriginalDefinition is not { } type || !_symbols.Value.CanDeclareOffloadTargets(type.ContainingAssembly))
-            {
-                return false;
-            }
-
-            foreach (var target in OffloadTargetRules.GetAnnotatedMethods(type, method.Name))
-            {
-                if (_targets.TryGetWrapper(target, cancellationToken, out _, out _))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

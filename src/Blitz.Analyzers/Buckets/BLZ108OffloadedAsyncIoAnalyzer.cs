@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,28 +13,17 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>Task.Run(IoAsync)</c>, <c>StartNew(async ...)</c>) in async context. The delegate must be a pure pass-through to one
 /// task-returning call whose arguments involve no other call, so nothing synchronous is moved back to the caller.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
 {
-    /// <summary>The fix replaces the <c>Task.Run</c> call with the inner call.</summary>
-    public const string InlineFix = "Inline";
+    /// <inheritdoc/>
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedAsyncIo);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedAsyncIo);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-        });
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -62,7 +49,7 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         var canInline = awaited == Awaited.InPlace && !isStartNew && inner is not null && invocation.Arguments.Length == 1
             && SymbolEqualityComparer.Default.Equals(invocation.Type, inner is IMethodReferenceOperation reference ? reference.Method.ReturnType : inner.Type);
         var properties = canInline
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, InlineFix)
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
             : ImmutableDictionary<string, string?>.Empty;
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         var innerName = inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate";
@@ -85,18 +72,14 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static Awaited AwaitedAt(IInvocationOperation invocation)
     {
-        var parent = invocation.Parent;
-        while (parent is IConversionOperation || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is IAwaitOperation)
+        if (AwaitedInPlace.Is(invocation))
         {
             return Awaited.InPlace;
         }
 
-        while (parent is IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation or IArgumentOperation or IConversionOperation)
+        var parent = invocation.Parent;
+        while (parent is IArrayInitializerOperation or IArrayCreationOperation or ICollectionExpressionOperation or IArgumentOperation or IConversionOperation
+            || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
         {
             parent = parent.Parent;
         }

@@ -12,26 +12,16 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ109: <c>Task.Run</c>/<c>StartNew</c> of a sync delegate that does blocking work (<see cref="BlockingCalls.Describe"/>),
 /// in async context. The work leaves the caller but still runs on the ThreadPool, the threads of async continuations.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
 {
-    /// <summary>The fix rewrites an awaited <c>Task.Run(() => expr)</c> to <c>SpawnBlocking</c>.</summary>
-    public const string SpawnBlockingFix = "SpawnBlocking";
+    /// <inheritdoc/>
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingOnThreadPool);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingOnThreadPool);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            var targets = new OffloadTargetCache(symbols);
-            start.RegisterTaskRuleAction(symbols, (c, resolved) => Analyze(c, resolved, targets), OperationKind.Invocation);
-        });
+        var targets = registry.OffloadTargets;
+        registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
@@ -76,7 +66,7 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
         var fixable = invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
             && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
         var properties = fixable
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, SpawnBlockingFix)
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.SpawnBlocking)
             : ImmutableDictionary<string, string?>.Empty;
         var location = invocation.Syntax is InvocationExpressionSyntax syntax ? syntax.Expression.GetLocation() : invocation.Syntax.GetLocation();
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingOnThreadPool, location, properties,

@@ -11,22 +11,15 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ110: synchronous <c>Parallel.For/ForEach/Invoke</c> or PLINQ in async context blocks the calling thread until
 /// every partition is done, and borrows ThreadPool threads for the partitions (bucket 5 belongs on the CPU pool).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BLZ110SyncParallelAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ110SyncParallelAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncParallel);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SyncParallel);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterTaskRuleAction(symbols, Analyze, OperationKind.Invocation);
-        });
+        registry.RegisterOperation(Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)

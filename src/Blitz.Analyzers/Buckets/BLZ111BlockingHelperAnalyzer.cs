@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -18,27 +16,19 @@ namespace Blitz.Analyzers.Buckets;
 /// once, at the async call site, with the chain of calls and the remedy (the async twin when the type has one that is
 /// not the caller itself).
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingHelper);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BlockingHelper);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            var compilation = start.Compilation; // its Assembly is read on first use, not here, like BlitzSymbols.Deferred
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, _) => BlockingSummaries.MayHaveSummary(member, compilation),
-                OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
-        });
+        var compilation = registry.Compilation; // its Assembly is read on first use, not here, like BlitzSymbols.Deferred
+        registry.RegisterCall((member, _) => BlockingSummaries.MayHaveSummary(member, compilation), Analyze, RuleRequirements.Tasks,
+            OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;
@@ -67,7 +57,6 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Declared in source of <paramref name="compilation"/>: the only members a summary can look into. Checks the syntax first, which is free for metadata members.</summary>
-    [MethodImpl(Jit.Optimized)]
     private static bool IsDeclaredInSource(ISymbol member, Compilation compilation) =>
         !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly);
 
@@ -93,7 +82,6 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
-    [MethodImpl(Jit.Optimized)]
     private static bool IsReportable(OperationAnalysisContext context, BlitzSymbols symbols) =>
         AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols)
         && (BlockingCalls.Classify(context.Operation, symbols, context.CancellationToken) is null || IsLeftByBlz102(context.Operation, context.ContainingSymbol, symbols));

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,31 +15,17 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>LongRunning</c>, only an async lambda that makes the call after an await (it is then on the pool). The loop in the
 /// delegate's own body (a lambda's, or a method group's) is BLZ106's; this rule looks through the calls.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
 {
-    /// <summary>
-    /// The fix replaces a discarded <c>Task.Run(() => Loop(token))</c> with <c>BlitzRuntime.Default.SpawnDedicated("Loop", ...)</c>
-    /// whose loop gets <c>token</c> linked to the dedicated thread's stop token.
-    /// </summary>
-    public const string SpawnDedicatedFix = "SpawnDedicated";
+    /// <inheritdoc/>
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopThroughCall);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForeverLoopThroughCall);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-        });
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -96,7 +80,7 @@ public sealed class BLZ112ForeverLoopThroughCallAnalyzer : DiagnosticAnalyzer
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
         var properties = token is not null
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, SpawnDedicatedFix).Add(DiagnosticProperties.Replacement, method)
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.SpawnDedicated).Add(DiagnosticProperties.Replacement, method)
                 .Add(DiagnosticProperties.CancellationToken, token)
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopThroughCall, location, properties, starter, finding.ChainFrom(starter)));

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,27 +13,18 @@ namespace Blitz.Analyzers.Buckets;
 /// context (bucket 2). Only <c>Task.Run</c> and <c>Task.Factory.StartNew</c> without a scheduler or options, with a
 /// lambda or anonymous method whose body <see cref="CheapWork"/> proves cheap; when in doubt it does not report.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class BLZ113OffloadedCheapWorkAnalyzer : DiagnosticAnalyzer
+internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
 {
-    /// <summary>The fix replaces the awaited <c>Task.Run</c> with the delegate's expression.</summary>
-    public const string InlineFix = "Inline";
+    /// <inheritdoc/>
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedCheapWork);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedCheapWork);
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            var cheapWork = new Lazy<CheapWork>(() => CheapWork.For(start.Compilation));
-            start.RegisterCallRuleAction(symbols, (operation, resolved) => Analyze(operation, resolved, cheapWork.Value),
-                [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
-        });
+        var compilation = registry.Compilation;
+        var cheapWork = new Lazy<CheapWork>(() => CheapWork.For(compilation));
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), (operation, resolved) => Analyze(operation, resolved, cheapWork.Value),
+            RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, CheapWork cheapWork)
@@ -51,7 +40,7 @@ public sealed class BLZ113OffloadedCheapWorkAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, work)
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, InlineFix)
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
             : ImmutableDictionary<string, string?>.Empty;
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter));
@@ -100,16 +89,8 @@ public sealed class BLZ113OffloadedCheapWorkAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool CanInline(IInvocationOperation invocation, IAnonymousFunctionOperation work)
     {
-        IOperation awaited = invocation;
-        // ConfigureAwait(false) moves the rest of the method off the caller's synchronization context; inlined, it
-        // would stay there. ConfigureAwait(true) is the plain await.
-        if (awaited.Parent is IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", Parameters.Length: 1 }, Arguments.Length: 1 } configure
-            && configure.Instance == invocation && configure.Arguments[0].Value.ConstantValue is { HasValue: true, Value: true })
-        {
-            awaited = configure;
-        }
-
-        if (awaited.Parent is not IAwaitOperation awaitOperation)
+        // Inlined, the code would stay on the caller's context where ConfigureAwait(false) moved it off.
+        if (AwaitedInPlace.Find(invocation, out var plain) is not { } awaitOperation || !plain)
         {
             return false;
         }

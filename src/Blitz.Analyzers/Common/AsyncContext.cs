@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,7 +11,6 @@ namespace Blitz.Analyzers.Common;
 internal static class AsyncContext
 {
     /// <summary>True when <paramref name="operation"/> runs in async context.</summary>
-    [MethodImpl(Jit.Optimized)]
     public static bool IsAsyncContext(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols)
     {
         var function = EnclosingFunction(operation);
@@ -28,7 +26,6 @@ internal static class AsyncContext
     }
 
     /// <summary>The innermost lambda or local function containing <paramref name="operation"/>, or null for the member's own body.</summary>
-    [MethodImpl(Jit.Optimized)]
     public static IOperation? EnclosingFunction(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)

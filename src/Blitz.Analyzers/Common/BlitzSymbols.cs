@@ -20,16 +20,15 @@ internal sealed class BlitzSymbols
 
     /// <summary>Names in the tables, checked before any symbol work: most calls in a program match no table.</summary>
     public static readonly HashSet<string> SyncIoNames = new(KnownApis.SyncIo.Select(e => e.Method), System.StringComparer.Ordinal);
-    public static readonly HashSet<string> BlockingWaitNames = new(KnownWaits.BlockingWaits.Select(e => e.Member), System.StringComparer.Ordinal);
+    public static readonly HashSet<string> WaitNames = new(KnownWaits.Entries.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> CpuHeavyNames = new(KnownApis.CpuHeavy.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> OffloadStarterNames = new(KnownApis.OffloadStarters.Select(e => e.Method), System.StringComparer.Ordinal);
     public static readonly HashSet<string> SyncParallelNames = new(KnownApis.SyncParallel.Select(e => e.Member), System.StringComparer.Ordinal);
     public static readonly HashSet<string> HashingNames = new(KnownApis.HashingCalls.Select(e => e.Member), System.StringComparer.Ordinal);
-    public static readonly HashSet<string> LifetimeLoopWaitNames = new(LifetimeLoopWaits.Entries.Select(e => e.Member), System.StringComparer.Ordinal);
 
     private readonly Dictionary<IMethodSymbol, SyncIoCounterpart> _syncIo = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, (HeavyWhen When, string What)> _cpuHeavy = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ISymbol, string> _blockingWaits = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, (string Remedy, WaitRoles Roles)> _waits = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, OffloadTarget> _offloadStarters = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _syncParallel = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _hashingCalls = new(SymbolEqualityComparer.Default);
@@ -41,7 +40,6 @@ internal sealed class BlitzSymbols
     private readonly SyncTwins _syncTwins;
     private readonly SourceInMemoryIoTypes _sourceInMemoryIoTypes;
     private readonly INamedTypeSymbol[] _inMemoryOverABuffer;
-    private readonly HashSet<IMethodSymbol> _lifetimeLoopWaits = new(SymbolEqualityComparer.Default);
 
     private BlitzSymbols(Compilation compilation)
     {
@@ -82,9 +80,9 @@ internal sealed class BlitzSymbols
             AddMembers(compilation, type, member, m => _cpuHeavy[m] = (when, what));
         }
 
-        foreach (var (type, member, overloads, remedy) in KnownWaits.BlockingWaits)
+        foreach (var (type, member, overloads, remedy, roles) in KnownWaits.Entries)
         {
-            AddMembers(compilation, type, member, m => { if (KnownWaits.Waits(m, overloads)) { _blockingWaits[m] = remedy; } });
+            AddMembers(compilation, type, member, m => { if (KnownWaits.Waits(m, overloads)) { _waits[m] = (remedy, roles); } });
         }
 
         foreach (var (type, method, target) in KnownApis.OffloadStarters)
@@ -108,10 +106,6 @@ internal sealed class BlitzSymbols
         TaskScheduler = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskScheduler");
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
-        foreach (var (type, method) in LifetimeLoopWaits.Entries)
-        {
-            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _lifetimeLoopWaits.Add(ms); } });
-        }
     }
 
     public INamedTypeSymbol? Task { get; }
@@ -173,7 +167,6 @@ internal sealed class BlitzSymbols
     /// The async counterpart of a synchronous I/O method: from the table, following overrides (FileStream.Read is
     /// Stream.Read), else a referenced member's twin by convention (<see cref="SyncTwins"/>, cached per definition).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         var definition = method.OriginalDefinition;
@@ -195,7 +188,6 @@ internal sealed class BlitzSymbols
     /// Whether methods of <paramref name="assembly"/> can carry [Blocking]/[CpuBound]: the assembly that declares the
     /// attributes, or one that references it (checked once per assembly; the compilation itself always can).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool CanDeclareOffloadTargets(IAssemblySymbol? assembly)
     {
         var attributes = _offloadAttributesAssembly;
@@ -233,25 +225,24 @@ internal sealed class BlitzSymbols
 
     public bool IsNonBlockingIoProperty(IPropertySymbol property) => _nonBlockingIoProperties.Contains(property.OriginalDefinition);
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetCpuHeavy(IMethodSymbol method, out (HeavyWhen When, string What) entry)
     {
         entry = default;
         return CpuHeavyNames.Contains(method.Name) && _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
     }
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetBlockingWait(ISymbol member, out string remedy)
     {
         remedy = string.Empty;
-        if (!BlockingWaitNames.Contains(member.Name))
+        if (!WaitNames.Contains(member.Name))
         {
             return false;
         }
 
         var definition = member.OriginalDefinition;
-        if (_blockingWaits.TryGetValue(definition, out remedy!))
+        if (_waits.TryGetValue(definition, out var wait) && (wait.Roles & WaitRoles.BlockingWait) != 0)
         {
+            remedy = wait.Remedy;
             return true;
         }
 
@@ -263,7 +254,6 @@ internal sealed class BlitzSymbols
     /// <summary>Whether <paramref name="member"/> starts work on a pool or thread (<c>Task.Run</c>, <c>StartNew</c>, ...): the call filter of the starter rules.</summary>
     public bool IsOffloadStarter(ISymbol member) => member is IMethodSymbol method && TryGetOffloadStarter(method, out _);
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
     {
         target = default;
@@ -335,16 +325,19 @@ internal sealed class BlitzSymbols
     public INamedTypeSymbol? TaskFactory { get; }
     public INamedTypeSymbol? TaskFactoryOfT { get; }
 
-    /// <summary>A wait that makes the loop around it a lifetime loop (<see cref="LifetimeLoopWaits"/>): BLZ106's call filter.</summary>
+    /// <summary>
+    /// A wait that makes the loop around it a lifetime loop (<see cref="WaitRoles.PacesLifetimeLoop"/>), in an overload
+    /// that waits (not <c>TryTake(out item)</c>, a poll): BLZ106's call filter.
+    /// </summary>
     public bool IsLifetimeLoopWait(ISymbol member) =>
-        member is IMethodSymbol method && LifetimeLoopWaitNames.Contains(method.Name) && _lifetimeLoopWaits.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+        member is IMethodSymbol method && WaitNames.Contains(method.Name)
+        && _waits.TryGetValue((method.ReducedFrom ?? method).OriginalDefinition, out var wait) && (wait.Roles & WaitRoles.PacesLifetimeLoop) != 0;
 
     /// <summary>
     /// Where a starter call sends its work: as <see cref="TryGetOffloadStarter(IMethodSymbol, out OffloadTarget)"/>,
     /// except that a <c>StartNew</c> whose scheduler is not known to be the ThreadPool is
     /// <see cref="OffloadTarget.CustomScheduler"/> (see <see cref="TaskSchedulers"/>). The starter rules ask this one.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetOffloadStarter(Microsoft.CodeAnalysis.Operations.IInvocationOperation starter, out OffloadTarget target)
     {
         if (!TryGetOffloadStarter(starter.TargetMethod, out target))

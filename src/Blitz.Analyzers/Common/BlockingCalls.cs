@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,7 +19,6 @@ internal static class BlockingCalls
     /// Memory-backed receivers never block: by static type, by a local's initializer (never assigned again), or
     /// Console.Out/Error.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public static bool IsNonBlockingReceiver(IOperation? instance, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (instance is null)
@@ -93,7 +91,6 @@ internal static class BlockingCalls
     /// True when the call's I/O target never blocks: the receiver of an instance call, or for a static call
     /// (<c>JsonSerializer.Serialize(stream, value)</c>) every stream, reader or writer argument.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public static bool HasNonBlockingTarget(IInvocationOperation invocation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (invocation.Instance is not null)
@@ -136,7 +133,6 @@ internal static class BlockingCalls
     /// (a memory stream does not block, a zero timeout is a poll, a provably complete task does not wait), or null.
     /// The one classification behind the in-place rules, BLZ109, and the summaries of sync helpers (BLZ111).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public static BlockingWork? Classify(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (operation is IPropertyReferenceOperation property)
@@ -192,9 +188,8 @@ internal static class BlockingCalls
     /// A wait from the table that does not block here: a zero timeout (a poll), or a task that is provably complete
     /// where its result is read (<see cref="TaskCompletion"/>).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
-        arguments.Any(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter is { } parameter && KnownWaits.IsTimeout(parameter) && IsZeroTimeout(a.Value))
+        KnownWaits.HasZeroTimeout(arguments)
         || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols))
         || (member.Name == "ReadKey" && IsBehindKeyAvailable(use));
 
@@ -248,10 +243,6 @@ internal static class BlockingCalls
 
         return instance;
     }
-
-    private static bool IsZeroTimeout(IOperation value) =>
-        OperationHelpers.IsConstantZero(value)
-        || OperationHelpers.WithoutConversions(value) is IFieldReferenceOperation { Field.Name: "Zero", Field.ContainingType.Name: "TimeSpan" };
 
     /// <summary><c>Type.Member</c>, named after the receiver's static type when there is one (<c>ManualResetEvent.WaitOne</c>).</summary>
     private static string Name(ISymbol member, IOperation? instance)

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +16,6 @@ internal static class ForeverLoops
     private const string Cancellation = "IsCancellationRequested";
 
     /// <summary>The first forever loop of <paramref name="body"/> outside nested lambdas and local functions, or null.</summary>
-    [MethodImpl(Jit.Optimized)]
     public static StatementSyntax? Find(SyntaxNode? body)
     {
         if (body is null)
@@ -59,7 +57,6 @@ internal static class ForeverLoops
 
     private static bool IsNestedFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 
-    [MethodImpl(Jit.Optimized)]
     private static bool IsForever(StatementSyntax statement) => IsEndless(statement) && !HasAwait(statement);
 
     private static bool IsEndlessCondition(ExpressionSyntax condition)

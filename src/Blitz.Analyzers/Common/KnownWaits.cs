@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
 
@@ -21,7 +23,9 @@ internal enum WaitOverloads
 }
 
 /// <summary>
-/// BLZ103's table: every member that blocks its thread until another thread (or the user) does something.
+/// The blocking waits: every member that blocks its thread until another thread (or the user) does something, each
+/// marked with the rules it matters to (<see cref="WaitRoles"/>): BLZ103 reports it in async code, BLZ106 takes a loop
+/// around it for a lifetime loop.
 /// <para>
 /// How it was derived: a throwaway Roslyn program walked every public type of the net10.0 reference assemblies
 /// (Microsoft.NETCore.App.Ref 10.0) in System.Threading*, System.Collections*, System.Diagnostics, System.IO,
@@ -37,7 +41,7 @@ internal enum WaitOverloads
 /// <item>Thread.SpinWait(iterations), SpinWait.SpinOnce: a micro-pause of a given length, not a wait for an event.</item>
 /// <item>Thread.Sleep: BLZ101. Process.WaitForExit: BLZ102 (it has an async twin, WaitForExitAsync).
 /// NamedPipeServerStream.WaitForConnection, NamedPipeClientStream.Connect, PipeStream.WaitForPipeDrain, Socket.Poll/Select:
-/// sync I/O, BLZ102's families.</item>
+/// sync I/O, BLZ102's families (Socket.Poll/Select are in the table for BLZ106 only).</item>
 /// <item>YieldAwaiter.GetResult (does nothing), IValueTaskSource.GetResult and ManualResetValueTaskSourceCore.GetResult
 /// (the implementer's side: they throw when not complete, never wait).</item>
 /// <item>ConcurrentBag.TryTake, IProducerConsumerCollection.TryTake, BlockingCollection.TryTake/TryTakeFromAny/TryAdd/
@@ -47,6 +51,19 @@ internal enum WaitOverloads
 /// <item>ThreadPool.RegisterWaitForSingleObject (the callback way to wait: no thread waits), SynchronizationContext.Wait
 /// (called by the runtime), every *Async member, the WaitHandle properties (a property is not a wait; its WaitOne is).</item>
 /// </list>
+/// <para>
+/// The lifetime-loop marks (<see cref="WaitRoles.PacesLifetimeLoop"/>) come from a second walk of the net10.0 framework:
+/// every public method of System.Private.CoreLib, System.Collections.Concurrent, System.Console, System.Threading,
+/// System.IO.FileSystem.Watcher, System.Net.Sockets, System.IO.Pipes, System.Diagnostics.Process and
+/// System.Threading.Channels with a timeout parameter not returning a task, each checked for an <c>XAsync</c> sibling;
+/// plus the console's <c>Read*</c> and BlockingCollection's consuming reads, which take no timeout. Marked: the waits for
+/// input or a signal with no async sibling, so a loop around them belongs on a thread of its own. Not marked: waits
+/// with one (SemaphoreSlim.Wait, Task.Wait, Process.WaitForExit, NamedPipeClientStream.Connect: BLZ102/BLZ103 give the
+/// bucket-1 fix), lock acquisitions, Thread.Sleep (a timer loop: BLZ101, Task.Delay), Task.WaitAll/WaitAny and
+/// Thread.Join (waits on work, not input), the producer side (Add, TryAdd, TryAddToAny), SynchronizationContext.Wait
+/// (an override point), Process.WaitForInputIdle, Socket.Close and the RegisterWaitForSingleObject family (they do not
+/// wait).
+/// </para>
 /// </summary>
 internal static class KnownWaits
 {
@@ -54,59 +71,66 @@ internal static class KnownWaits
     private const string Channel = "use a Channel<T> and await its reader/writer (or run the consumer on a dedicated thread: SpawnDedicated)";
     private const string BlockingPool = "run it on the blocking pool ([Blocking] / SpawnBlocking)";
 
-    /// <summary>The blocking waits, which overloads wait, and the remedy named in the message.</summary>
-    public static readonly (string Type, string Member, WaitOverloads Overloads, string Remedy)[] BlockingWaits =
+    private const WaitRoles Blocking = WaitRoles.BlockingWait;
+    private const WaitRoles BlockingAndLifetime = WaitRoles.BlockingWait | WaitRoles.PacesLifetimeLoop;
+
+    /// <summary>The blocking waits, which overloads wait, the remedy named in BLZ103's message, and the rules they matter to.</summary>
+    public static readonly (string Type, string Member, WaitOverloads Overloads, string Remedy, WaitRoles Roles)[] Entries =
     {
         // Sync over async: waiting for a task. The task's own completion is the async signal.
-        ("System.Threading.Tasks.Task", "Wait", WaitOverloads.All, "await the task (or 'WaitAsync' for a timeout)"),
-        ("System.Threading.Tasks.Task", "WaitAll", WaitOverloads.All, "use 'await Task.WhenAll'"),
-        ("System.Threading.Tasks.Task", "WaitAny", WaitOverloads.All, "use 'await Task.WhenAny'"),
-        ("System.Threading.Tasks.Task`1", "Result", WaitOverloads.All, "await the task"),
-        ("System.Threading.Tasks.ValueTask`1", "Result", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.TaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.TaskAwaiter`1", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.ValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.ValueTaskAwaiter`1", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task"),
-        ("System.Threading.Tasks.Dataflow.DataflowBlock", "Receive", WaitOverloads.All, "use 'await ReceiveAsync'"),
-        ("System.Threading.Tasks.TaskAsyncEnumerableExtensions", "ToBlockingEnumerable", WaitOverloads.All, "use 'await foreach'"),
+        ("System.Threading.Tasks.Task", "Wait", WaitOverloads.All, "await the task (or 'WaitAsync' for a timeout)", Blocking),
+        ("System.Threading.Tasks.Task", "WaitAll", WaitOverloads.All, "use 'await Task.WhenAll'", Blocking),
+        ("System.Threading.Tasks.Task", "WaitAny", WaitOverloads.All, "use 'await Task.WhenAny'", Blocking),
+        ("System.Threading.Tasks.Task`1", "Result", WaitOverloads.All, "await the task", Blocking),
+        ("System.Threading.Tasks.ValueTask`1", "Result", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.TaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.TaskAwaiter`1", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.ValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.ValueTaskAwaiter`1", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable+ConfiguredTaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1+ConfiguredTaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
+        ("System.Threading.Tasks.Dataflow.DataflowBlock", "Receive", WaitOverloads.All, "use 'await ReceiveAsync'", Blocking),
+        ("System.Threading.Tasks.TaskAsyncEnumerableExtensions", "ToBlockingEnumerable", WaitOverloads.All, "use 'await foreach'", Blocking),
 
         // Synchronization primitives. WaitHandle covers Mutex, Semaphore, EventWaitHandle, Manual/AutoResetEvent by inheritance.
-        ("System.Threading.SemaphoreSlim", "Wait", WaitOverloads.All, "use 'await WaitAsync'"),
-        ("System.Threading.WaitHandle", "WaitOne", WaitOverloads.All, AsyncSignal),
-        ("System.Threading.WaitHandle", "WaitAll", WaitOverloads.All, AsyncSignal),
-        ("System.Threading.WaitHandle", "WaitAny", WaitOverloads.All, AsyncSignal),
-        ("System.Threading.WaitHandle", "SignalAndWait", WaitOverloads.All, AsyncSignal),
-        ("System.Threading.ManualResetEventSlim", "Wait", WaitOverloads.All, "use an async primitive (TaskCompletionSource, SemaphoreSlim.WaitAsync)"),
-        ("System.Threading.CountdownEvent", "Wait", WaitOverloads.All, "use an async primitive (TaskCompletionSource, Task.WhenAll)"),
-        ("System.Threading.Barrier", "SignalAndWait", WaitOverloads.All, "use an async primitive (TaskCompletionSource, Task.WhenAll)"),
-        ("System.Threading.Monitor", "Wait", WaitOverloads.All, AsyncSignal),
-        ("System.Threading.SpinWait", "SpinUntil", WaitOverloads.All, "await a signal (TaskCompletionSource) or 'await Task.Delay' between checks"),
-        ("System.Threading.Thread", "Join", WaitOverloads.All, "await a task that completes when the work ends"),
+        ("System.Threading.SemaphoreSlim", "Wait", WaitOverloads.All, "use 'await WaitAsync'", Blocking),
+        ("System.Threading.WaitHandle", "WaitOne", WaitOverloads.All, AsyncSignal, BlockingAndLifetime),
+        ("System.Threading.WaitHandle", "WaitAll", WaitOverloads.All, AsyncSignal, BlockingAndLifetime),
+        ("System.Threading.WaitHandle", "WaitAny", WaitOverloads.All, AsyncSignal, BlockingAndLifetime),
+        ("System.Threading.WaitHandle", "SignalAndWait", WaitOverloads.All, AsyncSignal, BlockingAndLifetime),
+        ("System.Threading.ManualResetEventSlim", "Wait", WaitOverloads.All, "use an async primitive (TaskCompletionSource, SemaphoreSlim.WaitAsync)", BlockingAndLifetime),
+        ("System.Threading.CountdownEvent", "Wait", WaitOverloads.All, "use an async primitive (TaskCompletionSource, Task.WhenAll)", BlockingAndLifetime),
+        ("System.Threading.Barrier", "SignalAndWait", WaitOverloads.All, "use an async primitive (TaskCompletionSource, Task.WhenAll)", BlockingAndLifetime),
+        ("System.Threading.Monitor", "Wait", WaitOverloads.All, AsyncSignal, BlockingAndLifetime),
+        ("System.Threading.SpinWait", "SpinUntil", WaitOverloads.All, "await a signal (TaskCompletionSource) or 'await Task.Delay' between checks", Blocking),
+        ("System.Threading.Thread", "Join", WaitOverloads.All, "await a task that completes when the work ends", Blocking),
 
         // Producer/consumer collections: Take waits for an item, Add for room in a bounded collection.
-        ("System.Collections.Concurrent.BlockingCollection`1", "Take", WaitOverloads.All, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "TakeFromAny", WaitOverloads.All, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "TryTake", WaitOverloads.WithTimeoutOrToken, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "TryTakeFromAny", WaitOverloads.WithTimeoutOrToken, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "GetConsumingEnumerable", WaitOverloads.All, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "Add", WaitOverloads.WithToken, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "AddToAny", WaitOverloads.WithToken, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "TryAdd", WaitOverloads.WithTimeoutOrToken, Channel),
-        ("System.Collections.Concurrent.BlockingCollection`1", "TryAddToAny", WaitOverloads.WithTimeoutOrToken, Channel),
+        ("System.Collections.Concurrent.BlockingCollection`1", "Take", WaitOverloads.All, Channel, BlockingAndLifetime),
+        ("System.Collections.Concurrent.BlockingCollection`1", "TakeFromAny", WaitOverloads.All, Channel, BlockingAndLifetime),
+        ("System.Collections.Concurrent.BlockingCollection`1", "TryTake", WaitOverloads.WithTimeoutOrToken, Channel, BlockingAndLifetime),
+        ("System.Collections.Concurrent.BlockingCollection`1", "TryTakeFromAny", WaitOverloads.WithTimeoutOrToken, Channel, BlockingAndLifetime),
+        ("System.Collections.Concurrent.BlockingCollection`1", "GetConsumingEnumerable", WaitOverloads.All, Channel, BlockingAndLifetime),
+        ("System.Collections.Concurrent.BlockingCollection`1", "Add", WaitOverloads.WithToken, Channel, Blocking),
+        ("System.Collections.Concurrent.BlockingCollection`1", "AddToAny", WaitOverloads.WithToken, Channel, Blocking),
+        ("System.Collections.Concurrent.BlockingCollection`1", "TryAdd", WaitOverloads.WithTimeoutOrToken, Channel, Blocking),
+        ("System.Collections.Concurrent.BlockingCollection`1", "TryAddToAny", WaitOverloads.WithTimeoutOrToken, Channel, Blocking),
 
         // Waiting for the user or another process, with no async counterpart.
-        ("System.Console", "ReadLine", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)"),
-        ("System.Console", "ReadKey", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)"),
-        ("System.Console", "Read", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)"),
-        ("System.Diagnostics.Process", "WaitForInputIdle", WaitOverloads.All, BlockingPool),
-        ("System.IO.FileSystemWatcher", "WaitForChanged", WaitOverloads.All, "handle the watcher's Changed/Created/Deleted/Renamed events"),
-        ("System.GC", "WaitForPendingFinalizers", WaitOverloads.All, BlockingPool),
-        ("System.GC", "WaitForFullGCApproach", WaitOverloads.All, "wait for GC notifications on a dedicated thread (SpawnDedicated)"),
-        ("System.GC", "WaitForFullGCComplete", WaitOverloads.All, "wait for GC notifications on a dedicated thread (SpawnDedicated)"),
+        ("System.Console", "ReadLine", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)", BlockingAndLifetime),
+        ("System.Console", "ReadKey", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)", BlockingAndLifetime),
+        ("System.Console", "Read", WaitOverloads.All, "read the console on a dedicated thread (SpawnDedicated) or the blocking pool (SpawnBlocking)", BlockingAndLifetime),
+        ("System.Diagnostics.Process", "WaitForInputIdle", WaitOverloads.All, BlockingPool, Blocking),
+        ("System.IO.FileSystemWatcher", "WaitForChanged", WaitOverloads.All, "handle the watcher's Changed/Created/Deleted/Renamed events", BlockingAndLifetime),
+        ("System.GC", "WaitForPendingFinalizers", WaitOverloads.All, BlockingPool, Blocking),
+        ("System.GC", "WaitForFullGCApproach", WaitOverloads.All, "wait for GC notifications on a dedicated thread (SpawnDedicated)", BlockingAndLifetime),
+        ("System.GC", "WaitForFullGCComplete", WaitOverloads.All, "wait for GC notifications on a dedicated thread (SpawnDedicated)", BlockingAndLifetime),
+
+        // Socket readiness waits: sync I/O to BLZ103 (left to BLZ102's families), but a loop around them is a lifetime loop.
+        ("System.Net.Sockets.Socket", "Poll", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("System.Net.Sockets.Socket", "Select", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
     };
 
     /// <summary>Whether <paramref name="overload"/> of a table entry waits, by <paramref name="overloads"/>.</summary>
@@ -130,12 +154,38 @@ internal static class KnownWaits
 
     /// <summary>
     /// A timeout parameter: a <c>TimeSpan</c>, or an integer named like one (<c>millisecondsTimeout</c>, <c>timeout</c>,
-    /// <c>milliseconds</c> of Process.WaitForInputIdle). By name, so that a zero item (<c>BlockingCollection&lt;int&gt;.Add(0, token)</c>) is no timeout.
+    /// <c>milliseconds</c> of Process.WaitForInputIdle, <c>microSeconds</c> of Socket.Poll/Select). By name, so that a
+    /// zero item (<c>BlockingCollection&lt;int&gt;.Add(0, token)</c>) is no timeout.
     /// </summary>
     public static bool IsTimeout(IParameterSymbol parameter) =>
         parameter.Type is INamedTypeSymbol { Name: "TimeSpan", ContainingNamespace.Name: "System" }
         || (parameter.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32
-            && (parameter.Name.IndexOf("imeout", System.StringComparison.Ordinal) >= 0 || parameter.Name.StartsWith("milliseconds", System.StringComparison.Ordinal)));
+            && (parameter.Name.IndexOf("imeout", System.StringComparison.Ordinal) >= 0 || parameter.Name.StartsWith("milliseconds", System.StringComparison.Ordinal)
+                || parameter.Name.StartsWith("microseconds", System.StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>
+    /// A zero timeout among the explicit <paramref name="arguments"/> of a wait (<c>WaitOne(0)</c>,
+    /// <c>TryTake(out x, TimeSpan.Zero)</c>, <c>Poll(0, mode)</c>): the call is a poll that returns at once.
+    /// </summary>
+    public static bool HasZeroTimeout(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter && IsTimeout(parameter) && IsZero(argument.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsZero(IOperation value)
+    {
+        var bare = OperationHelpers.WithoutConversions(value);
+        return OperationHelpers.IsConstantZero(value) || OperationHelpers.IsConstantZero(bare)
+            || bare is IFieldReferenceOperation { Field: { Name: "Zero", ContainingType.Name: "TimeSpan" } };
+    }
 
     private static bool IsCancellationToken(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } };

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,14 +6,13 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// BLZ106's lifetime loops: a loop that never ends but on cancellation (<see cref="ForeverLoops.IsEndless"/>), or a
-/// <c>foreach</c> over a consuming enumerable, that blocks on a <see cref="LifetimeLoopWaits"/> wait on each pass.
+/// <c>foreach</c> over a consuming enumerable, that blocks on a lifetime-loop wait (<see cref="WaitRoles.PacesLifetimeLoop"/>) on each pass.
 /// Unlike <see cref="ForeverLoops.Find"/> the loop may await: an async loop that also blocks holds a thread each time
 /// it blocks, for as long as it lives.
 /// </summary>
 internal static class LifetimeLoops
 {
     /// <summary>The innermost lifetime loop around <paramref name="wait"/> in its own function, or null.</summary>
-    [MethodImpl(Jit.Optimized)]
     public static ILoopOperation? Around(IInvocationOperation wait)
     {
         IOperation child = wait;
@@ -36,43 +34,11 @@ internal static class LifetimeLoops
     }
 
     /// <summary>
-    /// True when <paramref name="call"/> is a <see cref="LifetimeLoopWaits"/> wait that can block: not a poll with a zero
-    /// timeout (<c>WaitOne(0)</c>, <c>TryTake(out x, 0)</c>, <c>Poll(0, mode)</c>), nor a <c>Try...</c> overload without
-    /// any timeout or token (<c>TryTake(out x)</c> returns at once).
+    /// True when <paramref name="call"/> is a lifetime-loop wait (<see cref="BlitzSymbols.IsLifetimeLoopWait"/>) that can
+    /// block: not a poll with a zero timeout (<c>WaitOne(0)</c>, <c>TryTake(out x, 0)</c>, <c>Poll(0, mode)</c>).
     /// </summary>
-    public static bool IsBlockingWait(IInvocationOperation call, BlitzSymbols symbols)
-    {
-        if (!symbols.IsLifetimeLoopWait(call.TargetMethod))
-        {
-            return false;
-        }
-
-        var canWait = false;
-        foreach (var argument in call.Arguments)
-        {
-            if (argument.Parameter is not { } parameter)
-            {
-                continue;
-            }
-
-            if (parameter.Name is "millisecondsTimeout" or "timeout" or "microSeconds" or "microseconds")
-            {
-                canWait = true;
-                var value = OperationHelpers.WithoutConversions(argument.Value);
-                if (value.ConstantValue is { HasValue: true, Value: 0 }
-                    || value is IFieldReferenceOperation { Field: { IsStatic: true, Name: "Zero", ContainingType.Name: "TimeSpan" } })
-                {
-                    return false;
-                }
-            }
-            else if (BlitzSymbols.Is(parameter.Type, symbols.CancellationToken))
-            {
-                canWait = true;
-            }
-        }
-
-        return canWait || !call.TargetMethod.Name.StartsWith("Try", System.StringComparison.Ordinal);
-    }
+    public static bool IsBlockingWait(IInvocationOperation call, BlitzSymbols symbols) =>
+        symbols.IsLifetimeLoopWait(call.TargetMethod) && !KnownWaits.HasZeroTimeout(call.Arguments);
 
     /// <summary>The first blocking lifetime wait of <paramref name="root"/> (a loop or a function body) in source order, outside nested functions.</summary>
     public static IInvocationOperation? FirstWait(IOperation root, BlitzSymbols symbols)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Blitz.Analyzers.Common;
@@ -31,7 +30,6 @@ internal sealed class SyncTwins
     }
 
     /// <summary>The twin of <paramref name="method"/> (a definition) by convention, when it has one.</summary>
-    [MethodImpl(Jit.Optimized)]
     public bool TryGet(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         if (!_twins.TryGetValue(method, out counterpart))

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,7 +20,6 @@ internal static class TaskCompletion
 {
     private static readonly string[] CompletionProperties = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
 
-    [MethodImpl(Jit.Optimized)]
     public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
     {
         if (TaskSymbolOf(taskExpression) is not { } task)
@@ -50,7 +48,6 @@ internal static class TaskCompletion
     /// operand of <c>&amp;&amp;</c>/<c>||</c>) that is taken only when the task is complete, or in a ContinueWith continuation of the
     /// task. -1 when there is none.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private static int ProofAroundTheRead(TaskReference task, IOperation use)
     {
         for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
@@ -78,7 +75,6 @@ internal static class TaskCompletion
     /// The end of the latest code before the read, in the same function, that completes the task (see the class summary),
     /// or -1; and the positions of the assignments to the task variable in that function. One walk of the function body.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private static int ProofInEarlierCode(TaskReference task, IOperation use, BlitzSymbols symbols, out List<int>? assignments)
     {
         assignments = null;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,7 +19,6 @@ namespace Blitz.Analyzers.Common;
 internal static class TaskSchedulers
 {
     /// <summary>False when <paramref name="starter"/> is a <c>StartNew</c> on a scheduler not known to be the pool.</summary>
-    [MethodImpl(Jit.Optimized)]
     public static bool RunsOnThreadPool(IInvocationOperation starter, BlitzSymbols symbols)
     {
         if (starter.TargetMethod.Name != "StartNew")

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -15,11 +13,10 @@ namespace Blitz.Analyzers.Usage;
 /// <see cref="OffloadTargetRules"/> (compiled into the generator, linked here), so they always agree: a method gets a
 /// wrapper exactly when it gets no usage diagnostic. The first reason is reported; fixing it shows the next, if any.
 /// </summary>
-[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Run by BlitzRulesAnalyzer with the other default-on rules, not loaded on its own.")]
-public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
+internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.TypeNotPartial,
         Descriptors.ByRefParameter,
         Descriptors.RefStructSignature,
@@ -36,32 +33,12 @@ public sealed class OffloadTargetUsageAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidWrapperName);
 
     /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    public void Register(RuleRegistry registry)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            // Whether the attributes exist is asked on first use, not here: see BlitzSymbols.Deferred.
-            var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterSymbolAction([MethodImpl(Jit.Optimized)] (c) =>
-            {
-                if (symbols.Value.HasOffloadAttributes)
-                {
-                    AnalyzeMethod(c);
-                }
-            }, SymbolKind.Method);
-            start.RegisterOperationAction([MethodImpl(Jit.Optimized)] (c) =>
-            {
-                if (symbols.Value.HasOffloadAttributes)
-                {
-                    AnalyzeNestedFunction(c);
-                }
-            }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
-        });
+        registry.RegisterMethodSymbol((c, _) => AnalyzeMethod(c), RuleRequirements.OffloadAttributes);
+        registry.RegisterOperation((c, _) => AnalyzeNestedFunction(c), RuleRequirements.OffloadAttributes, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeMethod(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;

@@ -2,7 +2,6 @@ using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
 using Blitz.TestSupport;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
@@ -12,7 +11,7 @@ public sealed class BLZ102SyncIoTests
     private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     // A referenced library (metadata, as a NuGet package would be) whose members follow or break the twin convention.
-    private static readonly MetadataReference Vendor = CompileToReference(VendorSource);
+    private static readonly MetadataReference Vendor = AnalyzerHarness.CompileToReference("Vendor", VendorSource, TestReferences.All);
     private static readonly AnalyzerHarness VendorHarness = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()));
     private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
@@ -440,16 +439,6 @@ public sealed class BLZ102SyncIoTests
             public override void Write(byte[] buffer, int offset, int count) { }
         }
         """;
-
-    private static MetadataReference CompileToReference(string source)
-    {
-        var compilation = CSharpCompilation.Create("Vendor", [CSharpSyntaxTree.ParseText(source, AnalyzerHarness.ParseOptions)], TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
 
     private const string VendorSource = """
         using System;

@@ -524,4 +524,18 @@ public sealed class BLZ103BlockingWaitTests
         """, Sources.Usings + """
         class C { async Task<int> A(Task<int> t, Task<int> u) { await Task.Yield(); return await t + await u; } }
         """);
+
+    [Fact]
+    public Task Leaves_socket_readiness_waits_to_the_io_and_loop_rules() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class C
+        {
+            async Task A(Socket socket, List<Socket> sockets)
+            {
+                socket.Poll(1000, SelectMode.SelectRead);
+                Socket.Select(sockets, null, null, 1000);
+                await Task.Yield();
+            }
+        }
+        """);
 }

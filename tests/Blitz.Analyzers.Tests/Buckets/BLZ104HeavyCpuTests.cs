@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ104HeavyCpuTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ104HeavyCpuAnalyzer());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ104HeavyCpuAnalyzer()));
 
     private const string Usings = """
         using System.IO.Compression;

@@ -163,6 +163,27 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
+    public Task Reports_socket_readiness_loops_that_block_and_not_those_that_poll() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class Listener
+        {
+            Task HandleAsync(Socket socket) => Task.CompletedTask;
+            async Task WaitAsync(Socket socket, CancellationToken ct)
+            {
+                {|BLZ106:while|} (!ct.IsCancellationRequested) { if (socket.Poll(1000, SelectMode.SelectRead)) { await HandleAsync(socket); } }
+            }
+            async Task SelectAsync(List<Socket> sockets, CancellationToken ct)
+            {
+                {|BLZ106:while|} (!ct.IsCancellationRequested) { var ready = new List<Socket>(sockets); Socket.Select(ready, null, null, 1000); foreach (var s in ready) { await HandleAsync(s); } }
+            }
+            async Task PollAsync(Socket socket, CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested) { if (socket.Poll(0, SelectMode.SelectRead)) { await HandleAsync(socket); } await Task.Delay(100, ct); } // a zero timeout: a poll
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_loops_that_await_io_and_block_nowhere_or_end() => Harness.VerifyAsync(Sources.Usings + Queue + """
         partial class Service
         {

@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ107SpawnStormTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ107SpawnStormAnalyzer());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer()));
 
     private const string Hasher = """
         public partial class Hasher
@@ -78,4 +78,62 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+
+    [Fact]
+    public Task Knows_a_generated_wrapper_by_its_marker_in_a_referenced_library() => LibraryHarness.VerifyAsync(Sources.Usings + """
+        using Vendor.Hashing;
+        class C
+        {
+            async Task A(List<byte[]> files)
+            {
+                var generated = files.Select(f => {|BLZ107:Hasher.HashAsync|}(f).AsTask()).ToList();
+                var handWritten = files.Select(f => Hasher.DigestAsync(f).AsTask()).ToList();
+                await Task.WhenAll(generated.Concat(handWritten));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Takes_no_hand_written_namesake_for_a_wrapper() => Harness.VerifyAsync(Sources.Usings + """
+        public partial class Colliding
+        {
+            [Blocking] public static byte[] Hash(byte[] data) => data;
+            public static ValueTask<byte[]> HashAsync(byte[] data, CancellationToken cancellationToken = default) => default;
+        }
+        public class NotPartial
+        {
+            [Blocking] public static byte[] Hash(byte[] data) => data;
+            public static ValueTask<byte[]> HashAsync(byte[] data, CancellationToken cancellationToken = default) => default;
+        }
+        class C
+        {
+            async Task A(List<byte[]> files)
+            {
+                var colliding = files.Select(f => Colliding.HashAsync(f).AsTask()).ToList();
+                var notPartial = files.Select(f => NotPartial.HashAsync(f).AsTask()).ToList();
+                await Task.WhenAll(colliding.Concat(notPartial));
+            }
+        }
+        """);
+
+    // A library built with Blitz, referenced as metadata (a NuGet package): its wrapper carries the generator's marker,
+    // and the generator's rules, which need the type's partial declaration, cannot tell it is one.
+    private static readonly AnalyzerHarness LibraryHarness = new(
+        TestReferences.All.Add(AnalyzerHarness.CompileToReference("Vendor.Hashing", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Blitz;
+
+            namespace Vendor.Hashing
+            {
+                public partial class Hasher
+                {
+                    [Blocking] public static byte[] Hash(byte[] data) => data;
+                    [System.CodeDom.Compiler.GeneratedCode("Blitz.Generators", "1.0")]
+                    public static ValueTask<byte[]> HashAsync(byte[] data, CancellationToken cancellationToken = default) => new(Hash(data));
+                    public static ValueTask<byte[]> DigestAsync(byte[] data) => new(Hash(data));
+                }
+            }
+            """, TestReferences.All)),
+        BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer()));
 }

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ109BlockingOnThreadPoolTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ109BlockingOnThreadPoolAnalyzer());
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, new BLZ109BlockingOnThreadPoolAnalyzer(), new BLZ109SpawnBlockingCodeFix());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()));
+    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), new BLZ109SpawnBlockingCodeFix());
 
     [Fact]
     public Task Reports_blocking_work_sent_to_the_thread_pool() => Harness.VerifyAsync(Sources.Usings + """

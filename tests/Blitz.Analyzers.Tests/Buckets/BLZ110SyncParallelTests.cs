@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ110SyncParallelTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, new BLZ110SyncParallelAnalyzer());
+    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ110SyncParallelAnalyzer()));
 
     [Fact]
     public Task Reports_sync_parallelism_in_async_context() => Harness.VerifyAsync(Sources.Usings + """

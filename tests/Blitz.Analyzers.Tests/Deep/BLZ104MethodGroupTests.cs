@@ -4,7 +4,7 @@ namespace Blitz.Analyzers.Tests.Deep;
 
 public sealed class BLZ104MethodGroupTests
 {
-    private static readonly DeepVerifier Verifier = new(new BLZ104HeavyCpuAnalyzer());
+    private static readonly DeepVerifier Verifier = new(BlitzSuggestionsAnalyzer.Hosting(new BLZ104HeavyCpuAnalyzer()));
 
     [Fact]
     public async Task Reports_heavy_methods_passed_by_name_to_calls_that_run_them_in_place()

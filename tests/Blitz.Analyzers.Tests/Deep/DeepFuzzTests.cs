@@ -21,7 +21,7 @@ public sealed class DeepFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Token_deletions_in_helpers_and_callers_never_make_the_deep_rules_throw()
     {
-        var verifier = new DeepVerifier(new BLZ104HeavyCpuAnalyzer(), BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()));
+        var verifier = new DeepVerifier(BlitzSuggestionsAnalyzer.Hosting(new BLZ104HeavyCpuAnalyzer()), BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()));
         var random = new Random(Seed);
         var work = new List<(string Name, Compilation Baseline, SyntaxTree Original, string Source)>();
         foreach (var fixture in new[] { "Ftp", "MicroOrm", "Mqtt" })

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Loops without any await whose work grows with the input: a nest of indexed loops over input bounds, a
+/// byte-by-byte loop over a payload read whole in the same method, or hashing repeated an input-dependent number of
+/// times. BLZ104 reports them in async methods; the blocking summaries (BLZ111) count them as blocking work.
+/// </summary>
+internal static class HeavyLoops
+{
+    /// <summary>What makes the loop heavy, or <see cref="HeavyLoopKind.None"/>. A loop that awaits is never heavy: it yields its thread.</summary>
+    public static HeavyLoopKind Classify(ILoopOperation loop, BlitzSymbols symbols)
+    {
+        if (!DependsOnInput(loop))
+        {
+            return HeavyLoopKind.None;
+        }
+
+        var inner = OperationHelpers.DescendantsInSameFunction(loop).ToList();
+        if (inner.Any(OperationHelpers.IsAwait))
+        {
+            return HeavyLoopKind.None;
+        }
+
+        if (loop is IForLoopOperation && inner.OfType<IForLoopOperation>().Any(l => l != loop && DependsOnInput(l) && IndexesElements(l.Body)))
+        {
+            return HeavyLoopKind.NestedPerElement;
+        }
+
+        if (WalkedPayload(loop, inner) is { } payload && WholePayload.IsReadWhole(payload, loop))
+        {
+            return HeavyLoopKind.BytewiseOverWholePayload;
+        }
+
+        if (inner.Any(o => o is IInvocationOperation call && symbols.IsHashingCall(call.TargetMethod)))
+        {
+            return HeavyLoopKind.RepeatedHashing;
+        }
+
+        return HeavyLoopKind.None;
+    }
+
+    /// <summary>
+    /// The byte payload the loop walks element by element: indexed up to its <c>Length</c> by a for loop, or enumerated,
+    /// whole or in chunks, by a foreach. Null for any other loop.
+    /// </summary>
+    private static ISymbol? WalkedPayload(ILoopOperation loop, List<IOperation> inner) => loop switch
+    {
+        IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } } when LengthOfPayload(bound) is { } payload
+            && inner.Any(o => o is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(element.ArrayReference), payload)
+                || o is IPropertyReferenceOperation { Arguments.Length: 1 } indexer && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(indexer.Instance), payload)) => payload,
+        IForEachLoopOperation forEach => EnumeratedPayload(forEach.Collection),
+        _ => null,
+    };
+
+    /// <summary>A for loop bounded by a non-constant, a foreach over anything but a small literal, or a while loop.</summary>
+    private static bool DependsOnInput(ILoopOperation loop) => loop switch
+    {
+        IForLoopOperation { Condition: IBinaryOperation condition } => !OperationHelpers.WithoutConversions(condition.RightOperand).ConstantValue.HasValue,
+        IForLoopOperation => false,
+        IForEachLoopOperation forEach => OperationHelpers.WithoutConversions(forEach.Collection) is not (IArrayCreationOperation or ICollectionExpressionOperation),
+        _ => true,
+    };
+
+    private static bool IndexesElements(IOperation body) =>
+        OperationHelpers.DescendantsInSameFunction(body).Any(o => o is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 } or IInlineArrayAccessOperation);
+
+    /// <summary>The byte array or byte span whose <c>Length</c> bounds the loop, or null.</summary>
+    private static ISymbol? LengthOfPayload(IOperation bound)
+    {
+        if (OperationHelpers.WithoutConversions(bound) is not IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance })
+        {
+            return null;
+        }
+
+        var type = instance.Type;
+        var element = type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span => span.TypeArguments[0],
+            _ => null,
+        };
+        return element?.SpecialType == SpecialType.System_Byte ? OperationHelpers.ReferencedSymbol(instance) : null;
+    }
+
+    /// <summary>The byte array a foreach walks, directly or in pieces (<c>payload.Chunk(width)</c>), or null.</summary>
+    private static ISymbol? EnumeratedPayload(IOperation collection)
+    {
+        var source = OperationHelpers.WithoutConversions(collection);
+        if (source is IInvocationOperation call)
+        {
+            source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : source);
+        }
+
+        source = OperationHelpers.WithoutConversions(source);
+        return source.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } ? OperationHelpers.ReferencedSymbol(source) : null;
+    }
+
+    /// <summary>The kind as the messages phrase it, in lower case: "a nest of per-element loops over the input".</summary>
+    public static string Describe(HeavyLoopKind kind) => kind switch
+    {
+        HeavyLoopKind.NestedPerElement => "a nest of per-element loops over the input",
+        HeavyLoopKind.BytewiseOverWholePayload => "a byte-by-byte loop over a whole payload",
+        HeavyLoopKind.RepeatedHashing => "hashing repeated an input-dependent number of times",
+        _ => "",
+    };
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using Blitz.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Per compilation: which methods are valid offload targets, and their wrapper's name (invalid targets have no wrapper);
+/// and which methods are generated wrappers. Shared by the rules that ask it (BLZ105, BLZ107, BLZ109) through
+/// <see cref="RuleRegistry.OffloadTargets"/>.
+/// </summary>
+internal sealed class OffloadTargetCache
+{
+    private readonly System.Lazy<BlitzSymbols> _symbols;
+    private readonly ConcurrentDictionary<IMethodSymbol, (string? Wrapper, string Attribute)> _cache = new(ReferenceComparer.Instance);
+
+    public OffloadTargetCache(System.Lazy<BlitzSymbols> symbols) => _symbols = symbols;
+
+    public bool TryGetWrapper(IMethodSymbol method, CancellationToken cancellationToken, out string wrapper, out string attribute)
+    {
+        wrapper = string.Empty;
+        attribute = string.Empty;
+        if (!_symbols.Value.CanDeclareOffloadTargets(method.ContainingAssembly))
+        {
+            return false; // most calls go to the framework, which cannot carry Blitz's attributes
+        }
+
+        if (!_cache.TryGetValue(method, out var entry))
+        {
+            entry = Compute(method, cancellationToken);
+            _cache.TryAdd(method, entry);
+        }
+
+        wrapper = entry.Wrapper ?? string.Empty;
+        attribute = entry.Attribute;
+        return entry.Wrapper is not null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is a wrapper the Blitz generator emits. The generated code is asked first: the
+    /// generator marks every member it emits with <c>[GeneratedCode("Blitz.Generators", ...)]</c>, in this compilation or
+    /// in a referenced library built with Blitz (whose types the generator's rules cannot see as partial). Only when no
+    /// marker is there (the generator has not run yet, as in an editor between edits) do the generator's rules decide by
+    /// name: an annotated method of the type whose valid wrapper would carry this name.
+    /// </summary>
+    public bool IsGeneratedWrapper(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var symbols = _symbols.Value;
+        if (!symbols.HasOffloadAttributes || method.ContainingType?.OriginalDefinition is not { } type || !symbols.CanDeclareOffloadTargets(type.ContainingAssembly))
+        {
+            return false; // most calls go to the framework, which has no Blitz wrappers
+        }
+
+        if (OffloadTargetRules.IsBlitzGenerated(method.OriginalDefinition))
+        {
+            return true;
+        }
+
+        foreach (var target in OffloadTargetRules.GetAnnotatedMethods(type, method.Name))
+        {
+            if (TryGetWrapper(target, cancellationToken, out _, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (string? Wrapper, string Attribute) Compute(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        // The generator's own rules: a method has a wrapper exactly when they find no issue.
+        var kind = OffloadTargetRules.GetAttributeKind(method);
+        if (kind == OffloadAttributeKind.None || OffloadTargetRules.GetIssue(method, cancellationToken) != OffloadTargetIssue.None)
+        {
+            return (null, string.Empty);
+        }
+
+        return (OffloadTargetRules.GetWrapperName(method), kind == OffloadAttributeKind.Blocking ? "Blocking" : "CpuBound");
+    }
+}
