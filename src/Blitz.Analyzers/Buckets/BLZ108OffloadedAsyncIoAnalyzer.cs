@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
@@ -32,12 +33,14 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
+            var compilation = start.Compilation;
+            var cheap = new Lazy<CheapWork>(() => CheapWork.For(compilation)); // built only when an async delegate needs it
+            start.RegisterCallRuleAction(symbols, (c, resolved) => Analyze(c, resolved, cheap), [MethodImpl(Jit.Optimized)] (member, resolved) => resolved.IsOffloadStarter(member), OperationKind.Invocation);
         });
     }
 
     [MethodImpl(Jit.Optimized)]
-    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, Lazy<CheapWork> cheap)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation, out var target) || target != OffloadTarget.ThreadPool
@@ -54,6 +57,14 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
             || awaited == Awaited.No
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
+            // Task.Run of an async delegate that only awaits, around cheap work: nothing in it needs a pool thread.
+            if (inner is null && isAsyncLambda && awaited != Awaited.No && work.Target is IAnonymousFunctionOperation lambda
+                && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+                && cheap.Value.IsCheapAroundAwaits(lambda.Body, context.CancellationToken))
+            {
+                Report(context, invocation, ImmutableDictionary<string, string?>.Empty, "the async delegate");
+            }
+
             return;
         }
 
@@ -64,9 +75,13 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         var properties = canInline
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, InlineFix)
             : ImmutableDictionary<string, string?>.Empty;
+        Report(context, invocation, properties, inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate");
+    }
+
+    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, ImmutableDictionary<string, string?> properties, string inner)
+    {
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        var innerName = inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedAsyncIo, invocation.Syntax.GetLocation(), properties, starter, innerName));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedAsyncIo, invocation.Syntax.GetLocation(), properties, starter, inner));
     }
 
     private enum Awaited

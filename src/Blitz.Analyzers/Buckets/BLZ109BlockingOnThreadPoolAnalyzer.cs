@@ -69,7 +69,7 @@ public sealed class BLZ109BlockingOnThreadPoolAnalyzer : DiagnosticAnalyzer
 
         // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
         // belongs on a dedicated thread, not on the blocking pool.
-        if (what is null || ForeverLoops.Find(work.Syntax) is not null)
+        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
         {
             return;
         }

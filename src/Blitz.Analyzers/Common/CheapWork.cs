@@ -62,9 +62,20 @@ internal sealed class CheapWork
     /// True when running <paramref name="body"/> is provably cheap and bounded, and it does something;
     /// <paramref name="readsThread"/> says whether it reads which thread it runs on.
     /// </summary>
-    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread)
+    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread) =>
+        IsCheap(body, allowAwaits: false, cancellationToken, out readsThread, out _);
+
+    /// <summary>
+    /// True when an async delegate's <paramref name="body"/> awaits, and everything it does besides starting the
+    /// awaited calls is provably cheap and bounded: then no part of it needs a pool thread of its own (BLZ108).
+    /// </summary>
+    public bool IsCheapAroundAwaits(IBlockOperation body, CancellationToken cancellationToken) =>
+        IsCheap(body, allowAwaits: true, cancellationToken, out _, out var awaits) && awaits;
+
+    private bool IsCheap(IBlockOperation body, bool allowAwaits, CancellationToken cancellationToken, out bool readsThread, out bool awaits)
     {
         readsThread = false;
+        awaits = false;
         var doesSomething = false;
         var stack = new Stack<IOperation>();
         stack.Push(body);
@@ -74,6 +85,30 @@ internal sealed class CheapWork
             if (operation is IPropertyReferenceOperation { Property: var property } && _threadDependent.Contains(property))
             {
                 readsThread = true;
+                continue;
+            }
+
+            if (allowAwaits && operation is IAwaitOperation awaited)
+            {
+                // The awaited call starts async work and returns; only its receiver and arguments run here.
+                awaits = true;
+                var started = OperationHelpers.WithoutConversions(awaited.Operation);
+                if (started is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                {
+                    started = OperationHelpers.WithoutConversions(configured);
+                }
+
+                if (started is not IInvocationOperation call)
+                {
+                    stack.Push(started);
+                    continue;
+                }
+
+                foreach (var child in call.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+
                 continue;
             }
 
