@@ -53,7 +53,7 @@ public sealed partial class BLZ104HeavyCpuAnalyzer : DiagnosticAnalyzer
         {
             entry = (HeavyWhen.Always, "compression through a compression stream");
         }
-        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols))
+        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols, context.CancellationToken))
         {
             return;
         }

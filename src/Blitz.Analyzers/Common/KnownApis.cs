@@ -13,6 +13,11 @@ internal enum HeavyWhen
     KeySizeArgument,
     /// <summary>Heavy when a string argument holds a whole payload the method read (<see cref="WholePayload"/>).</summary>
     WholePayloadArgument,
+    /// <summary>
+    /// Heavy when an argument is a stream, text reader/writer or XML reader/writer not over memory: the whole content
+    /// is read or written synchronously, and (de)serialized (a serializer over a file or a socket).
+    /// </summary>
+    IoArgument,
 }
 
 /// <summary>What an offload call sends its delegate to.</summary>
@@ -176,6 +181,23 @@ internal static class KnownApis
         ("System.Xml.XmlDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XElement", "Load", HeavyWhen.Always, "loading a whole XML document"),
+        // The BCL's serializers that take a stream, reader or writer and have no async twin (the table of sync twins
+        // covers JsonSerializer, JsonDocument and XDocument/XElement.Save): every Serialize/Deserialize/ReadObject/
+        // WriteObject/ReadXml/WriteXml/Save/Load over one, listed from the reference assemblies' public members.
+        ("System.Xml.Serialization.XmlSerializer", "Serialize", HeavyWhen.IoArgument, "XML serialization over a stream"),
+        ("System.Xml.Serialization.XmlSerializer", "Deserialize", HeavyWhen.IoArgument, "XML deserialization of a whole stream"),
+        ("System.Runtime.Serialization.XmlObjectSerializer", "ReadObject", HeavyWhen.IoArgument, "deserialization of a whole stream"),
+        ("System.Runtime.Serialization.XmlObjectSerializer", "WriteObject", HeavyWhen.IoArgument, "serialization over a stream"),
+        ("System.Runtime.Serialization.DataContractSerializer", "ReadObject", HeavyWhen.IoArgument, "deserialization of a whole stream"),
+        ("System.Runtime.Serialization.DataContractSerializer", "WriteObject", HeavyWhen.IoArgument, "serialization over a stream"),
+        ("System.Runtime.Serialization.Json.DataContractJsonSerializer", "ReadObject", HeavyWhen.IoArgument, "JSON deserialization of a whole stream"),
+        ("System.Runtime.Serialization.Json.DataContractJsonSerializer", "WriteObject", HeavyWhen.IoArgument, "JSON serialization over a stream"),
+        ("System.Xml.XmlDocument", "Save", HeavyWhen.Always, "saving a whole XML document"),
+        ("System.Data.DataSet", "ReadXml", HeavyWhen.Always, "reading a whole XML document into a DataSet"),
+        ("System.Data.DataSet", "WriteXml", HeavyWhen.Always, "writing a whole DataSet as XML"),
+        ("System.Data.DataTable", "ReadXml", HeavyWhen.Always, "reading a whole XML document into a DataTable"),
+        ("System.Data.DataTable", "WriteXml", HeavyWhen.Always, "writing a whole DataTable as XML"),
+        ("System.Xml.Xsl.XslCompiledTransform", "Transform", HeavyWhen.Always, "an XSLT transform of a whole document"),
         ("System.Text.RegularExpressions.Regex", "Matches", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
         ("System.Text.RegularExpressions.Regex", "Replace", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
         ("System.Text.RegularExpressions.Regex", "Split", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),

@@ -116,6 +116,44 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
+    public Task Reports_serializers_over_files_and_streams_but_not_over_memory() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        using System.Runtime.Serialization;
+        using System.Xml;
+        using System.Xml.Serialization;
+        public class Settings { public string? Name { get; set; } }
+        class C
+        {
+            async Task<Settings> Load(string path, Stream network)
+            {
+                var serializer = new XmlSerializer(typeof(Settings));
+                using var reader = new StreamReader(path);
+                var a = (Settings){|BLZ104:serializer.Deserialize(reader)|}!;
+                using (var file = File.Create(path)) { {|BLZ104:serializer.Serialize(file, a)|}; }
+                var b = (Settings){|BLZ104:new DataContractSerializer(typeof(Settings)).ReadObject(network)|}!;
+                using var xml = XmlReader.Create(network);
+                var c = (Settings){|BLZ104:serializer.Deserialize(xml)|}!;
+                var doc = new XmlDocument();
+                {|BLZ104:doc.Save(path)|};
+                await Task.Yield();
+                return b ?? c;
+            }
+            // Behind a Task-returning signature the work runs on the caller's thread just the same.
+            Task<Settings> Read(Stream input) => Task.FromResult((Settings){|BLZ104:new XmlSerializer(typeof(Settings)).Deserialize(input)|}!);
+            async Task<string> InMemory(Settings settings, string text)
+            {
+                var serializer = new XmlSerializer(typeof(Settings));
+                var back = (Settings)serializer.Deserialize(new StringReader(text))!;   // a string in memory
+                using var buffer = new MemoryStream();
+                serializer.Serialize(buffer, settings);                                  // a memory stream
+                var writer = new StringWriter();
+                serializer.Serialize(writer, back);
+                await Task.Yield();
+                return writer.ToString();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_cheap_inline_work_bucket_2() => Harness.VerifyAsync(Sources.Usings + Usings + """
         record Line(decimal Price);
         record Order(List<Line> Lines);
