@@ -28,7 +28,7 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = BlitzSymbols.Deferred(start.Compilation);
-            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => member is IMethodSymbol method && resolved.TryGetSyncIoCounterpart(method, out _), OperationKind.Invocation);
+            start.RegisterCallRuleAction(symbols, Analyze, [MethodImpl(Jit.Optimized)] (member, resolved) => member is IMethodSymbol method && (resolved.TryGetSyncIoCounterpart(method, out _) || SyncQueries.MayExecute(method)), OperationKind.Invocation);
         });
     }
 
@@ -37,6 +37,18 @@ public sealed class BLZ102SyncIoAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (SyncQueries.AsyncTwinName(invocation) is { } queryTwin)
+        {
+            // The provider's twin is an extension method of its own package: no fix, the advice names it.
+            if (AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(),
+                    "IQueryable." + method.Name, queryTwin));
+            }
+
+            return;
+        }
+
         if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
             || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)

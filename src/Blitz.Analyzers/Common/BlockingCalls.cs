@@ -183,6 +183,11 @@ internal static class BlockingCalls
             return new BlockingWork(method, Name(method, instance), "a sleep", BlockingKind.Sleep);
         }
 
+        if (operation is IInvocationOperation query && SyncQueries.AsyncTwinName(query) is not null)
+        {
+            return new BlockingWork(method, Name(method, instance ?? query.Arguments[0].Value), "a query executed synchronously", BlockingKind.SyncIo);
+        }
+
         if (symbols.TryGetSyncIoCounterpart(method, out _) && operation is IInvocationOperation io)
         {
             if (IsCompressionStreamCall(io, symbols))

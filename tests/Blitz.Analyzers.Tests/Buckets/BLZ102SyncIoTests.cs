@@ -17,6 +17,26 @@ public sealed class BLZ102SyncIoTests
     private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     [Fact]
+    public Task Reports_queries_executed_synchronously_on_a_query_provider() => Harness.VerifyAsync(Sources.Usings + """
+        class Row { public int Id { get; set; } }
+        class C
+        {
+            async Task<int> A(IQueryable<Row> rows, List<Row> list)
+            {
+                var all = {|BLZ102:rows.Where(r => r.Id > 0).ToList()|};
+                var first = {|BLZ102:rows.FirstOrDefault(r => r.Id == 1)|};
+                var count = {|BLZ102:rows.Count()|};
+                var inMemory = list.AsQueryable().Where(r => r.Id > 0).ToList();   // a query over memory
+                var plain = list.Where(r => r.Id > 0).ToList();                    // LINQ to objects
+                var deferred = rows.Where(r => r.Id > 2);                          // built, not executed
+                await Task.Yield();
+                return all.Count + count + inMemory.Count + plain.Count + (first?.Id ?? 0);
+            }
+            Task<List<Row>> B(IQueryable<Row> rows) => Task.Run(() => rows.ToList());  // on the pool: BLZ109's
+        }
+        """);
+
+    [Fact]
     public Task Reports_blocking_io_with_an_equivalent_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """
         using System.Data.Common;
         using System.Diagnostics;
