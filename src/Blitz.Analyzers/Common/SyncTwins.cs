@@ -11,7 +11,8 @@ namespace Blitz.Analyzers.Common;
 /// <c>SmtpClient.Send</c>'s <c>SendMailAsync</c> is in the table, <c>SqlCommand.ExecuteReader</c>'s
 /// <c>ExecuteReaderAsync</c>, <c>DbContext.SaveChanges</c>'s <c>SaveChangesAsync</c> and <c>WebClient.DownloadString</c>'s
 /// <c>DownloadStringTaskAsync</c> are found here. Members declared in source are left to BLZ111, which looks into
-/// their bodies. Every call to a referenced method asks this, so the answer is computed once per method definition.
+/// their bodies; a source member without a body (<see cref="SourceBodies.TellNothing"/>: an interface or abstract
+/// member) follows the convention, as a referenced member does. Every call to a referenced method asks this, so the answer is computed once per method definition.
 /// </summary>
 internal sealed class SyncTwins
 {
@@ -49,8 +50,8 @@ internal sealed class SyncTwins
     /// </summary>
     private SyncIoCounterpart Find(IMethodSymbol method)
     {
-        if (method.MethodKind != MethodKind.Ordinary || !method.DeclaringSyntaxReferences.IsEmpty || method.DeclaredAccessibility != Accessibility.Public
-            || IsNonBlockingByName(method.Name))
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
+            || IsNonBlockingByName(method.Name) || !SourceBodies.TellNothing(method))
         {
             return default;
         }

@@ -17,6 +17,23 @@ public sealed class BLZ102SyncIoTests
     private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     [Fact]
+    public Task Reports_sync_twins_of_members_without_a_body_here() => Harness.VerifyAsync(Sources.Usings + """
+        interface IStore { string Load(int id); Task<string> LoadAsync(int id, CancellationToken token = default); }
+        abstract class Store { public abstract void Flush(); public abstract Task FlushAsync(); }
+        class Cache { public string Load(int id) => ""; public Task<string> LoadAsync(int id) => Task.FromResult(""); }
+        class C
+        {
+            async Task A(IStore store, Store abstracted, Cache cache)
+            {
+                var a = {|BLZ102:store.Load(1)|};       // no body to read: the convention decides
+                {|BLZ102:abstracted.Flush()|};
+                var b = cache.Load(1);                 // a body in source: BLZ111 reads it
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_queries_executed_synchronously_on_a_query_provider() => Harness.VerifyAsync(Sources.Usings + """
         class Row { public int Id { get; set; } }
         class C
