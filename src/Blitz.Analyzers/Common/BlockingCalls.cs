@@ -15,6 +15,7 @@ namespace Blitz.Analyzers.Common;
 internal static class BlockingCalls
 {
     private const int AllDirectories = 1; // SearchOption.AllDirectories
+    private const int RegexCompiled = 8; // RegexOptions.Compiled
 
     /// <summary>
     /// Memory-backed receivers never block: by static type, by a local's initializer (never assigned again), or
@@ -114,6 +115,7 @@ internal static class BlockingCalls
     public static bool HeavyApplies(HeavyWhen when, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols, CancellationToken cancellationToken) => when switch
     {
         HeavyWhen.IoArgument => arguments.Any(a => IsIoArgumentType(a.Value.Type, symbols) && !IsNonBlockingReceiver(a.Value, symbols, cancellationToken)),
+        HeavyWhen.CompiledRegex => arguments.Any(a => a.Value.Type is { Name: "RegexOptions" } && a.Value.ConstantValue is { HasValue: true, Value: int options } && (options & RegexCompiled) != 0),
         HeavyWhen.Always => true,
         HeavyWhen.StreamArgument => arguments.Any(a => BlitzSymbols.InheritsFrom(a.Value.Type, symbols.Stream)),
         HeavyWhen.AllDirectories => arguments.Any(a => IsRecursive(a.Value, symbols)),

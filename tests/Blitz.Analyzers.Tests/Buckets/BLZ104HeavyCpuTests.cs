@@ -116,6 +116,30 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
+    public Task Reports_certificate_chains_big_integer_powers_compiled_regexes_and_signing_per_item() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        using System.Numerics;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Text.RegularExpressions;
+        class C
+        {
+            static readonly Regex Shared = new("a+", RegexOptions.Compiled);    // once per process: fine
+            async Task<int> A(X509Certificate2 certificate, BigInteger value, BigInteger modulus, string text, RSA rsa, List<byte[]> batch)
+            {
+                using var chain = new X509Chain();
+                var valid = {|BLZ104:chain.Build(certificate)|};
+                var power = {|BLZ104:BigInteger.ModPow(value, 65537, modulus)|};
+                var pattern = {|BLZ104:new Regex("[a-z]+", RegexOptions.Compiled | RegexOptions.IgnoreCase)|};
+                var plain = new Regex("[a-z]+", RegexOptions.IgnoreCase);        // interpreted: cheap to build
+                var sum = BigInteger.Add(value, modulus);                          // not a power
+                var signatures = new List<byte[]>();
+                {|BLZ104:foreach|} (var item in batch) { signatures.Add(rsa.SignData(item, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)); }
+                await Task.Yield();
+                return (valid ? 1 : 0) + (int)(power % 7) + pattern.Matches(text).Count + plain.Matches(text).Count + (int)(sum % 3) + signatures.Count;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_serializers_over_files_and_streams_but_not_over_memory() => Harness.VerifyAsync(Sources.Usings + Usings + """
         using System.Runtime.Serialization;
         using System.Xml;
