@@ -54,7 +54,7 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         var inner = PassThroughCall(work.Target, symbols, out var isAsyncLambda);
         var awaited = AwaitedAt(invocation);
         if ((inner is null && !(isStartNew && isAsyncLambda))
-            || awaited == Awaited.No
+            || awaited is Awaited.No or Awaited.Together
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
             // Task.Run of an async delegate that only awaits, around cheap work: nothing in it needs a pool thread.
@@ -90,6 +90,7 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         InPlace,
         NextStatement,
         InPlaceWithOthers,
+        Together,
     }
 
     /// <summary>
@@ -122,6 +123,13 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
             return Awaited.InPlaceWithOthers;
         }
 
+        // tasks.Add(Task.Run(...)), then await Task.WhenAll(tasks): the caller waits for all of them, together.
+        if (parent is IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation { Local: var list } } add
+            && IsAwaitedWithWhenAll(list, add))
+        {
+            return Awaited.Together;
+        }
+
         if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
             && invocation.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { Parent: BlockSyntax block } declaration)
         {
@@ -133,6 +141,33 @@ public sealed class BLZ108OffloadedAsyncIoAnalyzer : DiagnosticAnalyzer
         }
 
         return Awaited.No;
+    }
+
+    /// <summary>True when the function around <paramref name="use"/> awaits <c>Task.WhenAll(list)</c> (or <c>WhenAll(list.ToArray())</c>).</summary>
+    private static bool IsAwaitedWithWhenAll(ILocalSymbol list, IOperation use)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(use)))
+        {
+            if (operation is IAwaitOperation { Operation: var awaited }
+                && OperationHelpers.WithoutConversions(awaited) is IInvocationOperation { TargetMethod: { Name: "WhenAll", ContainingType.Name: "Task" } } join
+                && join.Arguments.Any(a => ReferencesLocal(a.Value, list)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesLocal(IOperation value, ILocalSymbol list)
+    {
+        value = OperationHelpers.WithoutConversions(value);
+        if (value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy)
+        {
+            value = OperationHelpers.WithoutConversions(copy.Instance ?? (copy.Arguments.Length > 0 ? copy.Arguments[0].Value : value));
+        }
+
+        return value is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, list);
     }
 
     /// <summary>True when <paramref name="statement"/> is <c>await t;</c>, <c>var x = await t;</c> or <c>return await t;</c>, possibly through <c>ConfigureAwait</c>.</summary>

@@ -11,11 +11,14 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// BLZ113: decides whether a delegate body is provably cheap and bounded (bucket 2): made only of literals, locals,
 /// parameters, fields, auto-properties, built-in operators, string formatting of values that run no user code,
-/// object creation of plain types and the members of <see cref="KnownCheapApis"/>. Anything else (a loop, an await,
+/// object creation of plain types, the members of <see cref="KnownCheapApis"/>, and for loops of a few passes fixed at
+/// compile time over such work. Anything else (another loop, an await,
 /// a lock, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
 /// </summary>
 internal sealed class CheapWork
 {
+    private const int SmallLoop = 64;
+
     private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _formattable = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _threadDependent = new(SymbolEqualityComparer.Default);
@@ -160,6 +163,9 @@ internal sealed class CheapWork
         ICollectionExpressionOperation collection => collection.ConstructMethod is null && collection.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" },
         IPropertyReferenceOperation property => IsKnown(property.Property) || IsAutoProperty(property.Property, cancellationToken),
         IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod),
+        // A for loop of a few passes fixed at compile time (for (var i = 0; i < 10; i++)): its body is checked like any other.
+        IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, RightOperand.ConstantValue: { HasValue: true, Value: int passes } } }
+            => passes <= SmallLoop,
         IObjectCreationOperation creation => creation.Constructor is { } constructor && IsCheapConstruction(constructor, cancellationToken),
         _ => false,
     };
