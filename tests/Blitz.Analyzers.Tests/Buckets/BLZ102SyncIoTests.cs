@@ -20,11 +20,17 @@ public sealed class BLZ102SyncIoTests
     public Task Reports_sync_twins_of_members_without_a_body_here() => Harness.VerifyAsync(Sources.Usings + """
         interface IStore { string Load(int id); Task<string> LoadAsync(int id, CancellationToken token = default); }
         abstract class Store { public abstract void Flush(); public abstract Task FlushAsync(); }
+        abstract class Context
+        {
+            public abstract void Add(int item);
+            public virtual Task AddAsync(int item) { Add(item); return Task.CompletedTask; } // a default over the sync member
+        }
         class Cache { public string Load(int id) => ""; public Task<string> LoadAsync(int id) => Task.FromResult(""); }
         class C
         {
-            async Task A(IStore store, Store abstracted, Cache cache)
+            async Task A(IStore store, Store abstracted, Cache cache, Context context)
             {
+                context.Add(1);                        // its twin has a body here: BLZ111 reads that instead
                 var a = {|BLZ102:store.Load(1)|};       // no body to read: the convention decides
                 {|BLZ102:abstracted.Flush()|};
                 var b = cache.Load(1);                 // a body in source: BLZ111 reads it
