@@ -67,6 +67,33 @@ internal static class AwaitRewriting
         }
     }
 
+    /// <summary>
+    /// True when <c>await</c> may be written at <paramref name="node"/>: its innermost method, accessor, lambda or local
+    /// function is async, or it is a top-level statement. A method that returns a task without being async gets no
+    /// await fix: making it async changes when its exceptions surface.
+    /// </summary>
+    public static bool CanAwaitAt(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax function:
+                    return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case LocalFunctionStatementSyntax local:
+                    return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case MethodDeclarationSyntax method:
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case GlobalStatementSyntax:
+                    return true;
+                case MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Awaiting inside <c>a?.B()</c> would await null; such calls get no fix.</summary>
     public static bool IsInConditionalAccess(SyntaxNode node) => node.Parent is MemberBindingExpressionSyntax || node.Ancestors().TakeWhile(a => a is ExpressionSyntax).OfType<ConditionalAccessExpressionSyntax>().Any(c => c.WhenNotNull.Span.Contains(node.Span));
 

@@ -27,7 +27,7 @@ public sealed class BLZ101ThreadSleepCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax sleep)
+        if (root is null || AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax sleep || !AwaitRewriting.CanAwaitAt(sleep))
         {
             return;
         }

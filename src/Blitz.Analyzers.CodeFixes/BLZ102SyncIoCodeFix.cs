@@ -27,7 +27,7 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
         var diagnostic = context.Diagnostics[0];
         if (root is null
             || AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax call
-            || AwaitRewriting.IsInConditionalAccess(call)
+            || AwaitRewriting.IsInConditionalAccess(call) || !AwaitRewriting.CanAwaitAt(call)
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement) || replacement is null)
         {
             return;

@@ -30,7 +30,8 @@ public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
         if (root is null || !diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind)
-            || AwaitRewriting.ExpressionAt(root, context.Span) is not { } node || AwaitRewriting.IsInConditionalAccess(node))
+            || AwaitRewriting.ExpressionAt(root, context.Span) is not { } node || AwaitRewriting.IsInConditionalAccess(node)
+            || !AwaitRewriting.CanAwaitAt(node))
         {
             return;
         }

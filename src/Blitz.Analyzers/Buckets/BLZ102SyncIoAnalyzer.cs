@@ -20,13 +20,25 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
     {
-        registry.RegisterCall((member, resolved) => member is IMethodSymbol method && resolved.TryGetSyncIoCounterpart(method, out _), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol method && (resolved.TryGetSyncIoCounterpart(method, out _) || SyncQueries.MayExecute(method)), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (SyncQueries.AsyncTwinName(invocation) is { } queryTwin)
+        {
+            // The provider's twin is an extension method of its own package: no fix, the advice names it.
+            if (AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(),
+                    "IQueryable." + method.Name, queryTwin));
+            }
+
+            return;
+        }
+
         if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
             || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)

@@ -44,7 +44,8 @@ internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
         var inAsyncContext = AsyncContext.IsAsyncCodeOnThePool(operation, context.ContainingSymbol, symbols);
         var inPoolDelegate = !inAsyncContext && BlockingCalls.IsTaskWait(member, symbols) && IsInPoolDelegateOfAsyncCode(operation, context.ContainingSymbol, symbols);
         if ((!inAsyncContext && !inPoolDelegate) || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols)
-            || IsConsoleInputOfTheEntryPoint(member, operation, context.ContainingSymbol))
+            || IsConsoleInputOfTheEntryPoint(member, operation, context.ContainingSymbol)
+            || (operation is IInvocationOperation call && LifetimeLoops.OfAsyncMethod(call, context.ContainingSymbol, symbols) is not null))
         {
             return;
         }

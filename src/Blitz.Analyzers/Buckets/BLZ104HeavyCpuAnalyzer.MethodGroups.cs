@@ -61,6 +61,7 @@ internal sealed partial class BLZ104HeavyCpuAnalyzer
         HeavyWhen.Always => true,
         HeavyWhen.StreamArgument => method.Parameters.Any(p => BlitzSymbols.InheritsFrom(p.Type, symbols.Stream)),
         HeavyWhen.KeySizeArgument => method.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Int32),
+        HeavyWhen.IoArgument => method.Parameters.Any(p => BlockingCalls.IsIoArgumentType(p.Type, symbols)),
         _ => false,
     };
 

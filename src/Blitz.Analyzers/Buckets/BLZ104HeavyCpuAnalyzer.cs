@@ -46,7 +46,7 @@ internal sealed partial class BLZ104HeavyCpuAnalyzer : IBlitzRule
         {
             entry = (HeavyWhen.Always, "compression through a compression stream");
         }
-        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols))
+        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols, context.CancellationToken))
         {
             return;
         }

@@ -115,17 +115,12 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeLifetimeWait(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var wait = (IInvocationOperation)context.Operation;
-        var method = AsyncContext.EnclosingFunction(wait) switch
-        {
-            null => context.ContainingSymbol as IMethodSymbol,
-            ILocalFunctionOperation local => local.Symbol,
-            _ => null,
-        };
-        if (method is not { IsAsync: true } || !LifetimeLoops.IsBlockingWait(wait, symbols)
-            || LifetimeLoops.Around(wait) is not { } loop || LifetimeLoops.FirstWait(loop, symbols) != wait)
+        if (LifetimeLoops.OfAsyncMethod(wait, context.ContainingSymbol, symbols) is not { } loop || LifetimeLoops.FirstWait(loop, symbols) != wait)
         {
             return;
         }
+
+        var method = AsyncContext.EnclosingFunction(wait) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
             "The forever loop of async method '" + method.Name + "'",

@@ -13,13 +13,16 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ107: a spawn (<c>Task.Run</c>, <c>StartNew</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c>, a generated wrapper) per item
 /// of a loop or of a <c>Select</c>, with nothing bounding concurrency. Anything that bounds or serializes it keeps it
 /// quiet: the spawn is awaited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
-/// semaphore is taken, or the loop runs a small fixed number of times (a constant, <c>Environment.ProcessorCount</c>,
-/// a worker/degree count).
+/// semaphore is taken, or the loop runs a small fixed number of times (a constant up to 64,
+/// <c>Environment.ProcessorCount</c>, a worker/degree count).
 /// </summary>
 internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
     private static readonly string[] BoundNames = { "worker", "degree", "parallel", "concurren", "consumer", "thread", "processor", "partition" };
     private const int SmallConstantCollection = 16;
+
+    // A loop of up to this many passes, fixed at compile time, starts a handful of workers; a thousand is a storm.
+    private const int SmallFixedCount = 64;
 
     /// <inheritdoc/>
     public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SpawnStorm);
@@ -78,8 +81,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
     private static bool IsSpawn(IInvocationOperation invocation, BlitzSymbols symbols, OffloadTargetCache targets, System.Threading.CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
-        return (symbols.TryGetOffloadStarter(invocation, out var target) && target is not (OffloadTarget.Dedicated or OffloadTarget.CustomScheduler)
-                && method.Name != "QueueUserWorkItem" && method.Name != "UnsafeQueueUserWorkItem")
+        return (symbols.TryGetOffloadStarter(invocation, out var target) && target is not (OffloadTarget.Dedicated or OffloadTarget.CustomScheduler))
             || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken));
     }
 
@@ -104,13 +106,13 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         }
     }
 
-    /// <summary>A constant, <c>Environment.ProcessorCount</c>, or a count whose name says it is a degree of parallelism.</summary>
+    /// <summary>A small constant, <c>Environment.ProcessorCount</c>, or a count whose name says it is a degree of parallelism.</summary>
     private static bool IsFixedCount(IOperation bound)
     {
         bound = OperationHelpers.WithoutConversions(bound);
         if (bound.ConstantValue.HasValue)
         {
-            return true;
+            return bound.ConstantValue.Value is int count && count <= SmallFixedCount;
         }
 
         var name = OperationHelpers.ReferencedSymbol(bound)?.Name;

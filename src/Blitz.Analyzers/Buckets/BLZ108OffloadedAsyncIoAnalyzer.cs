@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Blitz.Analyzers.Common;
@@ -21,10 +22,12 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
     {
-        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
+        var compilation = registry.Compilation;
+        var cheap = new Lazy<CheapWork>(() => CheapWork.For(compilation)); // built only when an async delegate needs it
+        registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), (c, resolved) => Analyze(c, resolved, cheap), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, Lazy<CheapWork> cheap)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation, out var target) || target != OffloadTarget.ThreadPool
@@ -38,9 +41,17 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         var inner = PassThroughCall(work.Target, symbols, out var isAsyncLambda);
         var awaited = AwaitedAt(invocation);
         if ((inner is null && !(isStartNew && isAsyncLambda))
-            || awaited == Awaited.No
+            || awaited is Awaited.No or Awaited.Together
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
         {
+            // Task.Run of an async delegate that only awaits, around cheap work: nothing in it needs a pool thread.
+            if (inner is null && isAsyncLambda && awaited != Awaited.No && work.Target is IAnonymousFunctionOperation lambda
+                && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+                && cheap.Value.IsCheapAroundAwaits(lambda.Body, context.CancellationToken))
+            {
+                Report(context, invocation, ImmutableDictionary<string, string?>.Empty, "the async delegate");
+            }
+
             return;
         }
 
@@ -51,9 +62,13 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         var properties = canInline
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
             : ImmutableDictionary<string, string?>.Empty;
+        Report(context, invocation, properties, inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate");
+    }
+
+    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, ImmutableDictionary<string, string?> properties, string inner)
+    {
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        var innerName = inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedAsyncIo, invocation.Syntax.GetLocation(), properties, starter, innerName));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedAsyncIo, invocation.Syntax.GetLocation(), properties, starter, inner));
     }
 
     private enum Awaited
@@ -62,6 +77,7 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         InPlace,
         NextStatement,
         InPlaceWithOthers,
+        Together,
     }
 
     /// <summary>
@@ -90,6 +106,13 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
             return Awaited.InPlaceWithOthers;
         }
 
+        // tasks.Add(Task.Run(...)), then await Task.WhenAll(tasks): the caller waits for all of them, together.
+        if (parent is IInvocationOperation { TargetMethod.Name: "Add", Instance: ILocalReferenceOperation { Local: var list } } add
+            && IsAwaitedWithWhenAll(list, add))
+        {
+            return Awaited.Together;
+        }
+
         if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
             && invocation.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { Parent: BlockSyntax block } declaration)
         {
@@ -101,6 +124,33 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         }
 
         return Awaited.No;
+    }
+
+    /// <summary>True when the function around <paramref name="use"/> awaits <c>Task.WhenAll(list)</c> (or <c>WhenAll(list.ToArray())</c>).</summary>
+    private static bool IsAwaitedWithWhenAll(ILocalSymbol list, IOperation use)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(use)))
+        {
+            if (operation is IAwaitOperation { Operation: var awaited }
+                && OperationHelpers.WithoutConversions(awaited) is IInvocationOperation { TargetMethod: { Name: "WhenAll", ContainingType.Name: "Task" } } join
+                && join.Arguments.Any(a => ReferencesLocal(a.Value, list)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesLocal(IOperation value, ILocalSymbol list)
+    {
+        value = OperationHelpers.WithoutConversions(value);
+        if (value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy)
+        {
+            value = OperationHelpers.WithoutConversions(copy.Instance ?? (copy.Arguments.Length > 0 ? copy.Arguments[0].Value : value));
+        }
+
+        return value is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, list);
     }
 
     /// <summary>True when <paramref name="statement"/> is <c>await t;</c>, <c>var x = await t;</c> or <c>return await t;</c>, possibly through <c>ConfigureAwait</c>.</summary>

@@ -49,16 +49,17 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             what = BlockingCalls.Describe(operation, symbols, context.CancellationToken)
                 ?? (operation is IInvocationOperation call && targets.TryGetWrapper(call.TargetMethod.OriginalDefinition, context.CancellationToken, out _, out var attribute)
                     ? "[" + attribute + "] '" + call.TargetMethod.Name + "'"
-                    : null);
+                    : null)
+                ?? BlockingHelper(operation, context, symbols);
             if (what is not null)
             {
                 break;
             }
         }
 
-        // A forever loop in the delegate is BLZ106's: it belongs on a dedicated thread, not on the blocking pool.
-        if (what is null || !AsyncContext.IsAsyncCodeOnThePool(invocation, context.ContainingSymbol, symbols)
-            || ForeverLoops.Find(work.Syntax) is not null)
+        // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
+        // belongs on a dedicated thread, not on the blocking pool.
+        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
         {
             return;
         }
@@ -71,6 +72,23 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
         var location = invocation.Syntax is InvocationExpressionSyntax syntax ? syntax.Expression.GetLocation() : invocation.Syntax.GetLocation();
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingOnThreadPool, location, properties,
             invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, what));
+    }
+
+    /// <summary>
+    /// A call to a sync helper declared in source whose body blocks (its BLZ111 summary), or null. A helper that never
+    /// returns is BLZ112's: it belongs on a dedicated thread.
+    /// </summary>
+    private static string? BlockingHelper(IOperation operation, OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        if (BlockingSummaries.CallTarget(operation) is not { DeclaringSyntaxReferences.IsEmpty: false } target
+            || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)
+            || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
+            || summaries.Settle(target, operation.SemanticModel, context.CancellationToken) is not { ForeverLoop: null, Blocking: { } finding })
+        {
+            return null;
+        }
+
+        return "'" + string.Join(" → ", finding.Chain) + "' (" + finding.Work.What + ")";
     }
 
     private static bool IsTaskWait(IOperation operation, BlitzSymbols symbols)

@@ -5,7 +5,7 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// Where code runs, decided precisely: "async context" is the body of an async method, async lambda or async local
-/// function. A sync lambda or local function nested in one is not (it may run anywhere, e.g. inside a LINQ query
+/// function, or of a method that returns a task without being async. A sync lambda or local function nested in one is not (it may run anywhere, e.g. inside a LINQ query
 /// after the awaits), nor is a delegate handed to Task.Run, SpawnBlocking or a thread: it runs on another thread.
 /// </summary>
 internal static class AsyncContext
@@ -14,15 +14,13 @@ internal static class AsyncContext
     public static bool IsAsyncContext(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols)
     {
         var function = EnclosingFunction(operation);
-        switch (function)
+        var isAsync = function switch
         {
-            case IAnonymousFunctionOperation lambda:
-                return lambda.Symbol.IsAsync && FindOffloadStarter(lambda, symbols, out _) is null;
-            case ILocalFunctionOperation local:
-                return local.Symbol.IsAsync;
-            default:
-                return containingSymbol is IMethodSymbol method && IsAsyncMethod(method, symbols);
-        }
+            IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync && FindOffloadStarter(lambda, symbols, out _) is null,
+            ILocalFunctionOperation local => local.Symbol.IsAsync,
+            _ => containingSymbol is IMethodSymbol method && IsAsyncMethod(method, symbols),
+        };
+        return isAsync && !CallerChosenSyncPath.Contains(operation);
     }
 
     /// <summary>The innermost lambda or local function containing <paramref name="operation"/>, or null for the member's own body.</summary>
@@ -153,8 +151,14 @@ internal static class AsyncContext
         || (EnclosingFunction(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda
             && FindOffloadStarter(lambda, symbols, out var target) is not null && target == OffloadTarget.ThreadPool);
 
-    /// <summary>An async method, or top-level statements that await (their entry point returns a task).</summary>
+    /// <summary>
+    /// An async method; a method that returns a task without being async (callers await it, and its whole body runs
+    /// on the caller's thread before the task is handed back, like an async method's code before its first await); or
+    /// top-level statements that await (their entry point returns a task).
+    /// </summary>
     private static bool IsAsyncMethod(IMethodSymbol method, BlitzSymbols symbols) =>
         method.IsAsync
-        || (method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName && symbols.IsTaskLike(method.ReturnType));
+        || ((method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation
+                || method.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName)
+            && symbols.IsTaskLike(method.ReturnType));
 }

@@ -14,6 +14,7 @@ namespace Blitz.Analyzers.Common;
 internal static class BlockingCalls
 {
     private const int AllDirectories = 1; // SearchOption.AllDirectories
+    private const int RegexCompiled = 8; // RegexOptions.Compiled
 
     /// <summary>
     /// Memory-backed receivers never block: by static type, by a local's initializer (never assigned again), or
@@ -108,8 +109,10 @@ internal static class BlockingCalls
         || invocation.Arguments.Any(a => symbols.IsCompressionStream(OperationHelpers.WithoutConversions(a.Value).Type));
 
     /// <summary>True when a CPU-heavy table entry's condition holds for this call.</summary>
-    public static bool HeavyApplies(HeavyWhen when, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) => when switch
+    public static bool HeavyApplies(HeavyWhen when, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols, CancellationToken cancellationToken) => when switch
     {
+        HeavyWhen.IoArgument => arguments.Any(a => IsIoArgumentType(a.Value.Type, symbols) && !IsNonBlockingReceiver(a.Value, symbols, cancellationToken)),
+        HeavyWhen.CompiledRegex => arguments.Any(a => a.Value.Type is { Name: "RegexOptions" } && a.Value.ConstantValue is { HasValue: true, Value: int options } && (options & RegexCompiled) != 0),
         HeavyWhen.Always => true,
         HeavyWhen.StreamArgument => arguments.Any(a => BlitzSymbols.InheritsFrom(a.Value.Type, symbols.Stream)),
         HeavyWhen.AllDirectories => arguments.Any(a => IsRecursive(a.Value, symbols)),
@@ -118,6 +121,25 @@ internal static class BlockingCalls
             && OperationHelpers.ReferencedSymbol(a.Value) is { } text && WholePayload.IsReadWhole(text, a)),
         _ => false,
     };
+
+    /// <summary>A stream, text reader or writer, or an XML reader or writer: what a serializer reads from or writes to.</summary>
+    public static bool IsIoArgumentType(ITypeSymbol? type, BlitzSymbols symbols)
+    {
+        if (symbols.IsIoType(type))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "XmlReader" or "XmlWriter", ContainingNamespace: { Name: "Xml", ContainingNamespace.Name: "System" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A short description of the blocking or heavy work <paramref name="operation"/> does (sleep, sync I/O, a blocking
@@ -159,6 +181,11 @@ internal static class BlockingCalls
             return new BlockingWork(method, Name(method, instance), "a sleep", BlockingKind.Sleep);
         }
 
+        if (operation is IInvocationOperation query && SyncQueries.AsyncTwinName(query) is not null)
+        {
+            return new BlockingWork(method, Name(method, instance ?? query.Arguments[0].Value), "a query executed synchronously", BlockingKind.SyncIo);
+        }
+
         if (symbols.TryGetSyncIoCounterpart(method, out _) && operation is IInvocationOperation io)
         {
             if (IsCompressionStreamCall(io, symbols))
@@ -176,7 +203,7 @@ internal static class BlockingCalls
                 : new BlockingWork(method, Name(method, instance), "a blocking wait", BlockingKind.Wait);
         }
 
-        if (symbols.TryGetCpuHeavy(method, out var entry) && HeavyApplies(entry.When, method, arguments, symbols))
+        if (symbols.TryGetCpuHeavy(method, out var entry) && HeavyApplies(entry.When, method, arguments, symbols, cancellationToken))
         {
             return new BlockingWork(method, Name(method, instance), entry.What, BlockingKind.HeavyCpu);
         }

@@ -254,7 +254,8 @@ internal sealed class BlockingSummaries
     {
         if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work)
         {
-            return _settings.IsNonBlocking(work.Api) ? null : work;
+            // On the sync path of a method that serves both sync and async callers, it blocks only a sync caller.
+            return _settings.IsNonBlocking(work.Api) || CallerChosenSyncPath.Contains(operation) ? null : work;
         }
 
         if (operation is ILoopOperation loop && HeavyLoops.Classify(loop, _symbols) is var kind and not HeavyLoopKind.None)

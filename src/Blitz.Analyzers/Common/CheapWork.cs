@@ -11,11 +11,14 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// BLZ113: decides whether a delegate body is provably cheap and bounded (bucket 2): made only of literals, locals,
 /// parameters, fields, auto-properties, built-in operators, string formatting of values that run no user code,
-/// object creation of plain types and the members of <see cref="KnownCheapApis"/>. Anything else (a loop, an await,
+/// object creation of plain types, the members of <see cref="KnownCheapApis"/>, and for loops of a few passes fixed at
+/// compile time over such work. Anything else (another loop, an await,
 /// a lock, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
 /// </summary>
 internal sealed class CheapWork
 {
+    private const int SmallLoop = 64;
+
     private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _formattable = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _threadDependent = new(SymbolEqualityComparer.Default);
@@ -62,9 +65,20 @@ internal sealed class CheapWork
     /// True when running <paramref name="body"/> is provably cheap and bounded, and it does something;
     /// <paramref name="readsThread"/> says whether it reads which thread it runs on.
     /// </summary>
-    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread)
+    public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread) =>
+        IsCheap(body, allowAwaits: false, cancellationToken, out readsThread, out _);
+
+    /// <summary>
+    /// True when an async delegate's <paramref name="body"/> awaits, and everything it does besides starting the
+    /// awaited calls is provably cheap and bounded: then no part of it needs a pool thread of its own (BLZ108).
+    /// </summary>
+    public bool IsCheapAroundAwaits(IBlockOperation body, CancellationToken cancellationToken) =>
+        IsCheap(body, allowAwaits: true, cancellationToken, out _, out var awaits) && awaits;
+
+    private bool IsCheap(IBlockOperation body, bool allowAwaits, CancellationToken cancellationToken, out bool readsThread, out bool awaits)
     {
         readsThread = false;
+        awaits = false;
         var doesSomething = false;
         var stack = new Stack<IOperation>();
         stack.Push(body);
@@ -74,6 +88,30 @@ internal sealed class CheapWork
             if (operation is IPropertyReferenceOperation { Property: var property } && _threadDependent.Contains(property))
             {
                 readsThread = true;
+                continue;
+            }
+
+            if (allowAwaits && operation is IAwaitOperation awaited)
+            {
+                // The awaited call starts async work and returns; only its receiver and arguments run here.
+                awaits = true;
+                var started = OperationHelpers.WithoutConversions(awaited.Operation);
+                if (started is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                {
+                    started = OperationHelpers.WithoutConversions(configured);
+                }
+
+                if (started is not IInvocationOperation call)
+                {
+                    stack.Push(started);
+                    continue;
+                }
+
+                foreach (var child in call.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+
                 continue;
             }
 
@@ -125,6 +163,9 @@ internal sealed class CheapWork
         ICollectionExpressionOperation collection => collection.ConstructMethod is null && collection.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" },
         IPropertyReferenceOperation property => IsKnown(property.Property) || IsAutoProperty(property.Property, cancellationToken),
         IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod),
+        // A for loop of a few passes fixed at compile time (for (var i = 0; i < 10; i++)): its body is checked like any other.
+        IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, RightOperand.ConstantValue: { HasValue: true, Value: int passes } } }
+            => passes <= SmallLoop,
         IObjectCreationOperation creation => creation.Constructor is { } constructor && IsCheapConstruction(constructor, cancellationToken),
         _ => false,
     };

@@ -150,15 +150,20 @@ internal static class ForeverLoops
     /// <summary>True when <paramref name="loop"/> is a <c>while</c>, <c>do</c> or <c>for</c> that never ends but on cancellation, awaiting or not.</summary>
     public static bool IsEndless(SyntaxNode loop)
     {
-        var endless = loop switch
-        {
-            WhileStatementSyntax w => IsEndlessCondition(w.Condition),
-            ForStatementSyntax f => f.Condition is null || IsEndlessCondition(f.Condition),
-            DoStatementSyntax d => IsEndlessCondition(d.Condition),
-            _ => false,
-        };
-        return endless && !HasExit((StatementSyntax)loop);
+        return HasEndlessCondition(loop) && !HasExit((StatementSyntax)loop);
     }
+
+    /// <summary>
+    /// True when <paramref name="loop"/>'s condition never ends it but on cancellation (<c>while (true)</c>, <c>for (;;)</c>,
+    /// <c>while (!token.IsCancellationRequested)</c>), whatever its body's exits.
+    /// </summary>
+    public static bool HasEndlessCondition(SyntaxNode loop) => loop switch
+    {
+        WhileStatementSyntax w => IsEndlessCondition(w.Condition),
+        ForStatementSyntax f => f.Condition is null || IsEndlessCondition(f.Condition),
+        DoStatementSyntax d => IsEndlessCondition(d.Condition),
+        _ => false,
+    };
 
     /// <summary>True when nothing but cancellation leaves <paramref name="loop"/> (a <c>foreach</c> over a consuming enumerable, say).</summary>
     public static bool NeverLeaves(StatementSyntax loop) => !HasExit(loop);

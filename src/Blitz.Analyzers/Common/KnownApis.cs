@@ -13,6 +13,13 @@ internal enum HeavyWhen
     KeySizeArgument,
     /// <summary>Heavy when a string argument holds a whole payload the method read (<see cref="WholePayload"/>).</summary>
     WholePayloadArgument,
+    /// <summary>
+    /// Heavy when an argument is a stream, text reader/writer or XML reader/writer not over memory: the whole content
+    /// is read or written synchronously, and (de)serialized (a serializer over a file or a socket).
+    /// </summary>
+    IoArgument,
+    /// <summary>Heavy when a <c>RegexOptions</c> argument asks for <c>Compiled</c>: the pattern is compiled to IL at each call.</summary>
+    CompiledRegex,
 }
 
 /// <summary>What an offload call sends its delegate to.</summary>
@@ -176,13 +183,45 @@ internal static class KnownApis
         ("System.Xml.XmlDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
         ("System.Xml.Linq.XElement", "Load", HeavyWhen.Always, "loading a whole XML document"),
+        // The BCL's serializers that take a stream, reader or writer and have no async twin (the table of sync twins
+        // covers JsonSerializer, JsonDocument and XDocument/XElement.Save): every Serialize/Deserialize/ReadObject/
+        // WriteObject/ReadXml/WriteXml/Save/Load over one, listed from the reference assemblies' public members.
+        ("System.Xml.Serialization.XmlSerializer", "Serialize", HeavyWhen.IoArgument, "XML serialization over a stream"),
+        ("System.Xml.Serialization.XmlSerializer", "Deserialize", HeavyWhen.IoArgument, "XML deserialization of a whole stream"),
+        ("System.Runtime.Serialization.XmlObjectSerializer", "ReadObject", HeavyWhen.IoArgument, "deserialization of a whole stream"),
+        ("System.Runtime.Serialization.XmlObjectSerializer", "WriteObject", HeavyWhen.IoArgument, "serialization over a stream"),
+        ("System.Runtime.Serialization.DataContractSerializer", "ReadObject", HeavyWhen.IoArgument, "deserialization of a whole stream"),
+        ("System.Runtime.Serialization.DataContractSerializer", "WriteObject", HeavyWhen.IoArgument, "serialization over a stream"),
+        ("System.Runtime.Serialization.Json.DataContractJsonSerializer", "ReadObject", HeavyWhen.IoArgument, "JSON deserialization of a whole stream"),
+        ("System.Runtime.Serialization.Json.DataContractJsonSerializer", "WriteObject", HeavyWhen.IoArgument, "JSON serialization over a stream"),
+        ("System.Xml.XmlDocument", "Save", HeavyWhen.Always, "saving a whole XML document"),
+        ("System.Data.DataSet", "ReadXml", HeavyWhen.Always, "reading a whole XML document into a DataSet"),
+        ("System.Data.DataSet", "WriteXml", HeavyWhen.Always, "writing a whole DataSet as XML"),
+        ("System.Data.DataTable", "ReadXml", HeavyWhen.Always, "reading a whole XML document into a DataTable"),
+        ("System.Data.DataTable", "WriteXml", HeavyWhen.Always, "writing a whole DataTable as XML"),
+        ("System.Xml.Xsl.XslCompiledTransform", "Transform", HeavyWhen.Always, "an XSLT transform of a whole document"),
+        // Certificate chains: Build may fetch intermediate certificates and revocation lists over the network.
+        ("System.Security.Cryptography.X509Certificates.X509Chain", "Build", HeavyWhen.Always, "building a certificate chain"),
+        // Big-number maths: modular exponentiation is the cost of RSA and Diffie-Hellman done by hand.
+        ("System.Numerics.BigInteger", "ModPow", HeavyWhen.Always, "modular exponentiation of big integers"),
+        // Image codecs (System.Drawing on Windows, SkiaSharp): every call decodes or encodes a whole image.
+        ("System.Drawing.Image", "FromFile", HeavyWhen.Always, "decoding an image"),
+        ("System.Drawing.Image", "FromStream", HeavyWhen.Always, "decoding an image"),
+        ("System.Drawing.Image", "Save", HeavyWhen.Always, "encoding an image"),
+        ("System.Drawing.Bitmap", ".ctor", HeavyWhen.IoArgument, "decoding an image"),
+        ("SkiaSharp.SKBitmap", "Decode", HeavyWhen.Always, "decoding an image"),
+        ("SkiaSharp.SKImage", "FromEncodedData", HeavyWhen.Always, "decoding an image"),
+        ("SkiaSharp.SKImage", "Encode", HeavyWhen.Always, "encoding an image"),
+        ("SkiaSharp.SKBitmap", "Encode", HeavyWhen.Always, "encoding an image"),
+        // A compiled regular expression built per call: compiling the pattern to IL costs far more than one match.
+        ("System.Text.RegularExpressions.Regex", ".ctor", HeavyWhen.CompiledRegex, "compiling a regular expression"),
         ("System.Text.RegularExpressions.Regex", "Matches", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
         ("System.Text.RegularExpressions.Regex", "Replace", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
         ("System.Text.RegularExpressions.Regex", "Split", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
         ("System.Text.RegularExpressions.Regex", "Count", HeavyWhen.WholePayloadArgument, "a regular expression over a whole payload"),
     };
 
-    /// <summary>BLZ104: hashing calls that make a loop heavy when repeated an input-dependent number of times.</summary>
+    /// <summary>BLZ104: hashing and signing calls that make a loop heavy when repeated an input-dependent number of times.</summary>
     public static readonly (string Type, string Member)[] HashingCalls =
     {
         ("System.Security.Cryptography.HashAlgorithm", "ComputeHash"),
@@ -194,6 +233,14 @@ internal static class KnownApis
         ("System.Security.Cryptography.MD5", "HashData"),
         ("System.Security.Cryptography.HMACSHA256", "HashData"),
         ("System.Security.Cryptography.HMACSHA512", "HashData"),
+        // Signing and verifying per item of a batch: each is an asymmetric operation, far heavier than a hash.
+        ("System.Security.Cryptography.RSA", "SignData"),
+        ("System.Security.Cryptography.RSA", "SignHash"),
+        ("System.Security.Cryptography.RSA", "VerifyData"),
+        ("System.Security.Cryptography.RSA", "Decrypt"),
+        ("System.Security.Cryptography.ECDsa", "SignData"),
+        ("System.Security.Cryptography.ECDsa", "SignHash"),
+        ("System.Security.Cryptography.ECDsa", "VerifyData"),
     };
 
     /// <summary>Calls that run a delegate elsewhere. A delegate passed to one of them is not async context.</summary>

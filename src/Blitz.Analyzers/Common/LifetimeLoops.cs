@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// BLZ106's lifetime loops: a loop that never ends but on cancellation (<see cref="ForeverLoops.IsEndless"/>), or a
-/// <c>foreach</c> over a consuming enumerable, that blocks on a lifetime-loop wait (<see cref="WaitRoles.PacesLifetimeLoop"/>) on each pass.
+/// BLZ106's lifetime loops: a loop whose condition never ends it (<see cref="ForeverLoops.HasEndlessCondition"/>: it
+/// may still leave when its input ends, <c>if (line == "exit") return;</c>), or a <c>foreach</c> over a consuming
+/// enumerable, that blocks on a lifetime-loop wait (<see cref="WaitRoles.PacesLifetimeLoop"/>) on each pass.
 /// Unlike <see cref="ForeverLoops.Find"/> the loop may await: an async loop that also blocks holds a thread each time
 /// it blocks, for as long as it lives.
 /// </summary>
@@ -25,7 +26,7 @@ internal static class LifetimeLoops
                 case IForEachLoopOperation { IsAsynchronous: false } each when child == each.Collection
                     && each.Syntax is StatementSyntax statement && ForeverLoops.NeverLeaves(statement):
                     return each;
-                case IWhileLoopOperation or IForLoopOperation when ForeverLoops.IsEndless(current.Syntax):
+                case IWhileLoopOperation or IForLoopOperation when ForeverLoops.HasEndlessCondition(current.Syntax):
                     return (ILoopOperation)current;
             }
         }
@@ -38,7 +39,8 @@ internal static class LifetimeLoops
     /// block: not a poll with a zero timeout (<c>WaitOne(0)</c>, <c>TryTake(out x, 0)</c>, <c>Poll(0, mode)</c>).
     /// </summary>
     public static bool IsBlockingWait(IInvocationOperation call, BlitzSymbols symbols) =>
-        symbols.IsLifetimeLoopWait(call.TargetMethod) && !KnownWaits.HasZeroTimeout(call.Arguments);
+        // A zero timeout, a key read behind Console.KeyAvailable, a wait on a completed task: BLZ103's exemptions.
+        symbols.IsLifetimeLoopWait(call.TargetMethod) && !BlockingCalls.IsNonBlockingWait(call.TargetMethod, call.Instance, call.Arguments, call, symbols);
 
     /// <summary>The first blocking lifetime wait of <paramref name="root"/> (a loop or a function body) in source order, outside nested functions.</summary>
     public static IInvocationOperation? FirstWait(IOperation root, BlitzSymbols symbols)
@@ -62,6 +64,35 @@ internal static class LifetimeLoops
         foreach (var node in function.DescendantNodes(n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax && ForeverLoops.IsEndless(node) && ForeverLoops.Awaits((StatementSyntax)node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The lifetime loop of an async method (or async local function) around <paramref name="wait"/>, when the wait
+    /// blocks: BLZ106 reports the loop, and no other rule reports the wait (one diagnostic, one advice).
+    /// </summary>
+    public static ILoopOperation? OfAsyncMethod(IInvocationOperation wait, ISymbol containingSymbol, BlitzSymbols symbols)
+    {
+        var method = AsyncContext.EnclosingFunction(wait) switch
+        {
+            null => containingSymbol as IMethodSymbol,
+            ILocalFunctionOperation local => local.Symbol,
+            _ => null,
+        };
+        return method is { IsAsync: true } && IsBlockingWait(wait, symbols) ? Around(wait) : null;
+    }
+
+    /// <summary>True when a sync delegate's <paramref name="body"/> holds a lifetime loop (BLZ106's, not the blocking pool's).</summary>
+    public static bool Holds(IOperation body, BlitzSymbols symbols)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            if (operation is IInvocationOperation wait && IsBlockingWait(wait, symbols) && Around(wait) is not null)
             {
                 return true;
             }

@@ -10,7 +10,8 @@ namespace Blitz.Analyzers.Common;
 /// <c>SmtpClient.Send</c>'s <c>SendMailAsync</c> is in the table, <c>SqlCommand.ExecuteReader</c>'s
 /// <c>ExecuteReaderAsync</c>, <c>DbContext.SaveChanges</c>'s <c>SaveChangesAsync</c> and <c>WebClient.DownloadString</c>'s
 /// <c>DownloadStringTaskAsync</c> are found here. Members declared in source are left to BLZ111, which looks into
-/// their bodies. Every call to a referenced method asks this, so the answer is computed once per method definition.
+/// their bodies; a source member without a body whose twin has none either (<see cref="SourceBodies.TellNothing"/>: an
+/// interface's or abstract class's pair) follows the convention, as a referenced member does. Every call to a referenced method asks this, so the answer is computed once per method definition.
 /// </summary>
 internal sealed class SyncTwins
 {
@@ -47,8 +48,8 @@ internal sealed class SyncTwins
     /// </summary>
     private SyncIoCounterpart Find(IMethodSymbol method)
     {
-        if (method.MethodKind != MethodKind.Ordinary || !method.DeclaringSyntaxReferences.IsEmpty || method.DeclaredAccessibility != Accessibility.Public
-            || IsNonBlockingByName(method.Name))
+        if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
+            || IsNonBlockingByName(method.Name) || !SourceBodies.TellNothing(method))
         {
             return default;
         }
@@ -66,7 +67,10 @@ internal sealed class SyncTwins
                 IMethodSymbol? exact = null, withToken = null;
                 foreach (var member in type.GetMembers(name))
                 {
-                    if (member is IMethodSymbol candidate && IsTwin(method, candidate))
+                    // In source, only a contract pair (neither side has a body here, as in an interface): a virtual
+                    // twin with a body is the type's own default, often written over the sync member.
+                    if (member is IMethodSymbol candidate && IsTwin(method, candidate)
+                        && (method.DeclaringSyntaxReferences.IsEmpty || SourceBodies.TellNothing(candidate)))
                     {
                         if (candidate.Parameters.Length == method.Parameters.Length)
                         {

@@ -28,7 +28,6 @@ public sealed class BLZ101ThreadSleepTests
         class C
         {
             void Sync() => Thread.Sleep(10);
-            Task NotAsync() { Thread.Sleep(10); return Task.CompletedTask; }
             async Task A(List<int> items)
             {
                 Action a = () => Thread.Sleep(1);
@@ -39,6 +38,59 @@ public sealed class BLZ101ThreadSleepTests
                 await BlitzRuntime.Default.SpawnBlocking(0, (s, ct) => { Thread.Sleep(10); return s; });
                 items.ForEach(i => Thread.Sleep(i));
             }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_methods_that_return_a_task_without_being_async() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            // The caller awaits the task, but the sleep runs on its thread before it gets one.
+            Task NotAsync() { {|BLZ101:Thread.Sleep(10)|}; return Task.CompletedTask; }
+            ValueTask<int> Value() { {|BLZ101:Thread.Sleep(10)|}; return new ValueTask<int>(1); }
+            int Plain() { Thread.Sleep(10); return 1; }
+            Task Offloaded() => Task.Run(() => Thread.Sleep(10));
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_the_sync_path_a_caller_chose() => Harness.VerifyAsync(Sources.Usings + """
+        enum IoMode { Synchronous, Asynchronous }
+        class C
+        {
+            // One body for a library's sync and async APIs: the sleep runs only when a sync caller asked for it.
+            async Task Pause(bool isAsync, CancellationToken token)
+            {
+                if (isAsync) { await Task.Delay(10, token); } else { Thread.Sleep(10); }
+            }
+            ValueTask Wait(IoMode mode) => mode == IoMode.Asynchronous ? new ValueTask(Task.Delay(10)) : Sleep();
+            ValueTask Sleep() { {|BLZ101:Thread.Sleep(10)|}; return default; }
+            async Task EarlyReturn(bool useAsync)
+            {
+                if (useAsync) { await Task.Delay(10); return; }
+                Thread.Sleep(10);
+            }
+            async Task Switched(IoMode mode)
+            {
+                switch (mode)
+                {
+                    case IoMode.Synchronous: Thread.Sleep(10); break;
+                    default: await Task.Delay(10); break;
+                }
+            }
+            async Task Unrelated(bool ready)
+            {
+                if (ready) { {|BLZ101:Thread.Sleep(10)|}; }
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_a_method_that_is_not_async() => Fix.VerifyNoFixAsync(Sources.Usings + """
+        class C
+        {
+            Task NotAsync() { {|BLZ101:Thread.Sleep(10)|}; return Task.CompletedTask; }
         }
         """);
 

@@ -16,6 +16,49 @@ public sealed class BLZ102SyncIoTests
     private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     [Fact]
+    public Task Reports_sync_twins_of_members_without_a_body_here() => Harness.VerifyAsync(Sources.Usings + """
+        interface IStore { string Load(int id); Task<string> LoadAsync(int id, CancellationToken token = default); }
+        abstract class Store { public abstract void Flush(); public abstract Task FlushAsync(); }
+        abstract class Context
+        {
+            public abstract void Add(int item);
+            public virtual Task AddAsync(int item) { Add(item); return Task.CompletedTask; } // a default over the sync member
+        }
+        class Cache { public string Load(int id) => ""; public Task<string> LoadAsync(int id) => Task.FromResult(""); }
+        class C
+        {
+            async Task A(IStore store, Store abstracted, Cache cache, Context context)
+            {
+                context.Add(1);                        // its twin has a body here: BLZ111 reads that instead
+                var a = {|BLZ102:store.Load(1)|};       // no body to read: the convention decides
+                {|BLZ102:abstracted.Flush()|};
+                var b = cache.Load(1);                 // a body in source: BLZ111 reads it
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_queries_executed_synchronously_on_a_query_provider() => Harness.VerifyAsync(Sources.Usings + """
+        class Row { public int Id { get; set; } }
+        class C
+        {
+            async Task<int> A(IQueryable<Row> rows, List<Row> list)
+            {
+                var all = {|BLZ102:rows.Where(r => r.Id > 0).ToList()|};
+                var first = {|BLZ102:rows.FirstOrDefault(r => r.Id == 1)|};
+                var count = {|BLZ102:rows.Count()|};
+                var inMemory = list.AsQueryable().Where(r => r.Id > 0).ToList();   // a query over memory
+                var plain = list.Where(r => r.Id > 0).ToList();                    // LINQ to objects
+                var deferred = rows.Where(r => r.Id > 2);                          // built, not executed
+                await Task.Yield();
+                return all.Count + count + inMemory.Count + plain.Count + (first?.Id ?? 0);
+            }
+            Task<List<Row>> B(IQueryable<Row> rows) => Task.Run(() => rows.ToList());  // on the pool: BLZ109's
+        }
+        """);
+
+    [Fact]
     public Task Reports_blocking_io_with_an_equivalent_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """
         using System.Data.Common;
         using System.Diagnostics;

@@ -124,7 +124,7 @@ public sealed class BLZ103BlockingWaitTests
                 var got2 = {|BLZ103:queue.TryTake(out var d, Timeout.Infinite, ct)|};
                 var from = {|BLZ103:BlockingCollection<int>.TakeFromAny(queues, out var e)|};
                 var tried = {|BLZ103:BlockingCollection<int>.TryTakeFromAny(queues, out var f, TimeSpan.FromSeconds(1))|};
-                foreach (var item in {|BLZ103:queue.GetConsumingEnumerable(ct)|}) { }
+                foreach (var item in queue.GetConsumingEnumerable(ct)) { }  // a lifetime loop: BLZ106 reports it, this rule leaves it
                 {|BLZ103:queue.Add(0, ct)|};                       // 0 is the item, not a timeout
                 var added = {|BLZ103:queue.TryAdd(1, 100)|};
                 await Task.Yield();

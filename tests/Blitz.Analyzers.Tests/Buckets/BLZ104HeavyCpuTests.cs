@@ -116,6 +116,68 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
+    public Task Reports_certificate_chains_big_integer_powers_compiled_regexes_and_signing_per_item() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        using System.Numerics;
+        using System.Security.Cryptography.X509Certificates;
+        using System.Text.RegularExpressions;
+        class C
+        {
+            static readonly Regex Shared = new("a+", RegexOptions.Compiled);    // once per process: fine
+            async Task<int> A(X509Certificate2 certificate, BigInteger value, BigInteger modulus, string text, RSA rsa, List<byte[]> batch)
+            {
+                using var chain = new X509Chain();
+                var valid = {|BLZ104:chain.Build(certificate)|};
+                var power = {|BLZ104:BigInteger.ModPow(value, 65537, modulus)|};
+                var pattern = {|BLZ104:new Regex("[a-z]+", RegexOptions.Compiled | RegexOptions.IgnoreCase)|};
+                var plain = new Regex("[a-z]+", RegexOptions.IgnoreCase);        // interpreted: cheap to build
+                var sum = BigInteger.Add(value, modulus);                          // not a power
+                var signatures = new List<byte[]>();
+                {|BLZ104:foreach|} (var item in batch) { signatures.Add(rsa.SignData(item, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)); }
+                await Task.Yield();
+                return (valid ? 1 : 0) + (int)(power % 7) + pattern.Matches(text).Count + plain.Matches(text).Count + (int)(sum % 3) + signatures.Count;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_serializers_over_files_and_streams_but_not_over_memory() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        using System.Runtime.Serialization;
+        using System.Xml;
+        using System.Xml.Serialization;
+        public class Settings { public string? Name { get; set; } }
+        class C
+        {
+            async Task<Settings> Load(string path, Stream network)
+            {
+                var serializer = new XmlSerializer(typeof(Settings));
+                using var reader = new StreamReader(path);
+                var a = (Settings){|BLZ104:serializer.Deserialize(reader)|}!;
+                using (var file = File.Create(path)) { {|BLZ104:serializer.Serialize(file, a)|}; }
+                var b = (Settings){|BLZ104:new DataContractSerializer(typeof(Settings)).ReadObject(network)|}!;
+                using var xml = XmlReader.Create(network);
+                var c = (Settings){|BLZ104:serializer.Deserialize(xml)|}!;
+                var doc = new XmlDocument();
+                {|BLZ104:doc.Save(path)|};
+                await Task.Yield();
+                return b ?? c;
+            }
+            // Behind a Task-returning signature the work runs on the caller's thread just the same.
+            Task<Settings> Read(Stream input) => Task.FromResult((Settings){|BLZ104:new XmlSerializer(typeof(Settings)).Deserialize(input)|}!);
+            async Task<string> InMemory(Settings settings, string text)
+            {
+                var serializer = new XmlSerializer(typeof(Settings));
+                var back = (Settings)serializer.Deserialize(new StringReader(text))!;   // a string in memory
+                using var buffer = new MemoryStream();
+                serializer.Serialize(buffer, settings);                                  // a memory stream
+                var writer = new StringWriter();
+                serializer.Serialize(writer, back);
+                await Task.Yield();
+                return writer.ToString();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_cheap_inline_work_bucket_2() => Harness.VerifyAsync(Sources.Usings + Usings + """
         record Line(decimal Price);
         record Order(List<Line> Lines);

@@ -50,15 +50,13 @@ public sealed class BLZ106ForeverLoopOnPoolTests
 
             void Start(CancellationToken token, Channel<int> channel)
             {
-                _ = Task.Run(() => { while (true) { if (!Handle(_queue.Take())) { break; } } });        // a real exit
-                _ = Task.Run(() => { while (true) { if (Handle(_queue.Take())) { return; } } });        // a real exit
+                _ = Task.Run(() => { while (true) { if (!Handle(_queue.TryTake(out var item) ? item : 0)) { break; } } }); // blocks nowhere, and ends
                 _ = Task.Run(async () => { while (true) { Handle(await channel.Reader.ReadAsync(token)); } }); // awaits: holds no thread
                 _ = Task.Factory.StartNew(() => { while (true) { Handle(_queue.Take()); } }, TaskCreationOptions.LongRunning);
                 _ = new Thread(() => { while (true) { Handle(_queue.Take()); } });
                 _ = BlitzRuntime.Default.SpawnDedicated("consumer", ct => { while (!ct.IsCancellationRequested) { Handle(_queue.Take()); } });
                 _ = Task.Run(() => { Action nested = () => { while (true) { } }; });                     // only a nested lambda loops
                 _ = Task.Run(() => { for (var i = 0; i < 10; i++) { Handle(i); } });
-                _ = Task.Run(() => { while (true) { switch (_queue.Take()) { case 0: goto done; default: break; } } done:; });
             }
 
             [Blocking] public int Drain() { var n = 0; while (true) { if (!Handle(_queue.Take())) { return n; } n++; } }
@@ -182,6 +180,40 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_lifetime_loops_that_end_with_their_input_once() => BothRules.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+
+            // The loop lives as long as its input: BLZ106 reports the loop, and BLZ103 leaves its read alone.
+            async Task ReplAsync()
+            {
+                {|BLZ106:while|} (true)
+                {
+                    var line = Console.ReadLine();
+                    if (line == "exit") { return; }
+                    await _s.SendAsync(line ?? "");
+                }
+            }
+            void Start()
+            {
+                // A sentinel exit ends the loop only with its input: it still blocks a pool thread for as long as that lives.
+                _ = {|BLZ106:Task.Run|}(() => { while (true) { var item = _s.Queue.Take(); if (item.Length == 0) { break; } _s.Handle(item); } });
+                _ = {|BLZ106:Task.Run|}(() => { while (true) { if (_s.Queue.Take() == "stop") { return; } } });
+                _ = {|BLZ106:Task.Run|}(() => { while (true) { switch (_s.Queue.Take()) { case "": goto done; default: break; } } done:; });
+            }
+            async Task KeyAsync(CancellationToken ct)
+            {
+                // A key read behind KeyAvailable returns at once: the loop blocks nowhere.
+                while (!ct.IsCancellationRequested) { await Task.Delay(100, ct); if (Console.KeyAvailable) { await _s.SendAsync(Console.ReadKey(false).KeyChar.ToString()); } }
+            }
+        }
+        """);
+
+    private static readonly AnalyzerHarness BothRules = new(TestReferences.All,
+        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer())]);
 
     [Fact]
     public Task Ignores_loops_that_await_io_and_block_nowhere_or_end() => Harness.VerifyAsync(Sources.Usings + Queue + """

@@ -30,6 +30,8 @@ public sealed class BLZ107SpawnStormTests
                 var hashes = files.Select(f => {|BLZ107:Hasher.HashAsync|}(f).AsTask()).ToList();
                 var spawned = items.Select(x => {|BLZ107:BlitzRuntime.Default.SpawnBlocking|}(x, (s, ct) => Work(s)).AsTask());
                 while (queue.TryTake(out var message)) { _ = {|BLZ107:Task.Run|}(() => message.Length); }
+                for (var i = 0; i < 1000; i++) { tasks.Add({|BLZ107:Task.Run|}(() => Work(i))); }         // a large constant is no bound
+                for (var i = 0; i < 500; i++) { {|BLZ107:ThreadPool.QueueUserWorkItem|}(_ => Work(i)); }
                 await Task.WhenAll(tasks);
             }
         }

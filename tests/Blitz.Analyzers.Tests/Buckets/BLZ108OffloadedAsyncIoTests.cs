@@ -36,6 +36,31 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
+    public Task Reports_async_delegates_that_only_await_around_cheap_work() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task A(string url, CancellationToken ct)
+            {
+                await {|BLZ108:Task.Run(async () => { Console.WriteLine("pausing"); await Task.Delay(500, ct); Console.WriteLine("resumed"); })|};
+                var page = await {|BLZ108:Task.Run(async () => { var text = await Io.GetAsync(url + "/index").ConfigureAwait(false); return text.Length; })|};
+                await Task.Run(async () => { await Io.SendAsync(); Thread.Sleep(10); });          // blocks after its await
+                await {|BLZ108:Task.Run(async () => { for (var i = 0; i < 3; i++) { await Io.SendAsync(); } })|}; // three passes
+                await Task.Run(async () => { foreach (var c in url) { await Io.SendAsync(); } });     // input-sized: not provably cheap
+                _ = Task.Run(async () => { await Task.Delay(500); Console.WriteLine("later"); });    // detached: not awaited
+                var reads = new List<Task>();
+                foreach (var part in url.Split('/'))
+                {
+                    reads.Add({|BLZ108:Task.Run(async () => { var text = await Io.GetAsync(part); Console.WriteLine(text); })|});
+                }
+                await Task.WhenAll(reads);                                                             // awaited together
+                var workers = new List<Task>();
+                for (var i = 0; i < Environment.ProcessorCount; i++) { workers.Add(Task.Run(() => Io.SendAsync())); } // starting workers
+                await Task.WhenAll(workers);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_sync_work_composite_delegates_and_sync_callers() => Harness.VerifyAsync(Sources.Usings + Io + """
         class C
         {

@@ -27,7 +27,28 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_cheap_work_async_delegates_blitz_pools_and_sync_callers() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_wherever_the_starter_runs_and_one_call_away() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            // The delegate blocks a pool thread whoever starts it: a sync caller, or a method that returns the task.
+            void Sync(string path) => {|BLZ109:Task.Run|}(() => File.ReadAllText(path)).Wait();
+            Task Pause(int ms) => {|BLZ109:Task.Run|}(() => Thread.Sleep(ms));
+            async Task Load(string path) { await {|BLZ109:Task.Run|}(() => Parse(path)); }
+            async Task Slow() { await {|BLZ109:Task.Run|}(() => Step()); }
+            static int Parse(string path) => File.ReadAllText(path).Length;
+            static void Step() => Thread.Sleep(100);
+            static void Pump() { while (true) { Thread.Sleep(100); } }
+            static int Twice(int x) => x * 2;
+            async Task NotBlocking()
+            {
+                await Task.Run(() => Twice(2));  // the helper does not block
+                _ = Task.Run(() => Pump());      // never returns: BLZ112's (a dedicated thread), not the blocking pool
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_cheap_work_async_delegates_and_blitz_pools() => Harness.VerifyAsync(Sources.Usings + """
         class C
         {
             static int Compute(int x) => x * 2;
@@ -52,7 +73,6 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 _ = Task.Run(() => { while (true) { File.WriteAllText(path, queue.Take(ct)); } });       // a forever loop: BLZ106's
                 await Task.Yield();
             }
-            void Sync(string path) => Task.Run(() => File.ReadAllText(path)).Wait();
         }
         """);
 

@@ -34,6 +34,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
             async Task A(string name, int a, int b, Order order, List<int> items, IQueryable<int> query, int? maybe)
             {
                 var path = await {|BLZ113:Task.Run(() => Path.Combine(_root, name))|};
+                await {|BLZ113:Task.Run(() => { for (var digit = 0; digit < 10; digit++) { Console.WriteLine(digit); } })|}; // ten passes
                 var ext = await {|BLZ113:Task.Run(() => Path.GetExtension(name).ToUpperInvariant())|};
                 var sum = await {|BLZ113:Task.Run(() => a * b + Math.Max(a, b) % 7)|};
                 var text = await {|BLZ113:Task.Run(() => $"{name}: {a,5:D} at {DateTime.UtcNow:O}")|};
@@ -88,6 +89,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
             {
                 var r1 = await Task.Run(() => Compute(a));                                // a call to a method not known to be cheap
                 var r2 = await Task.Run(() => { var s = 0; for (var i = 0; i < a; i++) { s += i; } return s; });
+                var r2b = await Task.Run(() => { var s = 0; for (var i = 0; i < 1000; i++) { s += i; } return s; }); // a thousand passes
                 var r3 = await Task.Run(() => repo.Name);                                  // a getter with a body
                 var r4 = await Task.Run(() => repo.Size);                                  // an overridable property
                 var r5 = await Task.Run(() => items.Where(i => i > 0).ToList());           // enumerates

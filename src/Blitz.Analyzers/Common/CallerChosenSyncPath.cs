@@ -1,0 +1,78 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Code with a sync and an async path where the caller picks one (a <c>bool async</c> parameter, an
+/// <c>IsSynchronous</c> flag, an <c>IOBehavior.Synchronous</c> mode): libraries write one body for both their sync and
+/// async APIs. A blocking call on the sync path is what a sync caller asked for, not work misplaced in async code.
+/// </summary>
+internal static class CallerChosenSyncPath
+{
+    /// <summary>
+    /// True when <paramref name="operation"/> sits in a branch chosen by a sync/async mode (an <c>if</c>, <c>?:</c> or
+    /// <c>switch</c> whose condition or case names one), or follows such an <c>if</c> in the same block (the async path
+    /// returned early).
+    /// </summary>
+    public static bool Contains(IOperation operation)
+    {
+        for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when conditional.Condition != child && NamesMode(conditional.Condition):
+                case ISwitchCaseOperation switchCase when switchCase.Clauses.Any(c => c is ISingleValueCaseClauseOperation { Value: { } value } && NamesMode(value)):
+                case ISwitchExpressionArmOperation arm when arm.Value == child && NamesMode(arm.Pattern):
+                case IBlockOperation block when FollowsModeBranch(block, child):
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FollowsModeBranch(IBlockOperation block, IOperation statement)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IConditionalOperation conditional && NamesMode(conditional.Condition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The condition reads a flag, parameter or enum member whose name says sync or async (<c>isAsync</c>, <c>IsSynchronous</c>).</summary>
+    private static bool NamesMode(IOperation condition)
+    {
+        foreach (var node in condition.DescendantsAndSelf())
+        {
+            var name = node switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                ILocalReferenceOperation local => local.Local.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                IPropertyReferenceOperation property => property.Property.Name,
+                _ => null,
+            };
+            if (name is not null && name.IndexOf("sync", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

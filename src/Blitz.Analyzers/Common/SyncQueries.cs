@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// A LINQ query executed synchronously on an <c>IQueryable</c>: its provider (Entity Framework, a remote API) runs the
+/// query and reads every row on the calling thread. The operators are System.Linq.Queryable's public methods that
+/// return a value rather than another query (they execute it), and System.Linq.Enumerable's materializers (they
+/// enumerate it); providers name their async twins after them (<c>ToListAsync</c>, <c>FirstOrDefaultAsync</c>).
+/// A query over memory (<c>list.AsQueryable()</c>) runs no I/O and is left alone.
+/// </summary>
+internal static class SyncQueries
+{
+    private static readonly HashSet<string> QueryableExecutors = new(System.StringComparer.Ordinal)
+    {
+        "Aggregate", "All", "Any", "Average", "Contains", "Count", "ElementAt", "ElementAtOrDefault", "First",
+        "FirstOrDefault", "Last", "LastOrDefault", "LongCount", "Max", "MaxBy", "Min", "MinBy", "SequenceEqual",
+        "Single", "SingleOrDefault", "Sum",
+    };
+
+    private static readonly HashSet<string> EnumerableMaterializers = new(System.StringComparer.Ordinal)
+    {
+        "ToArray", "ToDictionary", "ToHashSet", "ToList", "ToLookup",
+    };
+
+    /// <summary>True when <paramref name="member"/> is one of the operators; the receiver decides (<see cref="AsyncTwinName"/>).</summary>
+    public static bool MayExecute(ISymbol member) =>
+        member is IMethodSymbol { ContainingType: { ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type } method
+        && (type.Name == "Queryable" ? QueryableExecutors.Contains(method.Name) : type.Name == "Enumerable" && EnumerableMaterializers.Contains(method.Name));
+
+    /// <summary>The async twin's name (<c>ToListAsync</c>) when <paramref name="invocation"/> executes a query on an <c>IQueryable</c> not over memory, else null.</summary>
+    public static string? AsyncTwinName(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (!MayExecute(method))
+        {
+            return null;
+        }
+
+        var source = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        source = source is null ? null : OperationHelpers.WithoutConversions(source);
+        return source is not null && IsQueryable(source.Type) && !IsOverMemory(source) ? method.Name + "Async" : null;
+    }
+
+    private static bool IsQueryable(ITypeSymbol? type) =>
+        type is not null && (IsQueryableInterface(type) || System.Linq.Enumerable.Any(type.AllInterfaces, IsQueryableInterface));
+
+    private static bool IsQueryableInterface(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "IQueryable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } };
+
+    /// <summary>The query is built on <c>AsQueryable()</c> somewhere down its chain of operators.</summary>
+    private static bool IsOverMemory(IOperation source)
+    {
+        for (var current = source; current is IInvocationOperation call; )
+        {
+            if (call.TargetMethod.Name == "AsQueryable")
+            {
+                return true;
+            }
+
+            var next = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+            current = next is null ? null : OperationHelpers.WithoutConversions(next);
+        }
+
+        return false;
+    }
+}
