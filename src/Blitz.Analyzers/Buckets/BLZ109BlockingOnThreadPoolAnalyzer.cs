@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ109: <c>Task.Run</c>/<c>StartNew</c> of a sync delegate that does blocking work (<see cref="BlockingCalls.Describe"/>),
+/// BLZ109: <c>Task.Run</c>/<c>StartNew</c> of a sync delegate that blocks (a sleep, sync I/O, a wait: <see cref="BlockingCalls.Classify"/>),
 /// in async context. The work leaves the caller but still runs on the ThreadPool, the threads of async continuations.
 /// </summary>
 internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
@@ -46,7 +46,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
                 continue;
             }
 
-            what = BlockingCalls.Describe(operation, symbols, context.CancellationToken)
+            what = Blocking(BlockingCalls.Classify(operation, symbols, context.CancellationToken))
                 ?? (operation is IInvocationOperation call && targets.TryGetWrapper(call.TargetMethod.OriginalDefinition, context.CancellationToken, out _, out var attribute)
                     ? "[" + attribute + "] '" + call.TargetMethod.Name + "'"
                     : null)
@@ -83,13 +83,21 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
         if (BlockingSummaries.CallTarget(operation) is not { DeclaringSyntaxReferences.IsEmpty: false } target
             || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)
             || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
-            || summaries.Settle(target, operation.SemanticModel, context.CancellationToken) is not { ForeverLoop: null, Blocking: { } finding })
+            || summaries.Settle(target, operation.SemanticModel, context.CancellationToken) is not { ForeverLoop: null, Blocking: { } finding }
+            || Blocking(finding.Work) is null)
         {
             return null;
         }
 
         return "'" + string.Join(" → ", finding.Chain) + "' (" + finding.Work.What + ")";
     }
+
+    /// <summary>
+    /// How the work reads in the message when it blocks (a sleep, sync I/O, a wait), else null. CPU-heavy work is what
+    /// the ThreadPool is for: sent there with Task.Run, it no longer holds the caller, and holds no thread idle.
+    /// </summary>
+    private static string? Blocking(BlockingWork? work) =>
+        work is not { } blocking || blocking.Kind is BlockingKind.HeavyCpu or BlockingKind.HeavyLoop ? null : "'" + blocking.Name + "'";
 
     private static bool IsTaskWait(IOperation operation, BlitzSymbols symbols)
     {

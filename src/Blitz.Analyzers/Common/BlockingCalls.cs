@@ -142,15 +142,6 @@ internal static class BlockingCalls
     }
 
     /// <summary>
-    /// A short description of the blocking or heavy work <paramref name="operation"/> does (sleep, sync I/O, a blocking
-    /// wait, a CPU-heavy API), or null.
-    /// </summary>
-    public static string? Describe(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken) =>
-        Classify(operation, symbols, cancellationToken) is { } work
-            ? work.Kind == BlockingKind.HeavyCpu ? work.What : "'" + work.Name + "'"
-            : null;
-
-    /// <summary>
     /// The blocking or heavy work <paramref name="operation"/> does, by the tables of BLZ101-104 and their conditions
     /// (a memory stream does not block, a zero timeout is a poll, a provably complete task does not wait), or null.
     /// The one classification behind the in-place rules, BLZ109, and the summaries of sync helpers (BLZ111).
@@ -205,7 +196,8 @@ internal static class BlockingCalls
 
         if (symbols.TryGetCpuHeavy(method, out var entry) && HeavyApplies(entry.When, method, arguments, symbols, cancellationToken))
         {
-            return new BlockingWork(method, Name(method, instance), entry.What, BlockingKind.HeavyCpu);
+            // A serializer over a file or socket reads or writes it synchronously: blocking I/O as much as CPU work.
+            return new BlockingWork(method, Name(method, instance), entry.What, entry.When == HeavyWhen.IoArgument ? BlockingKind.SyncIo : BlockingKind.HeavyCpu);
         }
 
         return null;

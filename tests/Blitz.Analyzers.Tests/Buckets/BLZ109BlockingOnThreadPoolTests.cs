@@ -18,7 +18,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             {
                 var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path));
                 await {|BLZ109:Task.Run|}(() => Thread.Sleep(100));
-                var key = await {|BLZ109:Task.Factory.StartNew|}(() => Rfc2898DeriveBytes.Pbkdf2("p", salt, 600_000, HashAlgorithmName.SHA256, 32));
+                var key = await Task.Factory.StartNew(() => Rfc2898DeriveBytes.Pbkdf2("p", salt, 600_000, HashAlgorithmName.SHA256, 32)); // CPU work: the pool's job
                 await {|BLZ109:Task.Run|}(() => { var n = pending.Result; Thread.Sleep(n); });                  // the sleep; the wait is BLZ103's
                 await Task.Run(async () => await {|BLZ109:Task.Run|}(() => Thread.Sleep(10)));               // async code on the pool starts it
                 return text.Length + key.Length;
