@@ -43,7 +43,8 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
-            || AsyncTwins.WouldRecurse(invocation, counterpart.Name, context.ContainingSymbol)) // BLZ111 looks into this type's own override
+            || AsyncTwins.WouldRecurse(invocation, counterpart.Name, context.ContainingSymbol) // BLZ111 looks into this type's own override
+            || SourceTwinCalls.BodyBlocks(invocation, context, symbols)) // BLZ111 reports it, with the chain down to the blocking call
         {
             return;
         }

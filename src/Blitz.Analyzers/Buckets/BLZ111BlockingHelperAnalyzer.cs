@@ -84,7 +84,8 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
     private static bool IsReportable(OperationAnalysisContext context, BlitzSymbols symbols) =>
         AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols)
-        && (BlockingCalls.Classify(context.Operation, symbols, context.CancellationToken) is null || IsLeftByBlz102(context.Operation, context.ContainingSymbol, symbols));
+        && (BlockingCalls.Classify(context.Operation, symbols, context.CancellationToken) is null || IsLeftByBlz102(context.Operation, context.ContainingSymbol, symbols)
+            || SourceTwinCalls.IsOne(context.Operation, context.Compilation, symbols));
 
     /// <summary>Reports what <paramref name="summary"/> found, unless the method is [Blocking]/[CpuBound] (called directly, that is BLZ105's).</summary>
     private static bool ReportIfNotOffloadTarget(OperationAnalysisContext context, IMethodSymbol definition, BlockingSummary summary, bool isUsing, BlitzSymbols symbols)

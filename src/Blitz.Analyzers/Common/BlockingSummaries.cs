@@ -210,7 +210,7 @@ internal sealed class BlockingSummaries
         foreach (var operation in body is null ? Enumerable.Empty<IOperation>() : OperationHelpers.DescendantsInSameFunction(body))
         {
             var position = operation.Syntax.SpanStart;
-            if (position < blockingAt && Direct(operation, cancellationToken) is { } work)
+            if (position < blockingAt && Direct(operation, method, cancellationToken) is { } work)
             {
                 blocking = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), work.Name), work);
                 blockingAt = position;
@@ -250,12 +250,15 @@ internal sealed class BlockingSummaries
     }
 
     /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (<see cref="HeavyLoops"/>).</summary>
-    private BlockingWork? Direct(IOperation operation, CancellationToken cancellationToken)
+    private BlockingWork? Direct(IOperation operation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work)
         {
-            // On the sync path of a method that serves both sync and async callers, it blocks only a sync caller.
-            return _settings.IsNonBlocking(work.Api) || CallerChosenSyncPath.Contains(operation) ? null : work;
+            // On the sync path of a method that serves both sync and async callers, it blocks only a sync caller; and a
+            // twin's default written over its sync member (XAsync() { X(); ... }) is the type's, overridden where it matters.
+            return _settings.IsNonBlocking(work.Api) || CallerChosenSyncPath.Contains(operation) || IsDefaultOverSyncMember(operation, method)
+                ? null
+                : work;
         }
 
         if (operation is ILoopOperation loop && HeavyLoops.Classify(loop, _symbols) is var kind and not HeavyLoopKind.None)
@@ -265,6 +268,10 @@ internal sealed class BlockingSummaries
 
         return null;
     }
+
+    private bool IsDefaultOverSyncMember(IOperation operation, IMethodSymbol method) =>
+        operation is IInvocationOperation call && _symbols.TryGetSyncIoCounterpart(call.TargetMethod, out var twin)
+        && AsyncTwins.WouldRecurse(call, twin.Name, method);
 
     private static string LoopName(ILoopOperation loop) => loop.Syntax switch
     {

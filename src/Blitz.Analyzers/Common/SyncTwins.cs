@@ -1,17 +1,19 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// The async twin of a sync member of a referenced (metadata) type by convention (<see cref="KnownSyncTwins"/>):
-/// <c>SmtpClient.Send</c>'s <c>SendMailAsync</c> is in the table, <c>SqlCommand.ExecuteReader</c>'s
-/// <c>ExecuteReaderAsync</c>, <c>DbContext.SaveChanges</c>'s <c>SaveChangesAsync</c> and <c>WebClient.DownloadString</c>'s
-/// <c>DownloadStringTaskAsync</c> are found here. Members declared in source are left to BLZ111, which looks into
-/// their bodies; a source member without a body whose twin has none either (<see cref="SourceBodies.TellNothing"/>: an
-/// interface's or abstract class's pair) follows the convention, as a referenced member does. Every call to a referenced method asks this, so the answer is computed once per method definition.
+/// The async twin of a sync member by convention (<see cref="KnownSyncTwins"/>): <c>SmtpClient.Send</c>'s
+/// <c>SendMailAsync</c> is in the table, <c>SqlCommand.ExecuteReader</c>'s <c>ExecuteReaderAsync</c>,
+/// <c>DbContext.SaveChanges</c>'s <c>SaveChangesAsync</c> and <c>WebClient.DownloadString</c>'s
+/// <c>DownloadStringTaskAsync</c> are found here. The convention holds for types declared in source as well: a type
+/// that offers <c>XAsync</c> beside <c>X</c> says which one async code should call, whatever <c>X</c>'s body shows
+/// (a call inside the twin itself is left alone: <see cref="AsyncTwins.WouldRecurse"/>). Every call asks this, so the
+/// answer is computed once per method definition.
 /// </summary>
 internal sealed class SyncTwins
 {
@@ -49,7 +51,7 @@ internal sealed class SyncTwins
     private SyncIoCounterpart Find(IMethodSymbol method)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
-            || IsNonBlockingByName(method.Name) || !SourceBodies.TellNothing(method))
+            || IsNonBlockingByName(method.Name))
         {
             return default;
         }
@@ -67,10 +69,7 @@ internal sealed class SyncTwins
                 IMethodSymbol? exact = null, withToken = null;
                 foreach (var member in type.GetMembers(name))
                 {
-                    // In source, only a contract pair (neither side has a body here, as in an interface): a virtual
-                    // twin with a body is the type's own default, often written over the sync member.
-                    if (member is IMethodSymbol candidate && IsTwin(method, candidate)
-                        && (method.DeclaringSyntaxReferences.IsEmpty || SourceBodies.TellNothing(candidate)))
+                    if (member is IMethodSymbol candidate && IsTwin(method, candidate))
                     {
                         if (candidate.Parameters.Length == method.Parameters.Length)
                         {
@@ -187,7 +186,8 @@ internal sealed class SyncTwins
 
     /// <summary>A sleep, a blocking wait or a CPU-heavy API: BLZ101, BLZ103 and BLZ104 report those with their own remedy.</summary>
     private bool IsOtherRulesApi(IMethodSymbol method) =>
-        _symbols.ThreadSleep.Contains(method, SymbolEqualityComparer.Default)
+        OffloadTargetRules.GetAttributeKind(method) != OffloadAttributeKind.None // [Blocking]/[CpuBound]: its wrapper is BLZ105's advice
+        || _symbols.ThreadSleep.Contains(method, SymbolEqualityComparer.Default)
         || _symbols.TryGetBlockingWait(method, out _)
         || _symbols.TryGetCpuHeavy(method, out _);
 }

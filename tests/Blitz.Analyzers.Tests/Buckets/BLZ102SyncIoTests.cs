@@ -16,7 +16,7 @@ public sealed class BLZ102SyncIoTests
     private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
 
     [Fact]
-    public Task Reports_sync_twins_of_members_without_a_body_here() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_twins_of_source_members_whose_body_does_not_block() => Harness.VerifyAsync(Sources.Usings + """
         interface IStore { string Load(int id); Task<string> LoadAsync(int id, CancellationToken token = default); }
         abstract class Store { public abstract void Flush(); public abstract Task FlushAsync(); }
         abstract class Context
@@ -29,10 +29,10 @@ public sealed class BLZ102SyncIoTests
         {
             async Task A(IStore store, Store abstracted, Cache cache, Context context)
             {
-                context.Add(1);                        // its twin has a body here: BLZ111 reads that instead
+                {|BLZ102:context.Add(1)|};                     // the type offers AddAsync: its twin is the advice
                 var a = {|BLZ102:store.Load(1)|};       // no body to read: the convention decides
                 {|BLZ102:abstracted.Flush()|};
-                var b = cache.Load(1);                 // a body in source: BLZ111 reads it
+                var b = {|BLZ102:cache.Load(1)|};      // a body in source that blocks nowhere: the twin still says which to call
                 await Task.Yield();
             }
         }
@@ -282,7 +282,7 @@ public sealed class BLZ102SyncIoTests
                 client.Open();                  // the interface has no twin (the class does)
                 helper.Process();               // a framework hook, called in either form
                 var local = new Local();
-                local.Save();                   // declared in source: BLZ111 looks into its body
+                {|BLZ102:local.Save()|};              // declared in source with a twin: the type says which to call
                 await Task.Run(() => blobs.Upload(data));
                 await Task.Yield();
             }
