@@ -492,5 +492,37 @@ public sealed class BLZ111BlockingHelperTests
             }
         }
         """);
+
+    [Fact]
+    public Task Other_first_use_shapes_are_reported_once_and_lazy_wrappers_stay_silent() => Verifier.VerifyAsync(Sources.Usings + """
+        public sealed class Registry
+        {
+            private static Dictionary<string, string>? s_table;
+            private string? _name;
+            private object? _handle;
+            private readonly Lazy<string> _lazy = new(Load);
+            private string? _initialized;
+
+            public static Dictionary<string, string> Table { get { if (s_table is null) { s_table = new() { ["a"] = Load() }; } return s_table; } }
+            public string Name => _name ?? (_name = Load());
+            public object Handle { get { if (_handle is not null) { return _handle; } Thread.Sleep(50); return _handle = new object(); } }
+            public string Wrapped => _lazy.Value;
+            public string Ensured => LazyInitializer.EnsureInitialized(ref _initialized, Load);
+
+            private static string Load() { Thread.Sleep(100); return "x"; }
+        }
+        """, Sources.Usings + """
+        public sealed class User
+        {
+            public async Task<int> RunAsync(Registry registry)
+            {
+                await Task.Yield();
+                var count = {|BLZ111:Registry.Table|}.Count + Registry.Table.Count;
+                var name = {|BLZ111:registry.Name|} + registry.Name;
+                var handle = {|BLZ111:registry.Handle|} ?? registry.Handle;
+                return count + name.Length + handle.GetHashCode() + registry.Wrapped.Length + registry.Ensured.Length;
+            }
+        }
+        """);
 }
 
