@@ -50,10 +50,7 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
 
         if (site.Finding is { } finding)
         {
-            // Work behind a first-use guard blocks once per object: reported once per calling type, at its first site.
-            if (finding.FirstUseIn is { } guarded
-                && !FirstUseSites.IsFirstInType(operation, context.ContainingSymbol, guarded, context.Compilation,
-                    (other, caller) => Examine(other, caller, context.Compilation, context.Options, symbols, context.CancellationToken)?.Finding, context.CancellationToken))
+            if (finding.FirstUseIn is { } guarded && !IsFirstSiteInType(context, guarded, symbols))
             {
                 return;
             }
@@ -69,6 +66,14 @@ public sealed class BLZ111BlockingHelperAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// Work behind a first-use guard blocks once per object: reported once per calling type, at its first site. A method
+    /// of its own, so that the closure is allocated only when such work is met, not on every analyzed call.
+    /// </summary>
+    private static bool IsFirstSiteInType(OperationAnalysisContext context, IMethodSymbol guarded, BlitzSymbols symbols) =>
+        FirstUseSites.IsFirstInType(context.Operation, context.ContainingSymbol, guarded, context.Compilation,
+            (other, caller) => Examine(other, caller, context.Compilation, context.Options, symbols, context.CancellationToken)?.Finding, context.CancellationToken);
 
     /// <summary>
     /// What the rule finds at a call, property read, object creation or synchronous <c>using</c> in

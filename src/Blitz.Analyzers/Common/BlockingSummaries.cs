@@ -247,7 +247,7 @@ internal sealed class BlockingSummaries
         var cutAt = int.MaxValue;
         for (var i = 0; callees is not null && i < callees.Count && (blocking is null || blocking.IsConditional || forever is null || whenEnumerated is null); i++)
         {
-            var (position, callee, call) = callees[i];
+            var (_, callee, call) = callees[i];
             var (inner, innerCut) = Get(callee, depth - 1, path, model, cancellationToken);
             cutAt = System.Math.Min(cutAt, innerCut);
             if (inner.IsNone)
@@ -256,9 +256,10 @@ internal sealed class BlockingSummaries
             }
 
             forever ??= inner.ForeverLoop?.Through(name ??= ChainName(method), null, -1, -1, false);
-            if (inner.Blocking is { } innerBlocking && !innerBlocking.IsRuledOutBy(call, _symbols, cancellationToken))
+            var open = blocking is null || blocking.IsConditional; // an unconditional finding is final: no chain is built in vain
+            if (open && inner.Blocking is { } innerBlocking && !innerBlocking.IsRuledOutBy(call, _symbols, cancellationToken))
             {
-                Prefer(ref blocking, ref blockingAt, ThroughCall(innerBlocking, method, ref name, call, body!), position);
+                PreferThroughCall(ref blocking, ThroughCall(innerBlocking, method, ref name, call, body!));
             }
 
             // An iterator's work passes on to a caller that returns its sequence, and runs in a caller that enumerates it.
@@ -268,9 +269,9 @@ internal sealed class BlockingSummaries
                 {
                     whenEnumerated ??= ThroughCall(deferred, method, ref name, call, body!);
                 }
-                else if (SequenceEnumerations.Of(call).Count > 0)
+                else if (open && SequenceEnumerations.Of(call).Count > 0)
                 {
-                    Prefer(ref blocking, ref blockingAt, ThroughCall(deferred, method, ref name, call, body!), position);
+                    PreferThroughCall(ref blocking, ThroughCall(deferred, method, ref name, call, body!));
                 }
             }
         }
@@ -291,6 +292,18 @@ internal sealed class BlockingSummaries
         {
             best = candidate;
             bestAt = position;
+        }
+    }
+
+    /// <summary>
+    /// A callee's finding replaces the current one only when it runs on more calls: the body's own work comes first
+    /// (the shortest chain), and among callees the first in position order.
+    /// </summary>
+    private static void PreferThroughCall(ref BlockingFinding? best, BlockingFinding candidate)
+    {
+        if (best is null || (best.IsConditional && !candidate.IsConditional))
+        {
+            best = candidate;
         }
     }
 
