@@ -140,7 +140,7 @@ internal static class Descriptors
 
     internal static readonly DiagnosticDescriptor BlockingHelper = Bucket(DiagnosticIds.BlockingHelper,
         "A sync helper called from async code blocks",
-        "'{0}' blocks async code through the call: {1} ({2}, bucket {3}); {4}",
+        "'{0}' {1}: {2} ({3}, bucket {4}); {5}",
         DiagnosticSeverity.Warning,
         "The blocking is one call away from the async method: a sync method or property getter declared in source sleeps, waits, does sync I/O, heavy CPU work or loops forever, and it runs on the ThreadPool thread of its async caller.");
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -32,28 +33,70 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;
+        if (Examine(operation, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is not { } site)
+        {
+            return;
+        }
+
+        if (site.Finding is { } finding)
+        {
+            if (finding.FirstUseIn is { } guarded && !IsFirstSiteInType(context, guarded, symbols))
+            {
+                return;
+            }
+
+            Report(context, operation, site.Definition, finding, site.IsUsing ? ReportedAt.Using : ReportedAt.Call, symbols);
+        }
+        else if (site.Summary.WhenEnumerated is { } deferred && !deferred.IsRuledOutBy(operation, symbols, context.CancellationToken))
+        {
+            // An iterator does nothing at the call: its work runs where this method enumerates the sequence.
+            foreach (var enumeration in SequenceEnumerations.Of(operation))
+            {
+                Report(context, enumeration, site.Definition, deferred, ReportedAt.Enumeration, symbols);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Work behind a first-use guard blocks once per object: reported once per calling type, at its first site. A method
+    /// of its own, so that the closure is allocated only when such work is met, not on every analyzed call.
+    /// </summary>
+    private static bool IsFirstSiteInType(OperationAnalysisContext context, IMethodSymbol guarded, BlitzSymbols symbols) =>
+        FirstUseSites.IsFirstInType(context.Operation, context.ContainingSymbol, guarded, context.Compilation,
+            (other, caller) => Examine(other, caller, context.Compilation, context.Options, symbols, context.CancellationToken)?.Finding, context.CancellationToken);
+
+    /// <summary>
+    /// What the rule finds at a call, property read, object creation or synchronous <c>using</c> in
+    /// <paramref name="caller"/>: the helper and its summary when they may be reported, with the finding that applies
+    /// to this call (null when the call's arguments rule the summary's work out, or only an enumeration would block).
+    /// Used for the site being analyzed and, for first-use work, for the other sites of the same type.
+    /// </summary>
+    private static Site? Examine(IOperation operation, ISymbol caller, Compilation compilation, AnalyzerOptions options, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
         if (operation is IUsingOperation or IUsingDeclarationOperation)
         {
-            AnalyzeUsing(context, symbols);
-            return;
+            return ExamineUsing(operation, caller, compilation, options, symbols, cancellationToken);
         }
 
         // The cheap gates, in order: nearly every call goes to metadata, and most calls to source members in async
         // code reach members already settled as not blocking (record properties, small helpers).
         var target = BlockingSummaries.CallTarget(operation);
-        if (target is null || !IsDeclaredInSource(target, context.Compilation)
-            || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
+        if (target is null || !IsDeclaredInSource(target, compilation)
+            || BlockingSummaries.For(compilation, symbols, options, operation.Syntax.SyntaxTree) is not { } summaries
             || summaries.Settled(target) is { IsNone: true }
-            || !IsReportable(context, symbols))
+            || !IsReportable(operation, caller, symbols, cancellationToken))
         {
-            return;
+            return null;
         }
 
-        var summary = summaries.Settle(target, operation.SemanticModel, context.CancellationToken);
-        if (!summary.IsNone && summaries.Summarizable(target) is { } definition)
+        var summary = summaries.Settle(target, operation.SemanticModel, cancellationToken);
+        if (summary.IsNone || summaries.Summarizable(target) is not { } definition || OffloadTargetRules.GetAttributeKind(definition) != OffloadAttributeKind.None)
         {
-            ReportIfNotOffloadTarget(context, definition, summary, isUsing: false, symbols);
+            return null;
         }
+
+        var finding = summary.ForeverLoop ?? (summary.Blocking is { } blocking && !blocking.IsRuledOutBy(operation, symbols, cancellationToken) ? blocking : null);
+        return new Site(definition, summary, finding, isUsing: false);
     }
 
     /// <summary>Declared in source of <paramref name="compilation"/>: the only members a summary can look into. Checks the syntax first, which is free for metadata members.</summary>
@@ -61,44 +104,34 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly);
 
     /// <summary>A synchronous <c>using</c> in async context: the <c>Dispose</c> of each resource type declared in source.</summary>
-    private static void AnalyzeUsing(OperationAnalysisContext context, BlitzSymbols symbols)
+    private static Site? ExamineUsing(IOperation operation, ISymbol caller, Compilation compilation, AnalyzerOptions options, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         // Most using statements in async code are 'await using' or dispose a framework type: settled without the context checks.
-        var disposeMethods = DisposeMethods(context.Operation, context.Compilation);
-        if (disposeMethods.IsEmpty || !IsReportable(context, symbols)
-            || BlockingSummaries.For(context.Compilation, symbols, context.Options, context.Operation.Syntax.SyntaxTree) is not { } summaries)
+        var disposeMethods = DisposeMethods(operation, compilation);
+        if (disposeMethods.IsEmpty || !IsReportable(operation, caller, symbols, cancellationToken)
+            || BlockingSummaries.For(compilation, symbols, options, operation.Syntax.SyntaxTree) is not { } summaries)
         {
-            return;
+            return null;
         }
 
         foreach (var method in disposeMethods)
         {
-            if (summaries.Summarizable(method) is { } definition
-                && ReportIfNotOffloadTarget(context, definition, summaries.Get(definition, context.Operation.SemanticModel, context.CancellationToken), isUsing: true, symbols))
+            if (summaries.Summarizable(method) is { } definition && OffloadTargetRules.GetAttributeKind(definition) == OffloadAttributeKind.None
+                && summaries.Get(definition, operation.SemanticModel, cancellationToken) is { } summary
+                && (summary.ForeverLoop ?? summary.Blocking) is { } finding)
             {
-                return;
+                return new Site(definition, summary, finding, isUsing: true);
             }
         }
+
+        return null;
     }
 
     /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
-    private static bool IsReportable(OperationAnalysisContext context, BlitzSymbols symbols) =>
-        AsyncContext.IsAsyncContext(context.Operation, context.ContainingSymbol, symbols)
-        && (BlockingCalls.Classify(context.Operation, symbols, context.CancellationToken) is null || IsLeftByBlz102(context.Operation, context.ContainingSymbol, symbols)
-            || SourceTwinCalls.IsOne(context.Operation, context.Compilation, symbols));
-
-    /// <summary>Reports what <paramref name="summary"/> found, unless the method is [Blocking]/[CpuBound] (called directly, that is BLZ105's).</summary>
-    private static bool ReportIfNotOffloadTarget(OperationAnalysisContext context, IMethodSymbol definition, BlockingSummary summary, bool isUsing, BlitzSymbols symbols)
-    {
-        var finding = summary.ForeverLoop ?? summary.Blocking;
-        if (finding is null || OffloadTargetRules.GetAttributeKind(definition) != OffloadAttributeKind.None)
-        {
-            return false;
-        }
-
-        Report(context, context.Operation, definition, finding, isUsing, symbols);
-        return true;
-    }
+    private static bool IsReportable(IOperation operation, ISymbol caller, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        AsyncContext.IsAsyncContext(operation, caller, symbols)
+        && (BlockingCalls.Classify(operation, symbols, cancellationToken) is null || IsLeftByBlz102(operation, caller, symbols)
+            || (operation.SemanticModel is { } model && SourceTwinCalls.IsOne(operation, model.Compilation, symbols)));
 
     /// <summary>Sync I/O on this object inside its own async twin: BLZ102 leaves it (its remedy would recurse), this rule looks into the override.</summary>
     private static bool IsLeftByBlz102(IOperation operation, ISymbol caller, BlitzSymbols symbols) =>
@@ -140,7 +173,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         return methods.ToImmutable();
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation operation, IMethodSymbol method, BlockingFinding finding, bool isUsing, BlitzSymbols symbols)
+    private static void Report(OperationAnalysisContext context, IOperation operation, IMethodSymbol method, BlockingFinding finding, ReportedAt at, BlitzSymbols symbols)
     {
         var name = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property
             ? method.ContainingType.Name + "." + property.Name
@@ -150,18 +183,31 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         {
             UsingStatementSyntax statement => statement.UsingKeyword.GetLocation(),
             LocalDeclarationStatementSyntax declaration => declaration.UsingKeyword.GetLocation(),
+            CommonForEachStatementSyntax loop => loop.ForEachKeyword.GetLocation(),
             _ => operation.Syntax.GetLocation(),
         };
+        var how = at == ReportedAt.Enumeration ? "is an iterator, and enumerating it here blocks async code"
+            : finding.FirstUseIn is not null ? "blocks async code on first use (reported at the first call in this type)"
+            : "blocks async code through the call";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingHelper, location,
-            name, finding.ChainFrom(origin), finding.Work.What, finding.Work.Bucket, Remedy(method, finding, isUsing, context.ContainingSymbol, symbols)));
+            name, how, finding.ChainFrom(origin), finding.Work.What, finding.Work.Bucket, Remedy(method, finding, at, context.ContainingSymbol, symbols)));
     }
 
-    private static string Remedy(IMethodSymbol method, BlockingFinding finding, bool isUsing, ISymbol caller, BlitzSymbols symbols)
+    private static string Remedy(IMethodSymbol method, BlockingFinding finding, ReportedAt at, ISymbol caller, BlitzSymbols symbols)
     {
         if (finding.Work.Kind == BlockingKind.ForeverLoop)
         {
             return "it never returns: run it on a dedicated thread with 'BlitzRuntime.Default.SpawnDedicated'";
         }
+
+        if (at == ReportedAt.Enumeration)
+        {
+            return finding.Work.Bucket == 3
+                ? "enumerate it in a [Blocking] (or [CpuBound]) method and await its generated wrapper"
+                : "make it an async iterator (IAsyncEnumerable) and 'await foreach' it, or enumerate it in a [Blocking] method";
+        }
+
+        var isUsing = at == ReportedAt.Using;
 
         var twin = AsyncTwins.Find(method, caller, symbols);
         if (twin is not null)
@@ -172,5 +218,33 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         return finding.Work.Bucket == 3
             ? "mark the helper [Blocking] (or [CpuBound]) and await its generated wrapper"
             : "make the helper async and await it, or mark it [Blocking] and await its generated wrapper";
+    }
+
+    /// <summary>Where a finding is reported: the call, a synchronous <c>using</c>, or the enumeration of an iterator's sequence.</summary>
+    private enum ReportedAt
+    {
+        Call,
+        Using,
+        Enumeration,
+    }
+
+    /// <summary>What <see cref="Examine"/> found at one site.</summary>
+    private sealed class Site
+    {
+        public Site(IMethodSymbol definition, BlockingSummary summary, BlockingFinding? finding, bool isUsing)
+        {
+            Definition = definition;
+            Summary = summary;
+            Finding = finding;
+            IsUsing = isUsing;
+        }
+
+        public IMethodSymbol Definition { get; }
+
+        public BlockingSummary Summary { get; }
+
+        public BlockingFinding? Finding { get; }
+
+        public bool IsUsing { get; }
     }
 }

@@ -201,19 +201,21 @@ internal sealed class BlockingSummaries
         string? name = null; // named only when it starts a chain: most summaries find nothing
 
         // The walk visits siblings in reverse; findings and callees are ordered by position so that the chain names
-        // the first blocking call (and the first forever loop) of the body, whichever thread computes it.
+        // the first blocking call (and the first forever loop) of the body, whichever thread computes it. Work that
+        // runs on every call wins over work that runs only under a condition (first use, a parameter's value).
         model = model?.SyntaxTree == declaration.SyntaxTree ? model : Model(declaration.SyntaxTree);
         var body = model.GetOperation(declaration, cancellationToken);
-        BlockingFinding? blocking = null, forever = null;
+        BlockingFinding? blocking = null, forever = null, whenEnumerated = null;
         int blockingAt = int.MaxValue, foreverAt = int.MaxValue;
-        List<(int Position, IMethodSymbol Method)>? callees = null;
+        var isIterator = false;
+        List<(int Position, IMethodSymbol Method, IOperation Call)>? callees = null;
         foreach (var operation in body is null ? Enumerable.Empty<IOperation>() : OperationHelpers.DescendantsInSameFunction(body))
         {
             var position = operation.Syntax.SpanStart;
-            if (position < blockingAt && Direct(operation, method, cancellationToken) is { } work)
+            isIterator |= operation.Kind is OperationKind.YieldReturn or OperationKind.YieldBreak;
+            if ((blocking is null || blocking.IsConditional || position < blockingAt) && Direct(operation, method, cancellationToken) is { } work)
             {
-                blocking = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), work.Name), work);
-                blockingAt = position;
+                Prefer(ref blocking, ref blockingAt, Found(method, ref name, work, operation, body!), position);
             }
 
             if (position < foreverAt && operation is ILoopOperation && ForeverLoops.IsForeverLoop(operation.Syntax))
@@ -225,7 +227,7 @@ internal sealed class BlockingSummaries
 
             if (depth > 1 && SummarizableTarget(operation) is { } callee)
             {
-                (callees ??= new List<(int, IMethodSymbol)>()).Add((position, callee));
+                (callees ??= new List<(int, IMethodSymbol, IOperation)>()).Add((position, callee, operation));
             }
         }
 
@@ -233,21 +235,99 @@ internal sealed class BlockingSummaries
 
         // Direct findings first (the shortest chain), then what the callees do.
         var cutAt = int.MaxValue;
-        for (var i = 0; callees is not null && i < callees.Count && (blocking is null || forever is null); i++)
+        for (var i = 0; callees is not null && i < callees.Count && (blocking is null || blocking.IsConditional || forever is null || whenEnumerated is null); i++)
         {
-            var (inner, innerCut) = Get(callees[i].Method, depth - 1, path, model, cancellationToken);
+            var (_, callee, call) = callees[i];
+            var (inner, innerCut) = Get(callee, depth - 1, path, model, cancellationToken);
             cutAt = System.Math.Min(cutAt, innerCut);
             if (inner.IsNone)
             {
                 continue;
             }
 
-            blocking ??= inner.Blocking?.Through(name ??= ChainName(method));
-            forever ??= inner.ForeverLoop?.Through(name ??= ChainName(method));
+            forever ??= inner.ForeverLoop?.Through(name ??= ChainName(method), null, -1, -1, false);
+            var open = blocking is null || blocking.IsConditional; // an unconditional finding is final: no chain is built in vain
+            if (open && inner.Blocking is { } innerBlocking && !innerBlocking.IsRuledOutBy(call, _symbols, cancellationToken))
+            {
+                PreferThroughCall(ref blocking, ThroughCall(innerBlocking, method, ref name, call, body!));
+            }
+
+            // An iterator's work passes on to a caller that returns its sequence, and runs in a caller that enumerates it.
+            if (inner.WhenEnumerated is { } deferred && !deferred.IsRuledOutBy(call, _symbols, cancellationToken))
+            {
+                if (IsReturned(call))
+                {
+                    whenEnumerated ??= ThroughCall(deferred, method, ref name, call, body!);
+                }
+                else if (open && SequenceEnumerations.Of(call).Count > 0)
+                {
+                    PreferThroughCall(ref blocking, ThroughCall(deferred, method, ref name, call, body!));
+                }
+            }
         }
 
-        return (blocking is null && forever is null ? BlockingSummary.None : new BlockingSummary(blocking, forever), cutAt);
+        if (isIterator)
+        {
+            // Calling an iterator runs none of its body: the work waits for the enumeration.
+            return (blocking is null ? BlockingSummary.None : new BlockingSummary(null, null, blocking), cutAt);
+        }
+
+        return (blocking is null && forever is null && whenEnumerated is null ? BlockingSummary.None : new BlockingSummary(blocking, forever, whenEnumerated), cutAt);
     }
+
+    /// <summary>Keeps <paramref name="candidate"/> when it runs on more calls than <paramref name="best"/> (unconditional first), or as often and earlier.</summary>
+    private static void Prefer(ref BlockingFinding? best, ref int bestAt, BlockingFinding candidate, int position)
+    {
+        if (best is null || (best.IsConditional && !candidate.IsConditional) || (best.IsConditional == candidate.IsConditional && position < bestAt))
+        {
+            best = candidate;
+            bestAt = position;
+        }
+    }
+
+    /// <summary>
+    /// A callee's finding replaces the current one only when it runs on more calls: the body's own work comes first
+    /// (the shortest chain), and among callees the first in position order.
+    /// </summary>
+    private static void PreferThroughCall(ref BlockingFinding? best, BlockingFinding candidate)
+    {
+        if (best is null || (best.IsConditional && !candidate.IsConditional))
+        {
+            best = candidate;
+        }
+    }
+
+    /// <summary>Work done by <paramref name="operation"/> in <paramref name="method"/>'s own body, with the conditions it runs under there.</summary>
+    private static BlockingFinding Found(IMethodSymbol method, ref string? name, BlockingWork work, IOperation operation, IOperation body)
+    {
+        var receiver = work.Kind == BlockingKind.SyncIo && operation is IInvocationOperation { Instance: { } instance }
+            && OperationHelpers.WithoutConversions(instance) is IParameterReferenceOperation parameter
+            ? parameter.Parameter.Ordinal
+            : -1;
+        var (switchParameter, switchValue) = ParameterSwitches.SwitchOf(operation, body);
+        return new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), work.Name), work,
+            FirstUseGuards.IsBehindFirstUseGuard(operation, body) ? method : null, receiver, switchParameter, switchValue);
+    }
+
+    /// <summary>
+    /// A callee's finding as <paramref name="method"/> sees it through <paramref name="call"/>: still first-use if it was
+    /// (or if the call is behind a first-use guard), its parameter conditions moved onto the caller's parameters.
+    /// </summary>
+    private static BlockingFinding ThroughCall(BlockingFinding inner, IMethodSymbol method, ref string? name, IOperation call, IOperation body)
+    {
+        var firstUseIn = inner.FirstUseIn ?? (FirstUseGuards.IsBehindFirstUseGuard(call, body) ? method : null);
+        var receiver = BlockingFinding.CallerParameter(call, inner.ReceiverParameter);
+        var (switchParameter, switchValue) = (BlockingFinding.CallerParameter(call, inner.SwitchParameter), inner.SwitchValue);
+        if (switchParameter < 0)
+        {
+            (switchParameter, switchValue) = ParameterSwitches.SwitchOf(call, body);
+        }
+
+        return inner.Through(name ??= ChainName(method), firstUseIn, receiver, switchParameter, switchValue);
+    }
+
+    /// <summary>The call's value is what the method returns (<c>return Rows(reader);</c>, <c>=&gt; Rows(reader)</c>).</summary>
+    private static bool IsReturned(IOperation call) => SequenceEnumerations.Outermost(call).Parent is IReturnOperation { Kind: OperationKind.Return };
 
     /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (<see cref="HeavyLoops"/>).</summary>
     private BlockingWork? Direct(IOperation operation, IMethodSymbol method, CancellationToken cancellationToken)

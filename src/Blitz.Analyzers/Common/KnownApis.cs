@@ -290,4 +290,15 @@ internal static class KnownApis
     {
         "System.Text.Json.Utf8JsonWriter",
     };
+
+    /// <summary>
+    /// <c>System.Linq.Enumerable</c> methods that enumerate their source right away (the lazy ones, <c>Where</c> and
+    /// <c>Select</c>, do not): where an iterator's blocking work runs (BLZ111).
+    /// </summary>
+    public static readonly string[] EnumeratingLinqMethods =
+    {
+        "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "Count", "LongCount", "Any", "All", "Contains",
+        "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault",
+        "Sum", "Min", "Max", "Average", "Aggregate", "SequenceEqual",
+    };
 }

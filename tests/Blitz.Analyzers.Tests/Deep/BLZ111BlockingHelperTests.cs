@@ -285,4 +285,244 @@ public sealed class BLZ111BlockingHelperTests
         Assert.DoesNotContain("ReadAsync'", own); // neither this method nor the Stream.ReadAsync it overrides
         Assert.Contains("use 'await ReadAsync'", diagnostics.Single(d => d.Id == "BLZ102").GetMessage()); // on another stream it is right
     }
+
+    // A client that connects lazily, shaped like the real libraries' getters: every blocking branch runs only until
+    // the object is set up, except the last two, which run on every call.
+    private const string LazyClient = Sources.Usings + """
+        public sealed class Link
+        {
+            public static Link Open() { Thread.Sleep(500); return new Link(); }
+        }
+
+        public enum LinkState { Unknown, Up, Down }
+
+        public sealed class FtpLikeClient
+        {
+            private int _connectCount;
+            private readonly List<string> _features = new();
+            private Link? _link;
+            private Link? _spare;
+            private bool _started;
+            private bool _disposed;
+
+            public bool IsOpen { get; private set; }
+            public LinkState State { get; set; }
+
+            public List<string> Features
+            {
+                get
+                {
+                    if (_connectCount > 0) { return _features; }
+                    Task.Run(() => ConnectAsync(default)).Wait();
+                    return _features;
+                }
+            }
+
+            public bool HasFeature(string name) => Features.Contains(name);
+            public Link Link { get { if (_link == null) { _link = Link.Open(); } return _link; } }
+            public Link Spare => _spare ??= Link.Open();
+            public void EnsureStarted() { if (!_started) { Thread.Sleep(100); _started = true; } }
+            public void Reconnect() { if (!IsOpen) { Thread.Sleep(100); IsOpen = true; } }
+
+            public async Task ConnectAsync(CancellationToken ct) { _connectCount++; await Task.Yield(); }
+
+            // Not first use: an enum state comes back, and a disposed flag guards the last use.
+            public bool IsUp { get { if (State == LinkState.Unknown) { Thread.Sleep(500); } return State == LinkState.Up; } }
+            public void Close() { if (_disposed) { return; } Thread.Sleep(100); _disposed = true; }
+            public void Pump() { for (var i = 0; i < 3; i++) { if (!_started) { Thread.Sleep(10); } } }
+        }
+        """;
+
+    [Fact]
+    public async Task First_use_blocking_is_reported_once_per_calling_type_at_its_first_call_in_source_order()
+    {
+        // Two files of one partial type: the first site is in the file whose path sorts first (Input1.cs), whatever
+        // order the driver analyzes them in.
+        var diagnostics = await Verifier.VerifyAsync(LazyClient, Sources.Usings + """
+            public sealed partial class Sync
+            {
+                private readonly FtpLikeClient _client = new();
+
+                public async Task<bool> FileExistsAsync(CancellationToken ct)
+                {
+                    await _client.ConnectAsync(ct);
+                    return {|BLZ111:_client.HasFeature("MLST")|} && _client.HasFeature("SIZE") && _client.Features.Count > 0;
+                }
+
+                public async Task<Link> LinkAsync()
+                {
+                    await Task.Yield();
+                    {|BLZ111:_client.EnsureStarted()|};
+                    {|BLZ111:_client.Reconnect()|};
+                    _ = {|BLZ111:_client.Spare|};
+                    return {|BLZ111:_client.Link|};
+                }
+
+                public async Task NotFirstUseAsync()
+                {
+                    await Task.Yield();
+                    _ = {|BLZ111:_client.IsUp|} && {|BLZ111:_client.IsUp|};
+                    {|BLZ111:_client.Close()|};
+                    {|BLZ111:_client.Close()|};
+                    {|BLZ111:_client.Pump()|};
+                }
+            }
+            """, Sources.Usings + """
+            public sealed partial class Sync
+            {
+                public async Task<bool> LaterAsync(FtpLikeClient other)
+                {
+                    await Task.Yield();
+                    other.EnsureStarted();
+                    _ = other.Link;
+                    return other.HasFeature("MDTM");
+                }
+            }
+
+            public sealed class Monitor
+            {
+                public async Task<bool> PollAsync(FtpLikeClient client)
+                {
+                    await Task.Yield();
+                    return {|BLZ111:client.HasFeature("MDTM")|} | client.HasFeature("EPSV");
+                }
+
+                public bool Sync(FtpLikeClient client) => client.HasFeature("MDTM"); // sync code: never a site
+            }
+            """);
+
+        string Message(string excerpt) => diagnostics.First(d => d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length) == excerpt).GetMessage();
+        Assert.Equal("'FtpLikeClient.HasFeature' blocks async code on first use (reported at the first call in this type): FileExistsAsync → HasFeature → Features.get → Task.Wait "
+            + "(a blocking wait, bucket 1); make the helper async and await it, or mark it [Blocking] and await its generated wrapper", Message("_client.HasFeature(\"MLST\")"));
+        Assert.StartsWith("'FtpLikeClient.IsUp' blocks async code through the call: NotFirstUseAsync → IsUp.get → Thread.Sleep", Message("_client.IsUp"));
+    }
+
+    [Fact]
+    public async Task An_iterator_is_reported_where_its_sequence_is_enumerated_not_where_it_is_called()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + """
+            using System.Data.Common;
+            public static class Rows
+            {
+                public static IEnumerable<int> Read(DbDataReader reader) { while (reader.Read()) { yield return reader.GetInt32(0); } }
+                public static IEnumerable<int> Passed(DbDataReader reader) => Read(reader);
+                public static IEnumerable<int> Returned(DbDataReader reader) { return Read(reader); }
+                public static int CountAll(DbDataReader reader) => Read(reader).Count();
+                public static IEnumerable<int> Numbers(int n) { for (var i = 0; i < n; i++) { yield return i; } }
+            }
+            """, Sources.Usings + """
+            using System.Data.Common;
+            public sealed class Query
+            {
+                public async Task<IEnumerable<int>> UnbufferedAsync(DbCommand command, CancellationToken ct)
+                {
+                    var reader = await command.ExecuteReaderAsync(ct);
+                    return Rows.Read(reader);                          // lazy: handed back, nothing runs here
+                }
+
+                public async Task<List<int>> BufferedAsync(DbCommand command, bool buffered, CancellationToken ct)
+                {
+                    var reader = await command.ExecuteReaderAsync(ct);
+                    var rows = Rows.Passed(reader);
+                    var lazy = Rows.Returned(reader);
+                    return buffered ? {|BLZ111:rows.ToList()|} : new List<int>();
+                }
+
+                public async Task<int> SumAsync(DbCommand command, CancellationToken ct)
+                {
+                    var reader = await command.ExecuteReaderAsync(ct);
+                    var total = 0;
+                    {|BLZ111:foreach|} (var row in Rows.Read(reader)) { total += row; }
+                    foreach (var i in Rows.Numbers(3)) { total += i; }       // an iterator that does not block
+                    return total + {|BLZ111:Rows.CountAll(reader)|};          // a sync helper that enumerates it blocks at the call
+                }
+            }
+            """);
+
+        Assert.Equal("'Rows.Passed' is an iterator, and enumerating it here blocks async code: BufferedAsync → Passed → Read → DbDataReader.Read (sync I/O, bucket 1); "
+            + "make it an async iterator (IAsyncEnumerable) and 'await foreach' it, or enumerate it in a [Blocking] method", diagnostics[0].GetMessage());
+        Assert.Contains("SumAsync → CountAll → Read → DbDataReader.Read", diagnostics[2].GetMessage());
+    }
+
+    [Fact]
+    public Task A_reader_over_a_string_passed_to_a_helper_does_not_block_one_over_a_file_does() => Verifier.VerifyAsync(Sources.Usings + """
+        public static class Credentials
+        {
+            public static (string, string) Parse(TextReader reader) => (reader.ReadLine() ?? "", reader.ReadLine() ?? "");
+            public static (string, string) FromText(string text) { using var reader = new StringReader(text); return Parse(reader); }
+            public static (string, string) FromFile(string path) { using var reader = File.OpenText(path); return Parse(reader); }
+            public static (string, string) Pass(TextReader reader) => Parse(reader);
+        }
+
+        public sealed class Authenticator
+        {
+            public async Task<string> AuthenticateAsync(string text, string path, TextReader input)
+            {
+                await Task.Yield();
+                var (a, _) = Credentials.FromText(text);
+                var (b, _) = Credentials.Parse(new StringReader(text));
+                var (c, _) = Credentials.Pass(new StringReader(text));
+                var (d, _) = {|BLZ111:Credentials.FromFile(path)|};
+                var (e, _) = {|BLZ111:Credentials.Pass(input)|};
+                return a + b + c + d + e;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_constant_argument_that_switches_the_blocking_branch_off_settles_the_call() => Verifier.VerifyAsync(Sources.Usings + """
+        public class Channel : IDisposable, IAsyncDisposable
+        {
+            public void Dispose() { Dispose(true); GC.SuppressFinalize(this); }
+            protected virtual void Dispose(bool disposing) { if (disposing) { CloseAsync().GetAwaiter().GetResult(); } }
+            public async ValueTask DisposeAsync() { await CloseAsync(); Dispose(false); GC.SuppressFinalize(this); }
+            public async Task ResetAsync() { await Task.Yield(); {|BLZ111:Dispose(true)|}; }
+            private Task CloseAsync() => Task.Delay(10);
+        }
+
+        public sealed class Pipe
+        {
+            public void Release(bool waitForDrain) { if (!waitForDrain) { return; } Thread.Sleep(100); }
+            public async Task StopAsync(bool wait)
+            {
+                await Task.Yield();
+                Release(false);
+                {|BLZ111:Release(true)|};
+                {|BLZ111:Release(wait)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Other_first_use_shapes_are_reported_once_and_lazy_wrappers_stay_silent() => Verifier.VerifyAsync(Sources.Usings + """
+        public sealed class Registry
+        {
+            private static Dictionary<string, string>? s_table;
+            private string? _name;
+            private object? _handle;
+            private readonly Lazy<string> _lazy = new(Load);
+            private string? _initialized;
+
+            public static Dictionary<string, string> Table { get { if (s_table is null) { s_table = new() { ["a"] = Load() }; } return s_table; } }
+            public string Name => _name ?? (_name = Load());
+            public object Handle { get { if (_handle is not null) { return _handle; } Thread.Sleep(50); return _handle = new object(); } }
+            public string Wrapped => _lazy.Value;
+            public string Ensured => LazyInitializer.EnsureInitialized(ref _initialized, Load);
+
+            private static string Load() { Thread.Sleep(100); return "x"; }
+        }
+        """, Sources.Usings + """
+        public sealed class User
+        {
+            public async Task<int> RunAsync(Registry registry)
+            {
+                await Task.Yield();
+                var count = {|BLZ111:Registry.Table|}.Count + Registry.Table.Count;
+                var name = {|BLZ111:registry.Name|} + registry.Name;
+                var handle = {|BLZ111:registry.Handle|} ?? registry.Handle;
+                return count + name.Length + handle.GetHashCode() + registry.Wrapped.Length + registry.Ensured.Length;
+            }
+        }
+        """);
 }
+

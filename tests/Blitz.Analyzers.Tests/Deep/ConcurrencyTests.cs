@@ -29,6 +29,35 @@ public sealed class ConcurrencyTests
         }
     }
 
+    [Fact]
+    public async Task First_use_work_is_reported_at_one_site_of_a_type_whichever_thread_gets_there_first()
+    {
+        var verifier = new DeepVerifier(BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer()));
+        var helper = Sources.Usings + """
+            public sealed class Lazy
+            {
+                private object? _link;
+                public object Link { get { if (_link == null) { Thread.Sleep(100); _link = new object(); } return _link; } }
+            }
+            """;
+        var callers = Enumerable.Range(0, Files).Select(i => Sources.Usings + $$"""
+            public sealed partial class Caller
+            {
+                public async Task<object> Run{{i}}Async(Lazy lazy) { await Task.Yield(); return lazy.Link; }
+            }
+            """);
+        var compilation = verifier.Compile([helper, .. callers]);
+
+        var sequential = Describe(await verifier.AnalyzeAsync(compilation));
+        Assert.Equal("Input1.cs", Assert.Single(sequential).Split(':')[0]); // file paths sort ordinally: Input1.cs comes first
+
+        for (var run = 0; run < 2; run++)
+        {
+            var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
+            Assert.Equal(sequential, Describe(await verifier.AnalyzeAsync(fresh, concurrent: true)));
+        }
+    }
+
     private static List<string> Describe(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics) =>
         diagnostics.Select(d => $"{d.Location.SourceTree!.FilePath}:{d.Location.SourceSpan} {d.Id} {d.GetMessage()}").ToList();
 

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Where a type first reaches work that blocks only on first use (see <see cref="FirstUseGuards"/>): BLZ111 reports
+/// such work once per calling type, at this site, not at every call. The first site is the first, in source order
+/// (file path, then position), of the type's call sites that the rule would report with the same guarded method.
+/// Decided from the source alone, so every thread and every build agrees without sharing an order of analysis;
+/// computed once per type and guarded method, and only when such work is met.
+/// </summary>
+internal static class FirstUseSites
+{
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(INamedTypeSymbol Type, IMethodSymbol Guarded), (SyntaxTree? Tree, TextSpan Span)>> PerCompilation = new();
+
+    /// <summary>
+    /// Whether <paramref name="operation"/> is the first site in its type at which <paramref name="findingAt"/> (the
+    /// rule's own decision for a site and its calling member) finds work behind <paramref name="guarded"/>'s first-use guard.
+    /// </summary>
+    public static bool IsFirstInType(IOperation operation, ISymbol caller, IMethodSymbol guarded, Compilation compilation,
+        Func<IOperation, ISymbol, BlockingFinding?> findingAt, CancellationToken cancellationToken)
+    {
+        if (caller.ContainingType is not { } type)
+        {
+            return true;
+        }
+
+        var sites = PerCompilation.GetValue(compilation, _ => new ConcurrentDictionary<(INamedTypeSymbol, IMethodSymbol), (SyntaxTree?, TextSpan)>());
+        var key = (type, guarded);
+        if (!sites.TryGetValue(key, out var first))
+        {
+            first = FindFirst(type, guarded, compilation, findingAt, cancellationToken);
+            sites.TryAdd(key, first);
+        }
+
+        // Not found (the scan and the driver disagree): report rather than lose the finding.
+        return first.Tree is null || (first.Tree == operation.Syntax.SyntaxTree && first.Span == operation.Syntax.Span);
+    }
+
+    private static (SyntaxTree? Tree, TextSpan Span) FindFirst(INamedTypeSymbol type, IMethodSymbol guarded, Compilation compilation,
+        Func<IOperation, ISymbol, BlockingFinding?> findingAt, CancellationToken cancellationToken)
+    {
+        var declarations = type.DeclaringSyntaxReferences
+            .Where(r => compilation.ContainsSyntaxTree(r.SyntaxTree))
+            .OrderBy(r => r.SyntaxTree.FilePath, StringComparer.Ordinal)
+            .ThenBy(r => r.Span.Start);
+        foreach (var reference in declarations)
+        {
+            var root = reference.GetSyntax(cancellationToken);
+            var model = Model(compilation, root.SyntaxTree);
+            foreach (var node in root.DescendantNodes(n => n == root || n is not BaseTypeDeclarationSyntax))
+            {
+                if (!IsSite(node) || model.GetOperation(node, cancellationToken) is not { } operation || operation.Syntax != node
+                    || Member(model.GetEnclosingSymbol(node.SpanStart, cancellationToken)) is not { } caller)
+                {
+                    continue;
+                }
+
+                if (findingAt(operation, caller)?.FirstUseIn is { } found && SymbolEqualityComparer.Default.Equals(found, guarded))
+                {
+                    return (node.SyntaxTree, node.Span);
+                }
+            }
+        }
+
+        return (null, default);
+    }
+
+    /// <summary>Syntax that can be a call site of the rule: a call, a creation, a property read, a synchronous <c>using</c>.</summary>
+    private static bool IsSite(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or UsingStatementSyntax => true,
+        LocalDeclarationStatementSyntax declaration => declaration.UsingKeyword.RawKind != 0,
+        MemberAccessExpressionSyntax access => access.Parent is not InvocationExpressionSyntax call || call.Expression != access,
+        IdentifierNameSyntax name => name.Parent switch
+        {
+            MemberAccessExpressionSyntax access => access.Name != name && access.Expression == name,
+            InvocationExpressionSyntax call => call.Expression != name,
+            _ => true,
+        },
+        _ => false,
+    };
+
+    /// <summary>The member whose body holds a site (a lambda's or local function's enclosing member), as the driver names it.</summary>
+    private static ISymbol? Member(ISymbol? symbol)
+    {
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+
+    // The type's other partial declarations live in other trees. Inside CompilationWithAnalyzers the compilation hands
+    // out the driver's cached semantic models, as for the blocking summaries.
+    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
+        Justification = "The first site of a type may be in any of its partial declarations; there is no context model for them.")]
+    private static SemanticModel Model(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
+}

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// Work that runs only when a bool parameter has one value: <c>if (disposing) { ... }</c>, the <c>else</c> of
+/// <c>if (!disposing)</c>, or after <c>if (!disposing) return;</c>. A caller that passes the other value as a
+/// constant (<c>Dispose(false)</c> from <c>DisposeAsync</c>) does not run it.
+/// </summary>
+internal static class ParameterSwitches
+{
+    /// <summary>The innermost bool parameter switch of <paramref name="operation"/> inside <paramref name="body"/>: its ordinal (or -1) and the value that runs it.</summary>
+    public static (int Ordinal, bool Value) SwitchOf(IOperation operation, IOperation body)
+    {
+        var child = operation;
+        for (var parent = operation.Parent; parent is not null && child != body; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation conditional && conditional.Condition != child && Test(conditional.Condition) is { Ordinal: >= 0 } test)
+            {
+                return (test.Ordinal, conditional.WhenTrue == child ? test.Value : !test.Value);
+            }
+
+            if (parent is IBlockOperation block && EarlyReturn(block, child) is { Ordinal: >= 0 } returned)
+            {
+                return (returned.Ordinal, !returned.Value);
+            }
+        }
+
+        return (-1, false);
+    }
+
+    /// <summary>An earlier <c>if (p) return;</c> in <paramref name="block"/>: the parameter and the value that returns.</summary>
+    private static (int Ordinal, bool Value) EarlyReturn(IBlockOperation block, IOperation statement)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                break;
+            }
+
+            if (earlier is IConditionalOperation { WhenFalse: null } conditional && FirstUseGuards.Returns(conditional.WhenTrue) && Test(conditional.Condition) is { Ordinal: >= 0 } test)
+            {
+                return test;
+            }
+        }
+
+        return (-1, false);
+    }
+
+    /// <summary><c>p</c> is (ordinal, true), <c>!p</c> is (ordinal, false), for a bool parameter <c>p</c>.</summary>
+    private static (int Ordinal, bool Value) Test(IOperation condition) => OperationHelpers.WithoutConversions(condition) switch
+    {
+        IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_Boolean } parameter => (parameter.Parameter.Ordinal, true),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_Boolean } parameter } => (parameter.Parameter.Ordinal, false),
+        _ => (-1, false),
+    };
+}
