@@ -90,7 +90,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     private static bool ReportIfNotOffloadTarget(OperationAnalysisContext context, IMethodSymbol definition, BlockingSummary summary, bool isUsing, BlitzSymbols symbols)
     {
         var finding = summary.ForeverLoop ?? summary.Blocking;
-        if (finding is null || OffloadTargetRules.GetAttributeKind(definition) != OffloadAttributeKind.None)
+        if (finding is null || OffloadAttributes.GetKind(definition) != OffloadAttributeKind.None)
         {
             return false;
         }
