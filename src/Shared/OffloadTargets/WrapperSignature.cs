@@ -16,8 +16,8 @@ internal readonly struct WrapperSignature
     }
 
     /// <summary>
-    /// The index of the parameter that receives the wrapper's cancellation token (the last <see cref="System.Threading.CancellationToken"/>
-    /// parameter), or -1 when the wrapper adds its own.
+    /// The index of the parameter that receives the wrapper's cancellation token (the last
+    /// <see cref="System.Threading.CancellationToken"/> parameter), or -1 when the wrapper adds its own.
     /// </summary>
     public static int GetCancellationTokenParameterIndex(IMethodSymbol method)
     {
@@ -33,8 +33,11 @@ internal readonly struct WrapperSignature
         return -1;
     }
 
-    /// <summary>The signatures of the wrappers generated for <paramref name="method"/>: one, or two for a <c>params</c> method without its own token.</summary>
-    // The token cannot follow a params parameter, so such a method gets (params T[] items) and (T[] items, CancellationToken).
+    /// <summary>
+    /// The signatures of the wrappers generated for <paramref name="method"/>: one, or two for a <c>params</c> method
+    /// without its own token, since the token cannot follow a params parameter: <c>(params T[] items)</c> and
+    /// <c>(T[] items, CancellationToken)</c>.
+    /// </summary>
     public static List<WrapperSignature> OfWrappers(IMethodSymbol method)
     {
         var parameterTypes = new List<ITypeSymbol?>(method.Parameters.Length + 1);
