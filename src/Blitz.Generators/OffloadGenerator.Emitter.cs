@@ -10,20 +10,20 @@ namespace Blitz.Generators;
 
 public sealed partial class OffloadGenerator
 {
-    /// <summary>Writes the wrapper and its work item from an <see cref="OffloadTarget"/>; sees only the model.</summary>
+    /// <summary>Writes the wrapper and its work item from an <see cref="WrapperModel"/>; sees only the model.</summary>
     internal static class Emitter
     {
         private const string CancellationTokenType = "global::System.Threading.CancellationToken";
 
         private static readonly string GeneratedCodeAttribute =
-            "[global::System.CodeDom.Compiler.GeneratedCode(\"" + OffloadTargetRules.GeneratorName + "\", \""
+            "[global::System.CodeDom.Compiler.GeneratedCode(\"" + BlitzGeneratedCode.GeneratorName + "\", \""
             + (typeof(OffloadGenerator).Assembly.GetName().Version?.ToString() ?? "0.0.0.0") + "\")]";
 
-        public static void Emit(SourceProductionContext context, OffloadTarget target)
-            => context.AddSource(target.HintName, SourceText.From(Write(target), Encoding.UTF8));
+        public static void Emit(SourceProductionContext context, WrapperModel model)
+            => context.AddSource(model.HintName, SourceText.From(Write(model), Encoding.UTF8));
 
-        /// <summary>The whole generated file for <paramref name="target"/>.</summary>
-        public static string Write(OffloadTarget target)
+        /// <summary>The whole generated file for <paramref name="model"/>.</summary>
+        public static string Write(WrapperModel model)
         {
             using var text = new StringWriter();
             using var writer = new IndentedTextWriter(text, "    ") { NewLine = "\n" };
@@ -31,34 +31,34 @@ public sealed partial class OffloadGenerator
             writer.WriteLine("#nullable enable");
             writer.WriteLineNoTabs(string.Empty);
 
-            if (target.Namespace.Length > 0)
+            if (model.Namespace.Length > 0)
             {
-                writer.WriteLine("namespace " + target.Namespace);
+                writer.WriteLine("namespace " + model.Namespace);
                 OpenBlock(writer);
             }
 
-            foreach (ContainingTypeModel type in target.ContainingTypes)
+            foreach (ContainingTypeModel type in model.ContainingTypes)
             {
                 writer.WriteLine(type.Keyword + " " + type.Name);
                 OpenBlock(writer);
             }
 
-            if (!target.NullableAnnotations)
+            if (!model.NullableAnnotations)
             {
                 // The method was declared without nullable annotations; its copied signature must mean the same.
                 writer.WriteLineNoTabs("#nullable disable");
             }
 
-            WriteWrappers(writer, target);
+            WriteWrappers(writer, model);
             writer.WriteLineNoTabs(string.Empty);
-            WriteWorkItem(writer, target);
+            WriteWorkItem(writer, model);
 
-            if (!target.NullableAnnotations)
+            if (!model.NullableAnnotations)
             {
                 writer.WriteLineNoTabs("#nullable restore");
             }
 
-            for (int i = 0; i < target.ContainingTypes.Count + (target.Namespace.Length > 0 ? 1 : 0); i++)
+            for (int i = 0; i < model.ContainingTypes.Count + (model.Namespace.Length > 0 ? 1 : 0); i++)
             {
                 CloseBlock(writer);
             }
@@ -67,43 +67,43 @@ public sealed partial class OffloadGenerator
             return text.ToString();
         }
 
-        private static void WriteWrappers(IndentedTextWriter writer, OffloadTarget target)
+        private static void WriteWrappers(IndentedTextWriter writer, WrapperModel model)
         {
-            bool endsWithParams = target.Parameters.Count > 0 && target.Parameters[target.Parameters.Count - 1].IsParams;
-            if (target.AddsCancellationToken && endsWithParams)
+            bool endsWithParams = model.Parameters.Count > 0 && model.Parameters[model.Parameters.Count - 1].IsParams;
+            if (model.AddsCancellationToken && endsWithParams)
             {
                 // A token cannot follow a params parameter: one wrapper keeps 'params' and uses no token, its twin
                 // takes the collection as is, followed by the token (and no defaults: a required token ends it).
-                WriteWrapper(writer, target, keepParams: true, tokenParameter: null, tokenArgument: "default");
+                WriteWrapper(writer, model, keepParams: true, tokenParameter: null, tokenArgument: "default");
                 writer.WriteLineNoTabs(string.Empty);
-                WriteWrapper(writer, target, keepParams: false, tokenParameter: CancellationTokenType + " " + target.CancellationTokenName, tokenArgument: target.CancellationTokenName);
+                WriteWrapper(writer, model, keepParams: false, tokenParameter: CancellationTokenType + " " + model.CancellationTokenName, tokenArgument: model.CancellationTokenName);
                 return;
             }
 
-            string? added = target.AddsCancellationToken
-                ? CancellationTokenType + " " + target.CancellationTokenName + " = default"
+            string? added = model.AddsCancellationToken
+                ? CancellationTokenType + " " + model.CancellationTokenName + " = default"
                 : null;
-            WriteWrapper(writer, target, keepParams: true, tokenParameter: added, tokenArgument: target.CancellationTokenName);
+            WriteWrapper(writer, model, keepParams: true, tokenParameter: added, tokenArgument: model.CancellationTokenName);
         }
 
-        private static void WriteWrapper(IndentedTextWriter writer, OffloadTarget target, bool keepParams, string? tokenParameter, string tokenArgument)
+        private static void WriteWrapper(IndentedTextWriter writer, WrapperModel model, bool keepParams, string? tokenParameter, string tokenArgument)
         {
-            WriteDocumentation(writer, target);
+            WriteDocumentation(writer, model);
             writer.WriteLine(GeneratedCodeAttribute);
-            if (target.ObsoleteAttribute is not null)
+            if (model.ObsoleteAttribute is not null)
             {
-                writer.WriteLine(target.ObsoleteAttribute);
+                writer.WriteLine(model.ObsoleteAttribute);
             }
 
-            string returnType = target.ReturnType is null
+            string returnType = model.ReturnType is null
                 ? "global::System.Threading.Tasks.ValueTask"
-                : "global::System.Threading.Tasks.ValueTask<" + target.ReturnType + ">";
-            writer.Write(target.Accessibility + (target.IsStatic ? " static " : " ") + returnType + " " + target.WrapperName);
-            WriteTypeParameterList(writer, target);
+                : "global::System.Threading.Tasks.ValueTask<" + model.ReturnType + ">";
+            writer.Write(model.Accessibility + (model.IsStatic ? " static " : " ") + returnType + " " + model.WrapperName);
+            WriteTypeParameterList(writer, model);
             writer.Write("(");
 
             bool first = true;
-            foreach (ParameterModel parameter in target.Parameters)
+            foreach (ParameterModel parameter in model.Parameters)
             {
                 writer.Write(first ? string.Empty : ", ");
                 first = false;
@@ -119,21 +119,21 @@ public sealed partial class OffloadGenerator
             }
 
             writer.WriteLine(")");
-            WriteConstraints(writer, target);
+            WriteConstraints(writer, model);
             OpenBlock(writer);
 
-            string spawn = target.Pool == OffloadPool.Blocking ? "SpawnBlocking" : "SpawnCpu";
-            string workItemType = target.WorkItemName + TypeArgumentList(target);
+            string spawn = model.Pool == OffloadPool.Blocking ? "SpawnBlocking" : "SpawnCpu";
+            string workItemType = model.WorkItemName + TypeArgumentList(model);
             writer.Write("return global::Blitz.BlitzRuntime.Default." + spawn + "<" + workItemType
-                + (target.ReturnType is null ? string.Empty : ", " + target.ReturnType) + ">(new " + workItemType + "(");
+                + (model.ReturnType is null ? string.Empty : ", " + model.ReturnType) + ">(new " + workItemType + "(");
             first = true;
-            if (!target.IsStatic)
+            if (!model.IsStatic)
             {
                 writer.Write("this");
                 first = false;
             }
 
-            foreach (ParameterModel parameter in target.Parameters)
+            foreach (ParameterModel parameter in model.Parameters)
             {
                 if (!parameter.IsCancellationToken)
                 {
@@ -146,28 +146,28 @@ public sealed partial class OffloadGenerator
             CloseBlock(writer);
         }
 
-        private static void WriteWorkItem(IndentedTextWriter writer, OffloadTarget target)
+        private static void WriteWorkItem(IndentedTextWriter writer, WrapperModel model)
         {
             writer.WriteLine(GeneratedCodeAttribute);
-            if (target.ObsoleteAttribute is not null)
+            if (model.ObsoleteAttribute is not null)
             {
-                writer.WriteLine(target.ObsoleteAttribute);
+                writer.WriteLine(model.ObsoleteAttribute);
             }
 
-            string workInterface = target.ReturnType is null ? "global::Blitz.IOffloadWork" : "global::Blitz.IOffloadWork<" + target.ReturnType + ">";
-            writer.Write("private readonly struct " + target.WorkItemName);
-            WriteTypeParameterList(writer, target);
+            string workInterface = model.ReturnType is null ? "global::Blitz.IOffloadWork" : "global::Blitz.IOffloadWork<" + model.ReturnType + ">";
+            writer.Write("private readonly struct " + model.WorkItemName);
+            WriteTypeParameterList(writer, model);
             writer.WriteLine(" : " + workInterface);
-            WriteConstraints(writer, target);
+            WriteConstraints(writer, model);
             OpenBlock(writer);
 
-            bool hasFields = !target.IsStatic;
-            if (!target.IsStatic)
+            bool hasFields = !model.IsStatic;
+            if (!model.IsStatic)
             {
-                writer.WriteLine("private readonly " + target.ContainingTypeFullName + " target;");
+                writer.WriteLine("private readonly " + model.ContainingTypeFullName + " target;");
             }
 
-            foreach (ParameterModel parameter in target.Parameters)
+            foreach (ParameterModel parameter in model.Parameters)
             {
                 if (!parameter.IsCancellationToken)
                 {
@@ -180,16 +180,16 @@ public sealed partial class OffloadGenerator
             if (hasFields)
             {
                 writer.WriteLineNoTabs(string.Empty);
-                WriteWorkItemConstructor(writer, target);
+                WriteWorkItemConstructor(writer, model);
                 writer.WriteLineNoTabs(string.Empty);
             }
 
-            writer.WriteLine("public " + (target.ReturnType ?? "void") + " Execute(" + CancellationTokenType + " cancellationToken)");
+            writer.WriteLine("public " + (model.ReturnType ?? "void") + " Execute(" + CancellationTokenType + " cancellationToken)");
             OpenBlock(writer);
-            writer.Write((target.ReturnType is null ? string.Empty : "return ")
-                + (target.IsStatic ? target.ContainingTypeFullName : "this.target") + "." + target.MethodName + TypeArgumentList(target) + "(");
+            writer.Write((model.ReturnType is null ? string.Empty : "return ")
+                + (model.IsStatic ? model.ContainingTypeFullName : "this.target") + "." + model.MethodName + TypeArgumentList(model) + "(");
             bool first = true;
-            foreach (ParameterModel parameter in target.Parameters)
+            foreach (ParameterModel parameter in model.Parameters)
             {
                 writer.Write((first ? string.Empty : ", ") + (parameter.IsCancellationToken ? "cancellationToken" : "this." + parameter.FieldName));
                 first = false;
@@ -200,17 +200,17 @@ public sealed partial class OffloadGenerator
             CloseBlock(writer);
         }
 
-        private static void WriteWorkItemConstructor(IndentedTextWriter writer, OffloadTarget target)
+        private static void WriteWorkItemConstructor(IndentedTextWriter writer, WrapperModel model)
         {
-            writer.Write("public " + target.WorkItemName + "(");
+            writer.Write("public " + model.WorkItemName + "(");
             bool first = true;
-            if (!target.IsStatic)
+            if (!model.IsStatic)
             {
-                writer.Write(target.ContainingTypeFullName + " target");
+                writer.Write(model.ContainingTypeFullName + " target");
                 first = false;
             }
 
-            foreach (ParameterModel parameter in target.Parameters)
+            foreach (ParameterModel parameter in model.Parameters)
             {
                 if (!parameter.IsCancellationToken)
                 {
@@ -221,12 +221,12 @@ public sealed partial class OffloadGenerator
 
             writer.WriteLine(")");
             OpenBlock(writer);
-            if (!target.IsStatic)
+            if (!model.IsStatic)
             {
                 writer.WriteLine("this.target = target;");
             }
 
-            foreach (ParameterModel parameter in target.Parameters)
+            foreach (ParameterModel parameter in model.Parameters)
             {
                 if (!parameter.IsCancellationToken)
                 {
@@ -237,29 +237,29 @@ public sealed partial class OffloadGenerator
             CloseBlock(writer);
         }
 
-        private static void WriteDocumentation(IndentedTextWriter writer, OffloadTarget target)
+        private static void WriteDocumentation(IndentedTextWriter writer, WrapperModel model)
         {
-            if (target.DocumentationCref.Length > 0)
+            if (model.DocumentationCref.Length > 0)
             {
-                writer.WriteLine("/// <inheritdoc cref=\"" + EscapeXml(target.DocumentationCref) + "\"/>");
+                writer.WriteLine("/// <inheritdoc cref=\"" + EscapeXml(model.DocumentationCref) + "\"/>");
             }
             else
             {
-                writer.WriteLine("/// <summary>Runs " + EscapeXml(target.MethodName) + " on a Blitz pool.</summary>");
+                writer.WriteLine("/// <summary>Runs " + EscapeXml(model.MethodName) + " on a Blitz pool.</summary>");
             }
         }
 
-        private static void WriteTypeParameterList(IndentedTextWriter writer, OffloadTarget target) => writer.Write(TypeArgumentList(target));
+        private static void WriteTypeParameterList(IndentedTextWriter writer, WrapperModel model) => writer.Write(TypeArgumentList(model));
 
-        private static string TypeArgumentList(OffloadTarget target)
+        private static string TypeArgumentList(WrapperModel model)
         {
-            if (target.TypeParameters.Count == 0)
+            if (model.TypeParameters.Count == 0)
             {
                 return string.Empty;
             }
 
             var list = new StringBuilder("<");
-            foreach (TypeParameterModel typeParameter in target.TypeParameters)
+            foreach (TypeParameterModel typeParameter in model.TypeParameters)
             {
                 list.Append(list.Length > 1 ? ", " : string.Empty).Append(typeParameter.Name);
             }
@@ -267,10 +267,10 @@ public sealed partial class OffloadGenerator
             return list.Append('>').ToString();
         }
 
-        private static void WriteConstraints(IndentedTextWriter writer, OffloadTarget target)
+        private static void WriteConstraints(IndentedTextWriter writer, WrapperModel model)
         {
             writer.Indent++;
-            foreach (TypeParameterModel typeParameter in target.TypeParameters)
+            foreach (TypeParameterModel typeParameter in model.TypeParameters)
             {
                 if (typeParameter.Constraints.Length > 0)
                 {

@@ -12,7 +12,7 @@ namespace Blitz.Generators;
 
 public sealed partial class OffloadGenerator
 {
-    /// <summary>Turns an annotated method symbol into an <see cref="OffloadTarget"/>; the only place that reads symbols.</summary>
+    /// <summary>Turns an annotated method symbol into an <see cref="WrapperModel"/>; the only place that reads symbols.</summary>
     private static class Parser
     {
         private static readonly SymbolDisplayFormat AnnotatedTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -20,7 +20,7 @@ public sealed partial class OffloadGenerator
 
         private static readonly SymbolDisplayFormat ObliviousTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-        public static OffloadTarget? Parse(GeneratorAttributeSyntaxContext context, OffloadPool pool, CancellationToken cancellationToken)
+        public static WrapperModel? Parse(GeneratorAttributeSyntaxContext context, OffloadPool pool, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not IMethodSymbol method
                 || OffloadTargetRules.GetIssue(method, cancellationToken) != OffloadTargetIssue.None)
@@ -35,18 +35,18 @@ public sealed partial class OffloadGenerator
             bool annotations = context.SemanticModel.GetNullableContext(context.TargetNode.SpanStart).AnnotationsEnabled();
             SymbolDisplayFormat typeFormat = annotations ? AnnotatedTypeFormat : ObliviousTypeFormat;
             INamedTypeSymbol containingType = method.ContainingType;
-            int tokenIndex = OffloadTargetRules.GetCancellationTokenParameterIndex(method);
+            int tokenIndex = WrapperSignature.GetCancellationTokenParameterIndex(method);
             ImmutableArray<ParameterModel> parameters = GetParameters(method, tokenIndex, annotations, typeFormat);
 
-            return new OffloadTarget(
+            return new WrapperModel(
                 pool,
                 GetHintName(method),
                 GetNamespace(containingType.ContainingNamespace),
                 new EquatableArray<ContainingTypeModel>(GetContainingTypes(containingType)),
                 containingType.ToDisplayString(ObliviousTypeFormat),
                 Escape(method.Name),
-                Escape(OffloadTargetRules.GetWrapperName(method)),
-                OffloadTargetRules.GetWorkItemName(method),
+                Escape(WrapperNaming.GetWrapperName(method)),
+                WrapperNaming.GetWorkItemName(method),
                 GetAccessibility(method.DeclaredAccessibility, containingType.IsSealed),
                 method.IsStatic,
                 method.ReturnsVoid ? null : method.ReturnType.ToDisplayString(typeFormat),
@@ -251,7 +251,7 @@ public sealed partial class OffloadGenerator
             AppendContainer(name, method.ContainingType, ref ambiguous);
             name.Append('.').Append(method.Name);
 
-            int ordinal = OffloadTargetRules.GetOverloadOrdinal(method);
+            int ordinal = WrapperNaming.GetOverloadOrdinal(method);
             if (ordinal > 0)
             {
                 name.Append('.').Append(ordinal.ToString(CultureInfo.InvariantCulture));

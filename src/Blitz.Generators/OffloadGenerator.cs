@@ -16,17 +16,17 @@ public sealed partial class OffloadGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<OffloadTarget?> blocking = Targets(
-            context, OffloadTargetRules.BlockingAttributeMetadataName, OffloadPool.Blocking, TrackingNames.BlockingTargets, TrackingNames.ValidBlockingTargets);
-        IncrementalValuesProvider<OffloadTarget?> cpuBound = Targets(
-            context, OffloadTargetRules.CpuBoundAttributeMetadataName, OffloadPool.Cpu, TrackingNames.CpuBoundTargets, TrackingNames.ValidCpuBoundTargets);
+        IncrementalValuesProvider<WrapperModel?> blocking = Targets(
+            context, OffloadAttributes.BlockingMetadataName, OffloadPool.Blocking, TrackingNames.BlockingTargets, TrackingNames.ValidBlockingTargets);
+        IncrementalValuesProvider<WrapperModel?> cpuBound = Targets(
+            context, OffloadAttributes.CpuBoundMetadataName, OffloadPool.Cpu, TrackingNames.CpuBoundTargets, TrackingNames.ValidCpuBoundTargets);
 
-        context.RegisterSourceOutput(blocking, static (output, target) => Emitter.Emit(output, target!));
-        context.RegisterSourceOutput(cpuBound, static (output, target) => Emitter.Emit(output, target!));
+        context.RegisterSourceOutput(blocking, static (output, model) => Emitter.Emit(output, model!));
+        context.RegisterSourceOutput(cpuBound, static (output, model) => Emitter.Emit(output, model!));
     }
 
     // Invalid targets parse to null and are dropped here: the generator reports nothing (the analyzers do).
-    private static IncrementalValuesProvider<OffloadTarget?> Targets(
+    private static IncrementalValuesProvider<WrapperModel?> Targets(
         IncrementalGeneratorInitializationContext context, string attributeMetadataName, OffloadPool pool, string parsedStep, string validStep)
         => context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -34,6 +34,6 @@ public sealed partial class OffloadGenerator : IIncrementalGenerator
                 static (node, _) => node is MethodDeclarationSyntax,
                 (attributeContext, cancellationToken) => Parser.Parse(attributeContext, pool, cancellationToken))
             .WithTrackingName(parsedStep)
-            .Where(static target => target is not null)
+            .Where(static model => model is not null)
             .WithTrackingName(validStep);
 }

@@ -121,9 +121,9 @@ public sealed class TargetRulesTests
         Compilation compilation = GeneratorHarness.Compile("using Blitz; partial class C { [Blocking] static int M(int x) => x; [Blocking] static int m(string s) => 1; static int Other() => 1; }");
         var methods = compilation.GetTypeByMetadataName("C")!.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name is "M" or "m").ToList();
 
-        Assert.Equal([1, 2], methods.Select(OffloadTargetRules.GetOverloadOrdinal));
-        Assert.Equal(["MWorkItem1", "mWorkItem2"], methods.Select(OffloadTargetRules.GetWorkItemName));
-        Assert.Equal(0, OffloadTargetRules.GetOverloadOrdinal(compilation.GetTypeByMetadataName("C")!.GetMembers("Other").OfType<IMethodSymbol>().Single()));
+        Assert.Equal([1, 2], methods.Select(WrapperNaming.GetOverloadOrdinal));
+        Assert.Equal(["MWorkItem1", "mWorkItem2"], methods.Select(WrapperNaming.GetWorkItemName));
+        Assert.Equal(0, WrapperNaming.GetOverloadOrdinal(compilation.GetTypeByMetadataName("C")!.GetMembers("Other").OfType<IMethodSymbol>().Single()));
     }
 
     [Fact]
@@ -138,10 +138,10 @@ public sealed class TargetRulesTests
             """);
         IMethodSymbol Single(string type, string name) => compilation.GetTypeByMetadataName(type)!.GetMembers(name).OfType<IMethodSymbol>().Single();
 
-        Assert.Equal(2, OffloadTargetRules.GetOverloadOrdinal(Single("C", "GET_VALUE")));
-        Assert.Equal(1, OffloadTargetRules.GetOverloadOrdinal(Single("C", "get_Value")));
-        Assert.Equal(0, OffloadTargetRules.GetOverloadOrdinal(Single("C", "Unique")));
-        Assert.NotEqual(0, OffloadTargetRules.GetOverloadOrdinal(Single("R", "tostring")));
+        Assert.Equal(2, WrapperNaming.GetOverloadOrdinal(Single("C", "GET_VALUE")));
+        Assert.Equal(1, WrapperNaming.GetOverloadOrdinal(Single("C", "get_Value")));
+        Assert.Equal(0, WrapperNaming.GetOverloadOrdinal(Single("C", "Unique")));
+        Assert.NotEqual(0, WrapperNaming.GetOverloadOrdinal(Single("R", "tostring")));
     }
 
     [Fact]
@@ -150,8 +150,8 @@ public sealed class TargetRulesTests
         Compilation compilation = GeneratorHarness.Compile("using System.Threading; partial class C { static int M(CancellationToken a, int x, CancellationToken b, CancellationToken? c) => x; static int N(int x) => x; }");
         INamedTypeSymbol type = compilation.GetTypeByMetadataName("C")!;
 
-        Assert.Equal(2, OffloadTargetRules.GetCancellationTokenParameterIndex((IMethodSymbol)type.GetMembers("M").Single()));
-        Assert.Equal(-1, OffloadTargetRules.GetCancellationTokenParameterIndex((IMethodSymbol)type.GetMembers("N").Single()));
+        Assert.Equal(2, WrapperSignature.GetCancellationTokenParameterIndex((IMethodSymbol)type.GetMembers("M").Single()));
+        Assert.Equal(-1, WrapperSignature.GetCancellationTokenParameterIndex((IMethodSymbol)type.GetMembers("N").Single()));
     }
 
     [Fact]

@@ -71,8 +71,8 @@ internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
     /// </summary>
     private static bool IsInPoolDelegateOfAsyncCode(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
         AsyncContext.EnclosingFunction(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: false } work
-        && AsyncContext.FindOffloadStarter(work, symbols, out var target) is IInvocationOperation starter
-        && target == OffloadTarget.ThreadPool
+        && AsyncContext.FindOffloadStarter(work, symbols, out var destination) is IInvocationOperation starter
+        && destination == OffloadDestination.ThreadPool
         && !AsyncContext.AsksForLongRunning(starter, symbols)
         && AsyncContext.IsAsyncCodeOnThePool(starter, containingSymbol, symbols);
 

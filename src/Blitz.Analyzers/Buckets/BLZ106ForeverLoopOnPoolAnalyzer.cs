@@ -33,7 +33,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target is OffloadTarget.Dedicated or OffloadTarget.CustomScheduler)
+        if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination is OffloadDestination.Dedicated or OffloadDestination.CustomScheduler)
         {
             return;
         }
@@ -139,7 +139,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
-        var kind = Blitz.CodeAnalysis.OffloadTargetRules.GetAttributeKind(method);
+        var kind = Blitz.CodeAnalysis.OffloadAttributes.GetKind(method);
         if (kind == Blitz.CodeAnalysis.OffloadAttributeKind.None)
         {
             return;

@@ -81,7 +81,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
     private static bool IsSpawn(IInvocationOperation invocation, BlitzSymbols symbols, OffloadTargetCache targets, System.Threading.CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
-        return (symbols.TryGetOffloadStarter(invocation, out var target) && target is not (OffloadTarget.Dedicated or OffloadTarget.CustomScheduler))
+        return (symbols.TryGetOffloadStarter(invocation, out var destination) && destination is not (OffloadDestination.Dedicated or OffloadDestination.CustomScheduler))
             || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken));
     }
 

@@ -27,7 +27,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target != OffloadTarget.ThreadPool
+        if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination != OffloadDestination.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: IAnonymousFunctionOperation work } }
             || work.Symbol.IsAsync

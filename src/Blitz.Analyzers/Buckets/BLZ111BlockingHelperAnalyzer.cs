@@ -90,7 +90,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         }
 
         var summary = summaries.Settle(target, operation.SemanticModel, cancellationToken);
-        if (summary.IsNone || summaries.Summarizable(target) is not { } definition || OffloadTargetRules.GetAttributeKind(definition) != OffloadAttributeKind.None)
+        if (summary.IsNone || summaries.Summarizable(target) is not { } definition || OffloadAttributes.GetKind(definition) != OffloadAttributeKind.None)
         {
             return null;
         }
@@ -116,7 +116,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
 
         foreach (var method in disposeMethods)
         {
-            if (summaries.Summarizable(method) is { } definition && OffloadTargetRules.GetAttributeKind(definition) == OffloadAttributeKind.None
+            if (summaries.Summarizable(method) is { } definition && OffloadAttributes.GetKind(definition) == OffloadAttributeKind.None
                 && summaries.Get(definition, operation.SemanticModel, cancellationToken) is { } summary
                 && (summary.ForeverLoop ?? summary.Blocking) is { } finding)
             {

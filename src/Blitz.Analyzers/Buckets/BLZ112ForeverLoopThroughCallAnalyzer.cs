@@ -29,7 +29,7 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation, out var target) || target is OffloadTarget.Dedicated or OffloadTarget.CustomScheduler
+        if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination is OffloadDestination.Dedicated or OffloadDestination.CustomScheduler
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation work })
         {
             return;
@@ -62,7 +62,7 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
                     {
                         finding = loop;
                         method = callee.Name;
-                        token = IsFixable(invocation, lambda, target) && loop.Chain.Length == 2
+                        token = IsFixable(invocation, lambda, destination) && loop.Chain.Length == 2
                             ? StopTokenToLink(lambda, operation, callee, symbols, context.CancellationToken)
                             : null;
                         break;
@@ -91,11 +91,11 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
     /// argument, whose task nobody keeps (a statement or a discard), of a parameterless sync lambda returning nothing:
     /// then no code sees that the Task became a DedicatedThread, and both run on a background thread.
     /// </summary>
-    private static bool IsFixable(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, OffloadTarget target)
+    private static bool IsFixable(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, OffloadDestination destination)
     {
         var discarded = invocation.Parent is IExpressionStatementOperation
             || (invocation.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation } assignment && assignment.Parent is IExpressionStatementOperation);
-        return target == OffloadTarget.ThreadPool && invocation.TargetMethod.Name is "Run" or "StartNew"
+        return destination == OffloadDestination.ThreadPool && invocation.TargetMethod.Name is "Run" or "StartNew"
             && invocation.Arguments.Length == 1 && discarded && lambda.Symbol is { Parameters.Length: 0, ReturnsVoid: true, IsAsync: false };
     }
 

@@ -30,7 +30,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, CheapWork cheapWork)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var target) || target != OffloadTarget.ThreadPool
+        if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var destination) || destination != OffloadDestination.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || Work(invocation, symbols, out var hasToken) is not { } work
             || !cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)

@@ -59,9 +59,9 @@ internal static class AsyncContext
     /// When <paramref name="delegateOperation"/> (a lambda or method group) is an argument of a call that runs it
     /// elsewhere (Task.Run, StartNew, SpawnBlocking, new Thread...), returns that call.
     /// </summary>
-    public static IOperation? FindOffloadStarter(IOperation delegateOperation, BlitzSymbols symbols, out OffloadTarget target)
+    public static IOperation? FindOffloadStarter(IOperation delegateOperation, BlitzSymbols symbols, out OffloadDestination destination)
     {
-        target = default;
+        destination = default;
         var current = delegateOperation.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
         {
@@ -75,9 +75,9 @@ internal static class AsyncContext
 
         switch (argument.Parent)
         {
-            case IInvocationOperation invocation when symbols.TryGetOffloadStarter(invocation.TargetMethod, out target):
+            case IInvocationOperation invocation when symbols.TryGetOffloadStarter(invocation.TargetMethod, out destination):
                 return invocation;
-            case IObjectCreationOperation { Constructor: { } constructor } creation when symbols.TryGetOffloadStarter(constructor, out target):
+            case IObjectCreationOperation { Constructor: { } constructor } creation when symbols.TryGetOffloadStarter(constructor, out destination):
                 return creation;
             default:
                 return null;
@@ -149,7 +149,7 @@ internal static class AsyncContext
     public static bool IsAsyncCodeOnThePool(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
         IsAsyncContext(operation, containingSymbol, symbols)
         || (EnclosingFunction(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda
-            && FindOffloadStarter(lambda, symbols, out var target) is not null && target == OffloadTarget.ThreadPool);
+            && FindOffloadStarter(lambda, symbols, out var destination) is not null && destination == OffloadDestination.ThreadPool);
 
     /// <summary>
     /// An async method; a method that returns a task without being async (callers await it, and its whole body runs

@@ -29,7 +29,7 @@ internal sealed class BlitzSymbols
     private readonly Dictionary<IMethodSymbol, SyncIoCounterpart> _syncIo = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, (HeavyWhen When, string What)> _cpuHeavy = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, (string Remedy, WaitRoles Roles)> _waits = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IMethodSymbol, OffloadTarget> _offloadStarters = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, OffloadDestination> _offloadStarters = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _syncParallel = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _hashingCalls = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _nonBlockingIoProperties = new(SymbolEqualityComparer.Default);
@@ -56,8 +56,8 @@ internal sealed class BlitzSymbols
         TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
         TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
         Environment = compilation.GetTypeByMetadataName("System.Environment");
-        _offloadAttributesAssembly = (compilation.GetTypeByMetadataName(OffloadTargetRules.BlockingAttributeMetadataName)
-            ?? compilation.GetTypeByMetadataName(OffloadTargetRules.CpuBoundAttributeMetadataName))?.ContainingAssembly;
+        _offloadAttributesAssembly = (compilation.GetTypeByMetadataName(OffloadAttributes.BlockingMetadataName)
+            ?? compilation.GetTypeByMetadataName(OffloadAttributes.CpuBoundMetadataName))?.ContainingAssembly;
 
         ThreadSleep = Thread?.GetMembers("Sleep").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
         TaskWhenAll = Task?.GetMembers("WhenAll").OfType<IMethodSymbol>().ToImmutableArray() ?? ImmutableArray<IMethodSymbol>.Empty;
@@ -85,9 +85,9 @@ internal sealed class BlitzSymbols
             AddMembers(compilation, type, member, m => { if (KnownWaits.Waits(m, overloads)) { _waits[m] = (remedy, roles); } });
         }
 
-        foreach (var (type, method, target) in KnownApis.OffloadStarters)
+        foreach (var (type, method, destination) in KnownApis.OffloadStarters)
         {
-            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _offloadStarters[ms] = target; } });
+            AddMembers(compilation, type, method, m => { if (m is IMethodSymbol ms) { _offloadStarters[ms] = destination; } });
         }
 
         foreach (var (type, method) in KnownApis.HashingCalls)
@@ -254,10 +254,10 @@ internal sealed class BlitzSymbols
     /// <summary>Whether <paramref name="member"/> starts work on a pool or thread (<c>Task.Run</c>, <c>StartNew</c>, ...): the call filter of the starter rules.</summary>
     public bool IsOffloadStarter(ISymbol member) => member is IMethodSymbol method && TryGetOffloadStarter(method, out _);
 
-    public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadTarget target)
+    public bool TryGetOffloadStarter(IMethodSymbol method, out OffloadDestination destination)
     {
-        target = default;
-        return OffloadStarterNames.Contains(method.Name) && _offloadStarters.TryGetValue(method.OriginalDefinition, out target);
+        destination = default;
+        return OffloadStarterNames.Contains(method.Name) && _offloadStarters.TryGetValue(method.OriginalDefinition, out destination);
     }
 
     public bool IsHashingCall(IMethodSymbol method) => HashingNames.Contains(method.Name) && _hashingCalls.Contains(method.OriginalDefinition);
@@ -334,20 +334,20 @@ internal sealed class BlitzSymbols
         && _waits.TryGetValue((method.ReducedFrom ?? method).OriginalDefinition, out var wait) && (wait.Roles & WaitRoles.PacesLifetimeLoop) != 0;
 
     /// <summary>
-    /// Where a starter call sends its work: as <see cref="TryGetOffloadStarter(IMethodSymbol, out OffloadTarget)"/>,
+    /// Where a starter call sends its work: as <see cref="TryGetOffloadStarter(IMethodSymbol, out OffloadDestination)"/>,
     /// except that a <c>StartNew</c> whose scheduler is not known to be the ThreadPool is
-    /// <see cref="OffloadTarget.CustomScheduler"/> (see <see cref="TaskSchedulers"/>). The starter rules ask this one.
+    /// <see cref="OffloadDestination.CustomScheduler"/> (see <see cref="TaskSchedulers"/>). The starter rules ask this one.
     /// </summary>
-    public bool TryGetOffloadStarter(Microsoft.CodeAnalysis.Operations.IInvocationOperation starter, out OffloadTarget target)
+    public bool TryGetOffloadStarter(Microsoft.CodeAnalysis.Operations.IInvocationOperation starter, out OffloadDestination destination)
     {
-        if (!TryGetOffloadStarter(starter.TargetMethod, out target))
+        if (!TryGetOffloadStarter(starter.TargetMethod, out destination))
         {
             return false;
         }
 
-        if (target == OffloadTarget.ThreadPool && !TaskSchedulers.RunsOnThreadPool(starter, this))
+        if (destination == OffloadDestination.ThreadPool && !TaskSchedulers.RunsOnThreadPool(starter, this))
         {
-            target = OffloadTarget.CustomScheduler;
+            destination = OffloadDestination.CustomScheduler;
         }
 
         return true;

@@ -22,24 +22,6 @@ internal enum HeavyWhen
     CompiledRegex,
 }
 
-/// <summary>What an offload call sends its delegate to.</summary>
-internal enum OffloadTarget
-{
-    /// <summary>The .NET ThreadPool (Task.Run, StartNew, QueueUserWorkItem): the threads that run async continuations.</summary>
-    ThreadPool,
-    /// <summary>Blitz's blocking pool (bucket 3).</summary>
-    BlockingPool,
-    /// <summary>Blitz's CPU pool (bucket 5).</summary>
-    CpuPool,
-    /// <summary>A thread of its own (bucket 4).</summary>
-    Dedicated,
-    /// <summary>
-    /// A <c>TaskScheduler</c> the code chose (a UI, dedicated-thread or limited-concurrency scheduler), or one it
-    /// leaves unknown: not the ThreadPool as far as the rules can tell (see <see cref="TaskSchedulers"/>).
-    /// </summary>
-    CustomScheduler,
-}
-
 /// <summary>
 /// The API tables of the bucket analyzers, as data. Types are metadata names; a type absent from the compilation
 /// simply contributes nothing. Counterparts are matched by signature (see <see cref="BlitzSymbols"/>), never by name
@@ -244,18 +226,18 @@ internal static class KnownApis
     };
 
     /// <summary>Calls that run a delegate elsewhere. A delegate passed to one of them is not async context.</summary>
-    public static readonly (string Type, string Method, OffloadTarget Target)[] OffloadStarters =
+    public static readonly (string Type, string Method, OffloadDestination Destination)[] OffloadStarters =
     {
-        ("System.Threading.Tasks.Task", "Run", OffloadTarget.ThreadPool),
-        ("System.Threading.Tasks.TaskFactory", "StartNew", OffloadTarget.ThreadPool),
-        ("System.Threading.Tasks.TaskFactory`1", "StartNew", OffloadTarget.ThreadPool),
-        ("System.Threading.ThreadPool", "QueueUserWorkItem", OffloadTarget.ThreadPool),
-        ("System.Threading.ThreadPool", "UnsafeQueueUserWorkItem", OffloadTarget.ThreadPool),
-        ("Blitz.BlitzRuntime", "SpawnBlocking", OffloadTarget.BlockingPool),
-        ("Blitz.BlitzRuntime", "TrySpawnBlocking", OffloadTarget.BlockingPool),
-        ("Blitz.BlitzRuntime", "SpawnCpu", OffloadTarget.CpuPool),
-        ("Blitz.BlitzRuntime", "SpawnDedicated", OffloadTarget.Dedicated),
-        ("System.Threading.Thread", ".ctor", OffloadTarget.Dedicated),
+        ("System.Threading.Tasks.Task", "Run", OffloadDestination.ThreadPool),
+        ("System.Threading.Tasks.TaskFactory", "StartNew", OffloadDestination.ThreadPool),
+        ("System.Threading.Tasks.TaskFactory`1", "StartNew", OffloadDestination.ThreadPool),
+        ("System.Threading.ThreadPool", "QueueUserWorkItem", OffloadDestination.ThreadPool),
+        ("System.Threading.ThreadPool", "UnsafeQueueUserWorkItem", OffloadDestination.ThreadPool),
+        ("Blitz.BlitzRuntime", "SpawnBlocking", OffloadDestination.BlockingPool),
+        ("Blitz.BlitzRuntime", "TrySpawnBlocking", OffloadDestination.BlockingPool),
+        ("Blitz.BlitzRuntime", "SpawnCpu", OffloadDestination.CpuPool),
+        ("Blitz.BlitzRuntime", "SpawnDedicated", OffloadDestination.Dedicated),
+        ("System.Threading.Thread", ".ctor", OffloadDestination.Dedicated),
     };
 
     /// <summary>BLZ110: synchronous data parallelism ("*" = every member).</summary>

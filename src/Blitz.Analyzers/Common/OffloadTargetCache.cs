@@ -52,12 +52,12 @@ internal sealed class OffloadTargetCache
             return false; // most calls go to the framework, which has no Blitz wrappers
         }
 
-        if (OffloadTargetRules.IsBlitzGenerated(method.OriginalDefinition))
+        if (BlitzGeneratedCode.IsBlitzGenerated(method.OriginalDefinition))
         {
             return true;
         }
 
-        foreach (var target in OffloadTargetRules.GetAnnotatedMethods(type, method.Name))
+        foreach (var target in TypeMethodIndex.GetAnnotatedMethods(type, method.Name))
         {
             if (TryGetWrapper(target, cancellationToken, out _, out _))
             {
@@ -71,12 +71,12 @@ internal sealed class OffloadTargetCache
     private (string? Wrapper, string Attribute) Compute(IMethodSymbol method, CancellationToken cancellationToken)
     {
         // The generator's own rules: a method has a wrapper exactly when they find no issue.
-        var kind = OffloadTargetRules.GetAttributeKind(method);
+        var kind = OffloadAttributes.GetKind(method);
         if (kind == OffloadAttributeKind.None || OffloadTargetRules.GetIssue(method, cancellationToken) != OffloadTargetIssue.None)
         {
             return (null, string.Empty);
         }
 
-        return (OffloadTargetRules.GetWrapperName(method), kind == OffloadAttributeKind.Blocking ? "Blocking" : "CpuBound");
+        return (WrapperNaming.GetWrapperName(method), kind == OffloadAttributeKind.Blocking ? "Blocking" : "CpuBound");
     }
 }

@@ -186,7 +186,7 @@ internal sealed class SyncTwins
 
     /// <summary>A sleep, a blocking wait or a CPU-heavy API: BLZ101, BLZ103 and BLZ104 report those with their own remedy.</summary>
     private bool IsOtherRulesApi(IMethodSymbol method) =>
-        OffloadTargetRules.GetAttributeKind(method) != OffloadAttributeKind.None // [Blocking]/[CpuBound]: its wrapper is BLZ105's advice
+        OffloadAttributes.GetKind(method) != OffloadAttributeKind.None // [Blocking]/[CpuBound]: its wrapper is BLZ105's advice
         || _symbols.ThreadSleep.Contains(method, SymbolEqualityComparer.Default)
         || _symbols.TryGetBlockingWait(method, out _)
         || _symbols.TryGetCpuHeavy(method, out _);

@@ -9,28 +9,15 @@ namespace Blitz.Analyzers.Usage;
 
 /// <summary>
 /// BLZ001–BLZ014: reports why a <c>[Blocking]</c>/<c>[CpuBound]</c> method gets no generated wrapper. The generator
-/// stays silent on an invalid target; this analyzer tells the user why. Both decide with the same source file,
-/// <see cref="OffloadTargetRules"/> (compiled into the generator, linked here), so they always agree: a method gets a
-/// wrapper exactly when it gets no usage diagnostic. The first reason is reported; fixing it shows the next, if any.
+/// stays silent on an invalid target; this analyzer tells the user why. Both decide with the same source files,
+/// <see cref="OffloadTargetRules"/> and its helpers in src/Shared/OffloadTargets (compiled into both), so they always
+/// agree: a method gets a wrapper exactly when it gets no usage diagnostic. The first reason is reported; fixing it
+/// shows the next, if any. <see cref="OffloadTargetIssueDescriptors"/> says which rule each reason is.
 /// </summary>
 internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.TypeNotPartial,
-        Descriptors.ByRefParameter,
-        Descriptors.RefStructSignature,
-        Descriptors.PointerSignature,
-        Descriptors.RefReturn,
-        Descriptors.AsyncTarget,
-        Descriptors.BothAttributes,
-        Descriptors.WrapperNameCollision,
-        Descriptors.StructInstanceMethod,
-        Descriptors.LocalFunctionOrLambda,
-        Descriptors.AbstractOrExtern,
-        Descriptors.UnsupportedContainingType,
-        Descriptors.UnsupportedMethodKind,
-        Descriptors.InvalidWrapperName);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => OffloadTargetIssueDescriptors.All;
 
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
@@ -47,19 +34,19 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
             return; // the implementation part of a partial method; its definition part is analyzed
         }
 
-        OffloadAttributeKind kind = OffloadTargetRules.GetAttributeKind(method);
+        OffloadAttributeKind kind = OffloadAttributes.GetKind(method);
         if (kind == OffloadAttributeKind.None)
         {
             return;
         }
 
         OffloadTargetIssue issue = OffloadTargetRules.GetIssue(method, out ISymbol? subject, context.CancellationToken);
-        if (issue is OffloadTargetIssue.None or OffloadTargetIssue.ErroneousDeclaration)
+        if (OffloadTargetIssueDescriptors.For(issue) is not { } descriptor)
         {
             return; // a wrapper exists, or the compiler already reports the declaration's error
         }
 
-        context.ReportDiagnostic(Create(issue, method, subject, kind));
+        context.ReportDiagnostic(Create(descriptor, issue, method, subject, kind));
     }
 
     private static void AnalyzeNestedFunction(OperationAnalysisContext context)
@@ -77,7 +64,7 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
 
         foreach (AttributeData attribute in method.GetAttributes())
         {
-            OffloadAttributeKind kind = OffloadTargetRules.GetAttributeKind(attribute.AttributeClass);
+            OffloadAttributeKind kind = OffloadAttributes.GetKind(attribute.AttributeClass);
             if (kind != OffloadAttributeKind.None && attribute.ApplicationSyntaxReference is { } reference)
             {
                 var location = Location.Create(reference.SyntaxTree, reference.Span);
@@ -87,7 +74,7 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
         }
     }
 
-    private static Diagnostic Create(OffloadTargetIssue issue, IMethodSymbol method, ISymbol? subject, OffloadAttributeKind kind)
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, OffloadTargetIssue issue, IMethodSymbol method, ISymbol? subject, OffloadAttributeKind kind)
     {
         string name = method.Name;
         Location methodLocation = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
@@ -99,24 +86,25 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
             _ => method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
         };
 
-        return issue switch
+        // Signature issues point at the offending parameter or type parameter; the others at the method's name.
+        Location location = issue is OffloadTargetIssue.ByRefParameter or OffloadTargetIssue.RefStructSignature or OffloadTargetIssue.PointerSignature
+            ? subjectLocation
+            : methodLocation;
+        object?[] arguments = issue switch
         {
-            OffloadTargetIssue.TypeNotPartial => Diagnostic.Create(Descriptors.TypeNotPartial, methodLocation, name, subject?.Name),
-            OffloadTargetIssue.ByRefParameter => Diagnostic.Create(Descriptors.ByRefParameter, subjectLocation, name, subject?.Name),
-            OffloadTargetIssue.RefStructSignature => Diagnostic.Create(Descriptors.RefStructSignature, subjectLocation, name, subjectType),
-            OffloadTargetIssue.PointerSignature => Diagnostic.Create(Descriptors.PointerSignature, subjectLocation, name, subjectType),
-            OffloadTargetIssue.RefReturn => Diagnostic.Create(Descriptors.RefReturn, methodLocation, name),
-            OffloadTargetIssue.AsyncMethod => Diagnostic.Create(Descriptors.AsyncTarget, methodLocation, name, ShortName(kind)),
-            OffloadTargetIssue.BothAttributes => Diagnostic.Create(Descriptors.BothAttributes, methodLocation, name),
-            OffloadTargetIssue.WrapperNameCollision => Diagnostic.Create(Descriptors.WrapperNameCollision, methodLocation, name, OffloadTargetRules.GetWrapperName(method)),
-            OffloadTargetIssue.StructInstanceMethod => Diagnostic.Create(Descriptors.StructInstanceMethod, methodLocation, name, method.ContainingType?.Name),
-            OffloadTargetIssue.LocalFunctionOrLambda => Diagnostic.Create(Descriptors.LocalFunctionOrLambda, methodLocation, ShortName(kind), "local function"),
-            OffloadTargetIssue.AbstractOrExtern => Diagnostic.Create(Descriptors.AbstractOrExtern, methodLocation, name, method.IsAbstract ? "abstract" : "extern"),
-            OffloadTargetIssue.UnsupportedContainingType => Diagnostic.Create(Descriptors.UnsupportedContainingType, methodLocation, name,
-                subject?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? method.ContainingSymbol?.Name),
-            OffloadTargetIssue.UnsupportedMethodKind => Diagnostic.Create(Descriptors.UnsupportedMethodKind, methodLocation, name),
-            _ => Diagnostic.Create(Descriptors.InvalidWrapperName, methodLocation, name, OffloadTargetRules.GetWrapperNameOverride(method)),
+            OffloadTargetIssue.TypeNotPartial or OffloadTargetIssue.ByRefParameter => new object?[] { name, subject?.Name },
+            OffloadTargetIssue.RefStructSignature or OffloadTargetIssue.PointerSignature => new object?[] { name, subjectType },
+            OffloadTargetIssue.AsyncMethod => new object?[] { name, ShortName(kind) },
+            OffloadTargetIssue.WrapperNameCollision => new object?[] { name, WrapperNaming.GetWrapperName(method) },
+            OffloadTargetIssue.StructInstanceMethod => new object?[] { name, method.ContainingType?.Name },
+            OffloadTargetIssue.LocalFunctionOrLambda => new object?[] { ShortName(kind), "local function" },
+            OffloadTargetIssue.AbstractOrExtern => new object?[] { name, method.IsAbstract ? "abstract" : "extern" },
+            OffloadTargetIssue.UnsupportedContainingType => new object?[] { name, subject?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? method.ContainingSymbol?.Name },
+            OffloadTargetIssue.InvalidWrapperName => new object?[] { name, WrapperNaming.GetNameOverride(method) },
+            _ => new object?[] { name }, // RefReturn, BothAttributes, UnsupportedMethodKind: the message names the method alone
         };
+
+        return Diagnostic.Create(descriptor, location, arguments);
     }
 
     private static string ShortName(OffloadAttributeKind kind) => (kind & OffloadAttributeKind.Blocking) != 0 ? "Blocking" : "CpuBound";

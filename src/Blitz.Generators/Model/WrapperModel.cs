@@ -1,7 +1,8 @@
 namespace Blitz.Generators.Model;
 
 /// <summary>
-/// Everything the emitter needs to write one wrapper and its work item, as plain values: no symbol, syntax node or
+/// The generator's model of what to emit for one valid offload target: its wrapper (two overloads for a
+/// <c>params</c> method) and its work item. Everything the emitter needs, as plain values: no symbol, syntax node or
 /// compilation, so that an unchanged method compares equal across compilations and its output stays cached.
 /// </summary>
 /// <param name="Pool">The pool the work item goes to.</param>
@@ -22,7 +23,7 @@ namespace Blitz.Generators.Model;
 /// <param name="DocumentationCref">The method as a <c>cref</c>, for <c>&lt;inheritdoc cref="…"/&gt;</c>; empty if it has none.</param>
 /// <param name="NullableAnnotations">The method was declared where nullable annotations are enabled.</param>
 /// <param name="ObsoleteAttribute">The method's <c>[Obsolete(...)]</c> as C# source, copied onto the wrapper and work item, or <see langword="null"/>.</param>
-internal sealed record OffloadTarget(
+internal sealed record WrapperModel(
     OffloadPool Pool,
     string HintName,
     string Namespace,
