@@ -54,7 +54,11 @@ internal static class CallerChosenSyncPath
         return false;
     }
 
-    /// <summary>The condition reads a flag, parameter or enum member whose name says sync or async (<c>isAsync</c>, <c>IsSynchronous</c>).</summary>
+    /// <summary>
+    /// The condition reads a flag, parameter or enum member whose whole name is a sync/async mode (<c>isAsync</c>,
+    /// <c>useAsync</c>, <c>IsSynchronous</c>, <c>Asynchronous</c>); a name that only contains the word
+    /// (<c>_recoveryErrorAsyncWrapper</c>) says nothing about the path.
+    /// </summary>
     private static bool NamesMode(IOperation condition)
     {
         foreach (var node in condition.DescendantsAndSelf())
@@ -67,9 +71,31 @@ internal static class CallerChosenSyncPath
                 IPropertyReferenceOperation property => property.Property.Name,
                 _ => null,
             };
-            if (name is not null && name.IndexOf("sync", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (name is not null && IsModeName(name))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ModePrefixes = { "", "is", "use", "run", "do", "force", "allow", "prefer" };
+    private static readonly string[] ModeWords = { "async", "sync", "asynchronous", "synchronous" };
+
+    private static bool IsModeName(string name)
+    {
+        name = name.TrimStart('_');
+        foreach (var prefix in ModePrefixes)
+        {
+            foreach (var word in ModeWords)
+            {
+                if (name.Length == prefix.Length + word.Length
+                    && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                    && name.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
             }
         }
 

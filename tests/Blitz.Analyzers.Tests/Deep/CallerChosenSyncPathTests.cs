@@ -34,6 +34,14 @@ public sealed class CallerChosenSyncPathTests
                 if (read == 0 && !isAsync) { Thread.Sleep(10); }
             }
 
+            // A name that only contains the word is no mode: the wait after it blocks every caller.
+            private readonly object? _errorAsyncWrapper = null;
+            public async Task RecoverAsync(Task pending)
+            {
+                if (_errorAsyncWrapper is not null) { await Task.Yield(); }
+                {|BLZ103:pending.Wait()|};
+            }
+
             // The same wait without a mode test blocks every caller.
             internal static Task Always(Task task) { {|BLZ103:task.GetAwaiter().GetResult()|}; return task; }
 
