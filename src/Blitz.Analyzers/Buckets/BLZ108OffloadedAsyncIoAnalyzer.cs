@@ -22,8 +22,7 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
     {
-        var compilation = registry.Compilation;
-        var cheap = new Lazy<CheapWork>(() => CheapWork.For(compilation)); // built only when an async delegate needs it
+        var cheap = registry.CheapWork; // built only when an async delegate needs it
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), (c, resolved) => Analyze(c, resolved, cheap), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
@@ -147,7 +146,7 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         value = OperationHelpers.WithoutConversions(value);
         if (value is IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" } copy)
         {
-            value = OperationHelpers.WithoutConversions(copy.Instance ?? (copy.Arguments.Length > 0 ? copy.Arguments[0].Value : value));
+            value = OperationHelpers.WithoutConversions(OperationHelpers.Receiver(copy) ?? value);
         }
 
         return value is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, list);

@@ -80,8 +80,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     /// </summary>
     private static string? BlockingHelper(IOperation operation, OperationAnalysisContext context, BlitzSymbols symbols)
     {
-        if (BlockingSummaries.CallTarget(operation) is not { DeclaringSyntaxReferences.IsEmpty: false } target
-            || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.Compilation.Assembly)
+        if (BlockingSummaries.CallTarget(operation) is not { } target || !BlockingSummaries.IsDeclaredInSource(target, context.Compilation)
             || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
             || summaries.Settle(target, operation.SemanticModel, context.CancellationToken) is not { ForeverLoop: null, Blocking: { } finding }
             || Blocking(finding.Work) is null)

@@ -81,7 +81,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         // The cheap gates, in order: nearly every call goes to metadata, and most calls to source members in async
         // code reach members already settled as not blocking (record properties, small helpers).
         var target = BlockingSummaries.CallTarget(operation);
-        if (target is null || !IsDeclaredInSource(target, compilation)
+        if (target is null || !BlockingSummaries.IsDeclaredInSource(target, compilation)
             || BlockingSummaries.For(compilation, symbols, options, operation.Syntax.SyntaxTree) is not { } summaries
             || summaries.Settled(target) is { IsNone: true }
             || !IsReportable(operation, caller, symbols, cancellationToken))
@@ -98,10 +98,6 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         var finding = summary.ForeverLoop ?? (summary.Blocking is { } blocking && !blocking.IsRuledOutBy(operation, symbols, cancellationToken) ? blocking : null);
         return new Site(definition, summary, finding, isUsing: false);
     }
-
-    /// <summary>Declared in source of <paramref name="compilation"/>: the only members a summary can look into. Checks the syntax first, which is free for metadata members.</summary>
-    private static bool IsDeclaredInSource(ISymbol member, Compilation compilation) =>
-        !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly);
 
     /// <summary>A synchronous <c>using</c> in async context: the <c>Dispose</c> of each resource type declared in source.</summary>
     private static Site? ExamineUsing(IOperation operation, ISymbol caller, Compilation compilation, AnalyzerOptions options, BlitzSymbols symbols, CancellationToken cancellationToken)

@@ -21,8 +21,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
     {
-        var compilation = registry.Compilation;
-        var cheapWork = new Lazy<CheapWork>(() => CheapWork.For(compilation));
+        var cheapWork = registry.CheapWork;
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), (operation, resolved) => Analyze(operation, resolved, cheapWork.Value),
             RuleRequirements.Tasks, OperationKind.Invocation);
     }

@@ -174,7 +174,7 @@ internal static class BlockingCalls
 
         if (operation is IInvocationOperation query && SyncQueries.AsyncTwinName(query) is not null)
         {
-            return new BlockingWork(method, Name(method, instance ?? query.Arguments[0].Value), "a query executed synchronously", BlockingKind.SyncIo);
+            return new BlockingWork(method, Name(method, OperationHelpers.Receiver(query)), "a query executed synchronously", BlockingKind.SyncIo);
         }
 
         if (symbols.TryGetSyncIoCounterpart(method, out _) && operation is IInvocationOperation io)

@@ -125,8 +125,14 @@ internal sealed class BlockingSummaries
     /// or extern. Checks the syntax first, which is free for metadata members.
     /// </summary>
     private static bool IsOwnCode(IMethodSymbol method, Compilation compilation) =>
-        !method.DeclaringSyntaxReferences.IsEmpty && !method.IsAsync && !method.IsAbstract && !method.IsExtern
-        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
+        !method.IsAsync && !method.IsAbstract && !method.IsExtern && IsDeclaredInSource(method, compilation);
+
+    /// <summary>
+    /// Declared in source of <paramref name="compilation"/>: the only members a summary can look into. Checks the
+    /// syntax first, which is free for metadata members.
+    /// </summary>
+    public static bool IsDeclaredInSource(ISymbol member, Compilation compilation) =>
+        !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly);
 
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
     /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>

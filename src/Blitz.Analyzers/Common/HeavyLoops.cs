@@ -93,7 +93,7 @@ internal static class HeavyLoops
         var source = OperationHelpers.WithoutConversions(collection);
         if (source is IInvocationOperation call)
         {
-            source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : source);
+            source = OperationHelpers.Receiver(call) ?? source;
         }
 
         source = OperationHelpers.WithoutConversions(source);

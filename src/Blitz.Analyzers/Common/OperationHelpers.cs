@@ -88,6 +88,13 @@ internal static class OperationHelpers
         || operation is IUsingOperation { IsAsynchronous: true }
         || operation is IUsingDeclarationOperation { IsAsynchronous: true };
 
+    /// <summary>
+    /// What a call works on: its instance, or for an extension method (and a static call that takes its source first,
+    /// <c>Enumerable.ToList(rows)</c>) the first argument; null for a static call without arguments.
+    /// </summary>
+    public static IOperation? Receiver(IInvocationOperation call) =>
+        call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+
     public static IOperation WithoutConversions(IOperation operation)
     {
         while (operation is IConversionOperation conversion)

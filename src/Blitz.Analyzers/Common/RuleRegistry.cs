@@ -28,6 +28,7 @@ internal sealed class RuleRegistry
         Compilation = compilation;
         Symbols = BlitzSymbols.Deferred(compilation);
         _offloadTargets = new Lazy<OffloadTargetCache>(() => new OffloadTargetCache(Symbols));
+        CheapWork = new Lazy<CheapWork>(() => Common.CheapWork.For(compilation));
     }
 
     /// <summary>The compilation; reading its assembly or types here, at compilation start, is charged to every build.</summary>
@@ -35,6 +36,12 @@ internal sealed class RuleRegistry
 
     /// <summary>The compilation's Blitz symbols, resolved on first use (see <see cref="BlitzSymbols.Deferred"/>).</summary>
     public Lazy<BlitzSymbols> Symbols { get; }
+
+    /// <summary>
+    /// The compilation's catalog of provably cheap work (BLZ108, BLZ113), built on first use: once per compilation for
+    /// every rule that asks, and not at all in a compilation that never offloads.
+    /// </summary>
+    public Lazy<CheapWork> CheapWork { get; }
 
     /// <summary>The compilation's valid offload targets and their wrappers, one cache for every rule that asks.</summary>
     public OffloadTargetCache OffloadTargets => _offloadTargets.Value;

@@ -14,9 +14,8 @@ internal static class SourceTwinCalls
 {
     /// <summary>True when <paramref name="operation"/> calls a sync member declared in this compilation that has an async twin.</summary>
     public static bool IsOne(IOperation operation, Compilation compilation, BlitzSymbols symbols) =>
-        operation is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method }
-        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)
-        && symbols.TryGetSyncIoCounterpart(method, out _);
+        operation is IInvocationOperation { TargetMethod: var method }
+        && BlockingSummaries.IsDeclaredInSource(method, compilation) && symbols.TryGetSyncIoCounterpart(method, out _);
 
     /// <summary>True when the call is <see cref="IsOne"/> and the member's body blocks: BLZ111's to report.</summary>
     public static bool BodyBlocks(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>

@@ -39,8 +39,7 @@ internal static class SyncQueries
             return null;
         }
 
-        var source = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-        source = source is null ? null : OperationHelpers.WithoutConversions(source);
+        var source = OperationHelpers.Receiver(invocation) is { } receiver ? OperationHelpers.WithoutConversions(receiver) : null;
         return source is not null && IsQueryable(source.Type) && !IsOverMemory(source) ? method.Name + "Async" : null;
     }
 
@@ -60,8 +59,7 @@ internal static class SyncQueries
                 return true;
             }
 
-            var next = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-            current = next is null ? null : OperationHelpers.WithoutConversions(next);
+            current = OperationHelpers.Receiver(call) is { } next ? OperationHelpers.WithoutConversions(next) : null;
         }
 
         return false;
