@@ -42,6 +42,7 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
         if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
             || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
+            || FailurePathTeardown.IsFailurePathTeardown(invocation)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
             || AsyncTwins.WouldRecurse(invocation, counterpart.Name, context.ContainingSymbol) // BLZ111 looks into this type's own override
             || SourceTwinCalls.BodyBlocks(invocation, context, symbols)) // BLZ111 reports it, with the chain down to the blocking call

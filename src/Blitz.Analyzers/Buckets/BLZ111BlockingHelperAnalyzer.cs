@@ -96,6 +96,11 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         }
 
         var finding = summary.ForeverLoop ?? (summary.Blocking is { } blocking && !blocking.IsRuledOutBy(operation, symbols, cancellationToken) ? blocking : null);
+        if (finding is { IsTeardown: true } && FailurePathTeardown.IsInCatchClause(operation))
+        {
+            finding = null; // a helper that only tears down, called on the failure path
+        }
+
         return new Site(definition, summary, finding, isUsing: false);
     }
 

@@ -209,9 +209,12 @@ internal sealed class BlitzSymbols
         return can;
     }
 
-    /// <summary>A receiver that never blocks: a known in-memory type or a subclass, or an in-memory stream type declared in source.</summary>
+    /// <summary>
+    /// A receiver that never blocks: a known in-memory type or a subclass, an in-memory stream type declared in source,
+    /// or a referenced library's stream named as one (<see cref="ReferencedInMemoryStreams"/>).
+    /// </summary>
     public bool IsNonBlockingIoType(ITypeSymbol? type) =>
-        type is not null && (_nonBlockingIoTypes.Any(t => InheritsFrom(type, t)) || _sourceInMemoryIoTypes.IsInMemory(type));
+        type is not null && (_nonBlockingIoTypes.Any(t => InheritsFrom(type, t)) || _sourceInMemoryIoTypes.IsInMemory(type) || ReferencedInMemoryStreams.IsOne(type, this));
 
     /// <summary>A <c>new Utf8JsonWriter(buffer)</c> (<see cref="KnownApis.InMemoryOverABuffer"/>) whose sink is not a stream.</summary>
     public bool IsCreatedOverABuffer(IOperation? value) =>

@@ -50,7 +50,8 @@ internal static class BlockingCalls
                     }
                 }
 
-                return false;
+                // Stream stream; ... stream = CreateStream(); stream.Write(...): the value it was last given.
+                return InMemoryLocals.HoldsInMemoryValue(local, symbols, cancellationToken);
             default:
                 return false;
         }
@@ -69,23 +70,7 @@ internal static class BlockingCalls
             return true;
         }
 
-        foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
-        {
-            var written = name.Parent switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left == name,
-                ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
-                    && !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword),
-                _ => false,
-            };
-            if (written && name.Identifier.ValueText == local.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return LocalWrites.IsWrittenIn(scope, local, model, cancellationToken);
     }
 
     /// <summary>

@@ -45,6 +45,16 @@ internal sealed class BlockingFinding
     /// <summary>Runs only under a condition the call site may decide: preferred last when a method has several findings.</summary>
     public bool IsConditional => FirstUseIn is not null || ReceiverParameter >= 0 || SwitchParameter >= 0;
 
+    /// <summary>Sync teardown (<see cref="FailurePathTeardown"/>): not reported where the call is made in a catch clause.</summary>
+    public bool IsTeardown => FailurePathTeardown.IsTeardown(Work);
+
+    /// <summary>
+    /// How weakly the finding stands for its method, when a method has several (0-3): other work before teardown, and
+    /// within each, work on every call before work under a condition. So a method whose finding is teardown does
+    /// nothing else that blocks, as far as the search sees.
+    /// </summary>
+    public int Rank => (IsTeardown ? 2 : 0) + (IsConditional ? 1 : 0);
+
     /// <summary>The same finding reached through <paramref name="caller"/>, under the caller's own conditions.</summary>
     public BlockingFinding Through(string caller, IMethodSymbol? firstUseIn, int receiverParameter, int switchParameter, bool switchValue) =>
         new(Chain.Insert(0, caller), Work, firstUseIn, receiverParameter, switchParameter, switchValue);

@@ -219,7 +219,7 @@ internal sealed class BlockingSummaries
         {
             var position = operation.Syntax.SpanStart;
             isIterator |= operation.Kind is OperationKind.YieldReturn or OperationKind.YieldBreak;
-            if ((blocking is null || blocking.IsConditional || position < blockingAt) && Direct(operation, method, cancellationToken) is { } work)
+            if ((blocking is null || blocking.Rank > 0 || position < blockingAt) && Direct(operation, method, cancellationToken) is { } work)
             {
                 Prefer(ref blocking, ref blockingAt, Found(method, ref name, work, operation, body!), position);
             }
@@ -241,7 +241,7 @@ internal sealed class BlockingSummaries
 
         // Direct findings first (the shortest chain), then what the callees do.
         var cutAt = int.MaxValue;
-        for (var i = 0; callees is not null && i < callees.Count && (blocking is null || blocking.IsConditional || forever is null || whenEnumerated is null); i++)
+        for (var i = 0; callees is not null && i < callees.Count && (blocking is null || blocking.Rank > 0 || forever is null || whenEnumerated is null); i++)
         {
             var (_, callee, call) = callees[i];
             var (inner, innerCut) = Get(callee, depth - 1, path, model, cancellationToken);
@@ -252,7 +252,7 @@ internal sealed class BlockingSummaries
             }
 
             forever ??= inner.ForeverLoop?.Through(name ??= ChainName(method), null, -1, -1, false);
-            var open = blocking is null || blocking.IsConditional; // an unconditional finding is final: no chain is built in vain
+            var open = blocking is null || blocking.Rank > 0; // an unconditional finding other than teardown is final: no chain is built in vain
             if (open && inner.Blocking is { } innerBlocking && !innerBlocking.IsRuledOutBy(call, _symbols, cancellationToken))
             {
                 PreferThroughCall(ref blocking, ThroughCall(innerBlocking, method, ref name, call, body!));
@@ -281,10 +281,10 @@ internal sealed class BlockingSummaries
         return (blocking is null && forever is null && whenEnumerated is null ? BlockingSummary.None : new BlockingSummary(blocking, forever, whenEnumerated), cutAt);
     }
 
-    /// <summary>Keeps <paramref name="candidate"/> when it runs on more calls than <paramref name="best"/> (unconditional first), or as often and earlier.</summary>
+    /// <summary>Keeps <paramref name="candidate"/> when it ranks first (<see cref="BlockingFinding.Rank"/>: unconditional work first), or as well and earlier.</summary>
     private static void Prefer(ref BlockingFinding? best, ref int bestAt, BlockingFinding candidate, int position)
     {
-        if (best is null || (best.IsConditional && !candidate.IsConditional) || (best.IsConditional == candidate.IsConditional && position < bestAt))
+        if (best is null || candidate.Rank < best.Rank || (candidate.Rank == best.Rank && position < bestAt))
         {
             best = candidate;
             bestAt = position;
@@ -292,12 +292,12 @@ internal sealed class BlockingSummaries
     }
 
     /// <summary>
-    /// A callee's finding replaces the current one only when it runs on more calls: the body's own work comes first
-    /// (the shortest chain), and among callees the first in position order.
+    /// A callee's finding replaces the current one only when it ranks first (runs on more calls, or is not teardown):
+    /// the body's own work comes first (the shortest chain), and among callees the first in position order.
     /// </summary>
     private static void PreferThroughCall(ref BlockingFinding? best, BlockingFinding candidate)
     {
-        if (best is null || (best.IsConditional && !candidate.IsConditional))
+        if (best is null || candidate.Rank < best.Rank)
         {
             best = candidate;
         }
@@ -342,7 +342,10 @@ internal sealed class BlockingSummaries
         {
             // On the sync path of a method that serves both sync and async callers, it blocks only a sync caller; and a
             // twin's default written over its sync member (XAsync() { X(); ... }) is the type's, overridden where it matters.
+            // Teardown in a catch clause and a semaphore taken as a lock are not blocking work of the helper.
             return _settings.IsNonBlocking(work.Api) || CallerChosenSyncPath.Contains(operation) || IsDefaultOverSyncMember(operation, method)
+                || (FailurePathTeardown.IsTeardown(work) && FailurePathTeardown.IsInCatchClause(operation))
+                || (work.Kind == BlockingKind.Wait && LockLikeSemaphores.IsLockAcquisition(operation, _symbols, cancellationToken))
                 ? null
                 : work;
         }

@@ -466,9 +466,118 @@ public sealed class BLZ102SyncIoTests
         }
         """);
 
+    [Fact]
+    public Task Ignores_a_referenced_librarys_streams_named_in_memory_unless_built_over_a_sink() => VendorHarness.VerifyAsync(Sources.Usings + """
+        using Vendor.Mime;
+        class C
+        {
+            async Task A(MemoryBlockStream blocks, PooledMemoryStream pooled, SpoolMemoryStream spool, BlockStream plain, byte[] buffer)
+            {
+                blocks.Write(buffer, 0, buffer.Length);
+                Stream asStream = new MemoryBlockStream();
+                asStream.Write(buffer, 0, buffer.Length);
+                pooled.Flush();
+                {|BLZ102:spool.Write(buffer, 0, buffer.Length)|};     // built over a file path: the name proves nothing
+                {|BLZ102:plain.Write(buffer, 0, buffer.Length)|};     // not named as an in-memory stream
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_local_last_given_a_new_in_memory_stream_by_a_source_factory_does_not_block() => VendorHarness.VerifyAsync(Sources.Usings + """
+        using Vendor.Mime;
+        class Fetcher
+        {
+            protected virtual Stream CreateStream(int length)
+            {
+                if (length > 4096)
+                    return new MemoryBlockStream();
+                return new MemoryStream(length);
+            }
+            Stream CreateSmall(int length) => length > 16 ? new MemoryStream(length) : new MemoryBlockStream();
+            Stream OpenSpool(string path) { if (path.Length == 0) { return new MemoryStream(); } return File.OpenWrite(path); }
+            static Stream Commit(Stream stream) => stream;
+
+            async Task Fetch(Stream network, byte[] buffer, int kind, string path)
+            {
+                Stream stream;
+                switch (kind)
+                {
+                    case 1:
+                        stream = CreateStream(buffer.Length);
+                        try
+                        {
+                            int n;
+                            while ((n = await network.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                            {
+                                stream.Write(buffer, 0, n);
+                            }
+                        }
+                        catch { stream.Dispose(); throw; }
+                        break;
+                    case 2:
+                        stream = CreateSmall(buffer.Length);
+                        stream.Write(buffer, 0, buffer.Length);
+                        break;
+                    default:
+                        stream = OpenSpool(path);                         // one return is a file
+                        {|BLZ102:stream.Write(buffer, 0, 1)|};
+                        break;
+                }
+
+                stream = Commit(stream);                                  // later writes do not change what came before
+                {|BLZ102:stream.Flush()|};                                // but what Commit returns is not known
+                var reused = CreateStream(1);
+                for (var i = 0; i < 2; i++)
+                {
+                    {|BLZ102:reused.Write(buffer, 0, 1)|};                // the loop brings the file back round
+                    reused = OpenSpool(path);
+                }
+
+                var jumped = CreateStream(1);
+                if (kind > 5) goto write;
+                jumped = OpenSpool(path);
+                write:
+                {|BLZ102:jumped.Flush()|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_teardown_in_a_catch_clause_but_not_other_io_there_or_teardown_on_the_success_path() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net;
+        using System.Net.Sockets;
+        class C
+        {
+            async Task<Stream> ConnectAsync(Socket socket, EndPoint endPoint, Stream log, byte[] buffer)
+            {
+                try
+                {
+                    await socket.ConnectAsync(endPoint);
+                    return new NetworkStream(socket, true);
+                }
+                catch
+                {
+                    if (socket.Connected)
+                        socket.Disconnect(false);                         // failure-path teardown
+                    socket.Dispose();
+                    {|BLZ102:log.Write(buffer, 0, buffer.Length)|};       // other I/O in a catch clause stays
+                    throw;
+                }
+            }
+            async Task CloseAsync(Socket socket)
+            {
+                try { await Task.Yield(); }
+                finally { {|BLZ102:socket.Disconnect(false)|}; }          // finally runs on success too
+                {|BLZ102:socket.Disconnect(false)|};
+            }
+        }
+        """);
+
     // The abstract members of Stream, doing nothing: a source stream type that is in memory unless a subclass adds I/O.
     private const string StreamStub = """
-        abstract class StreamStub : Stream
+        public abstract class StreamStub : Stream
         {
             public override bool CanRead => true;
             public override bool CanSeek => false;
@@ -557,6 +666,15 @@ public sealed class BLZ102SyncIoTests
                 public virtual void Process() { }
                 public virtual Task ProcessAsync() => Task.CompletedTask;
             }
+        }
+
+        namespace Vendor.Mime
+        {
+        """ + StreamStub + """
+            public class MemoryBlockStream : StreamStub { }
+            public sealed class PooledMemoryStream : StreamStub { public PooledMemoryStream(int capacity = 0) { } }
+            public sealed class SpoolMemoryStream : StreamStub { public SpoolMemoryStream(string spoolPath) { } }
+            public sealed class BlockStream : StreamStub { }
         }
 
         namespace Microsoft.IO

@@ -10,6 +10,22 @@ public sealed class BLZ103BlockingWaitTests
     private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ103BlockingWaitAnalyzer()), new BLZ103BlockingWaitCodeFix());
 
     [Fact]
+    public Task Reports_a_semaphore_taken_as_a_lock_in_async_code_where_WaitAsync_is_at_hand() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            private readonly SemaphoreSlim _gate = new(1);
+            private int _count;
+            async Task A()
+            {
+                {|BLZ103:_gate.Wait()|};
+                try { _count++; }
+                finally { _gate.Release(); }
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_sync_over_async_and_blocking_waits() => Harness.VerifyAsync(Sources.Usings + """
         class C
         {

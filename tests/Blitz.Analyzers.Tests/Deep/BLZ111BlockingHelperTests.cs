@@ -524,5 +524,67 @@ public sealed class BLZ111BlockingHelperTests
             }
         }
         """);
-}
 
+    // Teardown on the failure path and a semaphore taken as a lock: neither blocks a caller the way I/O does.
+    private const string Wire = Sources.Usings + """
+        using System.Net.Sockets;
+        public sealed class Wire
+        {
+            private readonly Socket _socket = new(SocketType.Stream, ProtocolType.Tcp);
+            private readonly SemaphoreSlim _gate = new(1);
+            private readonly TaskCompletionSource _closed = new();
+            private readonly Stream _log = File.OpenWrite("wire.log");
+
+            public void Disconnect() { try { _socket.Disconnect(false); _socket.Dispose(); } catch { } finally { _closed.TrySetResult(); } }
+            public void DisconnectAndLog() { _socket.Disconnect(false); _log.Write(new byte[1], 0, 1); }
+            public int Parse(byte[] frame) { try { return frame[0]; } catch { _socket.Disconnect(false); throw; } }
+            public void SignalClosed(Exception error)
+            {
+                _gate.Wait();
+                try { _closed.TrySetException(error); }
+                finally { _gate.Release(); }
+            }
+            public void SignalClosedWithin(Exception error)
+            {
+                try { _gate.Wait(1000); _closed.TrySetException(error); }
+                finally { _gate.Release(); }
+            }
+            public void SignalClosedSlowly(Exception error)
+            {
+                _gate.Wait();
+                try { Thread.Sleep(10); _closed.TrySetException(error); }
+                finally { _gate.Release(); }
+            }
+            public void TakeTurn() { _gate.Wait(); _closed.TrySetResult(); }
+        }
+        """;
+
+    [Fact]
+    public Task Teardown_on_the_failure_path_and_a_semaphore_taken_as_a_lock_are_not_blocking_helpers() => Verifier.VerifyAsync(Wire, Sources.Usings + """
+        public sealed class Reader
+        {
+            public async Task<int> ReadAsync(Wire wire, Stream network, byte[] buffer)
+            {
+                int read;
+                try
+                {
+                    read = await network.ReadAsync(buffer, 0, buffer.Length);
+                }
+                catch (IOException error)
+                {
+                    wire.Disconnect();                                // a helper that only tears down, on the failure path
+                    wire.SignalClosed(error);                         // a short lock around a state change
+                    wire.SignalClosedWithin(error);
+                    {|BLZ111:wire.DisconnectAndLog()|};               // also writes a file
+                    {|BLZ111:wire.SignalClosedSlowly(error)|};        // sleeps while holding the semaphore
+                    {|BLZ111:wire.TakeTurn()|};                       // waits without a region released in finally
+                    throw;
+                }
+
+                var kind = wire.Parse(buffer);                        // tears down only in its own catch clause
+                {|BLZ111:wire.Disconnect()|};                         // the success path
+                return read + kind;
+            }
+        }
+        """);
+}
