@@ -184,10 +184,13 @@ internal sealed class SyncTwins
         && (_asyncOptInTypes.Any(t => BlitzSymbols.InheritsFrom(method.ContainingType, t))
             || method.Parameters.Any(p => _asyncOptInTypes.Any(t => BlitzSymbols.InheritsFrom(p.Type, t))));
 
-    /// <summary>A sleep, a blocking wait or a CPU-heavy API: BLZ101, BLZ103 and BLZ104 report those with their own remedy.</summary>
+    /// <summary>
+    /// A sleep, a blocking wait or a CPU-heavy API: BLZ101, BLZ103 and BLZ104 report those with their own remedy. Blocking
+    /// I/O listed for lacking a twin (EF5's SaveChanges) keeps the twin a later version of its type has.
+    /// </summary>
     private bool IsOtherRulesApi(IMethodSymbol method) =>
         OffloadAttributes.GetKind(method) != OffloadAttributeKind.None // [Blocking]/[CpuBound]: its wrapper is BLZ105's advice
         || _symbols.ThreadSleep.Contains(method, SymbolEqualityComparer.Default)
         || _symbols.TryGetBlockingWait(method, out _)
-        || _symbols.TryGetCpuHeavy(method, out _);
+        || (_symbols.TryGetCpuHeavy(method, out var heavy) && heavy.When != HeavyWhen.BlockingIo);
 }

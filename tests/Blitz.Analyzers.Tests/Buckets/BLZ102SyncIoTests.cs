@@ -233,7 +233,7 @@ public sealed class BLZ102SyncIoTests
                 xmlReader.Read();
                 document.Save(xml);
                 gate.Wait();                                   // a blocking wait: BLZ103's
-                var hash = SHA256.HashData(stream);            // hashing a whole stream: BLZ104's
+                var hash = SHA256.HashData(stream);            // hashing a whole stream or file: BLZ104's
                 untyped.Open();                                // IDbConnection has no OpenAsync (DbConnection does)
                 await Task.Run(() => stream.Flush());          // a sync lambda sent to a pool is not async context
                 chunks.ForEach(c => stream.Write(c, 0, c.Length));

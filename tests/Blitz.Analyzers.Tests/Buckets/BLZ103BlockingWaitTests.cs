@@ -538,4 +538,47 @@ public sealed class BLZ103BlockingWaitTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_sync_over_async_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HelloController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public string Greet() { {|BLZ103:Task.Delay(2000).Wait()|}; return "hello there"; }
+            public string Show(HttpClient http) { var page = {|BLZ103:http.GetStringAsync("https://example.org").Result|}; return page; }
+        }
+        class PricesHub : Microsoft.AspNetCore.SignalR.Hub
+        {
+            public int Price(Func<Task<int>> quote) => {|BLZ103:quote().GetAwaiter().GetResult()|};
+        }
+        static class Endpoints
+        {
+            public static void Map(WebApplication app, HttpClient http) =>
+                app.MapPost("/proxy", () => {|BLZ103:http.GetStringAsync("https://example.org").Result|});
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_handler_synchronization_completed_tasks_and_non_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class StockController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            private static readonly SemaphoreSlim Gate = new(1);
+            private static readonly ManualResetEventSlim Ready = new();
+            // A lock or a signal in a sync action is the action's own synchronization, not sync over async.
+            public int Reserve() { Gate.Wait(); try { return 1; } finally { Gate.Release(); } }
+            public void Await() => Ready.Wait();
+            private string Page(HttpClient http) => http.GetStringAsync("https://example.org").Result;
+        }
+        class Worker
+        {
+            public string Page(HttpClient http) => http.GetStringAsync("https://example.org").Result;
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_a_sync_request_handler() => Fix.VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HelloController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public string Greet() { Task.Delay(2000).Wait(); return "hello there"; }
+        }
+        """);
 }

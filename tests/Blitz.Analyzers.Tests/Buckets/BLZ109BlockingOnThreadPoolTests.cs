@@ -133,4 +133,89 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_a_method_group_that_blocks() => Harness.VerifyAsync(Sources.Usings + """
+        class Printer
+        {
+            static void PrintSlowly() { Thread.Sleep(3000); Console.WriteLine("printed"); }
+            static int ReadCount(string path) => File.ReadAllLines(path).Length;
+            static async Task Run(string path)
+            {
+                await {|BLZ109:Task.Run|}(PrintSlowly);
+                await {|BLZ109:Task.Factory.StartNew|}(() => ReadCount(path));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_method_groups_that_do_not_block_or_hold_a_consume_loop() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Collections.Concurrent;
+        class Jobs
+        {
+            private readonly BlockingCollection<Action> _jobs = new();
+            static int Sum() => 1 + 2;
+            static async Task FetchAsync() => await Task.Delay(10);
+            void Drain() { foreach (var job in _jobs.GetConsumingEnumerable()) job(); }
+            async Task Run()
+            {
+                await Task.Run(Sum);
+                await Task.Run(FetchAsync);
+                _ = Task.Factory.StartNew(Drain);
+                _ = Task.Factory.StartNew(Drain, TaskCreationOptions.LongRunning);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_image_and_archive_work_that_reads_or_writes_files() => Harness.VerifyAsync(Sources.Usings + """
+        namespace System.Drawing
+        {
+            public class Image : IDisposable
+            {
+                public static Image FromFile(string path) => new Image();
+                public void Save(string path) { }
+                public void Save(Stream stream, object format) { }
+                public void Dispose() { }
+            }
+        }
+        static class Thumbnails
+        {
+            static Task<string> Shrink(string source) => {|BLZ109:Task.Run|}(() =>
+            {
+                var target = Path.GetTempFileName();
+                using (var original = System.Drawing.Image.FromFile(source))
+                {
+                    original.Save(target);
+                }
+                return target;
+            });
+
+            static async Task<byte[]> Encode(Func<System.Drawing.Image> draw) => await Task.Run(() =>
+            {
+                // A codec over memory is CPU work: what the ThreadPool is for.
+                using var image = draw();
+                var buffer = new MemoryStream();
+                image.Save(buffer, new object());
+                return buffer.ToArray();
+            });
+
+            static Task Unzip(string archive, string folder) => {|BLZ109:Task.Run|}(() => System.IO.Compression.ZipFile.ExtractToDirectory(archive, folder));
+        }
+        """);
+
+    [Fact]
+    public Task Reports_blocking_database_writes_sent_to_the_pool_as_a_fake_twin() => Harness.VerifyAsync(Sources.Usings + """
+        namespace System.Data.Entity
+        {
+            public class DbContext { public virtual int SaveChanges() => 0; }
+        }
+        static class ContextExtensions
+        {
+            public static Task<int> CommitAsync(this System.Data.Entity.DbContext context, CancellationToken token = default) =>
+                {|BLZ109:Task.Run|}(() => context.SaveChanges(), token);
+            public static Task<int> FillAsync(System.Data.Common.DbDataAdapter adapter, System.Data.DataTable table) =>
+                {|BLZ109:Task.Run|}(() => adapter.Fill(table));
+        }
+        """);
 }
