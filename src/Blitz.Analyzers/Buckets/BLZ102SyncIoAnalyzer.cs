@@ -55,13 +55,14 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             ? AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols)
             : null;
         // A counterpart that must be given a token, with none at hand, gets no fix: the rewritten call would not compile.
+        // Nor does an async sequence: the loop that enumerates it becomes 'await foreach', not the call an 'await'.
         var properties = DiagnosticProperties.WithToken(token);
-        if (counterpart.CanBeCalledWith(token))
+        if (counterpart.CanBeCalledWith(token) && !counterpart.IsSequence)
         {
             properties = properties.Add(DiagnosticProperties.Replacement, counterpart.Name);
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), properties,
-            method.ContainingType.Name + "." + method.Name, counterpart.Name));
+            method.ContainingType.Name + "." + method.Name, counterpart.IsSequence ? "foreach over " + counterpart.Name : counterpart.Name));
     }
 }

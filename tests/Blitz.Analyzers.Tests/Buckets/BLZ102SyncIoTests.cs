@@ -564,4 +564,39 @@ public sealed class BLZ102SyncIoTests
             public sealed class RecyclableMemoryStream : MemoryStream { }
         }
         """;
+
+    [Fact]
+    public Task Reports_a_sync_sequence_whose_twin_is_an_async_sequence() => Harness.VerifyAsync(Sources.Usings + """
+        namespace CsvLike
+        {
+            public sealed class RecordReader(TextReader reader)
+            {
+                public IEnumerable<T> GetRecords<T>() { yield break; }
+                public IAsyncEnumerable<T> GetRecordsAsync<T>(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                public IEnumerable<int> Widths() { yield break; }
+                public IAsyncEnumerable<string> WidthsAsync() => throw new NotSupportedException();
+            }
+        }
+        class Import
+        {
+            async Task<int> Rows(string path, CsvLike.RecordReader rows)
+            {
+                await Task.Yield();
+                var lines = {|BLZ102:File.ReadLines(path)|}.Count();
+                return lines + {|BLZ102:rows.GetRecords<string>()|}.Count() + rows.Widths().Count(); // Widths has no twin of the same elements
+            }
+            int Sync(string path) => File.ReadLines(path).Count();
+        }
+        """);
+
+    [Fact]
+    public async Task A_sequence_twin_is_advised_as_await_foreach_without_a_fix()
+    {
+        const string Source = Sources.Usings + """
+            class C { async Task<int> A(string path) { await Task.Yield(); return File.ReadLines(path).Count(); } }
+            """;
+        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Source)));
+        Assert.Contains("use 'await foreach over ReadLinesAsync'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        await Fix.VerifyNoFixAsync(Source);
+    }
 }

@@ -581,4 +581,34 @@ public sealed class BLZ103BlockingWaitTests
             public string Greet() { Task.Delay(2000).Wait(); return "hello there"; }
         }
         """);
+
+    [Fact]
+    public Task Reports_libraries_that_run_async_code_synchronously() => Harness.VerifyAsync(Sources.Usings + """
+        namespace Nito.AsyncEx
+        {
+            public static class AsyncContext { public static T Run<T>(Func<Task<T>> action) => default!; public static void Run(Func<Task> action) { } }
+        }
+        namespace Microsoft.VisualStudio.Threading
+        {
+            public class JoinableTask { public void Join(CancellationToken cancellationToken = default) { } }
+            public class JoinableTaskFactory
+            {
+                public void Run(Func<Task> asyncMethod) { }
+                public JoinableTask RunAsync(Func<Task> asyncMethod) => new JoinableTask();
+            }
+        }
+        class C
+        {
+            async Task A(Microsoft.VisualStudio.Threading.JoinableTaskFactory factory, Func<Task<int>> load)
+            {
+                await Task.Yield();
+                var value = {|BLZ103:Nito.AsyncEx.AsyncContext.Run(load)|};
+                {|BLZ103:factory.Run(() => Task.Delay(10))|};
+                {|BLZ103:factory.RunAsync(() => Task.Delay(10)).Join()|};
+                var joinable = factory.RunAsync(() => Task.Delay(10)); // starting one does not wait
+            }
+            // The libraries' purpose: a sync entry point running async code.
+            void Sync(Func<Task<int>> load) => Nito.AsyncEx.AsyncContext.Run(load);
+        }
+        """);
 }
