@@ -48,8 +48,10 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             return;
         }
 
-        if (delegateTarget is not IAnonymousFunctionOperation { Symbol.IsAsync: false } work)
+        if (delegateTarget is not IAnonymousFunctionOperation { Symbol.IsAsync: false } work
+            || (PoolDelegates.SoleCall(work) is { } only && PoolDelegates.IsFakeAsyncTwin(only, context.ContainingSymbol, symbols, context.CancellationToken, out _)))
         {
+            // Task.Run(() => db.SaveChanges()) is BLZ102's: the remedy is the twin, not another pool.
             return;
         }
 

@@ -16,12 +16,13 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path, Task<int> pending, byte[] salt)
             {
-                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path));
+                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                var same = await Task.Run(() => File.ReadAllText(path));                                       // a fake async twin: BLZ102's
                 await {|BLZ109:Task.Run|}(() => Thread.Sleep(100));
                 var key = await Task.Factory.StartNew(() => Rfc2898DeriveBytes.Pbkdf2("p", salt, 600_000, HashAlgorithmName.SHA256, 32)); // CPU work: the pool's job
                 await {|BLZ109:Task.Run|}(() => { var n = pending.Result; Thread.Sleep(n); });                  // the sleep; the wait is BLZ103's
                 await Task.Run(async () => await {|BLZ109:Task.Run|}(() => Thread.Sleep(10)));               // async code on the pool starts it
-                return text.Length + key.Length;
+                return text.Length + same.Length + key.Length;
             }
         }
         """);
@@ -82,7 +83,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path)
             {
-                var text = await Task.Run(() => File.ReadAllText(path));
+                var text = await Task.Run(() => File.ReadAllText(path).Trim());
                 var lines = await Task.Run(() => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
@@ -92,7 +93,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path)
             {
-                var text = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(path));
+                var text = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(path).Trim());
                 var lines = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
@@ -114,9 +115,9 @@ public sealed class BLZ109BlockingOnThreadPoolTests
 
     [Fact]
     public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + """
-        class C { async Task<int> A(string p) => (await Task.Run(() => File.ReadAllText(p))).Length + (await Task.Run(() => File.ReadAllBytes(p))).Length; }
+        class C { async Task<int> A(string p) => (await Task.Run(() => File.ReadAllText(p).Trim())).Length + (await Task.Run(() => File.ReadAllBytes(p).Reverse())).Count(); }
         """, Sources.Usings + """
-        class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p))).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p))).Length; }
+        class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p).Trim())).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p).Reverse())).Count(); }
         """);
 
     [Fact]
@@ -216,6 +217,20 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 {|BLZ109:Task.Run|}(() => context.SaveChanges(), token);
             public static Task<int> FillAsync(System.Data.Common.DbDataAdapter adapter, System.Data.DataTable table) =>
                 {|BLZ109:Task.Run|}(() => adapter.Fill(table));
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_a_fake_async_twin_to_BLZ102_and_reports_more_work() => Harness.VerifyAsync(Sources.Usings + """
+        class Context
+        {
+            public int SaveChanges() => 0;
+            public Task<int> SaveChangesAsync(CancellationToken token = default) => Task.FromResult(0);
+        }
+        static class ContextExtensions
+        {
+            public static Task<int> CommitAsync(Context context) => Task.Run(() => context.SaveChanges());
+            public static Task<int> CommitTwiceAsync(Context context) => {|BLZ109:Task.Run|}(() => context.SaveChanges() + context.SaveChanges());
         }
         """);
 }
