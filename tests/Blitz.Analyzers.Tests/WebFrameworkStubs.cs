@@ -14,6 +14,14 @@ internal static class WebFrameworkStubs
             public abstract class Controller : ControllerBase { }
             public sealed class NonActionAttribute : System.Attribute { }
         }
+        namespace Microsoft.AspNetCore.Mvc.Filters
+        {
+            public interface IAuthorizationFilter { void OnAuthorization(object context); }
+            public abstract class ActionFilterAttribute : System.Attribute
+            {
+                public virtual void OnActionExecuting(object context) { }
+            }
+        }
         namespace Microsoft.AspNetCore.Mvc.RazorPages
         {
             public abstract class PageModel { }

@@ -6,8 +6,8 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// Sync methods a web framework runs on a ThreadPool thread once per request: public actions of MVC and Web API
-/// controllers, Razor Pages handlers (<c>OnGet</c>, <c>OnPostSave</c>...), SignalR hub methods, and sync lambdas
-/// given to minimal-API <c>MapGet</c>/<c>MapPost</c>/... . A sleep or sync-over-async there holds a pool thread per
+/// controllers, Razor Pages handlers (<c>OnGet</c>, <c>OnPostSave</c>...), SignalR hub methods, sync lambdas given
+/// to minimal-API <c>MapGet</c>/<c>MapPost</c>/..., and the sync hooks of MVC/Web API filters (<c>OnActionExecuting</c>...). A sleep or sync-over-async there holds a pool thread per
 /// request just as in async code. Framework types are matched by metadata name, so the real assemblies and stand-ins
 /// of the same name both count.
 /// </summary>
@@ -34,12 +34,22 @@ internal static class RequestHandlers
 
     private const string RouteBuilderNamespace = "Microsoft.AspNetCore.Builder";
 
+    /// <summary>The sync hooks of MVC, Web API and Razor Pages filters, which run around every action of their scope.</summary>
+    private static readonly string[] FilterHooks =
+    {
+        "OnActionExecuting", "OnActionExecuted", "OnResultExecuting", "OnResultExecuted", "OnAuthorization", "OnException",
+        "OnPageHandlerSelected", "OnPageHandlerExecuting", "OnPageHandlerExecuted",
+    };
+
+    /// <summary>Where the frameworks declare those hooks (filter interfaces and attributes, Controller, PageModel).</summary>
+    private static readonly string[] FilterNamespaces = { "Microsoft.AspNetCore.Mvc", "System.Web.Mvc", "System.Web.Http" };
+
     /// <summary>True when <paramref name="operation"/> runs in the body of a sync request handler.</summary>
     public static bool Contains(IOperation operation, ISymbol containingSymbol)
     {
         return AsyncContext.EnclosingFunction(operation) switch
         {
-            null => containingSymbol is IMethodSymbol method && IsHandlerMethod(method),
+            null => containingSymbol is IMethodSymbol method && (IsHandlerMethod(method) || IsFilterHook(method)),
             IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda => IsMappedEndpoint(lambda),
             _ => false,
         };
@@ -62,6 +72,58 @@ internal static class RequestHandlers
             }
 
             if (Array.IndexOf(HandlerBaseTypes, name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A sync filter hook (<c>OnActionExecuting</c>, <c>OnAuthorization</c>...) that overrides a framework's hook or
+    /// implements a framework's filter interface: it runs on the request's pool thread around every action it filters.
+    /// </summary>
+    private static bool IsFilterHook(IMethodSymbol method)
+    {
+        if (method.IsAsync || method.IsStatic || Array.IndexOf(FilterHooks, method.Name) < 0)
+        {
+            return false;
+        }
+
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (IsFrameworkType(overridden.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        foreach (var contract in method.ContainingType.AllInterfaces)
+        {
+            if (!IsFrameworkType(contract))
+            {
+                continue;
+            }
+
+            foreach (var member in contract.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFrameworkType(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? "";
+        foreach (var prefix in FilterNamespaces)
+        {
+            if (ns.StartsWith(prefix, StringComparison.Ordinal) && (ns.Length == prefix.Length || ns[prefix.Length] == '.'))
             {
                 return true;
             }

@@ -611,4 +611,22 @@ public sealed class BLZ103BlockingWaitTests
             void Sync(Func<Task<int>> load) => Nito.AsyncEx.AsyncContext.Run(load);
         }
         """);
+
+    [Fact]
+    public Task Reports_sync_over_async_in_framework_filter_hooks_only() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class AuditAttribute : Microsoft.AspNetCore.Mvc.Filters.ActionFilterAttribute
+        {
+            public override void OnActionExecuting(object context) => {|BLZ103:Task.Delay(10).Wait()|};
+        }
+        class TokenCheck : Microsoft.AspNetCore.Mvc.Filters.IAuthorizationFilter
+        {
+            public void OnAuthorization(object context) => {|BLZ103:Task.Delay(10).Wait()|};
+        }
+        abstract class OwnBase { public virtual void OnActionExecuting(object context) { } }
+        class NotAFilter : OwnBase
+        {
+            public override void OnActionExecuting(object context) => Task.Delay(10).Wait();
+            public void OnAuthorization(object context) => Task.Delay(10).Wait();
+        }
+        """);
 }
