@@ -10,7 +10,10 @@ using Microsoft.CodeAnalysis.Editing;
 
 namespace Blitz.Analyzers.CodeFixes;
 
-/// <summary>BLZ102 and BLZ105: a synchronous call becomes an awaited call of its async counterpart or generated wrapper.</summary>
+/// <summary>
+/// BLZ102 and BLZ105: a synchronous call becomes an awaited call of its async counterpart or generated wrapper; an
+/// awaited <c>Task.Run</c> of nothing but the call becomes the counterpart.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitAsyncCounterpartCodeFix)), Shared]
 public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
 {
@@ -25,6 +28,12 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
+        if (root is not null && diagnostic.Properties.TryGetValue(DiagnosticProperties.FixKind, out var kind) && kind == FixKinds.TwinInsteadOfStarter)
+        {
+            RegisterTwinInsteadOfStarter(context, root, diagnostic);
+            return;
+        }
+
         if (root is null
             || AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax call
             || AwaitRewriting.IsInConditionalAccess(call) || !AwaitRewriting.CanAwaitAt(call)
@@ -47,6 +56,27 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 editor.ReplaceNode(call, AwaitRewriting.Await(renamed, call));
                 return editor.GetChangedDocument();
             }, diagnostic.Id + ".AwaitAsyncCounterpart"),
+            diagnostic);
+    }
+
+    /// <summary><c>await Task.Run(() => x.M(args))</c> becomes <c>await x.MAsync(args)</c> (the analyzer checked the shape).</summary>
+    private static void RegisterTwinInsteadOfStarter(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (AwaitRewriting.ExpressionAt(root, context.Span) is not InvocationExpressionSyntax call
+            || call.Parent?.Parent?.Parent?.Parent is not InvocationExpressionSyntax starter
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement) || replacement is null
+            || AwaitRewriting.Renamed(call, replacement, null) is not { } twin)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create($"Await '{replacement}' instead of a pool thread", async c =>
+            {
+                var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
+                editor.ReplaceNode(starter, twin.WithTriviaFrom(starter));
+                return editor.GetChangedDocument();
+            }, diagnostic.Id + ".TwinInsteadOfStarter"),
             diagnostic);
     }
 }

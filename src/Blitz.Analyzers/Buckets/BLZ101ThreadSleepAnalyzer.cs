@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Buckets;
 
-/// <summary>BLZ101: <c>Thread.Sleep</c> in async context; waiting is bucket 1, <c>await Task.Delay</c> holds no thread.</summary>
+/// <summary>
+/// BLZ101: <c>Thread.Sleep</c> in async context or in a sync request handler (<see cref="RequestHandlers"/>); waiting
+/// is bucket 1, <c>await Task.Delay</c> holds no thread.
+/// </summary>
 internal sealed class BLZ101ThreadSleepAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
@@ -25,7 +28,7 @@ internal sealed class BLZ101ThreadSleepAnalyzer : IBlitzRule
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "Sleep" || !symbols.HasTasks
             || !symbols.ThreadSleep.Contains(invocation.TargetMethod, SymbolEqualityComparer.Default)
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || RequestHandlers.Contains(invocation, context.ContainingSymbol)))
         {
             return;
         }

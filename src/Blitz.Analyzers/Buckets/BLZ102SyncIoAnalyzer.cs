@@ -10,7 +10,8 @@ namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
 /// BLZ102: synchronous I/O in async context when an async counterpart with equivalent parameters exists (from
-/// <see cref="KnownApis.SyncIo"/>). In-memory streams, string readers/writers and the console writers are exempt.
+/// <see cref="KnownApis.SyncIo"/>), or sent alone to the ThreadPool as a fake async version of it
+/// (<see cref="PoolDelegates.IsFakeAsyncTwin"/>). In-memory streams, string readers/writers and the console writers are exempt.
 /// </summary>
 internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
 {
@@ -39,11 +40,27 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             return;
         }
 
-        if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart)
-            || BlockingCalls.IsCompressionStreamCall(invocation, symbols)
+        if (!symbols.TryGetSyncIoCounterpart(method, out var counterpart))
+        {
+            return;
+        }
+
+        if (!AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        {
+            // Task.Run(() => db.SaveChanges()) in async code: a fake async version of SaveChangesAsync, whose twin is
+            // the advice.
+            if (PoolDelegates.IsFakeAsyncTwin(invocation, context.ContainingSymbol, symbols, context.CancellationToken, out _))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), FakeTwinFix(invocation, counterpart),
+                    method.ContainingType.Name + "." + method.Name, Advice(counterpart)));
+            }
+
+            return;
+        }
+
+        if (BlockingCalls.IsCompressionStreamCall(invocation, symbols)
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
             || FailurePathTeardown.IsFailurePathTeardown(invocation)
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
             || AsyncTwins.WouldRecurse(invocation, counterpart.Name, context.ContainingSymbol) // BLZ111 looks into this type's own override
             || SourceTwinCalls.BodyBlocks(invocation, context, symbols)) // BLZ111 reports it, with the chain down to the blocking call
         {
@@ -56,13 +73,32 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             ? AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols)
             : null;
         // A counterpart that must be given a token, with none at hand, gets no fix: the rewritten call would not compile.
+        // Nor does an async sequence: the loop that enumerates it becomes 'await foreach', not the call an 'await'.
         var properties = DiagnosticProperties.WithToken(token);
-        if (counterpart.CanBeCalledWith(token))
+        if (counterpart.CanBeCalledWith(token) && !counterpart.IsSequence)
         {
             properties = properties.Add(DiagnosticProperties.Replacement, counterpart.Name);
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), properties,
-            method.ContainingType.Name + "." + method.Name, counterpart.Name));
+            method.ContainingType.Name + "." + method.Name, Advice(counterpart)));
     }
+
+    /// <summary>
+    /// <c>await Task.Run(() => x.M(args))</c> becomes <c>await x.MAsync(args)</c> when nothing else changes: the
+    /// starter has no other argument (a token there would cancel the start, not the I/O), the lambda is the bare call,
+    /// and the twin is awaited like the task it replaces.
+    /// </summary>
+    private static ImmutableDictionary<string, string?> FakeTwinFix(IInvocationOperation call, SyncIoCounterpart counterpart)
+    {
+        var none = ImmutableDictionary<string, string?>.Empty;
+        var isBareCall = call.Syntax.Parent is LambdaExpressionSyntax { ExpressionBody: { } body } && body == call.Syntax;
+        var starter = call.Syntax.Parent?.Parent?.Parent?.Parent as InvocationExpressionSyntax;
+        return isBareCall && starter is { ArgumentList.Arguments.Count: 1, Parent: AwaitExpressionSyntax }
+            && !counterpart.IsSequence && counterpart.CanBeCalledWith(null)
+            ? none.Add(DiagnosticProperties.FixKind, FixKinds.TwinInsteadOfStarter).Add(DiagnosticProperties.Replacement, counterpart.Name)
+            : none;
+    }
+
+    private static string Advice(SyncIoCounterpart counterpart) => counterpart.IsSequence ? "foreach over " + counterpart.Name : counterpart.Name;
 }

@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.Entries"/> marked <see cref="WaitRoles.BlockingWait"/>). Not reported
+/// BLZ103: sync-over-async and blocking waits in async context (<see cref="KnownWaits.Entries"/> marked <see cref="WaitRoles.BlockingWait"/>),
+/// and sync-over-async in a sync request handler (<see cref="RequestHandlers"/>). Not reported
 /// when the task is provably complete (<see cref="TaskCompletion"/>) or the wait has a zero timeout (a non-blocking poll).
 /// </summary>
 internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
@@ -42,8 +43,11 @@ internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
         // Sync over async in a sync delegate that async code sends to the ThreadPool: Task.Run(() => t.Result) still
         // blocks a pool thread, waiting for work that needs one. BLZ109 leaves these waits to this rule.
         var inAsyncContext = AsyncContext.IsAsyncCodeOnThePool(operation, context.ContainingSymbol, symbols);
-        var inPoolDelegate = !inAsyncContext && BlockingCalls.IsTaskWait(member, symbols) && IsInPoolDelegateOfAsyncCode(operation, context.ContainingSymbol, symbols);
-        if ((!inAsyncContext && !inPoolDelegate) || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols)
+        var inPoolDelegate = !inAsyncContext && BlockingCalls.IsTaskWait(member, symbols) && PoolDelegates.IsInPoolDelegateOfAsyncCode(operation, context.ContainingSymbol, symbols);
+        // Sync over async in a sync request handler holds a pool thread per request; other waits there (a lock, a
+        // signal) are the handler's own synchronization.
+        var inRequestHandler = !inAsyncContext && !inPoolDelegate && BlockingCalls.IsTaskWait(member, symbols) && RequestHandlers.Contains(operation, context.ContainingSymbol);
+        if ((!inAsyncContext && !inPoolDelegate && !inRequestHandler) || BlockingCalls.IsNonBlockingWait(member, instance, arguments, operation, symbols)
             || IsConsoleInputOfTheEntryPoint(member, operation, context.ContainingSymbol)
             || (operation is IInvocationOperation call && LifetimeLoops.OfAsyncMethod(call, context.ContainingSymbol, symbols) is not null))
         {
@@ -64,17 +68,6 @@ internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
         var properties = inPoolDelegate ? ImmutableDictionary<string, string?>.Empty : FixProperties(member, task, arguments, operation, symbols);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingWait, operation.Syntax.GetLocation(), properties, name, remedy));
     }
-
-    /// <summary>
-    /// The wait runs in a sync lambda handed to a ThreadPool starter (Task.Run, StartNew without LongRunning,
-    /// QueueUserWorkItem) by async code.
-    /// </summary>
-    private static bool IsInPoolDelegateOfAsyncCode(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
-        AsyncContext.EnclosingFunction(operation) is IAnonymousFunctionOperation { Symbol.IsAsync: false } work
-        && AsyncContext.FindOffloadStarter(work, symbols, out var destination) is IInvocationOperation starter
-        && destination == OffloadDestination.ThreadPool
-        && !AsyncContext.AsksForLongRunning(starter, symbols)
-        && AsyncContext.IsAsyncCodeOnThePool(starter, containingSymbol, symbols);
 
     /// <summary>
     /// A console read in the body of the program's entry point (<c>Main</c> or top-level statements): the console is the

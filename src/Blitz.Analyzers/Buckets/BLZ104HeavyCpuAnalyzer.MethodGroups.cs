@@ -59,7 +59,8 @@ internal sealed partial class BLZ104HeavyCpuAnalyzer
     private static bool AppliesToEveryCall(HeavyWhen when, IMethodSymbol method, BlitzSymbols symbols) => when switch
     {
         HeavyWhen.Always => true,
-        HeavyWhen.StreamArgument => method.Parameters.Any(p => BlitzSymbols.InheritsFrom(p.Type, symbols.Stream)),
+        HeavyWhen.WholeInputArgument => method.Parameters.Any(p => BlitzSymbols.InheritsFrom(p.Type, symbols.Stream)),
+        HeavyWhen.FileArgument or HeavyWhen.BlockingIo => true,
         HeavyWhen.KeySizeArgument => method.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Int32),
         HeavyWhen.IoArgument => method.Parameters.Any(p => BlockingCalls.IsIoArgumentType(p.Type, symbols)),
         _ => false,

@@ -46,8 +46,10 @@ internal sealed partial class BLZ104HeavyCpuAnalyzer : IBlitzRule
         {
             entry = (HeavyWhen.Always, "compression through a compression stream");
         }
-        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols, context.CancellationToken))
+        else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols, context.CancellationToken)
+            || (entry.When == HeavyWhen.BlockingIo && symbols.TryGetSyncIoCounterpart(method, out _)))
         {
+            // Blocking I/O that has a twin after all is BLZ102's, whose advice is the twin.
             return;
         }
 

@@ -29,11 +29,29 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination != OffloadDestination.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
-            || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: IAnonymousFunctionOperation work } }
-            || work.Symbol.IsAsync
+            || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: var delegateTarget } }
             || AsyncContext.AsksForLongRunning(invocation, symbols))
         {
             // StartNew with LongRunning runs the delegate on a thread of its own, not on the ThreadPool.
+            return;
+        }
+
+        if (delegateTarget is IMethodReferenceOperation group)
+        {
+            // Task.Run(PrintSlowly): the method group is the work, summarized as a call would be. An async method's
+            // group is async work on the pool, BLZ108's.
+            if (!group.Method.IsAsync && !symbols.IsTaskLike(group.Method.ReturnType) && BlockingHelper(group, context, symbols) is { } blocks)
+            {
+                Report(context, invocation, blocks, fixable: false);
+            }
+
+            return;
+        }
+
+        if (delegateTarget is not IAnonymousFunctionOperation { Symbol.IsAsync: false } work
+            || (PoolDelegates.SoleCall(work) is { } only && PoolDelegates.IsFakeAsyncTwin(only, context.ContainingSymbol, symbols, context.CancellationToken, out _)))
+        {
+            // Task.Run(() => db.SaveChanges()) is BLZ102's: the remedy is the twin, not another pool.
             return;
         }
 
@@ -66,6 +84,11 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
 
         var fixable = invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
             && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
+        Report(context, invocation, what, fixable);
+    }
+
+    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string what, bool fixable)
+    {
         var properties = fixable
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.SpawnBlocking)
             : ImmutableDictionary<string, string?>.Empty;
@@ -75,15 +98,18 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     }
 
     /// <summary>
-    /// A call to a sync helper declared in source whose body blocks (its BLZ111 summary), or null. A helper that never
-    /// returns is BLZ112's: it belongs on a dedicated thread.
+    /// A call to (or a method group of) a sync helper declared in source whose body blocks (its BLZ111 summary), or null. A helper that never
+    /// returns is BLZ112's: it belongs on a dedicated thread, and so does a method group whose work is a consume loop's
+    /// wait (<c>Task.Run(Drain)</c> over <c>GetConsumingEnumerable</c>).
     /// </summary>
     private static string? BlockingHelper(IOperation operation, OperationAnalysisContext context, BlitzSymbols symbols)
     {
-        if (BlockingSummaries.CallTarget(operation) is not { } target || !BlockingSummaries.IsDeclaredInSource(target, context.Compilation)
+        var target = operation is IMethodReferenceOperation group ? group.Method : BlockingSummaries.CallTarget(operation);
+        if (target is null || !BlockingSummaries.IsDeclaredInSource(target, context.Compilation)
             || BlockingSummaries.For(context.Compilation, symbols, context.Options, operation.Syntax.SyntaxTree) is not { } summaries
             || summaries.Settle(target, operation.SemanticModel, context.CancellationToken) is not { ForeverLoop: null, Blocking: { } finding }
-            || Blocking(finding.Work) is null)
+            || Blocking(finding.Work) is null
+            || (operation is IMethodReferenceOperation && finding.Work.Api is { } api && symbols.IsLifetimeLoopWait(api)))
         {
             return null;
         }

@@ -403,21 +403,28 @@ internal sealed class BlitzSymbols
 /// </summary>
 internal readonly struct SyncIoCounterpart
 {
-    public SyncIoCounterpart(string name, bool acceptsCancellationToken, bool requiresCancellationToken = false)
+    public SyncIoCounterpart(string name, bool acceptsCancellationToken, bool requiresCancellationToken = false, bool isSequence = false)
     {
         Name = name;
         AcceptsCancellationToken = acceptsCancellationToken;
         RequiresCancellationToken = requiresCancellationToken;
+        IsSequence = isSequence;
     }
 
     public string Name { get; }
     public bool AcceptsCancellationToken { get; }
     public bool RequiresCancellationToken { get; }
 
+    /// <summary>
+    /// The counterpart returns an <c>IAsyncEnumerable&lt;T&gt;</c> for the sync member's <c>IEnumerable&lt;T&gt;</c>
+    /// (<c>File.ReadLines</c>/<c>ReadLinesAsync</c>): it is enumerated with <c>await foreach</c>, not awaited.
+    /// </summary>
+    public bool IsSequence { get; }
+
     /// <summary>Whether a fix can call the counterpart: it needs no token, or one is at hand.</summary>
     public bool CanBeCalledWith(string? token) => !RequiresCancellationToken || token is not null;
 
     /// <summary>The counterpart of the overloads found: <paramref name="withToken"/> is required only when there is no <paramref name="exact"/> one.</summary>
-    public static SyncIoCounterpart From(string name, IMethodSymbol? exact, IMethodSymbol? withToken) =>
-        new(name, withToken is not null, exact is null && withToken is { Parameters: { IsEmpty: false } parameters } && !parameters[parameters.Length - 1].IsOptional);
+    public static SyncIoCounterpart From(string name, IMethodSymbol? exact, IMethodSymbol? withToken, bool isSequence = false) =>
+        new(name, withToken is not null, exact is null && withToken is { Parameters: { IsEmpty: false } parameters } && !parameters[parameters.Length - 1].IsOptional, isSequence);
 }

@@ -99,7 +99,8 @@ internal static class BlockingCalls
         HeavyWhen.IoArgument => arguments.Any(a => IsIoArgumentType(a.Value.Type, symbols) && !IsNonBlockingReceiver(a.Value, symbols, cancellationToken)),
         HeavyWhen.CompiledRegex => arguments.Any(a => a.Value.Type is { Name: "RegexOptions" } && a.Value.ConstantValue is { HasValue: true, Value: int options } && (options & RegexCompiled) != 0),
         HeavyWhen.Always => true,
-        HeavyWhen.StreamArgument => arguments.Any(a => BlitzSymbols.InheritsFrom(a.Value.Type, symbols.Stream)),
+        HeavyWhen.WholeInputArgument => arguments.Any(a => BlitzSymbols.InheritsFrom(a.Value.Type, symbols.Stream) || WholePayload.IsWholeFile(a.Value, a)),
+        HeavyWhen.FileArgument or HeavyWhen.BlockingIo => true,
         HeavyWhen.AllDirectories => arguments.Any(a => IsRecursive(a.Value, symbols)),
         HeavyWhen.KeySizeArgument => method.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Int32),
         HeavyWhen.WholePayloadArgument => arguments.Any(a => a.Value.Type?.SpecialType == SpecialType.System_String
@@ -182,11 +183,23 @@ internal static class BlockingCalls
         if (symbols.TryGetCpuHeavy(method, out var entry) && HeavyApplies(entry.When, method, arguments, symbols, cancellationToken))
         {
             // A serializer over a file or socket reads or writes it synchronously: blocking I/O as much as CPU work.
-            return new BlockingWork(method, Name(method, instance), entry.What, entry.When == HeavyWhen.IoArgument ? BlockingKind.SyncIo : BlockingKind.HeavyCpu);
+            return new BlockingWork(method, Name(method, instance), entry.What, DoesSyncIo(entry.When, arguments, symbols, cancellationToken) ? BlockingKind.SyncIo : BlockingKind.HeavyCpu);
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a CPU-heavy table entry's call also reads or writes a device: a serializer over a stream, an image,
+    /// archive or document given a path or a stream not over memory, or I/O that has no async counterpart.
+    /// </summary>
+    private static bool DoesSyncIo(HeavyWhen when, ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols, CancellationToken cancellationToken) => when switch
+    {
+        HeavyWhen.IoArgument or HeavyWhen.BlockingIo => true,
+        HeavyWhen.FileArgument => arguments.Any(a => a.Value.Type?.SpecialType == SpecialType.System_String
+            || (IsIoArgumentType(a.Value.Type, symbols) && !IsNonBlockingReceiver(a.Value, symbols, cancellationToken))),
+        _ => false,
+    };
 
     /// <summary>
     /// A wait from the table that does not block here: a zero timeout (a poll), or a task that is provably complete

@@ -24,6 +24,12 @@ internal static class FixKinds
     /// </summary>
     public const string Inline = "Inline";
 
+    /// <summary>
+    /// BLZ102: replace an awaited <c>Task.Run(() => x.M(args))</c>, a fake async version of <c>M</c>, with its twin
+    /// <c>x.MAsync(args)</c> (named by <see cref="DiagnosticProperties.Replacement"/>); the await stays.
+    /// </summary>
+    public const string TwinInsteadOfStarter = "TwinInsteadOfStarter";
+
     /// <summary>BLZ109: rewrite an awaited <c>Task.Run(() => expr)</c> to <c>SpawnBlocking</c>.</summary>
     public const string SpawnBlocking = "SpawnBlocking";
 

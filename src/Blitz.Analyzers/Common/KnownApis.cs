@@ -5,8 +5,6 @@ internal enum HeavyWhen
 {
     /// <summary>Every call is heavy (key derivation, password hashing).</summary>
     Always,
-    /// <summary>Heavy when an argument is a <c>Stream</c>: the whole stream is read and processed.</summary>
-    StreamArgument,
     /// <summary>Heavy when an argument is <c>SearchOption.AllDirectories</c>: a recursive directory walk.</summary>
     AllDirectories,
     /// <summary>Heavy when the overload takes an <c>int</c> (a key size): key generation.</summary>
@@ -20,6 +18,21 @@ internal enum HeavyWhen
     IoArgument,
     /// <summary>Heavy when a <c>RegexOptions</c> argument asks for <c>Compiled</c>: the pattern is compiled to IL at each call.</summary>
     CompiledRegex,
+    /// <summary>
+    /// Heavy when an argument is a <c>Stream</c> (the whole stream is read and processed) or the bytes of a whole file
+    /// the method read (<see cref="WholePayload.IsWholeFile"/>).
+    /// </summary>
+    WholeInputArgument,
+    /// <summary>
+    /// Every call is heavy, and it is sync file I/O as well when given a path (a string) or a stream, reader or writer
+    /// not over memory: an image codec, an archive or an XML document reading or writing a file.
+    /// </summary>
+    FileArgument,
+    /// <summary>
+    /// Every call is blocking I/O that has no async counterpart (a data adapter's <c>Fill</c>): its place is the
+    /// blocking pool. Where a version of the type does have a twin (<see cref="SyncTwins"/>), BLZ102 names it instead.
+    /// </summary>
+    BlockingIo,
 }
 
 /// <summary>
@@ -139,18 +152,37 @@ internal static class KnownApis
         ("System.Security.Cryptography.RSA", "Create", HeavyWhen.KeySizeArgument, "RSA key generation"),
         ("System.Security.Cryptography.DSA", "Create", HeavyWhen.KeySizeArgument, "DSA key generation"),
         ("System.Security.Cryptography.RSACryptoServiceProvider", ".ctor", HeavyWhen.KeySizeArgument, "RSA key generation"),
-        ("System.Security.Cryptography.HashAlgorithm", "ComputeHash", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.SHA1", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.SHA256", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.SHA384", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.SHA512", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.MD5", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.HMACSHA256", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
-        ("System.Security.Cryptography.HMACSHA512", "HashData", HeavyWhen.StreamArgument, "hashing a whole stream"),
+        ("System.Security.Cryptography.HashAlgorithm", "ComputeHash", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.SHA1", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.SHA256", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.SHA384", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.SHA512", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.MD5", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.HMACSHA256", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
+        ("System.Security.Cryptography.HMACSHA512", "HashData", HeavyWhen.WholeInputArgument, "hashing a whole stream or file"),
         ("System.IO.Compression.BrotliEncoder", "TryCompress", HeavyWhen.Always, "Brotli compression"),
-        ("System.IO.Compression.ZipFile", "CreateFromDirectory", HeavyWhen.Always, "zipping a directory"),
-        ("System.IO.Compression.ZipFile", "ExtractToDirectory", HeavyWhen.Always, "unzipping an archive"),
-        ("System.IO.Compression.ZipFileExtensions", "ExtractToDirectory", HeavyWhen.Always, "unzipping an archive"),
+        ("System.IO.Compression.ZipFile", "CreateFromDirectory", HeavyWhen.FileArgument, "zipping a directory"),
+        ("System.IO.Compression.ZipFile", "ExtractToDirectory", HeavyWhen.FileArgument, "unzipping an archive"),
+        ("System.IO.Compression.ZipFileExtensions", "ExtractToDirectory", HeavyWhen.FileArgument, "unzipping an archive"),
+        ("System.IO.Compression.ZipFileExtensions", "CreateEntryFromFile", HeavyWhen.FileArgument, "compressing a file into an archive"),
+        ("System.IO.Compression.ZipFileExtensions", "ExtractToFile", HeavyWhen.FileArgument, "unzipping an archive entry to a file"),
+        // DotNetZip (Ionic.Zip): Save and the extractions compress or decompress the whole archive.
+        ("Ionic.Zip.ZipFile", "Save", HeavyWhen.FileArgument, "writing a zip archive"),
+        ("Ionic.Zip.ZipFile", "ExtractAll", HeavyWhen.FileArgument, "unzipping an archive"),
+        ("Ionic.Zip.ZipFile", "ExtractSelectedEntries", HeavyWhen.FileArgument, "unzipping an archive"),
+        ("Ionic.Zip.ZipEntry", "Extract", HeavyWhen.FileArgument, "unzipping an archive entry"),
+        // Blocking I/O with no async counterpart: ADO.NET data adapters run their commands synchronously, and the
+        // EF4/EF5 contexts had no SaveChangesAsync (EF6's has one, and BLZ102 names it).
+        ("System.Data.Common.DataAdapter", "Fill", HeavyWhen.BlockingIo, "a database query with no async counterpart"),
+        ("System.Data.Common.DataAdapter", "FillSchema", HeavyWhen.BlockingIo, "a database query with no async counterpart"),
+        ("System.Data.Common.DataAdapter", "Update", HeavyWhen.BlockingIo, "database writes with no async counterpart"),
+        ("System.Data.Common.DbDataAdapter", "Fill", HeavyWhen.BlockingIo, "a database query with no async counterpart"),
+        ("System.Data.Common.DbDataAdapter", "FillSchema", HeavyWhen.BlockingIo, "a database query with no async counterpart"),
+        ("System.Data.Common.DbDataAdapter", "Update", HeavyWhen.BlockingIo, "database writes with no async counterpart"),
+        ("System.Data.SqlClient.SqlDataAdapter", "Fill", HeavyWhen.BlockingIo, "a database query with no async counterpart"),
+        ("Microsoft.Data.SqlClient.SqlDataAdapter", "Fill", HeavyWhen.BlockingIo, "a database query with no async counterpart"),
+        ("System.Data.Entity.DbContext", "SaveChanges", HeavyWhen.BlockingIo, "database writes"),
+        ("System.Data.Objects.ObjectContext", "SaveChanges", HeavyWhen.BlockingIo, "database writes"),
         ("System.IO.Directory", "GetFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
         ("System.IO.Directory", "EnumerateFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
         ("System.IO.Directory", "GetDirectories", HeavyWhen.AllDirectories, "a recursive directory walk"),
@@ -160,11 +192,11 @@ internal static class KnownApis
         ("System.IO.DirectoryInfo", "GetFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
         ("System.IO.DirectoryInfo", "EnumerateFiles", HeavyWhen.AllDirectories, "a recursive directory walk"),
         ("System.IO.DirectoryInfo", "GetFileSystemInfos", HeavyWhen.AllDirectories, "a recursive directory walk"),
-        ("System.IO.File", "Copy", HeavyWhen.Always, "copying a file"),
-        ("System.IO.FileInfo", "CopyTo", HeavyWhen.Always, "copying a file"),
-        ("System.Xml.XmlDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
-        ("System.Xml.Linq.XDocument", "Load", HeavyWhen.Always, "loading a whole XML document"),
-        ("System.Xml.Linq.XElement", "Load", HeavyWhen.Always, "loading a whole XML document"),
+        ("System.IO.File", "Copy", HeavyWhen.FileArgument, "copying a file"),
+        ("System.IO.FileInfo", "CopyTo", HeavyWhen.FileArgument, "copying a file"),
+        ("System.Xml.XmlDocument", "Load", HeavyWhen.FileArgument, "loading a whole XML document"),
+        ("System.Xml.Linq.XDocument", "Load", HeavyWhen.FileArgument, "loading a whole XML document"),
+        ("System.Xml.Linq.XElement", "Load", HeavyWhen.FileArgument, "loading a whole XML document"),
         // The BCL's serializers that take a stream, reader or writer and have no async twin (the table of sync twins
         // covers JsonSerializer, JsonDocument and XDocument/XElement.Save): every Serialize/Deserialize/ReadObject/
         // WriteObject/ReadXml/WriteXml/Save/Load over one, listed from the reference assemblies' public members.
@@ -176,20 +208,20 @@ internal static class KnownApis
         ("System.Runtime.Serialization.DataContractSerializer", "WriteObject", HeavyWhen.IoArgument, "serialization over a stream"),
         ("System.Runtime.Serialization.Json.DataContractJsonSerializer", "ReadObject", HeavyWhen.IoArgument, "JSON deserialization of a whole stream"),
         ("System.Runtime.Serialization.Json.DataContractJsonSerializer", "WriteObject", HeavyWhen.IoArgument, "JSON serialization over a stream"),
-        ("System.Xml.XmlDocument", "Save", HeavyWhen.Always, "saving a whole XML document"),
-        ("System.Data.DataSet", "ReadXml", HeavyWhen.Always, "reading a whole XML document into a DataSet"),
-        ("System.Data.DataSet", "WriteXml", HeavyWhen.Always, "writing a whole DataSet as XML"),
-        ("System.Data.DataTable", "ReadXml", HeavyWhen.Always, "reading a whole XML document into a DataTable"),
-        ("System.Data.DataTable", "WriteXml", HeavyWhen.Always, "writing a whole DataTable as XML"),
+        ("System.Xml.XmlDocument", "Save", HeavyWhen.FileArgument, "saving a whole XML document"),
+        ("System.Data.DataSet", "ReadXml", HeavyWhen.FileArgument, "reading a whole XML document into a DataSet"),
+        ("System.Data.DataSet", "WriteXml", HeavyWhen.FileArgument, "writing a whole DataSet as XML"),
+        ("System.Data.DataTable", "ReadXml", HeavyWhen.FileArgument, "reading a whole XML document into a DataTable"),
+        ("System.Data.DataTable", "WriteXml", HeavyWhen.FileArgument, "writing a whole DataTable as XML"),
         ("System.Xml.Xsl.XslCompiledTransform", "Transform", HeavyWhen.Always, "an XSLT transform of a whole document"),
         // Certificate chains: Build may fetch intermediate certificates and revocation lists over the network.
         ("System.Security.Cryptography.X509Certificates.X509Chain", "Build", HeavyWhen.Always, "building a certificate chain"),
         // Big-number maths: modular exponentiation is the cost of RSA and Diffie-Hellman done by hand.
         ("System.Numerics.BigInteger", "ModPow", HeavyWhen.Always, "modular exponentiation of big integers"),
         // Image codecs (System.Drawing on Windows, SkiaSharp): every call decodes or encodes a whole image.
-        ("System.Drawing.Image", "FromFile", HeavyWhen.Always, "decoding an image"),
+        ("System.Drawing.Image", "FromFile", HeavyWhen.FileArgument, "decoding an image"),
         ("System.Drawing.Image", "FromStream", HeavyWhen.Always, "decoding an image"),
-        ("System.Drawing.Image", "Save", HeavyWhen.Always, "encoding an image"),
+        ("System.Drawing.Image", "Save", HeavyWhen.FileArgument, "encoding an image"),
         ("System.Drawing.Bitmap", ".ctor", HeavyWhen.IoArgument, "decoding an image"),
         ("SkiaSharp.SKBitmap", "Decode", HeavyWhen.Always, "decoding an image"),
         ("SkiaSharp.SKImage", "FromEncodedData", HeavyWhen.Always, "decoding an image"),

@@ -93,6 +93,11 @@ internal static class KnownWaits
         ("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1+ConfiguredValueTaskAwaiter", "GetResult", WaitOverloads.All, "await the task", Blocking),
         ("System.Threading.Tasks.Dataflow.DataflowBlock", "Receive", WaitOverloads.All, "use 'await ReceiveAsync'", Blocking),
         ("System.Threading.Tasks.TaskAsyncEnumerableExtensions", "ToBlockingEnumerable", WaitOverloads.All, "use 'await foreach'", Blocking),
+        // Libraries whose purpose is running async code synchronously (a private message loop the caller blocks in):
+        // in async code they are sync over async, and the awaited delegate's own task is the remedy.
+        ("Nito.AsyncEx.AsyncContext", "Run", WaitOverloads.All, "await the delegate's task", Blocking),
+        ("Microsoft.VisualStudio.Threading.JoinableTaskFactory", "Run", WaitOverloads.All, "await the delegate's task", Blocking),
+        ("Microsoft.VisualStudio.Threading.JoinableTask", "Join", WaitOverloads.All, "await the joinable task ('JoinAsync')", Blocking),
 
         // Synchronization primitives. WaitHandle covers Mutex, Semaphore, EventWaitHandle, Manual/AutoResetEvent by inheritance.
         ("System.Threading.SemaphoreSlim", "Wait", WaitOverloads.All, "use 'await WaitAsync'", Blocking),

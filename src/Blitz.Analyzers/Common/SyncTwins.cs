@@ -22,10 +22,12 @@ internal sealed class SyncTwins
     private readonly BlitzSymbols _symbols;
     private readonly HashSet<ISymbol> _nonBlockingMembers;
     private readonly INamedTypeSymbol[] _asyncOptInTypes;
+    private readonly INamedTypeSymbol? _asyncEnumerable;
 
     public SyncTwins(Compilation compilation, BlitzSymbols symbols)
     {
         _symbols = symbols;
+        _asyncEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
         _nonBlockingMembers = new HashSet<ISymbol>(
             KnownSyncTwins.NonBlockingMembers.SelectMany(e => compilation.GetTypeByMetadataName(e.Type)?.GetMembers(e.Member) ?? Enumerable.Empty<ISymbol>()),
             SymbolEqualityComparer.Default);
@@ -84,7 +86,7 @@ internal sealed class SyncTwins
 
                 if (exact is not null || withToken is not null)
                 {
-                    return IsExcluded(method) ? default : SyncIoCounterpart.From(name, exact, withToken);
+                    return IsExcluded(method) ? default : SyncIoCounterpart.From(name, exact, withToken, IsSequenceTwin(method, (exact ?? withToken)!));
                 }
             }
         }
@@ -95,13 +97,16 @@ internal sealed class SyncTwins
     private bool IsExcluded(IMethodSymbol method) =>
         IsInNonIoNamespace(method.ContainingNamespace) || IsObsolete(method) || IsKnownNonBlocking(method) || NeedsAsyncOptIn(method) || IsOtherRulesApi(method);
 
-    /// <summary>Public, task-returning, the same parameters (optionally plus a token) and the same value once awaited.</summary>
+    /// <summary>
+    /// Public, the same parameters (optionally plus a token), and either task-returning with the same value once awaited
+    /// or an async sequence of the sync member's elements.
+    /// </summary>
     private bool IsTwin(IMethodSymbol method, IMethodSymbol candidate)
     {
         var count = method.Parameters.Length;
         return candidate.DeclaredAccessibility == Accessibility.Public && candidate.IsStatic == method.IsStatic
             && candidate.TypeParameters.Length == method.TypeParameters.Length
-            && _symbols.IsTaskLike(candidate.ReturnType) && SameValue(method, candidate)
+            && ((_symbols.IsTaskLike(candidate.ReturnType) && SameValue(method, candidate)) || IsSequenceTwin(method, candidate))
             && BlitzSymbols.SameLeadingParameters(method, candidate)
             && (candidate.Parameters.Length == count
                 || (candidate.Parameters.Length == count + 1 && BlitzSymbols.Is(candidate.Parameters[count].Type, _symbols.CancellationToken)))
@@ -123,6 +128,18 @@ internal sealed class SyncTwins
             && (BlitzSymbols.Is(returned.OriginalDefinition, _symbols.TaskOfT) || BlitzSymbols.Is(returned.OriginalDefinition, _symbols.ValueTaskOfT))
             && BlitzSymbols.SameType(method.ReturnType, returned.TypeArguments[0]);
     }
+
+    /// <summary>
+    /// <c>IEnumerable&lt;T&gt; M(...)</c> beside <c>IAsyncEnumerable&lt;T&gt; MAsync(...)</c>: the sync sequence reads
+    /// its source as it is enumerated (<c>File.ReadLines</c>, CsvHelper's <c>GetRecords</c>), the async one awaits it.
+    /// </summary>
+    private bool IsSequenceTwin(IMethodSymbol method, IMethodSymbol candidate) =>
+        _asyncEnumerable is not null
+        && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } sequence
+        && sequence.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+        && candidate.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } asyncSequence
+        && BlitzSymbols.Is(asyncSequence.OriginalDefinition, _asyncEnumerable)
+        && BlitzSymbols.SameType(sequence.TypeArguments[0], asyncSequence.TypeArguments[0]);
 
     private static bool IsNonBlockingByName(string name) =>
         KnownSyncTwins.NonBlockingNames.Contains(name)
@@ -184,10 +201,13 @@ internal sealed class SyncTwins
         && (_asyncOptInTypes.Any(t => BlitzSymbols.InheritsFrom(method.ContainingType, t))
             || method.Parameters.Any(p => _asyncOptInTypes.Any(t => BlitzSymbols.InheritsFrom(p.Type, t))));
 
-    /// <summary>A sleep, a blocking wait or a CPU-heavy API: BLZ101, BLZ103 and BLZ104 report those with their own remedy.</summary>
+    /// <summary>
+    /// A sleep, a blocking wait or a CPU-heavy API: BLZ101, BLZ103 and BLZ104 report those with their own remedy. Blocking
+    /// I/O listed for lacking a twin (EF5's SaveChanges) keeps the twin a later version of its type has.
+    /// </summary>
     private bool IsOtherRulesApi(IMethodSymbol method) =>
         OffloadAttributes.GetKind(method) != OffloadAttributeKind.None // [Blocking]/[CpuBound]: its wrapper is BLZ105's advice
         || _symbols.ThreadSleep.Contains(method, SymbolEqualityComparer.Default)
         || _symbols.TryGetBlockingWait(method, out _)
-        || _symbols.TryGetCpuHeavy(method, out _);
+        || (_symbols.TryGetCpuHeavy(method, out var heavy) && heavy.When != HeavyWhen.BlockingIo);
 }

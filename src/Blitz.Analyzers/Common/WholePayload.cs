@@ -37,6 +37,47 @@ internal static class WholePayload
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> is the bytes of a whole file: <c>File.ReadAllBytes[Async]</c> in place
+    /// (<c>SHA256.HashData(await File.ReadAllBytesAsync(path))</c>) or through a local of the same function. Bytes
+    /// from elsewhere (a blob store, a parameter) may be a 32-byte key as well as an upload, so are not counted.
+    /// </summary>
+    public static bool IsWholeFile(IOperation value, IOperation use)
+    {
+        var buffer = OperationHelpers.WithoutConversions(value);
+        if (ReadsWholeFile(buffer))
+        {
+            return true;
+        }
+
+        if (OperationHelpers.ReferencedSymbol(buffer) is not ILocalSymbol local)
+        {
+            return false;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(use)))
+        {
+            if (operation is IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && ReadsWholeFile(OperationHelpers.WithoutConversions(initial)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>File.ReadAllBytes(path)</c>, or <c>await File.ReadAllBytesAsync(path)</c> with or without ConfigureAwait.</summary>
+    private static bool ReadsWholeFile(IOperation value)
+    {
+        if (value is IAwaitOperation { Operation: var awaited })
+        {
+            value = awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task } ? task : awaited;
+        }
+
+        return value is IInvocationOperation { TargetMethod: { Name: "ReadAllBytes" or "ReadAllBytesAsync", ContainingType: { Name: "File", ContainingNamespace.Name: "IO" } } };
+    }
+
     private static bool ReadsWhole(IOperation value) => OperationHelpers.WithoutConversions(value) switch
     {
         IAwaitOperation => true,

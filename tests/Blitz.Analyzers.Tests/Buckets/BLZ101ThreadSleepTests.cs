@@ -147,4 +147,67 @@ public sealed class BLZ101ThreadSleepTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_sleep_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HomeController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            // The framework runs each action on a ThreadPool thread, once per request.
+            public string Index() { {|BLZ101:Thread.Sleep(2000)|}; return "hello"; }
+        }
+        class ValuesController : System.Web.Http.ApiController
+        {
+            public int Get() { {|BLZ101:Thread.Sleep(100)|}; return 1; }
+        }
+        class ChatHub : Microsoft.AspNetCore.SignalR.Hub
+        {
+            public void Send(string text) => {|BLZ101:Thread.Sleep(50)|};
+        }
+        class IndexModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+        {
+            public void OnGet() => {|BLZ101:Thread.Sleep(50)|};
+            public void OnPostSave() => {|BLZ101:Thread.Sleep(50)|};
+        }
+        static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/slow", () => { {|BLZ101:Thread.Sleep(1000)|}; return "done"; });
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_sleep_in_members_of_handler_types_that_are_not_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HomeController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            private void Pause() => Thread.Sleep(10);
+            public static void Helper() => Thread.Sleep(10);
+            [Microsoft.AspNetCore.Mvc.NonAction] public void NotAnAction() => Thread.Sleep(10);
+            public HomeController() => Thread.Sleep(10);
+            public string Index() { Action later = () => Thread.Sleep(10); return "hello"; }
+        }
+        class IndexModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+        {
+            public void Online() => Thread.Sleep(10);
+            public void Refresh() => Thread.Sleep(10);
+        }
+        class PlainService
+        {
+            public string Index() { Thread.Sleep(10); return "hello"; }
+        }
+        static class Endpoints
+        {
+            public static void Map(WebApplication app)
+            {
+                Action warmUp = () => Thread.Sleep(10);
+                app.MapGet("/", () => "fast");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_a_sync_request_handler() => Fix.VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HomeController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public string Index() { Thread.Sleep(2000); return "hello"; }
+        }
+        """);
 }

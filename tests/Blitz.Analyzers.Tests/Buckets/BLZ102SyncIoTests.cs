@@ -112,7 +112,7 @@ public sealed class BLZ102SyncIoTests
                 stream.Read(new byte[4].AsSpan());       // Span has no async equivalent
                 writer.Write(42);                        // no WriteAsync(int)
                 lines.ForEach(l => writer.WriteLine(l)); // a sync lambda is not async context
-                await Task.Run(() => File.ReadAllText("a"));
+                await Task.Run(() => File.ReadAllText("a").Trim()); // more than the twin in a pool delegate: BLZ109's
                 await Task.Yield();
             }
             string Sync() => File.ReadAllText("a");
@@ -233,9 +233,10 @@ public sealed class BLZ102SyncIoTests
                 xmlReader.Read();
                 document.Save(xml);
                 gate.Wait();                                   // a blocking wait: BLZ103's
-                var hash = SHA256.HashData(stream);            // hashing a whole stream: BLZ104's
+                var hash = SHA256.HashData(stream);            // hashing a whole stream or file: BLZ104's
                 untyped.Open();                                // IDbConnection has no OpenAsync (DbConnection does)
-                await Task.Run(() => stream.Flush());          // a sync lambda sent to a pool is not async context
+                await Task.Run(() => { stream.Flush(); stream.Position = 0; }); // a sync lambda sent to a pool is not async context...
+                await Task.Run(() => {|BLZ102:stream.Flush()|}); // ...but one that is only the twin's sync call is a fake async version
                 chunks.ForEach(c => stream.Write(c, 0, c.Length));
                 await Task.Yield();
             }
@@ -283,7 +284,7 @@ public sealed class BLZ102SyncIoTests
                 helper.Process();               // a framework hook, called in either form
                 var local = new Local();
                 {|BLZ102:local.Save()|};              // declared in source with a twin: the type says which to call
-                await Task.Run(() => blobs.Upload(data));
+                await Task.Run(() => {|BLZ102:blobs.Upload(data)|}); // a fake async version of the library's twin
                 await Task.Yield();
             }
         }
@@ -682,4 +683,106 @@ public sealed class BLZ102SyncIoTests
             public sealed class RecyclableMemoryStream : MemoryStream { }
         }
         """;
+
+    [Fact]
+    public Task Reports_a_sync_sequence_whose_twin_is_an_async_sequence() => Harness.VerifyAsync(Sources.Usings + """
+        namespace CsvLike
+        {
+            public sealed class RecordReader(TextReader reader)
+            {
+                public IEnumerable<T> GetRecords<T>() { yield break; }
+                public IAsyncEnumerable<T> GetRecordsAsync<T>(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+                public IEnumerable<int> Widths() { yield break; }
+                public IAsyncEnumerable<string> WidthsAsync() => throw new NotSupportedException();
+            }
+        }
+        class Import
+        {
+            async Task<int> Rows(string path, CsvLike.RecordReader rows)
+            {
+                await Task.Yield();
+                var lines = {|BLZ102:File.ReadLines(path)|}.Count();
+                return lines + {|BLZ102:rows.GetRecords<string>()|}.Count() + rows.Widths().Count(); // Widths has no twin of the same elements
+            }
+            int Sync(string path) => File.ReadLines(path).Count();
+        }
+        """);
+
+    [Fact]
+    public async Task A_sequence_twin_is_advised_as_await_foreach_without_a_fix()
+    {
+        const string Source = Sources.Usings + """
+            class C { async Task<int> A(string path) { await Task.Yield(); return File.ReadLines(path).Count(); } }
+            """;
+        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Source)));
+        Assert.Contains("use 'await foreach over ReadLinesAsync'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        await Fix.VerifyNoFixAsync(Source);
+    }
+
+    [Fact]
+    public Task Reports_a_twin_sent_alone_to_the_pool_as_a_fake_async_version() => Harness.VerifyAsync(Sources.Usings + """
+        class Context
+        {
+            public int SaveChanges() => 0;
+            public Task<int> SaveChangesAsync(CancellationToken token = default) => Task.FromResult(0);
+        }
+        static class ContextExtensions
+        {
+            public static Task<int> CommitAsync(this Context context, CancellationToken token = default) =>
+                Task.Run(() => {|BLZ102:context.SaveChanges()|}, token);
+            public static async Task<string> ReadAsync(string path) => await Task.Run(() => { return {|BLZ102:File.ReadAllText(path)|}; });
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_pool_delegates_that_do_more_than_the_twin_or_run_from_sync_code() => Harness.VerifyAsync(Sources.Usings + """
+        class Context
+        {
+            public int SaveChanges() => 0;
+            public Task<int> SaveChangesAsync(CancellationToken token = default) => Task.FromResult(0);
+        }
+        static class ContextExtensions
+        {
+            // More than the one call: BLZ109's, whose remedy is the blocking pool.
+            public static Task<int> CommitTwiceAsync(Context context) => Task.Run(() => context.SaveChanges() + context.SaveChanges());
+            public static Task<int> LongRunning(Context context) => Task.Factory.StartNew(() => context.SaveChanges(), TaskCreationOptions.LongRunning);
+            public static void FireAndForget(Context context) => Task.Run(() => context.SaveChanges());
+            public static Task<byte[]> InMemory(MemoryStream buffer) => Task.Run(() => { buffer.Flush(); return buffer.ToArray(); });
+        }
+        """);
+
+    [Fact]
+    public Task Fix_awaits_the_twin_instead_of_a_pool_thread() => Fix.VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string path)
+            {
+                var text = await Task.Run(() => File.ReadAllText(path));
+                return text.Length;
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string path)
+            {
+                var text = await File.ReadAllTextAsync(path);
+                return text.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_twin_fix_when_the_starter_takes_a_token_or_is_not_awaited() => Fix.VerifyNoFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string path, CancellationToken token)
+            {
+                var text = await Task.Run(() => File.ReadAllText(path), token);
+                var pending = Task.Run(() => File.ReadAllText(path));
+                var block = await Task.Run(() => { return File.ReadAllText(path); });
+                return text.Length + (await pending).Length + block.Length;
+            }
+        }
+        """);
 }

@@ -554,4 +554,95 @@ public sealed class BLZ103BlockingWaitTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_sync_over_async_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HelloController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public string Greet() { {|BLZ103:Task.Delay(2000).Wait()|}; return "hello there"; }
+            public string Show(HttpClient http) { var page = {|BLZ103:http.GetStringAsync("https://example.org").Result|}; return page; }
+        }
+        class PricesHub : Microsoft.AspNetCore.SignalR.Hub
+        {
+            public int Price(Func<Task<int>> quote) => {|BLZ103:quote().GetAwaiter().GetResult()|};
+        }
+        static class Endpoints
+        {
+            public static void Map(WebApplication app, HttpClient http) =>
+                app.MapPost("/proxy", () => {|BLZ103:http.GetStringAsync("https://example.org").Result|});
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_handler_synchronization_completed_tasks_and_non_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class StockController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            private static readonly SemaphoreSlim Gate = new(1);
+            private static readonly ManualResetEventSlim Ready = new();
+            // A lock or a signal in a sync action is the action's own synchronization, not sync over async.
+            public int Reserve() { Gate.Wait(); try { return 1; } finally { Gate.Release(); } }
+            public void Await() => Ready.Wait();
+            private string Page(HttpClient http) => http.GetStringAsync("https://example.org").Result;
+        }
+        class Worker
+        {
+            public string Page(HttpClient http) => http.GetStringAsync("https://example.org").Result;
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_a_sync_request_handler() => Fix.VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class HelloController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public string Greet() { Task.Delay(2000).Wait(); return "hello there"; }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_libraries_that_run_async_code_synchronously() => Harness.VerifyAsync(Sources.Usings + """
+        namespace Nito.AsyncEx
+        {
+            public static class AsyncContext { public static T Run<T>(Func<Task<T>> action) => default!; public static void Run(Func<Task> action) { } }
+        }
+        namespace Microsoft.VisualStudio.Threading
+        {
+            public class JoinableTask { public void Join(CancellationToken cancellationToken = default) { } }
+            public class JoinableTaskFactory
+            {
+                public void Run(Func<Task> asyncMethod) { }
+                public JoinableTask RunAsync(Func<Task> asyncMethod) => new JoinableTask();
+            }
+        }
+        class C
+        {
+            async Task A(Microsoft.VisualStudio.Threading.JoinableTaskFactory factory, Func<Task<int>> load)
+            {
+                await Task.Yield();
+                var value = {|BLZ103:Nito.AsyncEx.AsyncContext.Run(load)|};
+                {|BLZ103:factory.Run(() => Task.Delay(10))|};
+                {|BLZ103:factory.RunAsync(() => Task.Delay(10)).Join()|};
+                var joinable = factory.RunAsync(() => Task.Delay(10)); // starting one does not wait
+            }
+            // The libraries' purpose: a sync entry point running async code.
+            void Sync(Func<Task<int>> load) => Nito.AsyncEx.AsyncContext.Run(load);
+        }
+        """);
+
+    [Fact]
+    public Task Reports_sync_over_async_in_framework_filter_hooks_only() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class AuditAttribute : Microsoft.AspNetCore.Mvc.Filters.ActionFilterAttribute
+        {
+            public override void OnActionExecuting(object context) => {|BLZ103:Task.Delay(10).Wait()|};
+        }
+        class TokenCheck : Microsoft.AspNetCore.Mvc.Filters.IAuthorizationFilter
+        {
+            public void OnAuthorization(object context) => {|BLZ103:Task.Delay(10).Wait()|};
+        }
+        abstract class OwnBase { public virtual void OnActionExecuting(object context) { } }
+        class NotAFilter : OwnBase
+        {
+            public override void OnActionExecuting(object context) => Task.Delay(10).Wait();
+            public void OnAuthorization(object context) => Task.Delay(10).Wait();
+        }
+        """);
 }

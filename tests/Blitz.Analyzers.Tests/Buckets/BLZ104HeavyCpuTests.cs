@@ -204,4 +204,109 @@ public sealed class BLZ104HeavyCpuTests
             byte[] Sync(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, 600_000, HashAlgorithmName.SHA256, 32);
         }
         """);
+
+    [Fact]
+    public Task Reports_hashing_the_bytes_of_a_whole_file() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Security.Cryptography;
+        static class Hashes
+        {
+            static async Task<string> InPlace(string path) =>
+                Convert.ToHexString({|BLZ104:SHA256.HashData(await File.ReadAllBytesAsync(path).ConfigureAwait(false))|});
+            static async Task<byte[]> ThroughALocal(string path)
+            {
+                var bytes = await File.ReadAllBytesAsync(path);
+                using var md5 = MD5.Create();
+                return {|BLZ104:md5.ComputeHash(bytes)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_hashing_bytes_of_unknown_size() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Security.Cryptography;
+        static class Hashes
+        {
+            static async Task<byte[]> Received(Func<Task<byte[]>> fetch) => SHA256.HashData(await fetch()); // a blob may be a key
+            static async Task<byte[]> Given(byte[] data) { await Task.Yield(); return SHA256.HashData(data); }
+            static byte[] Sync(string path) => SHA256.HashData(File.ReadAllBytes(path));
+            static async Task<byte[]> Text(string path) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(path)));
+        }
+        """);
+
+    [Fact]
+    public Task Reports_archives_written_or_extracted_in_async_code() => Harness.VerifyAsync(Sources.Usings + """
+        using System.IO.Compression;
+        namespace Ionic.Zip
+        {
+            public sealed class ZipFile : IDisposable
+            {
+                public void AddDirectory(string path) { }
+                public void Save(string path) { }
+                public void Dispose() { }
+            }
+        }
+        class Backups
+        {
+            async Task Zip(string folder, string target)
+            {
+                await Task.Yield();
+                using (var archive = new Ionic.Zip.ZipFile())
+                {
+                    archive.AddDirectory(folder);
+                    {|BLZ104:archive.Save(target)|};
+                }
+                {|BLZ104:System.IO.Compression.ZipFile.CreateFromDirectory(folder, target + ".2")|};
+                using var zip = System.IO.Compression.ZipFile.Open(target, ZipArchiveMode.Update);
+                {|BLZ104:zip.CreateEntryFromFile(folder + "/a.txt", "a.txt")|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_data_adapter_fills_that_have_no_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Data;
+        using System.Data.Common;
+        class Reports
+        {
+            async Task<DataTable> Table(DbDataAdapter adapter, DbConnection link)
+            {
+                await link.OpenAsync();
+                var result = new DataTable();
+                {|BLZ104:adapter.Fill(result)|};
+                var set = new DataSet();
+                {|BLZ104:adapter.Fill(set)|};
+                {|BLZ104:adapter.Update(set)|};
+                return result;
+            }
+            DataTable Sync(DbDataAdapter adapter) { var result = new DataTable(); adapter.Fill(result); return result; }
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_save_changes_with_a_twin_to_BLZ102_and_reports_it_without_one() => Harness.VerifyAsync(Sources.Usings + """
+        namespace System.Data.Entity
+        {
+            public class DbContext
+            {
+                public virtual int SaveChanges() => 0;
+                public virtual Task<int> SaveChangesAsync() => Task.FromResult(0);
+            }
+        }
+        namespace System.Data.Objects
+        {
+            public class ObjectContext
+            {
+                public int SaveChanges() => 0;
+            }
+        }
+        class Store
+        {
+            async Task Save(System.Data.Entity.DbContext modern, System.Data.Objects.ObjectContext legacy)
+            {
+                await Task.Yield();
+                modern.SaveChanges();
+                {|BLZ104:legacy.SaveChanges()|};
+            }
+        }
+        """);
 }

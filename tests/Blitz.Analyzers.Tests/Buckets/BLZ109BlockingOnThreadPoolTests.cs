@@ -16,12 +16,13 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path, Task<int> pending, byte[] salt)
             {
-                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path));
+                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                var same = await Task.Run(() => File.ReadAllText(path));                                       // a fake async twin: BLZ102's
                 await {|BLZ109:Task.Run|}(() => Thread.Sleep(100));
                 var key = await Task.Factory.StartNew(() => Rfc2898DeriveBytes.Pbkdf2("p", salt, 600_000, HashAlgorithmName.SHA256, 32)); // CPU work: the pool's job
                 await {|BLZ109:Task.Run|}(() => { var n = pending.Result; Thread.Sleep(n); });                  // the sleep; the wait is BLZ103's
                 await Task.Run(async () => await {|BLZ109:Task.Run|}(() => Thread.Sleep(10)));               // async code on the pool starts it
-                return text.Length + key.Length;
+                return text.Length + same.Length + key.Length;
             }
         }
         """);
@@ -82,7 +83,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path)
             {
-                var text = await Task.Run(() => File.ReadAllText(path));
+                var text = await Task.Run(() => File.ReadAllText(path).Trim());
                 var lines = await Task.Run(() => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
@@ -92,7 +93,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path)
             {
-                var text = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(path));
+                var text = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(path).Trim());
                 var lines = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
@@ -114,9 +115,9 @@ public sealed class BLZ109BlockingOnThreadPoolTests
 
     [Fact]
     public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + """
-        class C { async Task<int> A(string p) => (await Task.Run(() => File.ReadAllText(p))).Length + (await Task.Run(() => File.ReadAllBytes(p))).Length; }
+        class C { async Task<int> A(string p) => (await Task.Run(() => File.ReadAllText(p).Trim())).Length + (await Task.Run(() => File.ReadAllBytes(p).Reverse())).Count(); }
         """, Sources.Usings + """
-        class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p))).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p))).Length; }
+        class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p).Trim())).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p).Reverse())).Count(); }
         """);
 
     [Fact]
@@ -131,6 +132,105 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 await factory.StartNew(() => Thread.Sleep(100));                                                          // a factory built elsewhere
                 await {|BLZ109:Task.Factory.StartNew|}(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Default);
             }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_method_group_that_blocks() => Harness.VerifyAsync(Sources.Usings + """
+        class Printer
+        {
+            static void PrintSlowly() { Thread.Sleep(3000); Console.WriteLine("printed"); }
+            static int ReadCount(string path) => File.ReadAllLines(path).Length;
+            static async Task Run(string path)
+            {
+                await {|BLZ109:Task.Run|}(PrintSlowly);
+                await {|BLZ109:Task.Factory.StartNew|}(() => ReadCount(path));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_method_groups_that_do_not_block_or_hold_a_consume_loop() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Collections.Concurrent;
+        class Jobs
+        {
+            private readonly BlockingCollection<Action> _jobs = new();
+            static int Sum() => 1 + 2;
+            static async Task FetchAsync() => await Task.Delay(10);
+            void Drain() { foreach (var job in _jobs.GetConsumingEnumerable()) job(); }
+            async Task Run()
+            {
+                await Task.Run(Sum);
+                await Task.Run(FetchAsync);
+                _ = Task.Factory.StartNew(Drain);
+                _ = Task.Factory.StartNew(Drain, TaskCreationOptions.LongRunning);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_image_and_archive_work_that_reads_or_writes_files() => Harness.VerifyAsync(Sources.Usings + """
+        namespace System.Drawing
+        {
+            public class Image : IDisposable
+            {
+                public static Image FromFile(string path) => new Image();
+                public void Save(string path) { }
+                public void Save(Stream stream, object format) { }
+                public void Dispose() { }
+            }
+        }
+        static class Thumbnails
+        {
+            static Task<string> Shrink(string source) => {|BLZ109:Task.Run|}(() =>
+            {
+                var target = Path.GetTempFileName();
+                using (var original = System.Drawing.Image.FromFile(source))
+                {
+                    original.Save(target);
+                }
+                return target;
+            });
+
+            static async Task<byte[]> Encode(Func<System.Drawing.Image> draw) => await Task.Run(() =>
+            {
+                // A codec over memory is CPU work: what the ThreadPool is for.
+                using var image = draw();
+                var buffer = new MemoryStream();
+                image.Save(buffer, new object());
+                return buffer.ToArray();
+            });
+
+            static Task Unzip(string archive, string folder) => {|BLZ109:Task.Run|}(() => System.IO.Compression.ZipFile.ExtractToDirectory(archive, folder));
+        }
+        """);
+
+    [Fact]
+    public Task Reports_blocking_database_writes_sent_to_the_pool_as_a_fake_twin() => Harness.VerifyAsync(Sources.Usings + """
+        namespace System.Data.Entity
+        {
+            public class DbContext { public virtual int SaveChanges() => 0; }
+        }
+        static class ContextExtensions
+        {
+            public static Task<int> CommitAsync(this System.Data.Entity.DbContext context, CancellationToken token = default) =>
+                {|BLZ109:Task.Run|}(() => context.SaveChanges(), token);
+            public static Task<int> FillAsync(System.Data.Common.DbDataAdapter adapter, System.Data.DataTable table) =>
+                {|BLZ109:Task.Run|}(() => adapter.Fill(table));
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_a_fake_async_twin_to_BLZ102_and_reports_more_work() => Harness.VerifyAsync(Sources.Usings + """
+        class Context
+        {
+            public int SaveChanges() => 0;
+            public Task<int> SaveChangesAsync(CancellationToken token = default) => Task.FromResult(0);
+        }
+        static class ContextExtensions
+        {
+            public static Task<int> CommitAsync(Context context) => Task.Run(() => context.SaveChanges());
+            public static Task<int> CommitTwiceAsync(Context context) => {|BLZ109:Task.Run|}(() => context.SaveChanges() + context.SaveChanges());
         }
         """);
 }

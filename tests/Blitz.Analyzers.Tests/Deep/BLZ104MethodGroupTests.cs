@@ -32,9 +32,9 @@ public sealed class BLZ104MethodGroupTests
             }
             """);
 
-        Assert.Equal("'Indexer.HashFile' passed to 'Select' (hashing a whole stream: Select → HashFile → SHA256.HashData) is heavy work in async code (bucket 3); "
+        Assert.Equal("'Indexer.HashFile' passed to 'Select' (hashing a whole stream or file: Select → HashFile → SHA256.HashData) is heavy work in async code (bucket 3); "
             + "move it to a [Blocking] or [CpuBound] method and await the wrapper", diagnostics[0].GetMessage());
-        Assert.Contains("'Digest' passed to 'Select' (hashing a whole stream: Select → Digest → HashFile → SHA256.HashData)", diagnostics[2].GetMessage());
+        Assert.Contains("'Digest' passed to 'Select' (hashing a whole stream or file: Select → Digest → HashFile → SHA256.HashData)", diagnostics[2].GetMessage());
     }
 
     [Fact]

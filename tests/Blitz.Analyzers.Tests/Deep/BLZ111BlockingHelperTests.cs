@@ -115,7 +115,7 @@ public sealed class BLZ111BlockingHelperTests
             + "make the helper async and await it, or mark it [Blocking] and await its generated wrapper", Message("_connection.IsConnected"));
         Assert.Equal("'Connection.WaitForReply' blocks async code through the call: ConnectAsync → WaitForReply → ManualResetEvent.WaitOne (a blocking wait, bucket 1); "
             + "use 'await WaitForReplyAsync'", Message("_connection.WaitForReply()"));
-        Assert.Equal("'Connection.HashFile' blocks async code through the call: VerifyAsync → HashFile → SHA256.HashData (hashing a whole stream, bucket 3); "
+        Assert.Equal("'Connection.HashFile' blocks async code through the call: VerifyAsync → HashFile → SHA256.HashData (hashing a whole stream or file, bucket 3); "
             + "mark the helper [Blocking] (or [CpuBound]) and await its generated wrapper", Message("_connection.HashFile(path)"));
         Assert.Contains("DepthAsync → TwoDeep → Sleeper → Thread.Sleep", Message("_connection.TwoDeep()"));
         Assert.Contains("LocalFunctionAsync → Pause → Thread.Sleep", Message("Pause()"));

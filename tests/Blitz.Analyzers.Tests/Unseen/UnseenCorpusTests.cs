@@ -44,7 +44,7 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
 
         // Floors just under the figures of the end of stop 14 (recall 76.1%, 0.18 per 30): a rule change that loses
         // ground on the cases it was tuned on shows up here. Raise them as the rules improve.
-        Assert.True(score.Recall >= 0.75, $"tuning-half recall fell to {score.Recall:P1}");
+        Assert.True(score.Recall >= 0.83, $"tuning-half recall fell to {score.Recall:P1}");
         Assert.True(score.FalsePositivesPer30Correct <= 0.5, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
