@@ -57,7 +57,7 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
             // Task.Run of an async delegate that only awaits, around cheap work: nothing in it needs a pool thread.
             if (inner is null && isAsyncLambda && awaited != Awaited.No && work.Target is IAnonymousFunctionOperation lambda
                 && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
-                && cheap.Value.IsCheapAroundAwaits(lambda.Body, context.CancellationToken))
+                && cheap.Value.IsCheapAroundAwaits(lambda.Body, symbols, context.CancellationToken))
             {
                 Report(context, invocation, ImmutableDictionary<string, string?>.Empty, "the async delegate");
             }

@@ -75,16 +75,19 @@ internal sealed class CheapWork
     /// <paramref name="readsThread"/> says whether it reads which thread it runs on.
     /// </summary>
     public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread) =>
-        IsCheap(body, allowAwaits: false, depth: 0, cancellationToken, out readsThread, out _);
+        IsCheap(body, allowAwaits: false, symbols: null, depth: 0, cancellationToken, out readsThread, out _);
 
     /// <summary>
     /// True when an async delegate's <paramref name="body"/> awaits, and everything it does besides starting the
     /// awaited calls is provably cheap and bounded: then no part of it needs a pool thread of its own (BLZ108).
     /// </summary>
-    public bool IsCheapAroundAwaits(IBlockOperation body, CancellationToken cancellationToken) =>
-        IsCheap(body, allowAwaits: true, depth: 0, cancellationToken, out _, out var awaits) && awaits;
+    /// Between its awaits it may also loop when every pass starts with an await (an async polling loop holds no thread
+    /// between passes), read a key already typed (a wait that returns at once, by <paramref name="symbols"/>), and throw
+    /// a framework exception.
+    public bool IsCheapAroundAwaits(IBlockOperation body, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        IsCheap(body, allowAwaits: true, symbols, depth: 0, cancellationToken, out _, out var awaits) && awaits;
 
-    private bool IsCheap(IOperation body, bool allowAwaits, int depth, CancellationToken cancellationToken, out bool readsThread, out bool awaits)
+    private bool IsCheap(IOperation body, bool allowAwaits, BlitzSymbols? symbols, int depth, CancellationToken cancellationToken, out bool readsThread, out bool awaits)
     {
         readsThread = false;
         awaits = false;
@@ -124,7 +127,7 @@ internal sealed class CheapWork
                 continue;
             }
 
-            if (!IsCheapNode(operation, depth, cancellationToken))
+            if (!IsCheapNode(operation, depth, cancellationToken) && !(allowAwaits && IsCheapBetweenAwaits(operation, symbols)))
             {
                 return false;
             }
@@ -181,6 +184,39 @@ internal sealed class CheapWork
         _ => false,
     };
 
+    /// <summary>
+    /// What an async delegate may do besides cheap work without needing a thread of its own: loop when every pass
+    /// starts with an await, throw (a framework exception: its construction runs no user code), and call a wait that
+    /// returns at once (a key read behind <c>Console.KeyAvailable</c>, a zero timeout).
+    /// </summary>
+    private static bool IsCheapBetweenAwaits(IOperation operation, BlitzSymbols? symbols) => operation switch
+    {
+        IWhileLoopOperation { Body: IBlockOperation { Operations: { Length: > 0 } statements } } => StartsWithAwait(statements[0]),
+        IThrowOperation => true,
+        IObjectCreationOperation { Type: { } type } => type.DeclaringSyntaxReferences.IsEmpty && IsException(type),
+        IInvocationOperation call => symbols is not null && symbols.TryGetBlockingWait(call.TargetMethod, out _)
+            && BlockingCalls.IsNonBlockingWait(call.TargetMethod, call.Instance, call.Arguments, call, symbols),
+        _ => false,
+    };
+
+    private static bool StartsWithAwait(IOperation statement) =>
+        statement is IExpressionStatementOperation { Operation: IAwaitOperation }
+        || (statement is IVariableDeclarationGroupOperation group
+            && group.Declarations.SelectMany(d => d.Declarators).FirstOrDefault()?.Initializer?.Value is IAwaitOperation);
+
+    private static bool IsException(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsCheapCall(IMethodSymbol method)
     {
         method = method.ReducedFrom ?? method;
@@ -225,7 +261,7 @@ internal sealed class CheapWork
         var body = declaration is MethodDeclarationSyntax { } source && (source.Body is not null || source.ExpressionBody is not null)
             ? SourceModels.Of(_compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken)
             : null;
-        var cheap = body is not null && IsCheap(body, allowAwaits: false, depth + 1, cancellationToken, out var readsThread, out _) && !readsThread;
+        var cheap = body is not null && IsCheap(body, allowAwaits: false, symbols: null, depth + 1, cancellationToken, out var readsThread, out _) && !readsThread;
         if (depth == 0)
         {
             _helpers[method] = cheap;

@@ -69,6 +69,10 @@ internal static class KnownCheapApis
         // console lines"); Console.Read*/ReadKey wait for input and are not listed.
         ("System.Console", "Write", "one short write of formatted values"),
         ("System.Console", "WriteLine", "one short write of formatted values"),
+        ("System.Console", "KeyAvailable", "a check of the input buffer that returns at once"),
+        ("System.ConsoleKeyInfo", "Key", "a field read"),
+        ("System.ConsoleKeyInfo", "KeyChar", "a field read"),
+        ("System.ConsoleKeyInfo", "Modifiers", "a field read"),
 
         // One log line: the message is formatted from plain values (the arguments are checked like a console line's)
         // and handed to the configured sinks, which buffer or write one short line. Treated as cheap as a console line

@@ -250,4 +250,44 @@ public sealed class BLZ108OffloadedAsyncIoTests
         Assert.Equal("'Task.Run' sends async I/O to the ThreadPool only to leave it running, which is pure overhead (bucket 1); start it directly: '_ = client.GetStringAsync(url)'",
             Assert.Single(diagnostics).GetMessage());
     }
+
+    [Fact]
+    public Task Reports_an_async_polling_loop_that_awaits_on_every_pass() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Keys
+        {
+            public static async Task<ConsoleKey> NextKeyAsync(CancellationToken token)
+            {
+                return await {|BLZ108:Task.Run(async () =>
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        await Task.Delay(100, token);
+                        if (Console.KeyAvailable)
+                            return Console.ReadKey(false).Key;
+                    }
+                    throw new OperationCanceledException(token);
+                }, token)|};
+            }
+
+            static async Task WaitForFlagAsync(Func<bool> ready) =>
+                await {|BLZ108:Task.Run(async () => { while (true) { var delay = await Io.GetAsync("tick"); Console.WriteLine(delay); } })|};
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_polling_loops_that_can_spin_or_block() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Keys
+        {
+            bool _flag;
+
+            async Task A(CancellationToken token)
+            {
+                await Task.Run(async () => { while (true) { if (_flag) { await Task.Delay(1); } } });                  // a pass may not await: it spins
+                await Task.Run(async () => { while (true) { Console.WriteLine("x"); await Task.Delay(1); } });        // the await is not first
+                await Task.Run(async () => { while (true) { await Task.Delay(100); Console.ReadKey(); } });           // a key read that waits
+                await Task.Run(async () => { await Task.Delay(100); throw new KeysException(); });                    // a source exception's constructor
+            }
+        }
+        class KeysException : Exception { public KeysException() : base(Describe()) { } static string Describe() => "no key"; }
+        """);
 }
