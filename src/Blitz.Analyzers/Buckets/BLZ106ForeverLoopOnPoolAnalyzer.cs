@@ -31,6 +31,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
+        registry.RegisterMethodSymbol(AnalyzeNeverYieldingLoop, RuleRequirements.Tasks);
     }
 
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
@@ -179,6 +180,27 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         IMethodReferenceOperation reference => reference.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken),
         _ => null,
     };
+
+    /// <summary>An async method whose endless loop awaits only complete tasks (<see cref="NeverYieldingLoops"/>).</summary>
+    private static void AnalyzeNeverYieldingLoop(SymbolAnalysisContext context, BlitzSymbols symbols)
+    {
+        if (context.Symbol is not IMethodSymbol { IsAsync: true } method)
+        {
+            return;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (NeverYieldingLoops.Find(method, reference.GetSyntax(context.CancellationToken), symbols, context.CancellationToken) is { } found)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, ForeverLoops.Keyword(found.Loop).GetLocation(),
+                    "The endless loop of async method '" + method.Name + "'",
+                    "never gives its thread back: it awaits only tasks that are already complete ('" + found.Callee + "' returns one), so it runs on its caller's thread for as long as it lives",
+                    "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
+                return;
+            }
+        }
+    }
 
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {

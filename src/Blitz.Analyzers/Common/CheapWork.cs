@@ -175,8 +175,7 @@ internal sealed class CheapWork
         IArrayCreationOperation array => array.DimensionSizes.All(size => size.ConstantValue.HasValue),
         ICollectionExpressionOperation collection => collection.ConstructMethod is null && collection.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" },
         IPropertyReferenceOperation property => IsKnown(property.Property) || IsAutoProperty(property.Property, cancellationToken),
-        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod)
-            || IsCheapHelper(invocation.TargetMethod, invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart, cancellationToken)?.ContainingType, depth, cancellationToken),
+        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod) || IsCheapHelper(invocation.TargetMethod, depth, cancellationToken),
         // A for loop of a few passes fixed at compile time (for (var i = 0; i < 10; i++)): its body is checked like any other.
         IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, RightOperand.ConstantValue: { HasValue: true, Value: int passes } } }
             => passes <= SmallLoop,
@@ -238,15 +237,15 @@ internal sealed class CheapWork
     }
 
     /// <summary>
-    /// A private sync method of the type being analyzed (the caller's own implementation detail, which no override can
-    /// replace), whose body is cheap work (reading no thread identity). A public method, or one of another type, is an
+    /// A private sync method (callable only from inside its own type: the caller's own implementation detail, which no
+    /// override can replace), whose body is cheap work (reading no thread identity). A public method, or one of another type, is an
     /// API whose implementation the call site does not own (a stand-in for a library's, often) and is not read. The depth bounds the walk (and recursion); an answer is kept only where it was reached from the top,
     /// so that it never depends on the order in which methods were met.
     /// </summary>
-    private bool IsCheapHelper(IMethodSymbol method, INamedTypeSymbol? caller, int depth, CancellationToken cancellationToken)
+    private bool IsCheapHelper(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (depth >= HelperDepth || method.DeclaredAccessibility != Accessibility.Private || !SymbolEqualityComparer.Default.Equals(method.ContainingType, caller?.OriginalDefinition)
+        if (depth >= HelperDepth || method.DeclaredAccessibility != Accessibility.Private
             || method.IsAsync || method.IsExtern || method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.Length != 1)
         {
             return false;

@@ -409,4 +409,54 @@ public sealed class BLZ106ForeverLoopOnPoolTests
 
     private static readonly AnalyzerHarness StormRules = new(TestReferences.All,
         [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer())]);
+
+    [Fact]
+    public Task Reports_an_async_loop_that_awaits_only_complete_tasks() => Harness.VerifyAsync(Sources.Usings + """
+        class Service
+        {
+            private long _ticks;
+
+            protected async Task ExecuteAsync(CancellationToken ct)
+            {
+                {|BLZ106:while|} (!ct.IsCancellationRequested)
+                    await TickAsync();
+            }
+            async Task PollAsync()
+            {
+                {|BLZ106:for|} (;;) { var n = await CountAsync(); _ticks += n; await Done(); }
+            }
+
+            private Task TickAsync()
+            {
+                _ticks = _ticks == long.MaxValue ? 1 : _ticks + 1;
+                return Task.CompletedTask;
+            }
+            private Task<int> CountAsync() { var n = (int)(_ticks % 7); return Task.FromResult(n); }
+            private ValueTask Done() { _ticks++; return default; }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_loops_that_await_work_that_may_be_pending() => Harness.VerifyAsync(Sources.Usings + """
+        class Service
+        {
+            private readonly SemaphoreSlim _gate = new(1);
+
+            async Task A(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested) { await Task.Delay(1000, ct); }                     // a real delay
+                while (!ct.IsCancellationRequested) { await TickAsync(); await Task.Yield(); }          // one await yields
+                while (!ct.IsCancellationRequested) { await MaybeAsync(ct); }                            // may return a pending task
+                while (!ct.IsCancellationRequested) { await RealAsync(); }                               // an async callee
+                while (!ct.IsCancellationRequested) { await SendAsync(); }                               // a stand-in for I/O not written yet
+                for (var i = 0; i < 3; i++) { await TickAsync(); }                                       // bounded
+                while (true) { await TickAsync(); if (_gate.CurrentCount == 0) { return; } }            // a real exit
+            }
+
+            private Task TickAsync() => Task.CompletedTask;
+            private Task MaybeAsync(CancellationToken ct) => ct.CanBeCanceled ? _gate.WaitAsync(ct) : Task.CompletedTask;
+            private async Task RealAsync() => await Task.Delay(1);
+            private Task SendAsync() => Task.CompletedTask;
+        }
+        """);
 }
