@@ -31,7 +31,8 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
-        registry.RegisterMethodSymbol(AnalyzeNeverYieldingLoop, RuleRequirements.Tasks);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
+            AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
@@ -181,25 +182,20 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         _ => null,
     };
 
-    /// <summary>An async method whose endless loop awaits only complete tasks (<see cref="NeverYieldingLoops"/>).</summary>
-    private static void AnalyzeNeverYieldingLoop(SymbolAnalysisContext context, BlitzSymbols symbols)
+    /// <summary>An async method whose endless loop awaits only complete tasks (<see cref="NeverYieldingLoops"/>): reported once, on the loop.</summary>
+    private static void AnalyzeNeverYieldingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
     {
-        if (context.Symbol is not IMethodSymbol { IsAsync: true } method)
+        var call = (IInvocationOperation)context.Operation;
+        if (NeverYieldingLoops.Around(call, context.ContainingSymbol, symbols, context.CancellationToken) is not { } loop)
         {
             return;
         }
 
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            if (NeverYieldingLoops.Find(method, reference.GetSyntax(context.CancellationToken), symbols, context.CancellationToken) is { } found)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, ForeverLoops.Keyword(found.Loop).GetLocation(),
-                    "The endless loop of async method '" + method.Name + "'",
-                    "never gives its thread back: it awaits only tasks that are already complete ('" + found.Callee + "' returns one), so it runs on its caller's thread for as long as it lives",
-                    "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
-                return;
-            }
-        }
+        var method = AsyncContext.EnclosingFunction(call) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+            "The endless loop of async method '" + method.Name + "'",
+            "never gives its thread back: it awaits only tasks that are already complete ('" + call.TargetMethod.Name + "' returns one), so it runs on its caller's thread for as long as it lives",
+            "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
     }
 
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)

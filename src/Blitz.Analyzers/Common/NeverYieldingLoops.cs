@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
 
@@ -19,71 +20,68 @@ namespace Blitz.Analyzers.Common;
 internal static class NeverYieldingLoops
 {
     /// <summary>
-    /// The first such loop of the async <paramref name="method"/>'s <paramref name="body"/> (outside nested functions) and
-    /// the name of its complete-task callee, or null. Syntax and symbols only (no semantic model): the loop may call
-    /// nothing but the methods it awaits, each named directly (<c>await TickAsync()</c>, <c>await this.TickAsync()</c>)
-    /// and every method of that name in the type returning only complete tasks. A loop that calls anything else may
-    /// block, and is left to the rule of that call.
+    /// The loop that <paramref name="call"/> makes never yield, when <paramref name="call"/> is the first call of it: an
+    /// endless loop of an async method (or async local function) that calls nothing but methods returning only complete
+    /// tasks (<see cref="ReturnsOnlyCompleteTasks"/>), each awaited in place. A loop that calls anything else may block,
+    /// and is left to the rule of that call. BLZ106's call filter admits only such methods, so this runs rarely.
     /// </summary>
-    public static (StatementSyntax Loop, string Callee)? Find(IMethodSymbol method, SyntaxNode body, BlitzSymbols symbols, CancellationToken cancellationToken)
+    public static ILoopOperation? Around(IInvocationOperation call, ISymbol containingSymbol, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
-        foreach (var node in body.DescendantNodes(n => n == body || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        if (call.Parent is not IAwaitOperation || Loop(call) is not { } loop || !ForeverLoops.IsEndless(loop.Syntax) || HasAsyncForeachOrUsing((StatementSyntax)loop.Syntax))
         {
-            if (node is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax) || !ForeverLoops.IsEndless(node))
+            return null;
+        }
+
+        var isAsync = AsyncContext.EnclosingFunction(call) switch
+        {
+            null => containingSymbol is IMethodSymbol { IsAsync: true },
+            ILocalFunctionOperation local => local.Symbol.IsAsync,
+            _ => false,
+        };
+        if (!isAsync)
+        {
+            return null;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop))
+        {
+            if (operation is IInvocationOperation other
+                && (other.Parent is not IAwaitOperation || other.Syntax.SpanStart < call.Syntax.SpanStart
+                    || !ReturnsOnlyCompleteTasks(other.TargetMethod.OriginalDefinition, symbols, cancellationToken)))
             {
-                continue;
+                return null;
             }
+        }
 
-            var loop = (StatementSyntax)node;
-            var calls = loop.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>().ToList();
-            if (calls.Count == 0 || HasAsyncForeachOrUsing(loop))
+        return loop;
+    }
+
+    private static ILoopOperation? Loop(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
             {
-                continue;
-            }
-
-            string? callee = null;
-            foreach (var call in calls)
-            {
-                var name = call.Parent is AwaitExpressionSyntax ? CalleeName(call) : null;
-                if (name is null || !ReturnsOnlyCompleteTasks(method.ContainingType, name, symbols, cancellationToken))
-                {
-                    callee = null;
-                    break;
-                }
-
-                callee ??= name;
-            }
-
-            if (callee is not null)
-            {
-                return (loop, callee);
+                case ILoopOperation loop:
+                    return loop is IWhileLoopOperation or IForLoopOperation ? loop : null;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
             }
         }
 
         return null;
     }
 
-    /// <summary>The name of a method of the same type called directly: <c>TickAsync()</c> or <c>this.TickAsync()</c>.</summary>
-    private static string? CalleeName(InvocationExpressionSyntax call) => call.Expression switch
-    {
-        IdentifierNameSyntax { Identifier.ValueText: var name } => name,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax { Identifier.ValueText: var name } } => name,
-        _ => null,
-    };
-
     private static bool HasAsyncForeachOrUsing(StatementSyntax loop) =>
         loop.DescendantNodes().Any(n => n is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
             or UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
             or LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword });
 
-    /// <summary>True when every method named <paramref name="name"/> of <paramref name="type"/> is a sync method in source, returning a task, whose every returned value is a complete task.</summary>
-    private static bool ReturnsOnlyCompleteTasks(INamedTypeSymbol type, string name, BlitzSymbols symbols, CancellationToken cancellationToken)
-    {
-        var candidates = type.GetMembers(name);
-        return !candidates.IsEmpty && candidates.All(m => m is IMethodSymbol method && ReturnsOnlyCompleteTasks(method, symbols, cancellationToken));
-    }
-
-    private static bool ReturnsOnlyCompleteTasks(IMethodSymbol method, BlitzSymbols symbols, CancellationToken cancellationToken)
+    /// <summary>
+    /// A sync, non-virtual method declared in source, returning a task, that does some work and returns a complete task
+    /// from every return. BLZ106's call filter (asked once per method).
+    /// </summary>
+    public static bool ReturnsOnlyCompleteTasks(IMethodSymbol method, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (method.IsAsync || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || !symbols.IsTaskLike(method.ReturnType)
             || method.DeclaringSyntaxReferences.Length != 1
