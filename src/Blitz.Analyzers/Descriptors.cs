@@ -126,6 +126,13 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Async I/O does not hold a thread while it waits; sending it to Task.Run only adds a thread hop and an allocation.");
 
+    // BLZ108, second message: a pass-through start that a constructor or sync void method cannot await, only detach.
+    internal static readonly DiagnosticDescriptor DetachedAsyncIo = Bucket(DiagnosticIds.OffloadedAsyncIo,
+        "Async I/O is offloaded only to be detached",
+        "'{0}' sends async I/O to the ThreadPool only to leave it running, which is pure overhead (bucket 1); start it directly: '_ = {1}'",
+        DiagnosticSeverity.Warning,
+        "An async call returns to its caller at its first await; starting it through Task.Run only adds a thread hop and an allocation before it does so.");
+
     internal static readonly DiagnosticDescriptor BlockingOnThreadPool = Bucket(DiagnosticIds.BlockingOnThreadPool,
         "Blocking work sent to Task.Run still blocks the ThreadPool",
         "'{0}' sends blocking work ({1}) to the ThreadPool, the same threads that run async continuations (bucket 3); use 'BlitzRuntime.Default.SpawnBlocking' or a [Blocking] method",

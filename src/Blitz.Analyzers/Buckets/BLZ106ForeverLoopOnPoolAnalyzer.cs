@@ -16,6 +16,8 @@ namespace Blitz.Analyzers.Buckets;
 /// blocks on each pass although it is async — in an async delegate sent to the pool, in an async delegate given
 /// <c>LongRunning</c> (a thread of its own only until the first await), or in an async method. A loop that awaits and
 /// blocks nowhere holds no thread and is not reported; nor is a <c>StartNew</c> on a scheduler other than the pool.
+/// Also a body of <c>Parallel.For</c>/<c>ForEach</c>/<c>Invoke</c> that loops forever. A forever loop that only starts
+/// tasks it leaves running is a spawn storm first (<see cref="SpawningLoops"/>, BLZ107) and is left to that rule.
 /// </summary>
 internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 {
@@ -27,7 +29,10 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     {
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
+            AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
@@ -49,6 +54,12 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             }
 
             var loop = ForeverLoops.Find(Body(work.Target, context.CancellationToken));
+            if (loop is not null && !longRunning && work.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols))
+            {
+                // A forever loop that starts a task on every pass, paced by nothing, is a spawn storm first: BLZ107's.
+                return;
+            }
+
             if (loop is not null && !longRunning)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'" + name + "'"));
@@ -115,7 +126,9 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeLifetimeWait(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var wait = (IInvocationOperation)context.Operation;
-        if (LifetimeLoops.OfAsyncMethod(wait, context.ContainingSymbol, symbols) is not { } loop || LifetimeLoops.FirstWait(loop, symbols) != wait)
+        // An async delegate's loop is reported at the start that sends it to the pool (AnalyzeStarter).
+        if (AsyncContext.EnclosingFunction(wait) is IAnonymousFunctionOperation
+            || LifetimeLoops.OfAsyncMethod(wait, context.ContainingSymbol, symbols) is not { } loop || LifetimeLoops.FirstWait(loop, symbols) != wait)
         {
             return;
         }
@@ -128,6 +141,39 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             SyncLoopOnDedicatedThread));
     }
 
+    /// <summary><c>Parallel.For</c>, <c>Parallel.ForEach</c> or <c>Parallel.Invoke</c>: each body runs on a ThreadPool thread.</summary>
+    private static bool IsParallelLoop(IMethodSymbol method, BlitzSymbols symbols) =>
+        method.Name is "For" or "ForEach" or "Invoke" && method.ContainingType is { Name: "Parallel" } && symbols.IsSyncParallel(method);
+
+    /// <summary>
+    /// A body of <c>Parallel.For</c>/<c>ForEach</c>/<c>Invoke</c> that loops forever: each partition holds a pool thread
+    /// for good (and the call never returns).
+    /// </summary>
+    private static void AnalyzeParallelBody(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        foreach (var argument in invocation.Arguments)
+        {
+            foreach (var body in Bodies(argument.Value))
+            {
+                if (ForeverLoops.Find(Body(body.Target, context.CancellationToken)) is not null)
+                {
+                    var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'Parallel." + invocation.TargetMethod.Name + "'"));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The delegates an argument passes: one, or each element of a <c>params</c> array (Parallel.Invoke).</summary>
+    private static System.Collections.Generic.IEnumerable<IDelegateCreationOperation> Bodies(IOperation value) => value switch
+    {
+        IDelegateCreationOperation work => new[] { work },
+        IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.OfType<IDelegateCreationOperation>(),
+        _ => Enumerable.Empty<IDelegateCreationOperation>(),
+    };
+
     /// <summary>The body of a lambda, or of a method passed as a method group when it is declared in source.</summary>
     private static SyntaxNode? Body(IOperation target, System.Threading.CancellationToken cancellationToken) => target switch
     {
@@ -135,6 +181,22 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         IMethodReferenceOperation reference => reference.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken),
         _ => null,
     };
+
+    /// <summary>An async method whose endless loop awaits only complete tasks (<see cref="NeverYieldingLoops"/>): reported once, on the loop.</summary>
+    private static void AnalyzeNeverYieldingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        if (NeverYieldingLoops.Around(call, context.ContainingSymbol, symbols, context.CancellationToken) is not { } loop)
+        {
+            return;
+        }
+
+        var method = AsyncContext.EnclosingFunction(call) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+            "The endless loop of async method '" + method.Name + "'",
+            "never gives its thread back: it awaits only tasks that are already complete ('" + call.TargetMethod.Name + "' returns one), so it runs on its caller's thread for as long as it lives",
+            "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
+    }
 
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {

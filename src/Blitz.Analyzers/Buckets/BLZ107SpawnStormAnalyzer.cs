@@ -14,7 +14,8 @@ namespace Blitz.Analyzers.Buckets;
 /// of a loop or of a <c>Select</c>, with nothing bounding concurrency. Anything that bounds or serializes it keeps it
 /// quiet: the spawn is awaited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
 /// semaphore is taken, or the loop runs a small fixed number of times (a constant up to 64,
-/// <c>Environment.ProcessorCount</c>, a worker/degree count).
+/// <c>Environment.ProcessorCount</c>, a worker/degree count). In a forever loop that nothing paces, any task started
+/// and left unawaited on each pass is a spawn too (<see cref="SpawningLoops"/>): <c>Forget(HandleNextAsync())</c>.
 /// </summary>
 internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
@@ -39,7 +40,8 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         // The structural test first: most calls are in no loop and no Select selector, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
         var repeater = Repeater(invocation);
-        if (repeater is null || !IsSpawn(invocation, symbols, targets, context.CancellationToken) || AwaitedInPlace.Is(invocation))
+        if (repeater is null || AwaitedInPlace.Is(invocation)
+            || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols))))
         {
             return;
         }

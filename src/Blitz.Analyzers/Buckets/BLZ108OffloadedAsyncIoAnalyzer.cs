@@ -13,11 +13,14 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ108: async I/O sent to the ThreadPool (<c>Task.Run(async () => await IoAsync())</c>, <c>Task.Run(() => IoAsync())</c>,
 /// <c>Task.Run(IoAsync)</c>, <c>StartNew(async ...)</c>) in async context. The delegate must be a pure pass-through to one
 /// task-returning call whose arguments involve no other call, so nothing synchronous is moved back to the caller.
+/// A start that is not awaited is a detached start (fire-and-forget, a background loop) and is left alone, except where
+/// the caller cannot await (<see cref="DetachedStarts"/>: a constructor or a sync void method): there the pool hop only
+/// runs the call's synchronous start elsewhere, and the advice is to start the call directly (no code fix).
 /// </summary>
 internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedAsyncIo);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedAsyncIo, Descriptors.DetachedAsyncIo);
 
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
@@ -39,6 +42,14 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         var isStartNew = invocation.TargetMethod.Name == "StartNew";
         var inner = PassThroughCall(work.Target, symbols, out var isAsyncLambda);
         var awaited = AwaitedAt(invocation);
+        if (awaited == Awaited.No && inner is not null && DetachedStarts.IsForced(invocation, context.ContainingSymbol)
+            && DetachedStarts.StartsWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
+                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));
+            return;
+        }
+
         if ((inner is null && !(isStartNew && isAsyncLambda))
             || awaited is Awaited.No or Awaited.Together
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
@@ -46,7 +57,7 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
             // Task.Run of an async delegate that only awaits, around cheap work: nothing in it needs a pool thread.
             if (inner is null && isAsyncLambda && awaited != Awaited.No && work.Target is IAnonymousFunctionOperation lambda
                 && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
-                && cheap.Value.IsCheapAroundAwaits(lambda.Body, context.CancellationToken))
+                && cheap.Value.IsCheapAroundAwaits(lambda.Body, symbols, context.CancellationToken))
             {
                 Report(context, invocation, ImmutableDictionary<string, string?>.Empty, "the async delegate");
             }

@@ -50,8 +50,9 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
         {
             case IMethodReferenceOperation reference when !longRunning && summaries.Summarizable(reference.Method) is { } definition:
                 var summary = summaries.Get(definition, invocation.SemanticModel, context.CancellationToken).ForeverLoop;
-                // Chain of two (the method, its loop): the loop is in the method's own body, which BLZ106 reports.
-                finding = summary is { Chain.Length: > 2 } ? summary : null;
+                // Chain of two (the method, its loop): the loop is in the method's own body, which BLZ106 reports when it
+                // is a forever loop; a lifetime loop there (a consuming foreach, a loop on a read) is left to this rule.
+                finding = summary is { Chain.Length: > 2 } or { Work.What: LifetimeLoops.What } ? summary : null;
                 method = definition.Name;
                 break;
             case IAnonymousFunctionOperation lambda when (!longRunning || lambda.Symbol.IsAsync) && ForeverLoops.Find(lambda.Syntax) is null:

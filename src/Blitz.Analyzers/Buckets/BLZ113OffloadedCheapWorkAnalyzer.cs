@@ -33,7 +33,8 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || Work(invocation, symbols, out var hasToken) is not { } work
             || !cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+            || IsPlaceholder(invocation, work))
         {
             return;
         }
@@ -75,8 +76,20 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
             }
         }
 
-        return work is { Symbol: { IsAsync: false, Parameters.Length: 0 } } ? work : null;
+        // A delegate that returns a task passes it through: BLZ108's (offloaded async I/O), not cheap work.
+        return work is { Symbol: { IsAsync: false, Parameters.Length: 0 } } && !symbols.IsTaskLike(work.Symbol.ReturnType) ? work : null;
     }
+
+    /// <summary>
+    /// <c>return Task.Run(() => false);</c>: a method whose task is a constant made on the pool is a stand-in for work
+    /// not written yet (a stub that keeps the asynchronous shape of the real thing), not cheap work someone chose to
+    /// offload; reporting it would only ask to take the placeholder out.
+    /// </summary>
+    private static bool IsPlaceholder(IInvocationOperation invocation, IAnonymousFunctionOperation work) =>
+        invocation.Parent is IReturnOperation
+        && work.Body.Operations.Where(o => o is not IReturnOperation { IsImplicit: true, ReturnedValue: null }).ToList() is { Count: 1 } statements
+        && statements[0] is IReturnOperation { ReturnedValue: { } value }
+        && OperationHelpers.WithoutConversions(value).ConstantValue.HasValue;
 
     private static bool IsTaskFactory(IOperation? instance, BlitzSymbols symbols) =>
         instance is IPropertyReferenceOperation { Property: { Name: "Factory", IsStatic: true } factory }

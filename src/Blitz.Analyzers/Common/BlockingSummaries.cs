@@ -231,6 +231,15 @@ internal sealed class BlockingSummaries
                 foreverAt = position;
             }
 
+            // A loop that blocks on input on every pass lives as long as its input: a lifetime loop, bucket 4 as well.
+            if (operation is IInvocationOperation wait && LifetimeLoops.IsBlockingWait(wait, _symbols) && LifetimeLoops.Around(wait) is { } lifetime
+                && lifetime.Syntax.SpanStart < foreverAt && !ForeverLoops.IsForeverLoop(lifetime.Syntax))
+            {
+                var loop = LifetimeLoops.DescribeLoop(lifetime, wait);
+                forever = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), loop), new BlockingWork(null, loop, LifetimeLoops.What, BlockingKind.ForeverLoop));
+                foreverAt = lifetime.Syntax.SpanStart;
+            }
+
             if (depth > 1 && SummarizableTarget(operation) is { } callee)
             {
                 (callees ??= new List<(int, IMethodSymbol, IOperation)>()).Add((position, callee, operation));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -11,13 +12,20 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// BLZ113: decides whether a delegate body is provably cheap and bounded (bucket 2): made only of literals, locals,
 /// parameters, fields, auto-properties, built-in operators, string formatting of values that run no user code,
-/// object creation of plain types, the members of <see cref="KnownCheapApis"/>, and for loops of a few passes fixed at
-/// compile time over such work. Anything else (another loop, an await,
+/// object creation of plain types, the members of <see cref="KnownCheapApis"/>, for loops of a few passes fixed at
+/// compile time over such work, and calls to private sync helpers of the same type whose own body is such work (two
+/// calls deep at most: <c>() => Print(n)</c> with <c>private static void Print(int n) => Console.WriteLine(n)</c>). Anything else (another loop, an await,
 /// a lock, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
 /// </summary>
 internal sealed class CheapWork
 {
     private const int SmallLoop = 64;
+
+    // A helper's helper is still read; deeper chains are not provably cheap (and the walk stays short).
+    private const int HelperDepth = 2;
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new(SymbolEqualityComparer.Default);
 
     private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _formattable = new(SymbolEqualityComparer.Default);
@@ -25,6 +33,7 @@ internal sealed class CheapWork
 
     private CheapWork(Compilation compilation)
     {
+        _compilation = compilation;
         foreach (var (typeName, member, _) in KnownCheapApis.Members)
         {
             if (compilation.GetTypeByMetadataName(typeName) is { } type)
@@ -66,16 +75,19 @@ internal sealed class CheapWork
     /// <paramref name="readsThread"/> says whether it reads which thread it runs on.
     /// </summary>
     public bool IsCheap(IBlockOperation body, CancellationToken cancellationToken, out bool readsThread) =>
-        IsCheap(body, allowAwaits: false, cancellationToken, out readsThread, out _);
+        IsCheap(body, allowAwaits: false, symbols: null, depth: 0, cancellationToken, out readsThread, out _);
 
     /// <summary>
     /// True when an async delegate's <paramref name="body"/> awaits, and everything it does besides starting the
     /// awaited calls is provably cheap and bounded: then no part of it needs a pool thread of its own (BLZ108).
     /// </summary>
-    public bool IsCheapAroundAwaits(IBlockOperation body, CancellationToken cancellationToken) =>
-        IsCheap(body, allowAwaits: true, cancellationToken, out _, out var awaits) && awaits;
+    /// Between its awaits it may also loop when every pass starts with an await (an async polling loop holds no thread
+    /// between passes), read a key already typed (a wait that returns at once, by <paramref name="symbols"/>), and throw
+    /// a framework exception.
+    public bool IsCheapAroundAwaits(IBlockOperation body, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        IsCheap(body, allowAwaits: true, symbols, depth: 0, cancellationToken, out _, out var awaits) && awaits;
 
-    private bool IsCheap(IBlockOperation body, bool allowAwaits, CancellationToken cancellationToken, out bool readsThread, out bool awaits)
+    private bool IsCheap(IOperation body, bool allowAwaits, BlitzSymbols? symbols, int depth, CancellationToken cancellationToken, out bool readsThread, out bool awaits)
     {
         readsThread = false;
         awaits = false;
@@ -115,12 +127,13 @@ internal sealed class CheapWork
                 continue;
             }
 
-            if (!IsCheapNode(operation, cancellationToken))
+            if (!IsCheapNode(operation, depth, cancellationToken) && !(allowAwaits && IsCheapBetweenAwaits(operation, symbols)))
             {
                 return false;
             }
 
-            doesSomething |= operation is not (IBlockOperation or IReturnOperation { IsImplicit: true, ReturnedValue: null });
+            // An empty helper (a stub for work not written yet) does nothing provable either.
+            doesSomething |= operation is not (IBlockOperation or IMethodBodyOperation or IReturnOperation { IsImplicit: true, ReturnedValue: null });
             // A nested lambda is only created here (e.g. a LINQ key selector); its body runs later, elsewhere.
             if (operation is IAnonymousFunctionOperation)
             {
@@ -136,9 +149,9 @@ internal sealed class CheapWork
         return doesSomething;
     }
 
-    private bool IsCheapNode(IOperation operation, CancellationToken cancellationToken) => operation switch
+    private bool IsCheapNode(IOperation operation, int depth, CancellationToken cancellationToken) => operation switch
     {
-        IBlockOperation or IReturnOperation { Kind: OperationKind.Return } or IExpressionStatementOperation or IEmptyOperation
+        IBlockOperation or IMethodBodyOperation or IArrayInitializerOperation or IReturnOperation { Kind: OperationKind.Return } or IExpressionStatementOperation or IEmptyOperation
             or IVariableDeclarationGroupOperation or IVariableDeclarationOperation or IVariableDeclaratorOperation or IVariableInitializerOperation
             or ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation
             or IFieldReferenceOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation or INameOfOperation
@@ -162,13 +175,46 @@ internal sealed class CheapWork
         IArrayCreationOperation array => array.DimensionSizes.All(size => size.ConstantValue.HasValue),
         ICollectionExpressionOperation collection => collection.ConstructMethod is null && collection.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" },
         IPropertyReferenceOperation property => IsKnown(property.Property) || IsAutoProperty(property.Property, cancellationToken),
-        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod),
+        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod) || IsCheapHelper(invocation.TargetMethod, depth, cancellationToken),
         // A for loop of a few passes fixed at compile time (for (var i = 0; i < 10; i++)): its body is checked like any other.
         IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, RightOperand.ConstantValue: { HasValue: true, Value: int passes } } }
             => passes <= SmallLoop,
         IObjectCreationOperation creation => creation.Constructor is { } constructor && IsCheapConstruction(constructor, cancellationToken),
         _ => false,
     };
+
+    /// <summary>
+    /// What an async delegate may do besides cheap work without needing a thread of its own: loop when every pass
+    /// starts with an await, throw (a framework exception: its construction runs no user code), and call a wait that
+    /// returns at once (a key read behind <c>Console.KeyAvailable</c>, a zero timeout).
+    /// </summary>
+    private static bool IsCheapBetweenAwaits(IOperation operation, BlitzSymbols? symbols) => operation switch
+    {
+        IWhileLoopOperation { Body: IBlockOperation { Operations: { Length: > 0 } statements } } => StartsWithAwait(statements[0]),
+        IThrowOperation => true,
+        IObjectCreationOperation { Type: { } type } => type.DeclaringSyntaxReferences.IsEmpty && IsException(type),
+        IInvocationOperation call => symbols is not null && symbols.TryGetBlockingWait(call.TargetMethod, out _)
+            && BlockingCalls.IsNonBlockingWait(call.TargetMethod, call.Instance, call.Arguments, call, symbols),
+        _ => false,
+    };
+
+    private static bool StartsWithAwait(IOperation statement) =>
+        statement is IExpressionStatementOperation { Operation: IAwaitOperation }
+        || (statement is IVariableDeclarationGroupOperation group
+            && group.Declarations.SelectMany(d => d.Declarators).FirstOrDefault()?.Initializer?.Value is IAwaitOperation);
+
+    private static bool IsException(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsCheapCall(IMethodSymbol method)
     {
@@ -186,7 +232,41 @@ internal sealed class CheapWork
 
         // A deferred LINQ operator only stores its arguments. Any other listed member takes plain values: an overload
         // over an IEnumerable (string.Join/Concat) would enumerate and run a lazy sequence, a format provider user code.
-        return method.IsExtensionMethod || method.ContainingType.Name is "Enumerable" or "Queryable" || method.Parameters.All(p => IsPlainArgument(p.Type));
+        // An extension's receiver (a logger) is not formatted; its other parameters are checked like any method's.
+        return method.ContainingType.Name is "Enumerable" or "Queryable" || method.Parameters.Skip(method.IsExtensionMethod ? 1 : 0).All(p => IsPlainArgument(p.Type));
+    }
+
+    /// <summary>
+    /// A private sync method (callable only from inside its own type: the caller's own implementation detail, which no
+    /// override can replace), whose body is cheap work (reading no thread identity). A public method, or one of another type, is an
+    /// API whose implementation the call site does not own (a stand-in for a library's, often) and is not read. The depth bounds the walk (and recursion); an answer is kept only where it was reached from the top,
+    /// so that it never depends on the order in which methods were met.
+    /// </summary>
+    private bool IsCheapHelper(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (depth >= HelperDepth || method.DeclaredAccessibility != Accessibility.Private
+            || method.IsAsync || method.IsExtern || method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        if (depth == 0 && _helpers.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var body = declaration is MethodDeclarationSyntax { } source && (source.Body is not null || source.ExpressionBody is not null)
+            ? SourceModels.Of(_compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken)
+            : null;
+        var cheap = body is not null && IsCheap(body, allowAwaits: false, symbols: null, depth + 1, cancellationToken, out var readsThread, out _) && !readsThread;
+        if (depth == 0)
+        {
+            _helpers[method] = cheap;
+        }
+
+        return cheap;
     }
 
     private bool IsKnown(ISymbol member) =>

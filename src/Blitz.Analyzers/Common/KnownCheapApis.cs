@@ -69,6 +69,44 @@ internal static class KnownCheapApis
         // console lines"); Console.Read*/ReadKey wait for input and are not listed.
         ("System.Console", "Write", "one short write of formatted values"),
         ("System.Console", "WriteLine", "one short write of formatted values"),
+        ("System.Console", "KeyAvailable", "a check of the input buffer that returns at once"),
+        ("System.ConsoleKeyInfo", "Key", "a field read"),
+        ("System.ConsoleKeyInfo", "KeyChar", "a field read"),
+        ("System.ConsoleKeyInfo", "Modifiers", "a field read"),
+
+        // One log line: the message is formatted from plain values (the arguments are checked like a console line's)
+        // and handed to the configured sinks, which buffer or write one short line. Treated as cheap as a console line
+        // is; an overload that takes a generic value, an exception or a provider is not listed or fails the argument
+        // check. From each library's documented logging surface: Microsoft.Extensions.Logging's LoggerExtensions,
+        // Serilog's static Log and ILogger, NLog's Logger and ILogger, log4net's ILog.
+        ("Microsoft.Extensions.Logging.LoggerExtensions", "LogTrace", "one log line"),
+        ("Microsoft.Extensions.Logging.LoggerExtensions", "LogDebug", "one log line"),
+        ("Microsoft.Extensions.Logging.LoggerExtensions", "LogInformation", "one log line"),
+        ("Microsoft.Extensions.Logging.LoggerExtensions", "LogWarning", "one log line"),
+        ("Microsoft.Extensions.Logging.LoggerExtensions", "LogError", "one log line"),
+        ("Microsoft.Extensions.Logging.LoggerExtensions", "LogCritical", "one log line"),
+        ("Serilog.Log", "Verbose", "one log line"), ("Serilog.Log", "Debug", "one log line"),
+        ("Serilog.Log", "Information", "one log line"), ("Serilog.Log", "Warning", "one log line"),
+        ("Serilog.Log", "Error", "one log line"), ("Serilog.Log", "Fatal", "one log line"),
+        ("Serilog.ILogger", "Verbose", "one log line"), ("Serilog.ILogger", "Debug", "one log line"),
+        ("Serilog.ILogger", "Information", "one log line"), ("Serilog.ILogger", "Warning", "one log line"),
+        ("Serilog.ILogger", "Error", "one log line"), ("Serilog.ILogger", "Fatal", "one log line"),
+        ("NLog.Logger", "Trace", "one log line"), ("NLog.Logger", "Debug", "one log line"),
+        ("NLog.Logger", "Info", "one log line"), ("NLog.Logger", "Warn", "one log line"),
+        ("NLog.Logger", "Error", "one log line"), ("NLog.Logger", "Fatal", "one log line"),
+        ("NLog.ILogger", "Trace", "one log line"), ("NLog.ILogger", "Debug", "one log line"),
+        ("NLog.ILogger", "Info", "one log line"), ("NLog.ILogger", "Warn", "one log line"),
+        ("NLog.ILogger", "Error", "one log line"), ("NLog.ILogger", "Fatal", "one log line"),
+        ("log4net.ILog", "Debug", "one log line"), ("log4net.ILog", "Info", "one log line"),
+        ("log4net.ILog", "Warn", "one log line"), ("log4net.ILog", "Error", "one log line"),
+        ("log4net.ILog", "Fatal", "one log line"),
+
+        // Starting a timer or reading a completed task: returns at once (the delay itself runs nowhere).
+        ("System.Threading.Tasks.Task", "Delay", "starts a timer and returns"),
+        ("System.Threading.Tasks.Task", "CompletedTask", "a static field read"),
+
+        // An empty object, usually a lock or a sentinel.
+        ("System.Object", ".ctor", "allocates an empty object"),
 
         // Field reads behind framework properties.
         ("System.Array", "Length", "a field read"),

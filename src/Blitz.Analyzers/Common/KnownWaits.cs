@@ -136,6 +136,16 @@ internal static class KnownWaits
         // Socket readiness waits: sync I/O to BLZ103 (left to BLZ102's families), but a loop around them is a lifetime loop.
         ("System.Net.Sockets.Socket", "Poll", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
         ("System.Net.Sockets.Socket", "Select", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+
+        // Message consumers of client libraries whose receive blocks and has no async counterpart: a loop around one is
+        // a lifetime loop (their documentation says to run it on a thread of its own). For BLZ106 only.
+        ("Confluent.Kafka.IConsumer`2", "Consume", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("Confluent.Kafka.Consumer`2", "Consume", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("System.IO.Ports.SerialPort", "ReadLine", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("System.IO.Ports.SerialPort", "ReadTo", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("System.IO.Ports.SerialPort", "ReadByte", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("System.IO.Ports.SerialPort", "ReadChar", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        ("System.Messaging.MessageQueue", "Receive", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
     };
 
     /// <summary>Whether <paramref name="overload"/> of a table entry waits, by <paramref name="overloads"/>.</summary>

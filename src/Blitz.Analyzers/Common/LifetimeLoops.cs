@@ -7,12 +7,18 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// BLZ106's lifetime loops: a loop whose condition never ends it (<see cref="ForeverLoops.HasEndlessCondition"/>: it
 /// may still leave when its input ends, <c>if (line == "exit") return;</c>), or a <c>foreach</c> over a consuming
-/// enumerable, that blocks on a lifetime-loop wait (<see cref="WaitRoles.PacesLifetimeLoop"/>) on each pass.
+/// enumerable, that blocks on a lifetime-loop wait (<see cref="WaitRoles.PacesLifetimeLoop"/>) on each pass; or a
+/// loop whose own condition is such a wait, without a timeout (<c>while (Console.ReadKey(true).KeyChar != 'q')</c>,
+/// <c>while ((line = Console.ReadLine()) != null)</c>): it runs for as long as its input does. A wait with a timeout
+/// in a condition (<c>while (!stop.WaitOne(1000))</c>) is a pace, left to BLZ103.
 /// Unlike <see cref="ForeverLoops.Find"/> the loop may await: an async loop that also blocks holds a thread each time
 /// it blocks, for as long as it lives.
 /// </summary>
 internal static class LifetimeLoops
 {
+    /// <summary>What a lifetime loop is in a <see cref="BlockingWork"/> of a summary (a forever loop is "a forever loop").</summary>
+    public const string What = "a lifetime loop";
+
     /// <summary>The innermost lifetime loop around <paramref name="wait"/> in its own function, or null.</summary>
     public static ILoopOperation? Around(IInvocationOperation wait)
     {
@@ -26,12 +32,29 @@ internal static class LifetimeLoops
                 case IForEachLoopOperation { IsAsynchronous: false } each when child == each.Collection
                     && each.Syntax is StatementSyntax statement && ForeverLoops.NeverLeaves(statement):
                     return each;
+                case IWhileLoopOperation { Condition: { } condition } when child == condition && !HasTimeout(wait):
+                    return (ILoopOperation)current;
+                case IForLoopOperation { Condition: { } condition } when child == condition && !HasTimeout(wait):
+                    return (ILoopOperation)current;
                 case IWhileLoopOperation or IForLoopOperation when ForeverLoops.HasEndlessCondition(current.Syntax):
                     return (ILoopOperation)current;
             }
         }
 
         return null;
+    }
+
+    private static bool HasTimeout(IInvocationOperation wait)
+    {
+        foreach (var parameter in wait.TargetMethod.Parameters)
+        {
+            if (KnownWaits.IsTimeout(parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -73,19 +96,27 @@ internal static class LifetimeLoops
     }
 
     /// <summary>
-    /// The lifetime loop of an async method (or async local function) around <paramref name="wait"/>, when the wait
-    /// blocks: BLZ106 reports the loop, and no other rule reports the wait (one diagnostic, one advice).
+    /// The lifetime loop around <paramref name="wait"/>, when the wait blocks and BLZ106 reports that loop: in an async
+    /// method or async local function, or in an async delegate sent to a pool without <c>LongRunning</c>
+    /// (<c>Task.Run(async () => ...)</c>, reported at the start). No other rule reports the wait (one diagnostic, one advice).
     /// </summary>
     public static ILoopOperation? OfAsyncMethod(IInvocationOperation wait, ISymbol containingSymbol, BlitzSymbols symbols)
     {
-        var method = AsyncContext.EnclosingFunction(wait) switch
+        var isAsync = AsyncContext.EnclosingFunction(wait) switch
         {
-            null => containingSymbol as IMethodSymbol,
-            ILocalFunctionOperation local => local.Symbol,
-            _ => null,
+            null => containingSymbol is IMethodSymbol { IsAsync: true },
+            ILocalFunctionOperation local => local.Symbol.IsAsync,
+            IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync && IsPoolWork(lambda, symbols),
+            _ => false,
         };
-        return method is { IsAsync: true } && IsBlockingWait(wait, symbols) ? Around(wait) : null;
+        return isAsync && IsBlockingWait(wait, symbols) ? Around(wait) : null;
     }
+
+    /// <summary>True when <paramref name="lambda"/> is the work of a pool start without LongRunning, which BLZ106 examines at the start.</summary>
+    public static bool IsPoolWork(IAnonymousFunctionOperation lambda, BlitzSymbols symbols) =>
+        AsyncContext.FindOffloadStarter(lambda, symbols, out _) is IInvocationOperation starter
+        && symbols.TryGetOffloadStarter(starter, out var destination) && destination is not (OffloadDestination.Dedicated or OffloadDestination.CustomScheduler)
+        && !AsyncContext.AsksForLongRunning(starter, symbols);
 
     /// <summary>True when a sync delegate's <paramref name="body"/> holds a lifetime loop (BLZ106's, not the blocking pool's).</summary>
     public static bool Holds(IOperation body, BlitzSymbols symbols)
@@ -100,6 +131,15 @@ internal static class LifetimeLoops
 
         return false;
     }
+
+    /// <summary>How a lifetime loop reads in a chain: <c>while (true) blocking on Console.ReadKey</c>.</summary>
+    public static string DescribeLoop(ILoopOperation loop, IInvocationOperation wait) => loop.Syntax switch
+    {
+        CommonForEachStatementSyntax => "foreach over " + Describe(wait),
+        WhileStatementSyntax w => "while (" + w.Condition + ") blocking on " + Describe(wait),
+        DoStatementSyntax d => "do … while (" + d.Condition + ") blocking on " + Describe(wait),
+        _ => "a loop blocking on " + Describe(wait),
+    };
 
     /// <summary>How the wait reads in a message: <c>BlockingCollection.Take</c>.</summary>
     public static string Describe(IInvocationOperation wait) => wait.TargetMethod.ContainingType.Name + "." + wait.TargetMethod.Name;

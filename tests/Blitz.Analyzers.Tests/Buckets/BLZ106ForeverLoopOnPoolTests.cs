@@ -269,4 +269,194 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_loops_whose_condition_blocks_on_input_once() => BothRules.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+
+            async Task RunUntilQuit(CancellationTokenSource stop)
+            {
+                var watcher = {|BLZ106:Task.Run|}(async () =>
+                {
+                    while (Console.ReadKey(true).KeyChar != 'x') { }
+                    await stop.CancelAsync();
+                });
+                await watcher;
+            }
+            async Task EchoAsync()
+            {
+                string? line;
+                {|BLZ106:while|} ((line = Console.ReadLine()) != null) { await _s.SendAsync(line); }
+            }
+            async Task DrainAsync() { {|BLZ106:do|} { await _s.SendAsync("tick"); } while (_s.Queue.Take() != "stop"); }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_timed_wait_in_a_condition_and_a_condition_read_that_is_not_on_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+
+            async Task TickAsync() { while (!_s.Signal.WaitOne(1000)) { await _s.SendAsync("tick"); } } // a pace with a timeout: BLZ103's
+            void Repl() { while (Console.ReadLine() is { } line) { _s.Handle(line); } }                    // sync, not on a pool
+            void Start() => _ = Task.Factory.StartNew(() => { while (_s.Queue.Take() != "stop") { } }, TaskCreationOptions.LongRunning);
+            async Task OnceAsync() { if (Console.ReadKey(true).KeyChar == 'y') { await _s.SendAsync("yes"); } } // no loop
+        }
+        """);
+
+    private const string Consumers = """
+        namespace Confluent.Kafka
+        {
+            public sealed class ConsumeResult<TKey, TValue> { public TValue Value { get; set; } = default!; }
+            public interface IConsumer<TKey, TValue> : IDisposable
+            {
+                ConsumeResult<TKey, TValue> Consume(CancellationToken cancellationToken = default);
+                ConsumeResult<TKey, TValue> Consume(int millisecondsTimeout);
+                void Commit();
+            }
+        }
+        namespace System.IO.Ports
+        {
+            public class SerialPort { public string ReadLine() => ""; public string ReadExisting() => ""; }
+        }
+
+        """;
+
+    [Fact]
+    public Task Reports_consume_loops_of_message_clients_without_an_async_receive() => Harness.VerifyAsync(Sources.Usings + "using Confluent.Kafka;\n" + Queue + Consumers + """
+        partial class Feed
+        {
+            readonly Shared _s = new();
+
+            async Task ListenAsync(IConsumer<string, string> consumer, CancellationToken stop)
+            {
+                {|BLZ106:while|} (!stop.IsCancellationRequested)
+                {
+                    var received = consumer.Consume(stop);
+                    await _s.SendAsync(received.Value);
+                    consumer.Commit();
+                }
+            }
+            async Task PollAsync(IConsumer<string, string> consumer, CancellationToken stop)
+            {
+                {|BLZ106:while|} (true) { var next = consumer.Consume(500); if (next is not null) { await _s.SendAsync(next.Value); } }
+            }
+            void Start(System.IO.Ports.SerialPort port) =>
+                _ = {|BLZ106:Task.Run|}(async () => { while (true) { await _s.SendAsync(port.ReadLine()); } });
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_a_single_consume_a_zero_timeout_and_reads_that_return_at_once() => Harness.VerifyAsync(Sources.Usings + "using Confluent.Kafka;\n" + Queue + Consumers + """
+        partial class Feed
+        {
+            readonly Shared _s = new();
+
+            async Task OneAsync(IConsumer<string, string> consumer, CancellationToken stop) => await _s.SendAsync(consumer.Consume(stop).Value);
+            async Task PeekAsync(IConsumer<string, string> consumer, CancellationToken stop)
+            {
+                while (!stop.IsCancellationRequested) { var next = consumer.Consume(0); if (next is not null) { await _s.SendAsync(next.Value); } await Task.Delay(100, stop); }
+            }
+            async Task ExistingAsync(System.IO.Ports.SerialPort port, CancellationToken stop)
+            {
+                while (!stop.IsCancellationRequested) { await _s.SendAsync(port.ReadExisting()); await Task.Delay(100, stop); }
+            }
+            async Task BatchAsync(IConsumer<string, string> consumer) { for (var i = 0; i < 10; i++) { await _s.SendAsync(consumer.Consume(1000).Value); } }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_parallel_bodies_that_loop_forever() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Burner
+        {
+            readonly Shared _s = new();
+
+            void Occupy(List<int> items, CancellationToken token)
+            {
+                {|BLZ106:Parallel.For|}(0, 50, n => { while (true) { } });
+                {|BLZ106:Parallel.ForEach|}(items, item => { while (!token.IsCancellationRequested) { _s.Handle(_s.Queue.Take()); } });
+                {|BLZ106:Parallel.Invoke|}(() => _s.Handle("once"), () => { for (;;) { _s.Handle(_s.Queue.Take()); } });
+                Parallel.For(0, 50, n => { for (var i = 0; i < n; i++) { _s.Handle("bounded"); } });
+                Parallel.ForEach(items, item => { while (true) { if (_s.Queue.Take() == "stop") { break; } } });    // ends with its input: not forever
+                Parallel.Invoke(() => { Action later = () => { while (true) { } }; });                                 // only a nested lambda loops
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_a_forever_loop_that_only_starts_tasks_to_the_spawn_storm_rule() => StormRules.VerifyAsync(Sources.Usings + Queue + """
+        partial class Pump
+        {
+            readonly Shared _s = new();
+            static void Forget(Task task) { }
+            Task ReceiveOneAsync() => Task.CompletedTask;
+
+            void Start(CancellationToken token)
+            {
+                _ = Task.Run(() => { while (!token.IsCancellationRequested) { Forget({|BLZ107:ReceiveOneAsync|}()); } });
+                _ = Task.Run(() => { while (true) { _ = {|BLZ107:_s.SendAsync|}("spin"); } });
+                _ = Task.Run(() => { while (true) { {|BLZ107:Task.Run|}(() => _s.Handle("spin")); } });
+                // Paced by a read on every pass: a lifetime loop (one handler per message), BLZ106's.
+                _ = {|BLZ106:Task.Run|}(() => { while (true) { var item = _s.Queue.Take(); _ = _s.SendAsync(item); } });
+                // Waits for what it starts: no storm, and a forever loop.
+                _ = {|BLZ106:Task.Run|}(() => { while (true) { _s.SendAsync("tick").Wait(); } });
+            }
+        }
+        """);
+
+    private static readonly AnalyzerHarness StormRules = new(TestReferences.All,
+        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer())]);
+
+    [Fact]
+    public Task Reports_an_async_loop_that_awaits_only_complete_tasks() => Harness.VerifyAsync(Sources.Usings + """
+        class Service
+        {
+            private long _ticks;
+
+            protected async Task ExecuteAsync(CancellationToken ct)
+            {
+                {|BLZ106:while|} (!ct.IsCancellationRequested)
+                    await TickAsync();
+            }
+            async Task PollAsync()
+            {
+                {|BLZ106:for|} (;;) { var n = await CountAsync(); _ticks += n; await Done(); }
+            }
+
+            private Task TickAsync()
+            {
+                _ticks = _ticks == long.MaxValue ? 1 : _ticks + 1;
+                return Task.CompletedTask;
+            }
+            private Task<int> CountAsync() { var n = (int)(_ticks % 7); return Task.FromResult(n); }
+            private ValueTask Done() { _ticks++; return default; }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_loops_that_await_work_that_may_be_pending() => Harness.VerifyAsync(Sources.Usings + """
+        class Service
+        {
+            private readonly SemaphoreSlim _gate = new(1);
+
+            async Task A(CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested) { await Task.Delay(1000, ct); }                     // a real delay
+                while (!ct.IsCancellationRequested) { await TickAsync(); await Task.Yield(); }          // one await yields
+                while (!ct.IsCancellationRequested) { await MaybeAsync(ct); }                            // may return a pending task
+                while (!ct.IsCancellationRequested) { await RealAsync(); }                               // an async callee
+                while (!ct.IsCancellationRequested) { await SendAsync(); }                               // a stand-in for I/O not written yet
+                for (var i = 0; i < 3; i++) { await TickAsync(); }                                       // bounded
+                while (true) { await TickAsync(); if (_gate.CurrentCount == 0) { return; } }            // a real exit
+            }
+
+            private Task TickAsync() => Task.CompletedTask;
+            private Task MaybeAsync(CancellationToken ct) => ct.CanBeCanceled ? _gate.WaitAsync(ct) : Task.CompletedTask;
+            private async Task RealAsync() => await Task.Delay(1);
+            private Task SendAsync() => Task.CompletedTask;
+        }
+        """);
 }

@@ -174,4 +174,120 @@ public sealed class BLZ108OffloadedAsyncIoTests
             async Task B() => await Task.WhenAll(Task.Run(() => Io.SendAsync()), Task.Run(() => Io.SendAsync()));
         }
         """);
+
+    [Fact]
+    public Task Reports_a_start_that_a_constructor_or_sync_main_can_only_detach() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class ViewModel
+        {
+            public ViewModel(HttpClient client, string url)
+            {
+                {|BLZ108:Task.Run(async () => await WarmUpAsync())|};
+                {|BLZ108:Task.Run(() => client.GetStringAsync(url))|};           // a library call returns at its first await
+            }
+
+            async Task<bool> WarmUpAsync() { return true; }
+        }
+        class Program
+        {
+            static void Main()
+            {
+                {|BLZ108:Task.Run(() => ServeAsync())|};
+                {|BLZ108:Task.Run(ServeAsync)|};
+                Console.ReadLine();
+            }
+
+            static async Task ServeAsync()
+            {
+                var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 14000);
+                listener.Start();
+                while (true) { using var peer = await listener.AcceptTcpClientAsync(); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_deliberate_detaches_and_starts_whose_sync_part_blocks() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Service
+        {
+            private Task? _loop;
+
+            public Service()
+            {
+                _loop = Task.Run(() => LoopAsync());                  // kept in a field
+                _ = Task.Run(() => Io.SendAsync());                   // discarded on purpose
+                Task.Run(() => SleepFirstAsync());                    // blocks before its first await
+                Task.Run(() => SyncFirstAsync());                     // not async: runs wholly on the caller
+                Task.Run(() => WarmAsync());                          // loops before its first await
+                Task.Run(() => Io.SendAsync(), CancellationToken.None); // takes more than the delegate
+                Task.Run(() => Io.GetAsync("x"));                     // not async: its body runs on the pool here
+            }
+
+            public void Begin() => Task.Run(LoopAsync);               // could have returned or awaited the task: a chosen fire-and-forget
+            public static void Run() { Task.Run(() => Io.SendAsync()); }
+
+            async Task LoopAsync() { while (true) { await Task.Delay(1000); } }
+            async Task SleepFirstAsync() { Thread.Sleep(100); await Io.SendAsync(); }
+            Task SyncFirstAsync() { Io.Parse("x"); return Io.SendAsync(); }
+            async Task WarmAsync() { for (var i = 0; i < 1000; i++) { Io.Parse("x"); } await Io.SendAsync(); }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_a_start_that_can_only_be_detached() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+        class ViewModel
+        {
+            public ViewModel(HttpClient client) { Task.Run(() => client.GetStringAsync("https://example.com")); }
+        }
+        """);
+
+    [Fact]
+    public async Task Detached_message_advises_starting_the_call_directly()
+    {
+        var diagnostics = await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + Io + """
+            class ViewModel { public ViewModel(HttpClient client, string url) { Task.Run(() => client.GetStringAsync(url)); } }
+            """));
+
+        Assert.Equal("'Task.Run' sends async I/O to the ThreadPool only to leave it running, which is pure overhead (bucket 1); start it directly: '_ = client.GetStringAsync(url)'",
+            Assert.Single(diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public Task Reports_an_async_polling_loop_that_awaits_on_every_pass() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Keys
+        {
+            public static async Task<ConsoleKey> NextKeyAsync(CancellationToken token)
+            {
+                return await {|BLZ108:Task.Run(async () =>
+                {
+                    while (!token.IsCancellationRequested)
+                    {
+                        await Task.Delay(100, token);
+                        if (Console.KeyAvailable)
+                            return Console.ReadKey(false).Key;
+                    }
+                    throw new OperationCanceledException(token);
+                }, token)|};
+            }
+
+            static async Task WaitForFlagAsync(Func<bool> ready) =>
+                await {|BLZ108:Task.Run(async () => { while (true) { var delay = await Io.GetAsync("tick"); Console.WriteLine(delay); } })|};
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_polling_loops_that_can_spin_or_block() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Keys
+        {
+            bool _flag;
+
+            async Task A(CancellationToken token)
+            {
+                await Task.Run(async () => { while (true) { if (_flag) { await Task.Delay(1); } } });                  // a pass may not await: it spins
+                await Task.Run(async () => { while (true) { Console.WriteLine("x"); await Task.Delay(1); } });        // the await is not first
+                await Task.Run(async () => { while (true) { await Task.Delay(100); Console.ReadKey(); } });           // a key read that waits
+                await Task.Run(async () => { await Task.Delay(100); throw new KeysException(); });                    // a source exception's constructor
+            }
+        }
+        class KeysException : Exception { public KeysException() : base(Describe()) { } static string Describe() => "no key"; }
+        """);
 }

@@ -83,11 +83,11 @@ public sealed class BLZ113OffloadedCheapWorkTests
 
         class C
         {
-            static int Compute(int x) => x;
+            static int Compute(int x) { var s = 0; for (var i = 0; i < x; i++) { s += i; } return s; }
 
             async Task A(string name, int a, Repo repo, List<int> items, Poco poco, TaskScheduler scheduler, CancellationToken token, IEnumerable<string> parts, Dictionary<string, int> map)
             {
-                var r1 = await Task.Run(() => Compute(a));                                // a call to a method not known to be cheap
+                var r1 = await Task.Run(() => Compute(a));                                // a helper whose own work is not provably cheap
                 var r2 = await Task.Run(() => { var s = 0; for (var i = 0; i < a; i++) { s += i; } return s; });
                 var r2b = await Task.Run(() => { var s = 0; for (var i = 0; i < 1000; i++) { s += i; } return s; }); // a thousand passes
                 var r3 = await Task.Run(() => repo.Name);                                  // a getter with a body
@@ -208,6 +208,117 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var z = Math.Abs(a);
                 return x + y + z;
             }
+        }
+        """);
+
+    private const string Loggers = """
+        namespace Microsoft.Extensions.Logging
+        {
+            public interface ILogger { }
+            public static class LoggerExtensions
+            {
+                public static void LogInformation(this ILogger logger, string? message, params object?[] args) { }
+                public static void LogWarning(this ILogger logger, string? message, params object?[] args) { }
+                public static void LogError(this ILogger logger, Exception? exception, string? message, params object?[] args) { }
+            }
+        }
+        namespace Serilog
+        {
+            public static class Log
+            {
+                public static void Information(string messageTemplate) { }
+                public static void Information(string messageTemplate, params object?[]? propertyValues) { }
+            }
+        }
+        namespace NLog
+        {
+            public class Logger { public void Info(string message) { } }
+        }
+        namespace log4net
+        {
+            public interface ILog { void Warn(object message); }
+        }
+
+        """;
+
+    [Fact]
+    public Task Reports_one_log_line_a_private_helper_and_a_started_timer() => Harness.VerifyAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+        class Item { public string Name { get; set; } = ""; }
+        class Handler(ILogger logger, NLog.Logger nlog, log4net.ILog log4)
+        {
+            Task Handle(Item item) => {|BLZ113:Task.Run(() => logger.LogInformation("handled {Name}", item.Name))|};
+            Task Serilogged(Item item) => {|BLZ113:Task.Run(() => Serilog.Log.Information($"queued for {item.Name}"))|};
+            Task Nlogged(int n) => {|BLZ113:Task.Run(() => nlog.Info("count " + n))|};
+            Task Logged4(string s) => {|BLZ113:Task.Run(() => log4.Warn(s))|};
+
+            Task PrintLater(int n) => {|BLZ113:Task.Run(() => Print(n))|};
+            private static void Print(int n) => Console.WriteLine(n);
+
+            Task Twice(int n) => {|BLZ113:Task.Run(() => PrintBoth(n))|};
+            private void PrintBoth(int n) { Print(n); Print(-n); }
+
+            async Task<object> Demo()
+            {
+                var background = {|BLZ113:Task.Run(() =>
+                {
+                    Console.WriteLine("work begins");
+                    Task.Delay(1000);
+                    Console.WriteLine("work ends");
+                    return new object();
+                })|};
+                Console.WriteLine("caller goes on");
+                return await background;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_helpers_it_cannot_read_and_placeholder_results() => Harness.VerifyAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+        class Library { public static bool Verify(string a, string b) => a == b; }
+        class Base { private protected static void Note(int n) => Console.WriteLine(n); }
+        class Handler(ILogger logger) : Base
+        {
+            Task<bool> Check(string a, string b) => Task.Run(() => Library.Verify(a, b));  // another type's public API: not read
+            Task Noted(int n) => Task.Run(() => Note(n));                                   // not private to this type
+            Task Deep(int n) => Task.Run(() => One(n));                                      // three calls deep
+            private static void One(int n) => Two(n);
+            private static void Two(int n) => Three(n);
+            private static void Three(int n) => Console.WriteLine(n);
+            Task Thread(int n) => Task.Run(() => Which());                                   // reads the thread: not the same inline
+            private static void Which() => Console.WriteLine(Environment.CurrentManagedThreadId);
+            Task Recursive(int n) => Task.Run(() => Again(n));                               // calls itself: not bounded
+            private static void Again(int n) { if (n > 0) { Again(n - 1); } }
+            Task Failed(Exception e) => Task.Run(() => logger.LogError(e, "failed"));        // formats an exception: not plain values
+            Task<bool> Placeholder() => Task.Run(() => false);                               // a stub's constant result
+            Task Stubbed(int n) => Task.Run(() => Pending(n));                               // an empty helper: work not written yet
+            private void Pending(int n) { }
+            Task<int> Later() { return Task.Run(() => 42); }
+            Task Delayed() => Task.Run(() => Task.Delay(100));                               // passes a task through: BLZ108's
+        }
+        """);
+
+    [Fact]
+    public Task Fix_inlines_a_private_helper_call_and_a_log_line() => Fix.VerifyFixAllAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+        class C(ILogger logger)
+        {
+            async Task A(int n)
+            {
+                await Task.Run(() => Print(n));
+                await Task.Run(() => logger.LogWarning("n is {N}", n));
+            }
+
+            private static void Print(int n) => Console.WriteLine(n);
+        }
+        """, Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+        class C(ILogger logger)
+        {
+            async Task A(int n)
+            {
+                Print(n);
+                logger.LogWarning("n is {N}", n);
+            }
+
+            private static void Print(int n) => Console.WriteLine(n);
         }
         """);
 }

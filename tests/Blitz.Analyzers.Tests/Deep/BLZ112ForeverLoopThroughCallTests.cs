@@ -19,7 +19,10 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             public void Run() => KeepAlive();
             public void Pump(CancellationToken ct) { while (!ct.IsCancellationRequested) { Handle(_queue.Take()); } }
             public void Handle(int item) { }
-            public void Bounded() { while (true) { if (_queue.Take() < 0) { break; } } }
+            public void UntilSentinel() { while (true) { if (_queue.Take() < 0) { break; } } }
+            public void Drain() { while (_queue.TryTake(out var item)) { Handle(item); } }
+            public void Consume(CancellationToken ct) { foreach (var item in _queue.GetConsumingEnumerable(ct)) { Handle(item); } }
+            public void WatchKeys() { while (Console.ReadKey(true).KeyChar != 'q') { Ping(); } }
             public async Task LoopAsync(CancellationToken ct) { while (true) { await Task.Delay(10, ct); } }
         }
         """;
@@ -63,7 +66,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
                 _ = Task.Factory.StartNew(_daemon.Run, ct, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
                 _ = BlitzRuntime.Default.SpawnDedicated("keep-alive", _ => _daemon.KeepAlive());
                 new Thread(() => _daemon.KeepAlive()).Start();
-                _ = Task.Run(() => _daemon.Bounded());
+                _ = Task.Run(() => _daemon.Drain());                               // polls: ends when the queue is empty
                 _ = Task.Run(() => _daemon.LoopAsync(ct));
                 _ = Task.Run(async () => await _daemon.LoopAsync(ct));
                 _ = Task.Run(() => { Action later = () => _daemon.KeepAlive(); });   // only a nested lambda calls it
@@ -209,4 +212,51 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             }
         }
         """);
+
+    [Fact]
+    public async Task Reports_pool_starts_of_methods_whose_lifetime_loop_blocks_on_input()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Daemon, Sources.Usings + """
+            public sealed class Client
+            {
+                private readonly Daemon _daemon = new();
+                public JobQueue Start(CancellationToken ct)
+                {
+                    _ = {|BLZ112:Task.Run|}(() => _daemon.UntilSentinel());            // a sentinel ends it only with its input
+                    _ = {|BLZ112:Task.Factory.StartNew|}(() => { _daemon.WatchKeys(); });
+                    {|BLZ112:ThreadPool.QueueUserWorkItem|}(_ => _daemon.Consume(ct));
+                    return new JobQueue();
+                }
+            }
+            public sealed class JobQueue
+            {
+                private readonly System.Collections.Concurrent.BlockingCollection<Action> _jobs = new();
+                public JobQueue() { for (var n = 0; n < 2; n++) { {|BLZ112:Task.Factory.StartNew|}(Drain); } } // the loop is the method's own, but not a forever loop: not BLZ106's
+                private void Drain() { foreach (var job in _jobs.GetConsumingEnumerable()) { job(); } }
+            }
+            """);
+
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("Task.Run → UntilSentinel → while (true) blocking on BlockingCollection.Take"));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("TaskFactory.StartNew → Drain → foreach over BlockingCollection.GetConsumingEnumerable"));
+    }
+
+    [Fact]
+    public Task A_lifetime_loop_one_call_away_is_not_blocking_work_for_the_blocking_pool() => LoopAndBlockingRules.VerifyAsync(Daemon, Sources.Usings + """
+        public sealed class Program
+        {
+            private readonly Daemon _daemon = new();
+            public static void Main()
+            {
+                var program = new Program();
+                var keys = {|BLZ112:Task.Run|}(() => { program._daemon.WatchKeys(); });
+                var sleeper = {|BLZ109:Task.Run|}(() => { program.Nap(); });
+                Task.WaitAll(keys, sleeper);
+            }
+            private void Nap() => Thread.Sleep(100);
+        }
+        """);
+
+    private static readonly DeepVerifier LoopAndBlockingRules = new(
+        BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()),
+        BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()));
 }

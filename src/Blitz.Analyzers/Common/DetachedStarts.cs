@@ -1,0 +1,80 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// BLZ108's detached starts that the caller could not have awaited: <c>Task.Run(() => LoadAsync());</c> as a statement
+/// of a constructor or of a sync <c>static void Main</c>, which have no task to hand back to anyone. A start that any
+/// other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
+/// deliberate fire-and-forget and is not one of these. The pool hop only runs
+/// the call's synchronous start (up to its first await) on another thread; calling it directly (<c>_ = LoadAsync()</c>)
+/// detaches it just the same, so the hop is overhead when that start does not block.
+/// </summary>
+internal static class DetachedStarts
+{
+    /// <summary>True when <paramref name="start"/> is a plain statement in the body of a constructor or of a sync <c>static void Main</c>.</summary>
+    public static bool IsForced(IInvocationOperation start, ISymbol containingSymbol) =>
+        start.Parent is IExpressionStatementOperation
+        && start.Arguments.Length == 1
+        && AsyncContext.EnclosingFunction(start) is null
+        && containingSymbol is IMethodSymbol { IsAsync: false, ReturnsVoid: true } method
+        && (method.MethodKind == MethodKind.Constructor || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" }));
+
+    /// <summary>
+    /// True when the passed-through call returns without blocking: a library method (its synchronous start is the
+    /// library's), or an async method declared in source that reaches its first await (or its end) with no loop and no
+    /// blocking call (<see cref="BlockingCalls.Classify"/>) before it. A non-async source method runs wholly on the caller
+    /// and is not examined.
+    /// </summary>
+    public static bool StartsWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
+        var method = passThrough switch
+        {
+            IInvocationOperation call => call.TargetMethod,
+            IMethodReferenceOperation reference => reference.Method,
+            _ => null,
+        };
+        if (method is null)
+        {
+            return false;
+        }
+
+        var declaration = method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        if (declaration is null)
+        {
+            return true;
+        }
+
+        if (!method.IsAsync || declaration is not MethodDeclarationSyntax { } source || (source.Body is null && source.ExpressionBody is null)
+            || SourceModels.Of(compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
+        {
+            return false;
+        }
+
+        // Up to the first await the call runs on its caller; an async method that never awaits runs wholly there.
+        var firstAwait = declaration.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<AwaitExpressionSyntax>().FirstOrDefault();
+        var returnsAt = firstAwait?.SpanStart ?? declaration.Span.End;
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            var loopEndsBefore = operation is ILoopOperation && operation.Syntax.Span.End <= returnsAt;
+            if (loopEndsBefore || (operation.Syntax.SpanStart < returnsAt && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The call as the advice shows it: <c>LoadAsync(id)</c>, or <c>Load()</c> for a method group.</summary>
+    public static string CallText(IOperation passThrough) => passThrough switch
+    {
+        IMethodReferenceOperation reference => reference.Syntax + "()",
+        _ => passThrough.Syntax.ToString(),
+    };
+}
