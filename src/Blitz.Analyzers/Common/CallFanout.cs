@@ -12,7 +12,9 @@ namespace Blitz.Analyzers.Common;
 /// only on calls to the members its filter admits (<see cref="RuleRegistry.RegisterCall"/>). Every filter is asked
 /// once per called member, and the answers are kept per compilation as one bit per action: most calls go to members
 /// no rule looks at (a <c>StringBuilder.Append</c>, a record's property), and those cost one lookup instead of a pass
-/// through every rule's gates. Generated code runs no rule.
+/// through every rule's gates. Generated code runs no rule. The masks are kept as objects: the runtime ships precompiled
+/// code for a dictionary of reference values, while the one of a <c>ulong</c> value was perf-sampled running unoptimized
+/// (tier 0) for the whole build.
 /// </summary>
 internal sealed class CallFanout(RuleAction<OperationAnalysisContext>[] actions, Lazy<BlitzSymbols> symbols)
 {
@@ -20,7 +22,7 @@ internal sealed class CallFanout(RuleAction<OperationAnalysisContext>[] actions,
     public const int MaxActions = 64;
 
     // Per called member definition: bit i set when actions[i] may report on it.
-    private readonly ConcurrentDictionary<ISymbol, ulong> _masks = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, ActionMask> _masks = new(ReferenceComparer.Instance);
 
     /// <summary>True for the operation kinds that name a called member.</summary>
     public static bool Handles(OperationKind kind) => kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation;
@@ -37,8 +39,8 @@ internal sealed class CallFanout(RuleAction<OperationAnalysisContext>[] actions,
         var resolved = symbols.Value;
         var member = CalledMember(context.Operation);
         var mask = member is null ? Mask(null, resolved)
-            : _masks.TryGetValue(member, out var known) ? known
-            : _masks.GetOrAdd(member, Mask(member, resolved));
+            : _masks.TryGetValue(member, out var known) ? known.Bits
+            : _masks.GetOrAdd(member, new ActionMask(Mask(member, resolved))).Bits;
         for (var i = 0; mask != 0 && i < actions.Length; i++, mask >>= 1)
         {
             if ((mask & 1) != 0)
@@ -70,4 +72,10 @@ internal sealed class CallFanout(RuleAction<OperationAnalysisContext>[] actions,
         IObjectCreationOperation creation => creation.Constructor?.OriginalDefinition,
         _ => null,
     };
+
+    /// <summary>One member's mask, boxed once per member so that the dictionary holds reference values.</summary>
+    private sealed class ActionMask(ulong bits)
+    {
+        public ulong Bits { get; } = bits;
+    }
 }
