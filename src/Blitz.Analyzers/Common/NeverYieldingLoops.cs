@@ -27,7 +27,7 @@ internal static class NeverYieldingLoops
     /// </summary>
     public static ILoopOperation? Around(IInvocationOperation call, ISymbol containingSymbol, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
-        if (call.Parent is not IAwaitOperation || Loop(call) is not { } loop || !ForeverLoops.IsEndless(loop.Syntax) || HasAsyncForeachOrUsing((StatementSyntax)loop.Syntax))
+        if (call.Parent is not IAwaitOperation || OperationHelpers.InnermostLoopInSameFunction(call) is not { } loop || loop is not (IWhileLoopOperation or IForLoopOperation) || !ForeverLoops.IsEndless(loop.Syntax) || HasAsyncForeachOrUsing((StatementSyntax)loop.Syntax))
         {
             return null;
         }
@@ -54,22 +54,6 @@ internal static class NeverYieldingLoops
         }
 
         return loop;
-    }
-
-    private static ILoopOperation? Loop(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case ILoopOperation loop:
-                    return loop is IWhileLoopOperation or IForLoopOperation ? loop : null;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return null;
-            }
-        }
-
-        return null;
     }
 
     private static bool HasAsyncForeachOrUsing(StatementSyntax loop) =>

@@ -118,6 +118,23 @@ internal static class OperationHelpers
     public static bool IsConstantZero(IOperation operation) =>
         operation.ConstantValue is { HasValue: true, Value: int or long } constant && System.Convert.ToInt64(constant.Value) == 0;
 
+    /// <summary>The innermost loop around <paramref name="operation"/> in its own function (a lambda or local function stops the walk).</summary>
+    public static ILoopOperation? InnermostLoopInSameFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ILoopOperation loop:
+                    return loop;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when <paramref name="inner"/> lies within <paramref name="outer"/>'s syntax.</summary>
     public static bool IsWithin(IOperation inner, IOperation outer) => outer.Syntax.Span.Contains(inner.Syntax.Span);
 }

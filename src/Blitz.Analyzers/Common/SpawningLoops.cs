@@ -24,7 +24,7 @@ internal static class SpawningLoops
     {
         var loop = OperationHelpers.DescendantsInSameFunction(work.Body).OfType<ILoopOperation>().FirstOrDefault(l => l.Syntax == loopSyntax);
         return loop is not null && !IsPaced(loop, symbols)
-            && OperationHelpers.DescendantsInSameFunction(loop.Body).Any(o => o is IInvocationOperation call && IsDetachedStart(call, symbols) && InnermostLoop(call) == loop);
+            && OperationHelpers.DescendantsInSameFunction(loop.Body).Any(o => o is IInvocationOperation call && IsDetachedStart(call, symbols) && OperationHelpers.InnermostLoopInSameFunction(call) == loop);
     }
 
     /// <summary>
@@ -65,21 +65,5 @@ internal static class SpawningLoops
         }
 
         return false;
-    }
-
-    private static ILoopOperation? InnermostLoop(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case ILoopOperation loop:
-                    return loop;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return null;
-            }
-        }
-
-        return null;
     }
 }
