@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -209,7 +208,7 @@ internal sealed class BlockingSummaries
         // The walk visits siblings in reverse; findings and callees are ordered by position so that the chain names
         // the first blocking call (and the first forever loop) of the body, whichever thread computes it. Work that
         // runs on every call wins over work that runs only under a condition (first use, a parameter's value).
-        model = model?.SyntaxTree == declaration.SyntaxTree ? model : Model(declaration.SyntaxTree);
+        model = model?.SyntaxTree == declaration.SyntaxTree ? model : SourceModels.Of(_compilation, declaration.SyntaxTree);
         var body = model.GetOperation(declaration, cancellationToken);
         BlockingFinding? blocking = null, forever = null, whenEnumerated = null;
         int blockingAt = int.MaxValue, foreverAt = int.MaxValue;
@@ -406,12 +405,6 @@ internal sealed class BlockingSummaries
 
         return null;
     }
-
-    // A helper may be declared in another file. Inside CompilationWithAnalyzers (the compiler's analyzer driver and
-    // the IDE's) the compilation hands out the driver's cached semantic models, so this does not bind the tree again.
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
-        Justification = "A summary needs the body of a method declared in another tree; there is no context model for it.")]
-    private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 
     /// <summary>One thread's last <see cref="For"/> answer, held weakly.</summary>
     private sealed class LastLookup

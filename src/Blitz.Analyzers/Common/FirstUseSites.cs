@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -55,7 +54,7 @@ internal static class FirstUseSites
         foreach (var reference in declarations)
         {
             var root = reference.GetSyntax(cancellationToken);
-            var model = Model(compilation, root.SyntaxTree);
+            var model = SourceModels.Of(compilation, root.SyntaxTree);
             foreach (var node in root.DescendantNodes(n => n == root || n is not BaseTypeDeclarationSyntax))
             {
                 if (!IsSite(node) || model.GetOperation(node, cancellationToken) is not { } operation || operation.Syntax != node
@@ -99,10 +98,4 @@ internal static class FirstUseSites
 
         return symbol;
     }
-
-    // The type's other partial declarations live in other trees. Inside CompilationWithAnalyzers the compilation hands
-    // out the driver's cached semantic models, as for the blocking summaries.
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
-        Justification = "The first site of a type may be in any of its partial declarations; there is no context model for them.")]
-    private static SemanticModel Model(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -71,7 +70,7 @@ internal sealed class InMemoryFactories
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree)
-                || Model(reference.SyntaxTree).GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
+                || SourceModels.Of(_compilation, reference.SyntaxTree).GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
             {
                 continue;
             }
@@ -97,10 +96,4 @@ internal sealed class InMemoryFactories
 
         return returns > 0;
     }
-
-    // The factory may be declared in another file than the call. Inside CompilationWithAnalyzers the compilation hands
-    // out the driver's cached semantic models, as for the blocking summaries.
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
-        Justification = "Deciding a factory needs its body, declared anywhere in the compilation.")]
-    private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 }

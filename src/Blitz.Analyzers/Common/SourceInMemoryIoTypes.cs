@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -123,7 +122,7 @@ internal sealed class SourceInMemoryIoTypes
                 continue;
             }
 
-            var body = Model(reference.SyntaxTree).GetOperation(reference.GetSyntax());
+            var body = SourceModels.Of(_compilation, reference.SyntaxTree).GetOperation(reference.GetSyntax());
             if (body is null)
             {
                 continue;
@@ -148,10 +147,4 @@ internal sealed class SourceInMemoryIoTypes
 
         return false;
     }
-
-    // The members of a stream type may be declared in another file than the call. Inside CompilationWithAnalyzers the
-    // compilation hands out the driver's cached semantic models, as for the blocking summaries.
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
-        Justification = "Deciding a stream type needs the bodies of its members, declared anywhere in the compilation.")]
-    private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 }

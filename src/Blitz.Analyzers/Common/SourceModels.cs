@@ -5,7 +5,9 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// The semantic model of a source file other than the one being analyzed: a rule that reads the body of a method it
-/// calls (a helper, a passed-through async method) needs the model of the file that declares it.
+/// calls (a helper, a passed-through async method, a factory, a partial declaration) needs the model of the file that
+/// declares it. Inside CompilationWithAnalyzers (the compiler's analyzer driver and the IDE's) the compilation hands
+/// out the driver's cached semantic models, so this does not bind the tree again.
 /// </summary>
 internal static class SourceModels
 {
