@@ -196,26 +196,12 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
                 return reference;
             case IAnonymousFunctionOperation lambda:
                 isAsyncLambda = lambda.Symbol.IsAsync;
-                var statements = lambda.Body.Operations.Where(o => o is not ILabeledOperation).ToList();
-                // An expression-bodied lambda is a block with one return (or expression statement); "async { await X(); }" may add an implicit return.
-                var meaningful = statements.Where(o => !(o is IReturnOperation { ReturnedValue: null, IsImplicit: true })).ToList();
-                if (meaningful.Count != 1)
-                {
-                    return null;
-                }
-
-                var value = meaningful[0] switch
-                {
-                    IReturnOperation { ReturnedValue: { } returned } => returned,
-                    IExpressionStatementOperation statement => statement.Operation,
-                    _ => null,
-                };
+                var value = PoolDelegates.SoleValue(lambda);
                 if (value is null)
                 {
                     return null;
                 }
 
-                value = OperationHelpers.WithoutConversions(value);
                 if (lambda.Symbol.IsAsync)
                 {
                     if (value is not IAwaitOperation awaited)

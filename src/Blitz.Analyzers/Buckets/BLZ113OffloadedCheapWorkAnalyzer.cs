@@ -86,10 +86,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// offload; reporting it would only ask to take the placeholder out.
     /// </summary>
     private static bool IsPlaceholder(IInvocationOperation invocation, IAnonymousFunctionOperation work) =>
-        invocation.Parent is IReturnOperation
-        && work.Body.Operations.Where(o => o is not IReturnOperation { IsImplicit: true, ReturnedValue: null }).ToList() is { Count: 1 } statements
-        && statements[0] is IReturnOperation { ReturnedValue: { } value }
-        && OperationHelpers.WithoutConversions(value).ConstantValue.HasValue;
+        invocation.Parent is IReturnOperation && PoolDelegates.SoleValue(work) is { ConstantValue.HasValue: true };
 
     private static bool IsTaskFactory(IOperation? instance, BlitzSymbols symbols) =>
         instance is IPropertyReferenceOperation { Property: { Name: "Factory", IsStatic: true } factory }

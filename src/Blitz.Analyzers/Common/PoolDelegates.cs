@@ -24,12 +24,19 @@ internal static class PoolDelegates
         && AsyncContext.IsAsyncCodeOnThePool(starter, containingSymbol, symbols);
 
     /// <summary>The call a lambda's body consists of (<c>() => db.SaveChanges()</c>, <c>() => { return x.Read(); }</c>), or null.</summary>
-    public static IInvocationOperation? SoleCall(IAnonymousFunctionOperation work)
+    public static IInvocationOperation? SoleCall(IAnonymousFunctionOperation work) => SoleValue(work) as IInvocationOperation;
+
+    /// <summary>
+    /// The one expression a lambda's body consists of, without conversions: an expression body, a single
+    /// <c>return x;</c> or a single expression statement (labels and the implicit return an async block may add do
+    /// not count), or null.
+    /// </summary>
+    public static IOperation? SoleValue(IAnonymousFunctionOperation work)
     {
         IOperation? only = null;
         foreach (var statement in work.Body.Operations)
         {
-            if (statement is IReturnOperation { ReturnedValue: null, IsImplicit: true })
+            if (statement is ILabeledOperation or IReturnOperation { ReturnedValue: null, IsImplicit: true })
             {
                 continue;
             }
@@ -48,7 +55,7 @@ internal static class PoolDelegates
             IExpressionStatementOperation statement => statement.Operation,
             _ => null,
         };
-        return value is null ? null : OperationHelpers.WithoutConversions(value) as IInvocationOperation;
+        return value is null ? null : OperationHelpers.WithoutConversions(value);
     }
 
     /// <summary>
