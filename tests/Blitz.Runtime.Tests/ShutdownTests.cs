@@ -68,7 +68,7 @@ public class ShutdownTests
         gate.Set();
         await runtime.DisposeAsync();
         await Task.WhenAll(blocking.Concat(cpu));
-        Assert.Equal(0, TestSupport.CountOsThreadsNamed(prefix));
+        TestSupport.NoOsThreadsLeftNamed(prefix);
         Assert.Equal((0, 0), (runtime.GetMetrics().Blocking.Threads, runtime.GetMetrics().Cpu.Threads));
     }
 

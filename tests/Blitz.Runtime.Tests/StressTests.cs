@@ -163,7 +163,7 @@ public class StressTests
         Assert.Equal((0, 0), (metrics.Blocking.QueueLength, metrics.Cpu.QueueLength));
         Assert.Equal((0, 0), (metrics.Blocking.Threads, metrics.Cpu.Threads));
         Assert.True(accepted >= 200_000, $"only {accepted} accepted");
-        Assert.Equal(0, TestSupport.CountOsThreadsNamed(prefix));
+        TestSupport.NoOsThreadsLeftNamed(prefix);
     }
 
     private sealed class StressException() : Exception("planned failure");

@@ -27,6 +27,14 @@ internal static class TestSupport
     }
 
     /// <summary>
+    /// Asserts that no OS thread named <paramref name="prefix"/> is left. A joined thread has finished its managed
+    /// work, but the kernel lists it under /proc until its native exit completes a moment later, so the count is
+    /// polled (up to 10 s) until it reaches exactly zero.
+    /// </summary>
+    public static void NoOsThreadsLeftNamed(string prefix) =>
+        Eventually(() => CountOsThreadsNamed(prefix) == 0, $"every thread named {prefix} has exited", 10_000);
+
+    /// <summary>
     /// The OS threads of this process whose name starts with <paramref name="prefix"/> (Linux /proc), not followed by
     /// a digit: prefix <c>t1x1</c> must not count the threads of another test's runtime named <c>t1x12</c>.
     /// </summary>
