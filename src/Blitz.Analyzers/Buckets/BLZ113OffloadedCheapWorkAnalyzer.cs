@@ -31,8 +31,21 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var destination) || destination != OffloadDestination.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
-            || Work(invocation, symbols, out var hasToken) is not { } work
-            || !cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
+            || Work(invocation, symbols, out var hasToken) is not { } work)
+        {
+            return;
+        }
+
+        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+        if (Idle(invocation, work, symbols, context) is { } idle)
+        {
+            // No fix: inlined, the code would lose a thread hop its author may rely on (or an async void's continuation
+            // would resume on the caller's context).
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), starter, idle));
+            return;
+        }
+
+        if (!cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
             || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
             || IsPlaceholder(invocation, work))
         {
@@ -42,8 +55,28 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, work)
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
             : ImmutableDictionary<string, string?>.Empty;
-        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter, CheapMessage));
+    }
+
+    private const string CheapMessage = "offloads only cheap, bounded work, which is pure overhead (bucket 2); run it inline";
+
+    /// <summary>
+    /// The message for an offload that leaves the pool thread idle, in any context, or null. An empty body is reported
+    /// only where the task is dropped (a statement) or awaited on the spot: a task that is returned or stored is a
+    /// stand-in whose shape the caller may need (a stub for work not written yet). A task that only starts an async void
+    /// method is reported wherever it goes: whoever holds it is told the work is done before it is.
+    /// </summary>
+    private static string? Idle(IInvocationOperation invocation, IAnonymousFunctionOperation work, BlitzSymbols symbols, OperationAnalysisContext context)
+    {
+        if (IdleOffloads.OnlyStartsAsyncVoid(work.Body, context.Compilation, symbols, context.CancellationToken))
+        {
+            return "only starts an async void method, which gives the pool thread back at its first await (bucket 2): the task completes before that method's work runs; make the method return a Task and await it";
+        }
+
+        return (invocation.Parent is IExpressionStatementOperation || AwaitedInPlace.Is(invocation))
+            && IdleOffloads.DoesNothing(work.Body, context.Compilation, context.CancellationToken)
+            ? "offloads a body that does no work: the pool hop is pure overhead (bucket 2); remove it, or say why the hop is needed"
+            : null;
     }
 
     /// <summary>
