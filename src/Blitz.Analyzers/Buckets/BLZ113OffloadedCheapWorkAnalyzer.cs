@@ -46,7 +46,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         }
 
         if (!cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+            || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || IsHandlersTask(invocation, symbols))
             || IsPlaceholder(invocation, work))
         {
             return;
@@ -119,7 +119,33 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// offload; reporting it would only ask to take the placeholder out.
     /// </summary>
     private static bool IsPlaceholder(IInvocationOperation invocation, IAnonymousFunctionOperation work) =>
-        invocation.Parent is IReturnOperation && PoolDelegates.SoleValue(work) is { ConstantValue.HasValue: true };
+        IsReturned(invocation) && PoolDelegates.SoleValue(work) is { ConstantValue.HasValue: true };
+
+    /// <summary>The task is what its function returns (through an implicit conversion, <c>Task&lt;int&gt;</c> to <c>Task</c>).</summary>
+    private static bool IsReturned(IInvocationOperation invocation)
+    {
+        var parent = invocation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true })
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IReturnOperation;
+    }
+
+    /// <summary>
+    /// <c>(message, token) => Task.Factory.StartNew(() => Console.WriteLine("received"))</c>: the task a non-async,
+    /// task-returning lambda (a message handler, a callback) returns is awaited by whoever calls it, so the offload
+    /// sits in async context as much as in an async lambda's await. Not a lambda that is itself offloaded (that task is
+    /// passed through a starter: BLZ108's ground).
+    /// </summary>
+    private static bool IsHandlersTask(IInvocationOperation invocation, BlitzSymbols symbols)
+    {
+        return IsReturned(invocation)
+            && AsyncContext.EnclosingFunction(invocation) is IAnonymousFunctionOperation { Symbol: { IsAsync: false } handler } lambda
+            && symbols.IsTaskLike(handler.ReturnType)
+            && AsyncContext.FindOffloadStarter(lambda, symbols, out _) is null;
+    }
 
     private static bool IsTaskFactory(IOperation? instance, BlitzSymbols symbols) =>
         instance is IPropertyReferenceOperation { Property: { Name: "Factory", IsStatic: true } factory }

@@ -468,4 +468,46 @@ public sealed class BLZ113OffloadedCheapWorkTests
             private static int Compute(int n) { Thread.Sleep(n); return n; }
         }
         """);
+
+    [Fact]
+    public Task Reports_cheap_work_offloaded_by_a_task_returning_handler() => Harness.VerifyAsync(Sources.Usings + """
+        class Bus
+        {
+            public Task SubscribeAsync(string topic, Func<string, CancellationToken, Task> handler, CancellationToken token) => Task.CompletedTask;
+            public void Subscribe(string topic, Func<string, Task> handler) { }
+            public void OnEach(Action<string> handler) { }
+        }
+
+        class Subscriber(Bus bus)
+        {
+            async Task Start(CancellationToken token)
+            {
+                await bus.SubscribeAsync("pings", (message, ct) => {|BLZ113:Task.Factory.StartNew(() => Console.WriteLine("ping received"))|}, token);
+                bus.Subscribe("names", message => {|BLZ113:Task.Run(() => Console.WriteLine(message))|});
+                bus.Subscribe("lengths", message => { return {|BLZ113:Task.Run(() => message.Length)|}; });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_handlers_that_do_not_return_the_offloaded_task() => Harness.VerifyAsync(Sources.Usings + """
+        class Bus
+        {
+            public void Subscribe(string topic, Func<string, Task> handler) { }
+            public void OnEach(Action<string> handler) { }
+            public void Map(Func<string, int> map) { }
+        }
+
+        class Subscriber(Bus bus)
+        {
+            void Start()
+            {
+                bus.Subscribe("pings", message => Task.Run(() => File.AppendAllText("log.txt", message)));  // not cheap
+                bus.Subscribe("flags", message => Task.Run(() => true));                                     // a stub's constant result
+                bus.OnEach(message => Task.Run(() => Console.WriteLine(message)));                           // a sync handler: nobody awaits it
+                bus.Map(message => Task.Run(() => message.Length).Result);                                   // waited on: not returned
+                bus.Subscribe("nested", message => Task.Run(() => Task.Run(() => Console.WriteLine(message)))); // passed through a starter
+            }
+        }
+        """);
 }
