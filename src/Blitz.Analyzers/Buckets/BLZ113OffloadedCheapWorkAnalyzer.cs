@@ -64,11 +64,13 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// The message for an offload that leaves the pool thread idle, in any context, or null. An empty body is reported
     /// only where the task is dropped (a statement) or awaited on the spot: a task that is returned or stored is a
     /// stand-in whose shape the caller may need (a stub for work not written yet). A task that only starts an async void
-    /// method is reported wherever it goes: whoever holds it is told the work is done before it is.
+    /// method is reported where it is awaited or returned: whoever waits for it is told the work is done before it is.
+    /// Dropped, the hop may be how the author keeps the method's continuations off a UI context, and nobody is misled.
     /// </summary>
     private static string? Idle(IInvocationOperation invocation, IAnonymousFunctionOperation work, BlitzSymbols symbols, OperationAnalysisContext context)
     {
-        if (IdleOffloads.OnlyStartsAsyncVoid(work.Body, context.Compilation, symbols, context.CancellationToken))
+        if ((IsReturned(invocation) || AwaitedInPlace.Is(invocation))
+            && IdleOffloads.OnlyStartsAsyncVoid(work.Body, context.Compilation, symbols, context.CancellationToken))
         {
             return "only starts an async void method, which gives the pool thread back at its first await (bucket 2): the task completes before that method's work runs; make the method return a Task and await it";
         }

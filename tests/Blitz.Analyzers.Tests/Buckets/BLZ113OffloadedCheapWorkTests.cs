@@ -455,6 +455,9 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 await Task.Run(() => Waits(delay));                                   // a delay of any length, 0 included
                 await Task.Run(() => Library.Later());                                // another type's async void: not read
                 await Task.Run(() => PrintLater(Compute(n)));                         // the argument is computed on the pool
+                Task.Run(() => PrintLater(n));                                        // dropped: may keep its continuations off a UI context
+                var later = Task.Run(() => PrintLater(n));                            // stored: not known to be waited for
+                await later;
             }
 
             private void Pending() { }
