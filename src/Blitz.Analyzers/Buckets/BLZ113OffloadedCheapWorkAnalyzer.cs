@@ -12,6 +12,8 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ113: cheap, bounded work sent to the ThreadPool (<c>await Task.Run(() => Path.Combine(root, name))</c>) in async
 /// context (bucket 2). Only <c>Task.Run</c> and <c>Task.Factory.StartNew</c> without a scheduler or options, with a
 /// lambda or anonymous method whose body <see cref="CheapWork"/> proves cheap; when in doubt it does not report.
+/// Offloads that leave the pool thread idle (<see cref="IdleOffloads"/>: no work at all, or only the start of an async
+/// void method) are reported too, in any context and without a code fix.
 /// </summary>
 internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
 {
