@@ -167,7 +167,7 @@ internal static class Descriptors
 
     internal static readonly DiagnosticDescriptor OffloadedCheapWork = Bucket(DiagnosticIds.OffloadedCheapWork,
         "Cheap work is offloaded",
-        "'{0}' offloads only cheap, bounded work, which is pure overhead (bucket 2); run it inline",
+        "'{0}' {1}",
         DiagnosticSeverity.Warning,
         "Work that finishes in a few instructions gains nothing from another thread; Task.Run only adds a pool hop, an allocation and a context switch.");
 }

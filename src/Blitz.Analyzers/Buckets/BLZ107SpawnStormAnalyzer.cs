@@ -84,8 +84,38 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
     {
         var method = invocation.TargetMethod;
         return (symbols.TryGetOffloadStarter(invocation, out var destination) && destination is not (OffloadDestination.Dedicated or OffloadDestination.CustomScheduler))
-            || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken));
+            || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken))
+            || IsStartOnLocalDefaultFactory(invocation, symbols, cancellationToken);
     }
+
+    /// <summary>
+    /// <c>var factory = new TaskFactory(); ... factory.StartNew(...)</c>: a local made with no scheduler and never
+    /// reassigned starts on <c>TaskScheduler.Current</c> as <c>Task.Factory</c> does, which is the pool in such code.
+    /// Creation options or a scheduler anywhere (the factory's or the call's) leave it to <see cref="TaskSchedulers"/>.
+    /// </summary>
+    private static bool IsStartOnLocalDefaultFactory(IInvocationOperation invocation, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        if (invocation.TargetMethod.Name != "StartNew"
+            || invocation.Instance is null
+            || OperationHelpers.WithoutConversions(invocation.Instance) is not ILocalReferenceOperation { Local: { DeclaringSyntaxReferences.Length: 1 } local }
+            || !OnlyTokensAndWork(invocation.Arguments, symbols)
+            || invocation.SemanticModel is not { } model
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+            || model.GetOperation(declarator, cancellationToken) is not IVariableDeclaratorOperation { Initializer.Value: var value }
+            || OperationHelpers.WithoutConversions(value) is not IObjectCreationOperation creation
+            || !(BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactory) || BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactoryOfT))
+            || !creation.Arguments.All(a => BlitzSymbols.Is(a.Parameter?.Type, symbols.CancellationToken))
+            || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return false;
+        }
+
+        return !LocalWrites.IsWrittenIn(member, local, model, cancellationToken);
+    }
+
+    /// <summary>No scheduler and no creation options among a start's arguments: only the work, its state and a token.</summary>
+    private static bool OnlyTokensAndWork(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) =>
+        arguments.All(a => !BlitzSymbols.Is(a.Parameter?.Type, symbols.TaskScheduler) && !BlitzSymbols.Is(a.Parameter?.Type, symbols.TaskCreationOptions));
 
     private static bool IsBounded(ILoopOperation loop, BlitzSymbols symbols)
     {

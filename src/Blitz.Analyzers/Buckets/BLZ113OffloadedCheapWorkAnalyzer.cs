@@ -12,6 +12,8 @@ namespace Blitz.Analyzers.Buckets;
 /// BLZ113: cheap, bounded work sent to the ThreadPool (<c>await Task.Run(() => Path.Combine(root, name))</c>) in async
 /// context (bucket 2). Only <c>Task.Run</c> and <c>Task.Factory.StartNew</c> without a scheduler or options, with a
 /// lambda or anonymous method whose body <see cref="CheapWork"/> proves cheap; when in doubt it does not report.
+/// Offloads that leave the pool thread idle (<see cref="IdleOffloads"/>: no work at all, or only the start of an async
+/// void method) are reported too, in any context and without a code fix.
 /// </summary>
 internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
 {
@@ -31,9 +33,22 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var destination) || destination != OffloadDestination.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
-            || Work(invocation, symbols, out var hasToken) is not { } work
-            || !cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+            || Work(invocation, symbols, out var hasToken) is not { } work)
+        {
+            return;
+        }
+
+        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+        if (Idle(invocation, work, symbols, context) is { } idle)
+        {
+            // No fix: inlined, the code would lose a thread hop its author may rely on (or an async void's continuation
+            // would resume on the caller's context).
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), starter, idle));
+            return;
+        }
+
+        if (!cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
+            || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || IsHandlersTask(invocation, symbols))
             || IsPlaceholder(invocation, work))
         {
             return;
@@ -42,8 +57,30 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, work)
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
             : ImmutableDictionary<string, string?>.Empty;
-        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter, CheapMessage));
+    }
+
+    private const string CheapMessage = "offloads only cheap, bounded work, which is pure overhead (bucket 2); run it inline";
+
+    /// <summary>
+    /// The message for an offload that leaves the pool thread idle, in any context, or null. An empty body is reported
+    /// only where the task is dropped (a statement) or awaited on the spot: a task that is returned or stored is a
+    /// stand-in whose shape the caller may need (a stub for work not written yet). A task that only starts an async void
+    /// method is reported where it is awaited or returned: whoever waits for it is told the work is done before it is.
+    /// Dropped, the hop may be how the author keeps the method's continuations off a UI context, and nobody is misled.
+    /// </summary>
+    private static string? Idle(IInvocationOperation invocation, IAnonymousFunctionOperation work, BlitzSymbols symbols, OperationAnalysisContext context)
+    {
+        if ((IsReturned(invocation) || AwaitedInPlace.Is(invocation))
+            && IdleOffloads.OnlyStartsAsyncVoid(work.Body, context.Compilation, symbols, context.CancellationToken))
+        {
+            return "only starts an async void method, which gives the pool thread back at its first await (bucket 2): the task completes before that method's work runs; make the method return a Task and await it";
+        }
+
+        return (invocation.Parent is IExpressionStatementOperation || AwaitedInPlace.Is(invocation))
+            && IdleOffloads.DoesNothing(work.Body, context.Compilation, context.CancellationToken)
+            ? "offloads a body that does no work: the pool hop is pure overhead (bucket 2); remove it, or say why the hop is needed"
+            : null;
     }
 
     /// <summary>
@@ -86,7 +123,33 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// offload; reporting it would only ask to take the placeholder out.
     /// </summary>
     private static bool IsPlaceholder(IInvocationOperation invocation, IAnonymousFunctionOperation work) =>
-        invocation.Parent is IReturnOperation && PoolDelegates.SoleValue(work) is { ConstantValue.HasValue: true };
+        IsReturned(invocation) && PoolDelegates.SoleValue(work) is { ConstantValue.HasValue: true };
+
+    /// <summary>The task is what its function returns (through an implicit conversion, <c>Task&lt;int&gt;</c> to <c>Task</c>).</summary>
+    private static bool IsReturned(IInvocationOperation invocation)
+    {
+        var parent = invocation.Parent;
+        while (parent is IConversionOperation { IsImplicit: true })
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IReturnOperation;
+    }
+
+    /// <summary>
+    /// <c>(message, token) => Task.Factory.StartNew(() => Console.WriteLine("received"))</c>: the task a non-async,
+    /// task-returning lambda (a message handler, a callback) returns is awaited by whoever calls it, so the offload
+    /// sits in async context as much as in an async lambda's await. Not a lambda that is itself offloaded (that task is
+    /// passed through a starter: BLZ108's ground).
+    /// </summary>
+    private static bool IsHandlersTask(IInvocationOperation invocation, BlitzSymbols symbols)
+    {
+        return IsReturned(invocation)
+            && AsyncContext.EnclosingFunction(invocation) is IAnonymousFunctionOperation { Symbol: { IsAsync: false } handler } lambda
+            && symbols.IsTaskLike(handler.ReturnType)
+            && AsyncContext.FindOffloadStarter(lambda, symbols, out _) is null;
+    }
 
     private static bool IsTaskFactory(IOperation? instance, BlitzSymbols symbols) =>
         instance is IPropertyReferenceOperation { Property: { Name: "Factory", IsStatic: true } factory }

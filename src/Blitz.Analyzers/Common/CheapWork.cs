@@ -14,8 +14,8 @@ namespace Blitz.Analyzers.Common;
 /// parameters, fields, auto-properties, built-in operators, string formatting of values that run no user code,
 /// object creation of plain types, the members of <see cref="KnownCheapApis"/>, for loops of a few passes fixed at
 /// compile time over such work, and calls to private sync helpers of the same type whose own body is such work (two
-/// calls deep at most: <c>() => Print(n)</c> with <c>private static void Print(int n) => Console.WriteLine(n)</c>). Anything else (another loop, an await,
-/// a lock, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
+/// calls deep at most: <c>() => Print(n)</c> with <c>private static void Print(int n) => Console.WriteLine(n)</c>), and a lock around
+/// such work. Anything else (another loop, an await, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
 /// </summary>
 internal sealed class CheapWork
 {
@@ -162,6 +162,9 @@ internal sealed class CheapWork
             or INegatedPatternOperation or IBinaryPatternOperation or IDiscardPatternOperation
             or IInterpolatedStringTextOperation or IObjectOrCollectionInitializerOperation or IMemberInitializerOperation
             or ISimpleAssignmentOperation or IDelegateCreationOperation or IMethodReferenceOperation or IAnonymousFunctionOperation => true,
+        // A lock whose body is cheap waits only for other holders running such bodies; its lock expression and body are
+        // checked like any other children, so a lock around anything not provably cheap stays not cheap.
+        ILockOperation => true,
         IArgumentOperation argument => !argument.InConversion.IsUserDefined && !argument.OutConversion.IsUserDefined,
         IBinaryOperation binary => binary.OperatorMethod is null,
         IUnaryOperation unary => unary.OperatorMethod is null,

@@ -138,4 +138,51 @@ public sealed class BLZ107SpawnStormTests
             }
             """, TestReferences.All)),
         BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer()));
+
+    [Fact]
+    public Task Reports_start_new_on_a_local_factory_without_a_scheduler() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static async void AddLater(int value, List<int> bag) { bag.Add(value); await Task.Delay(4); }
+            static int Work(int x) => x;
+
+            async Task A(List<int> items, CancellationToken ct)
+            {
+                var bag = new List<int>();
+                var factory = new TaskFactory();
+                var started = new Task[100];
+                for (int n = 0; n < 100; n++) { started[n] = {|BLZ107:factory.StartNew|}(state => AddLater((int)state!, bag), n); }
+                var counted = new TaskFactory<int>(ct);
+                var tasks = items.Select(item => {|BLZ107:counted.StartNew|}(() => Work(item))).ToList();
+                await Task.WhenAll(started);
+                await Task.WhenAll(tasks);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_start_new_on_a_local_factory_that_may_not_be_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Work(int x) => x;
+
+            async Task A(List<int> items, TaskScheduler limited, TaskFactory given, bool dedicated)
+            {
+                var tasks = new List<Task<int>>();
+                var scheduled = new TaskFactory(limited);
+                foreach (var item in items) { tasks.Add(scheduled.StartNew(() => Work(item))); }
+                var optioned = new TaskFactory(TaskCreationOptions.LongRunning, TaskContinuationOptions.None);
+                foreach (var item in items) { tasks.Add(optioned.StartNew(() => Work(item))); }
+                var plain = new TaskFactory();
+                foreach (var item in items) { tasks.Add(plain.StartNew(() => Work(item), TaskCreationOptions.LongRunning)); }
+                var swapped = new TaskFactory();
+                if (dedicated) { swapped = given; }
+                foreach (var item in items) { tasks.Add(swapped.StartNew(() => Work(item))); }
+                var factory = given;
+                foreach (var item in items) { tasks.Add(factory.StartNew(() => Work(item))); }
+                for (var n = 0; n < 10; n++) { tasks.Add(plain.StartNew(() => Work(n))); }  // a small fixed count
+                await Task.WhenAll(tasks);
+            }
+        }
+        """);
 }

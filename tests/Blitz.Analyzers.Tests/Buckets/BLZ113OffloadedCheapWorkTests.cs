@@ -104,7 +104,6 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var r14 = await Task.Run(() => new Heavy());                               // a constructor with a body
                 var r15 = await Task.Run(() => new Buffered());                            // a field initializer allocates
                 var r16 = await Task.Run(() => DateTime.Now);                              // the first call reads the time zone from disk
-                var r17 = await Task.Run(() => { lock (items) { return items.Count; } });
                 var r18 = await Task.Run(() => a == 0 ? throw new InvalidOperationException() : a);
                 var r19 = await Task.Run(() => Path.GetFullPath(name));                    // reads the current directory
                 var r20 = await Task.Run(() => map[name]);                                 // hashing through a user comparer
@@ -112,7 +111,6 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var r22 = await Task.Run(() => Console.ReadLine());                        // waits for input
                 await Task.Run(() => Console.WriteLine(poco));                             // runs a source ToString
                 await Task.Run(() => Console.WriteLine(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", a))); // a format provider
-                await Task.Run(() => { });                                                 // nothing to inline: a deliberate hop
                 await Task.Run(async () => { await Task.Yield(); });
                 await Task.Run(() => Task.FromResult(a));                                  // returns a task (BLZ108's ground)
             }
@@ -319,6 +317,200 @@ public sealed class BLZ113OffloadedCheapWorkTests
             }
 
             private static void Print(int n) => Console.WriteLine(n);
+        }
+        """);
+
+    private const string LockCases = """
+        class C
+        {
+            private static readonly object Gate = new();
+            private int _count;
+
+            async Task A(List<int> items, string name)
+            {
+                var two = await {|BLZ113:Task.Run(() => { lock (Gate) { return 2; } })|};
+                var count = await {|BLZ113:Task.Run(() => { lock (items) { return items.Count; } })|};
+                await {|BLZ113:Task.Run(() => { lock (Gate) { _count++; Console.WriteLine(name); } })|};
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Reports_a_lock_around_cheap_work() => Harness.VerifyAsync(Sources.Usings + LockCases);
+
+    [Fact]
+    public Task No_fix_for_a_lock_around_cheap_work() => Fix.VerifyNoFixAsync(Sources.Usings + LockCases);
+
+    [Fact]
+    public Task Ignores_a_lock_around_work_that_is_not_provably_cheap() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            private static readonly object Gate = new();
+            private readonly List<string> _lines = new();
+
+            async Task A(string path, int count)
+            {
+                var exists = await Task.Run(() => { lock (Gate) { return File.Exists(path); } });
+                await Task.Run(() => { lock (Gate) { for (var n = 0; n < count; n++) { _lines.Add("line" + n); } } });
+                await Task.Run(() => { lock (Gate) { Thread.Sleep(10); } });
+                await Task.Run(() => { lock (Next()) { return 1; } });
+            }
+
+            private static object Next() { Thread.Sleep(1); return Gate; }
+        }
+        """);
+
+    private const string IdleCases = """
+        class ViewModel
+        {
+            public ViewModel()
+            {
+                {|BLZ113:Task.Run(() => Refresh())|};
+                {|BLZ113:Task.Factory.StartNew(() => { })|};
+            }
+
+            async Task A()
+            {
+                await {|BLZ113:Task.Run(() => { })|};
+                await {|BLZ113:Task.Run(() => Outer(1))|};
+            }
+
+            private void Refresh()
+            {
+            }
+
+            private void Outer(int n) => Inner(n);
+            private static void Inner(int n) { }
+        }
+
+        class Printer
+        {
+            private static Task PrintOne(int n) => {|BLZ113:Task.Run(() => PrintLater(n))|};
+
+            async Task Both(int n)
+            {
+                await {|BLZ113:Task.Run(() => PrintLater(n))|};
+                await {|BLZ113:Task.Factory.StartNew(() => Yielding())|};
+            }
+
+            private static async void PrintLater(int n)
+            {
+                await Task.Delay(10);
+                Console.WriteLine(n);
+            }
+
+            private async void Yielding()
+            {
+                await Task.Yield();
+                Console.WriteLine("later");
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Reports_offloads_that_leave_the_pool_thread_idle() => Harness.VerifyAsync(Sources.Usings + IdleCases);
+
+    [Fact]
+    public Task No_fix_for_offloads_that_leave_the_pool_thread_idle() => Fix.VerifyNoFixAsync(Sources.Usings + IdleCases);
+
+    [Fact]
+    public async Task Idle_offloads_say_why_they_are_reported()
+    {
+        var compilation = Harness.CreateCompilation(Sources.Usings + """
+            class C
+            {
+                async Task A(int n)
+                {
+                    await Task.Run(() => { });
+                    await Task.Run(() => Later(n));
+                }
+
+                private static async void Later(int n) { await Task.Delay(5); Console.WriteLine(n); }
+            }
+            """);
+        var messages = (await Harness.GetDiagnosticsAsync(compilation)).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.StartsWith("'Task.Run' offloads a body that does no work", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("'Task.Run' only starts an async void method", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public Task Ignores_offloads_that_are_stubs_or_start_real_work() => Harness.VerifyAsync(Sources.Usings + """
+        public class Library { public static void Nothing() { } public static async void Later() { await Task.Delay(5); } }
+
+        class C
+        {
+            private readonly Action _callback = () => { };
+
+            Task Stub() => Task.Run(() => { });                                       // returned: a stand-in for work not written yet
+            Task<Task> Stored() { var started = Task.Run(() => Pending()); return Task.FromResult(started); }
+
+            async Task A(int n, int delay)
+            {
+                await Task.Run(() => Library.Nothing());                              // another type's API: not read
+                await Task.Run(() => Deep());                                         // three calls deep
+                await Task.Run(() => _callback());                                    // a delegate: runs anything
+                await Task.Run(() => Busy(n));                                        // works before its first await
+                await Task.Run(() => NoWait(n));                                      // Task.Delay(0) completes at once
+                await Task.Run(() => Waits(delay));                                   // a delay of any length, 0 included
+                await Task.Run(() => Library.Later());                                // another type's async void: not read
+                await Task.Run(() => PrintLater(Compute(n)));                         // the argument is computed on the pool
+                Task.Run(() => PrintLater(n));                                        // dropped: may keep its continuations off a UI context
+                var later = Task.Run(() => PrintLater(n));                            // stored: not known to be waited for
+                await later;
+            }
+
+            private void Pending() { }
+            private static void Deep() => One();
+            private static void One() => Two();
+            private static void Two() { }
+            private static async void Busy(int n) { Thread.Sleep(n); await Task.Delay(5); }
+            private static async void NoWait(int n) { await Task.Delay(0); Thread.Sleep(n); }
+            private static async void Waits(int delay) { await Task.Delay(delay); Thread.Sleep(delay); }
+            private static async void PrintLater(int n) { await Task.Delay(5); Console.WriteLine(n); }
+            private static int Compute(int n) { Thread.Sleep(n); return n; }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_cheap_work_offloaded_by_a_task_returning_handler() => Harness.VerifyAsync(Sources.Usings + """
+        class Bus
+        {
+            public Task SubscribeAsync(string topic, Func<string, CancellationToken, Task> handler, CancellationToken token) => Task.CompletedTask;
+            public void Subscribe(string topic, Func<string, Task> handler) { }
+            public void OnEach(Action<string> handler) { }
+        }
+
+        class Subscriber(Bus bus)
+        {
+            async Task Start(CancellationToken token)
+            {
+                await bus.SubscribeAsync("pings", (message, ct) => {|BLZ113:Task.Factory.StartNew(() => Console.WriteLine("ping received"))|}, token);
+                bus.Subscribe("names", message => {|BLZ113:Task.Run(() => Console.WriteLine(message))|});
+                bus.Subscribe("lengths", message => { return {|BLZ113:Task.Run(() => message.Length)|}; });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_handlers_that_do_not_return_the_offloaded_task() => Harness.VerifyAsync(Sources.Usings + """
+        class Bus
+        {
+            public void Subscribe(string topic, Func<string, Task> handler) { }
+            public void OnEach(Action<string> handler) { }
+            public void Map(Func<string, int> map) { }
+        }
+
+        class Subscriber(Bus bus)
+        {
+            void Start()
+            {
+                bus.Subscribe("pings", message => Task.Run(() => File.AppendAllText("log.txt", message)));  // not cheap
+                bus.Subscribe("flags", message => Task.Run(() => true));                                     // a stub's constant result
+                bus.OnEach(message => Task.Run(() => Console.WriteLine(message)));                           // a sync handler: nobody awaits it
+                bus.Map(message => Task.Run(() => message.Length).Result);                                   // waited on: not returned
+                bus.Subscribe("nested", message => Task.Run(() => Task.Run(() => Console.WriteLine(message)))); // passed through a starter
+            }
         }
         """);
 }
