@@ -30,6 +30,11 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
+            AnalyzeSleepPacedLoop, RuleRequirements.Tasks, OperationKind.Invocation);
+        var compilation = registry.Compilation;
+        registry.RegisterCall((member, _) => BlockingSummaries.MayHaveSummary(member, compilation), AnalyzeNonAwaitingLoop, RuleRequirements.Tasks,
+            OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
@@ -138,6 +143,63 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
             "The forever loop of async method '" + method.Name + "'",
             "blocks a thread on every pass (" + LifetimeLoops.Describe(wait) + "): an async method runs on the caller's thread until its first await and on ThreadPool threads after it",
+            SyncLoopOnDedicatedThread));
+    }
+
+    /// <summary>A Thread.Sleep that paces every pass of an async method's endless loop (<see cref="LifetimeLoops.PacedBySleep"/>): reported on the loop, for its first such sleep.</summary>
+    private static void AnalyzeSleepPacedLoop(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var sleep = (IInvocationOperation)context.Operation;
+        if (LifetimeLoops.PacedBySleep(sleep, context.ContainingSymbol, symbols) is not { } loop)
+        {
+            return;
+        }
+
+        foreach (var other in OperationHelpers.DescendantsInSameFunction(loop))
+        {
+            if (other is IInvocationOperation earlier && earlier.Syntax.SpanStart < sleep.Syntax.SpanStart && symbols.ThreadSleep.Contains(earlier.TargetMethod, SymbolEqualityComparer.Default)
+                && LifetimeLoops.PacedBySleep(earlier, context.ContainingSymbol, symbols) == loop)
+            {
+                return;
+            }
+        }
+
+        var method = AsyncContext.EnclosingFunction(sleep) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+            "The endless loop of async method '" + method.Name + "'",
+            "blocks a thread in '" + sleep.Syntax + "' on every pass and awaits no asynchronous work (at most work it sends to the ThreadPool), so it holds a thread for as long as it lives",
+            "await Task.Delay between passes, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
+    }
+
+    /// <summary>
+    /// A call in the forever loop of an async method that never awaits (<see cref="NonAwaitingAsyncLoops"/>), to a
+    /// helper that blocks (BLZ111's finding, which that rule leaves here): the method never gives its thread back.
+    /// Reported once per loop, on the loop, for its first such call.
+    /// </summary>
+    private static void AnalyzeNonAwaitingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var call = context.Operation;
+        if (NonAwaitingAsyncLoops.Around(call, context.ContainingSymbol) is not { } loop
+            || BLZ111BlockingHelperAnalyzer.FindingAt(call, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is not { } finding)
+        {
+            return;
+        }
+
+        foreach (var other in OperationHelpers.DescendantsInSameFunction(loop))
+        {
+            if (other.Syntax.SpanStart < call.Syntax.SpanStart && other.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation
+                && BlockingSummaries.CallTarget(other) is { } target && BlockingSummaries.MayHaveSummary(target, context.Compilation)
+                && BLZ111BlockingHelperAnalyzer.FindingAt(other, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is not null)
+            {
+                return; // reported at the loop's first blocking call
+            }
+        }
+
+        var method = AsyncContext.EnclosingFunction(call) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+            "The forever loop of async method '" + method.Name + "'",
+            "never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), and blocks on every pass in '"
+                + finding.ChainFrom(method.Name) + "' (" + finding.Work.What + ")",
             SyncLoopOnDedicatedThread));
     }
 

@@ -23,6 +23,17 @@ internal static class AsyncContext
         return isAsync && !CallerChosenSyncPath.Contains(operation);
     }
 
+    /// <summary>
+    /// True when <paramref name="operation"/> is in the body of an async method or async local function itself, not in
+    /// a lambda: code whose loops the loop rules judge where they stand (a lambda's, where it is started).
+    /// </summary>
+    public static bool IsInAsyncMethodBody(IOperation operation, ISymbol containingSymbol) => EnclosingFunction(operation) switch
+    {
+        null => containingSymbol is IMethodSymbol { IsAsync: true },
+        ILocalFunctionOperation local => local.Symbol.IsAsync,
+        _ => false,
+    };
+
     /// <summary>The innermost lambda or local function containing <paramref name="operation"/>, or null for the member's own body.</summary>
     public static IOperation? EnclosingFunction(IOperation operation)
     {

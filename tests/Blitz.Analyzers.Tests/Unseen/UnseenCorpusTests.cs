@@ -44,7 +44,7 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
 
         // Floors just under the figures of the end of stop 15 (recall 94.5%, 0.00 per 30): a
         // rule change that loses ground on the cases it was tuned on shows up here. Raise them as the rules improve.
-        Assert.True(score.Recall >= 0.87, $"tuning-half recall fell to {score.Recall:P1}");
+        Assert.True(score.Recall >= 0.90, $"tuning-half recall fell to {score.Recall:P1}");
         Assert.True(score.FalsePositivesPer30Correct <= 0.2, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
