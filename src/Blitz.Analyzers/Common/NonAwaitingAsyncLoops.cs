@@ -13,9 +13,13 @@ namespace Blitz.Analyzers.Common;
 internal static class NonAwaitingAsyncLoops
 {
     /// <summary>The outermost forever loop around <paramref name="operation"/> in its own function when that function is async, or null.</summary>
+    /// <remarks>
+    /// Runs on every call to a source member: the walk up reads only the loops' conditions, and the loops' bodies are
+    /// read (for exits and awaits) only when the function is async and a condition never ends its loop.
+    /// </remarks>
     public static ILoopOperation? Around(IOperation operation, ISymbol containingSymbol)
     {
-        ILoopOperation? found = null;
+        ILoopOperation? outermost = null, inner = null; // the endless-condition candidates: rarely more than one
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             switch (current)
@@ -24,13 +28,19 @@ internal static class NonAwaitingAsyncLoops
                     // A lambda's loop is judged where the lambda is started (BLZ106, BLZ112).
                     return null;
                 case ILocalFunctionOperation local:
-                    return local.Symbol.IsAsync ? found : null;
-                case ILoopOperation loop when ForeverLoops.IsForeverLoop(loop.Syntax):
-                    found = loop;
+                    return local.Symbol.IsAsync ? Forever(outermost, inner) : null;
+                case ILoopOperation loop when ForeverLoops.HasEndlessCondition(loop.Syntax):
+                    inner ??= outermost;
+                    outermost = loop;
                     break;
             }
         }
 
-        return containingSymbol is IMethodSymbol { IsAsync: true } ? found : null;
+        return containingSymbol is IMethodSymbol { IsAsync: true } ? Forever(outermost, inner) : null;
     }
+
+    private static ILoopOperation? Forever(ILoopOperation? outermost, ILoopOperation? inner) =>
+        outermost is not null && ForeverLoops.IsForeverLoop(outermost.Syntax) ? outermost
+        : inner is not null && ForeverLoops.IsForeverLoop(inner.Syntax) ? inner
+        : null;
 }
