@@ -28,6 +28,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     public void Register(RuleRegistry registry)
     {
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
@@ -81,6 +82,19 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, what, finding.What, advice));
                 return;
             }
+        }
+    }
+
+    /// <summary><c>task.Start()</c> of a task built unstarted (<see cref="UnstartedTasks"/>) whose delegate loops forever: a pool start like Task.Run.</summary>
+    private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var start = (IInvocationOperation)context.Operation;
+        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work
+            && ForeverLoops.Find(Body(work.Target, context.CancellationToken)) is { } loop
+            && !(work.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols)))
+        {
+            var location = start.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : start.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'Task.Start' (of a task built with 'new Task')"));
         }
     }
 

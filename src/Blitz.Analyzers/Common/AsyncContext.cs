@@ -99,10 +99,13 @@ internal static class AsyncContext
     /// True when a pool starter is asked for <c>TaskCreationOptions.LongRunning</c>: <c>StartNew</c> then runs the
     /// delegate on a thread of its own, not on a pool thread.
     /// </summary>
-    public static bool AsksForLongRunning(IInvocationOperation starter, BlitzSymbols symbols)
+    public static bool AsksForLongRunning(IInvocationOperation starter, BlitzSymbols symbols) => AsksForLongRunning(starter.Arguments, symbols);
+
+    /// <summary>True when one of <paramref name="arguments"/> is a constant <c>TaskCreationOptions</c> with <c>LongRunning</c> (a starter's, or <c>new Task(...)</c>'s).</summary>
+    public static bool AsksForLongRunning(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols)
     {
         const int LongRunning = 2;
-        foreach (var argument in starter.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & LongRunning) != 0
                 && BlitzSymbols.Is(argument.Value.Type, symbols.TaskCreationOptions))
