@@ -33,9 +33,8 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
             AnalyzeSleepPacedLoop, RuleRequirements.Tasks, OperationKind.Invocation);
-        var compilation = registry.Compilation;
-        registry.RegisterCall((member, _) => BlockingSummaries.MayHaveSummary(member, compilation), AnalyzeNonAwaitingLoop, RuleRequirements.Tasks,
-            OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation);
+        // On loops, not on calls: loops are far fewer, and only one with an endless condition is read further.
+        registry.RegisterOperation(AnalyzeNonAwaitingLoop, RuleRequirements.Tasks, OperationKind.Loop);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
@@ -186,35 +185,47 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     }
 
     /// <summary>
-    /// A call in the forever loop of an async method that never awaits (<see cref="NonAwaitingAsyncLoops"/>), to a
+    /// The forever loop of an async method that never awaits (<see cref="NonAwaitingAsyncLoops"/>), with a call to a
     /// helper that blocks (BLZ111's finding, which that rule leaves here): the method never gives its thread back.
-    /// Reported once per loop, on the loop, for its first such call.
+    /// Reported once, on the loop, with its first such call.
     /// </summary>
     private static void AnalyzeNonAwaitingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
     {
-        var call = context.Operation;
-        if (NonAwaitingAsyncLoops.Around(call, context.ContainingSymbol) is not { } loop
-            || BLZ111BlockingHelperAnalyzer.FindingAt(call, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is not { } finding)
+        var loop = (ILoopOperation)context.Operation;
+        if (loop is not (IWhileLoopOperation or IForLoopOperation) || !ForeverLoops.HasEndlessCondition(loop.Syntax)
+            || !AsyncContext.IsInAsyncMethodBody(loop, context.ContainingSymbol))
         {
             return;
         }
 
-        foreach (var other in OperationHelpers.DescendantsInSameFunction(loop))
+        System.Collections.Generic.List<IOperation>? calls = null;
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
         {
-            if (other.Syntax.SpanStart < call.Syntax.SpanStart && other.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation
-                && BlockingSummaries.CallTarget(other) is { } target && BlockingSummaries.MayHaveSummary(target, context.Compilation)
-                && BLZ111BlockingHelperAnalyzer.FindingAt(other, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is not null)
+            if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation
+                && BlockingSummaries.CallTarget(operation) is { } target && BlockingSummaries.MayHaveSummary(target, context.Compilation))
             {
-                return; // reported at the loop's first blocking call
+                (calls ??= new()).Add(operation);
             }
         }
 
-        var method = AsyncContext.EnclosingFunction(call) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
-            "The forever loop of async method '" + method.Name + "'",
-            "never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), and blocks on every pass in '"
-                + finding.ChainFrom(method.Name) + "' (" + finding.Work.What + ")",
-            SyncLoopOnDedicatedThread));
+        if (calls is null || NonAwaitingAsyncLoops.Around(calls[0], context.ContainingSymbol) is not { } forever || forever != loop)
+        {
+            return; // not a forever loop, or one inside another that is reported itself
+        }
+
+        foreach (var call in calls.OrderBy(c => c.Syntax.SpanStart))
+        {
+            if (BLZ111BlockingHelperAnalyzer.FindingAt(call, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is { } finding)
+            {
+                var method = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+                    "The forever loop of async method '" + method.Name + "'",
+                    "never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), and blocks on every pass in '"
+                        + finding.ChainFrom(method.Name) + "' (" + finding.Work.What + ")",
+                    SyncLoopOnDedicatedThread));
+                return;
+            }
+        }
     }
 
     /// <summary><c>Parallel.For</c>, <c>Parallel.ForEach</c> or <c>Parallel.Invoke</c>: each body runs on a ThreadPool thread.</summary>

@@ -14,8 +14,8 @@ internal static class NonAwaitingAsyncLoops
 {
     /// <summary>The outermost forever loop around <paramref name="operation"/> in its own function when that function is async, or null.</summary>
     /// <remarks>
-    /// Runs on every call to a source member: the walk up reads only the loops' conditions, and the loops' bodies are
-    /// read (for exits and awaits) only when the function is async and a condition never ends its loop.
+    /// The walk up reads only the loops' conditions; the loops' bodies are read (for exits and awaits) only when the
+    /// function is async and a condition never ends its loop.
     /// </remarks>
     public static ILoopOperation? Around(IOperation operation, ISymbol containingSymbol)
     {
