@@ -33,6 +33,11 @@ internal sealed class BLZ101ThreadSleepAnalyzer : IBlitzRule
             return;
         }
 
+        if (LifetimeLoops.PacedBySleep(invocation, context.ContainingSymbol, symbols) is not null)
+        {
+            return; // a lifetime loop paced by this sleep: BLZ106 reports the loop, bucket 4
+        }
+
         var properties = DiagnosticProperties.WithToken(AsyncContext.CancellationTokenInScope(invocation, context.ContainingSymbol, symbols));
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ThreadSleep, invocation.Syntax.GetLocation(), properties));
     }

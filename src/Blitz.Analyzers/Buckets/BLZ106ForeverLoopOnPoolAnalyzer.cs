@@ -28,8 +28,13 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     public void Register(RuleRegistry registry)
     {
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
+            AnalyzeSleepPacedLoop, RuleRequirements.Tasks, OperationKind.Invocation);
+        // On loops, not on calls: loops are far fewer, and only one with an endless condition is read further.
+        registry.RegisterOperation(AnalyzeNonAwaitingLoop, RuleRequirements.Tasks, OperationKind.Loop);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
@@ -76,6 +81,19 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, what, finding.What, advice));
                 return;
             }
+        }
+    }
+
+    /// <summary><c>task.Start()</c> of a task built unstarted (<see cref="UnstartedTasks"/>) whose delegate loops forever: a pool start like Task.Run.</summary>
+    private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var start = (IInvocationOperation)context.Operation;
+        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work
+            && ForeverLoops.Find(Body(work.Target, context.CancellationToken)) is { } loop
+            && !(work.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols)))
+        {
+            var location = start.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : start.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'Task.Start' (of a task built with 'new Task')"));
         }
     }
 
@@ -139,6 +157,75 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             "The forever loop of async method '" + method.Name + "'",
             "blocks a thread on every pass (" + LifetimeLoops.Describe(wait) + "): an async method runs on the caller's thread until its first await and on ThreadPool threads after it",
             SyncLoopOnDedicatedThread));
+    }
+
+    /// <summary>A Thread.Sleep that paces every pass of an async method's endless loop (<see cref="LifetimeLoops.PacedBySleep"/>): reported on the loop, for its first such sleep.</summary>
+    private static void AnalyzeSleepPacedLoop(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var sleep = (IInvocationOperation)context.Operation;
+        if (LifetimeLoops.PacedBySleep(sleep, context.ContainingSymbol, symbols) is not { } loop)
+        {
+            return;
+        }
+
+        foreach (var other in OperationHelpers.DescendantsInSameFunction(loop))
+        {
+            if (other is IInvocationOperation earlier && earlier.Syntax.SpanStart < sleep.Syntax.SpanStart && symbols.ThreadSleep.Contains(earlier.TargetMethod, SymbolEqualityComparer.Default)
+                && LifetimeLoops.PacedBySleep(earlier, context.ContainingSymbol, symbols) == loop)
+            {
+                return;
+            }
+        }
+
+        var method = AsyncContext.EnclosingFunction(sleep) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+            "The endless loop of async method '" + method.Name + "'",
+            "blocks a thread in '" + sleep.Syntax + "' on every pass and awaits no asynchronous work (at most work it sends to the ThreadPool), so it holds a thread for as long as it lives",
+            "await Task.Delay between passes, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
+    }
+
+    /// <summary>
+    /// The forever loop of an async method that never awaits (<see cref="NonAwaitingAsyncLoops"/>), with a call to a
+    /// helper that blocks (BLZ111's finding, which that rule leaves here): the method never gives its thread back.
+    /// Reported once, on the loop, with its first such call.
+    /// </summary>
+    private static void AnalyzeNonAwaitingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var loop = (ILoopOperation)context.Operation;
+        if (loop is not (IWhileLoopOperation or IForLoopOperation) || !ForeverLoops.HasEndlessCondition(loop.Syntax)
+            || !AsyncContext.IsInAsyncMethodBody(loop, context.ContainingSymbol))
+        {
+            return;
+        }
+
+        System.Collections.Generic.List<IOperation>? calls = null;
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
+        {
+            if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation
+                && BlockingSummaries.CallTarget(operation) is { } target && BlockingSummaries.MayHaveSummary(target, context.Compilation))
+            {
+                (calls ??= new()).Add(operation);
+            }
+        }
+
+        if (calls is null || NonAwaitingAsyncLoops.Around(calls[0], context.ContainingSymbol) is not { } forever || forever != loop)
+        {
+            return; // not a forever loop, or one inside another that is reported itself
+        }
+
+        foreach (var call in calls.OrderBy(c => c.Syntax.SpanStart))
+        {
+            if (BLZ111BlockingHelperAnalyzer.FindingAt(call, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is { } finding)
+            {
+                var method = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+                    "The forever loop of async method '" + method.Name + "'",
+                    "never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), and blocks on every pass in '"
+                        + finding.ChainFrom(method.Name) + "' (" + finding.Work.What + ")",
+                    SyncLoopOnDedicatedThread));
+                return;
+            }
+        }
     }
 
     /// <summary><c>Parallel.For</c>, <c>Parallel.ForEach</c> or <c>Parallel.Invoke</c>: each body runs on a ThreadPool thread.</summary>

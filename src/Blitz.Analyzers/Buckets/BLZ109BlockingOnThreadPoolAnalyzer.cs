@@ -56,7 +56,8 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
         }
 
         string? what = null;
-        foreach (var operation in OperationHelpers.DescendantsInSameFunction(work.Body))
+        // list.ForEach(x => Thread.Sleep(100)) blocks this pool thread as well: its lambda runs in place.
+        foreach (var operation in InPlaceCallbacks.DescendantsRunHere(work.Body))
         {
             // A wait for a task in a pool delegate is BLZ103's: its advice, "await the task", is the right one.
             if (IsTaskWait(operation, symbols))

@@ -40,6 +40,11 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
 
         if (site.Finding is { } finding)
         {
+            if (NonAwaitingAsyncLoops.Around(operation, context.ContainingSymbol) is not null)
+            {
+                return; // the forever loop of an async method that never awaits: BLZ106 reports the loop, bucket 4
+            }
+
             if (finding.FirstUseIn is { } guarded && !IsFirstSiteInType(context, guarded, symbols))
             {
                 return;
@@ -56,6 +61,13 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
             }
         }
     }
+
+    /// <summary>
+    /// What a call, property read or object creation in <paramref name="caller"/> blocks on through its source helper,
+    /// as this rule would report it, or null. BLZ106 asks it for the calls in a forever loop that this rule leaves to it.
+    /// </summary>
+    internal static BlockingFinding? FindingAt(IOperation operation, ISymbol caller, Compilation compilation, AnalyzerOptions options, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        operation is IUsingOperation or IUsingDeclarationOperation ? null : Examine(operation, caller, compilation, options, symbols, cancellationToken)?.Finding;
 
     /// <summary>
     /// Work behind a first-use guard blocks once per object: reported once per calling type, at its first site. A method

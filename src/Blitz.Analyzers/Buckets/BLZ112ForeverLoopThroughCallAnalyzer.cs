@@ -24,6 +24,7 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
     public void Register(RuleRegistry registry)
     {
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
@@ -35,6 +36,21 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
             return;
         }
 
+        AnalyzeWork(context, invocation, work, destination, symbols);
+    }
+
+    /// <summary><c>task.Start()</c> of a task built unstarted (<see cref="UnstartedTasks"/>): the constructor's delegate runs on the pool.</summary>
+    private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var start = (IInvocationOperation)context.Operation;
+        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work)
+        {
+            AnalyzeWork(context, start, work, OffloadDestination.ThreadPool, symbols);
+        }
+    }
+
+    private static void AnalyzeWork(OperationAnalysisContext context, IInvocationOperation invocation, IDelegateCreationOperation work, OffloadDestination destination, BlitzSymbols symbols)
+    {
         var summaries = BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree);
         if (summaries is null)
         {

@@ -23,6 +23,17 @@ internal static class AsyncContext
         return isAsync && !CallerChosenSyncPath.Contains(operation);
     }
 
+    /// <summary>
+    /// True when <paramref name="operation"/> is in the body of an async method or async local function itself, not in
+    /// a lambda: code whose loops the loop rules judge where they stand (a lambda's, where it is started).
+    /// </summary>
+    public static bool IsInAsyncMethodBody(IOperation operation, ISymbol containingSymbol) => EnclosingFunction(operation) switch
+    {
+        null => containingSymbol is IMethodSymbol { IsAsync: true },
+        ILocalFunctionOperation local => local.Symbol.IsAsync,
+        _ => false,
+    };
+
     /// <summary>The innermost lambda or local function containing <paramref name="operation"/>, or null for the member's own body.</summary>
     public static IOperation? EnclosingFunction(IOperation operation)
     {
@@ -88,10 +99,13 @@ internal static class AsyncContext
     /// True when a pool starter is asked for <c>TaskCreationOptions.LongRunning</c>: <c>StartNew</c> then runs the
     /// delegate on a thread of its own, not on a pool thread.
     /// </summary>
-    public static bool AsksForLongRunning(IInvocationOperation starter, BlitzSymbols symbols)
+    public static bool AsksForLongRunning(IInvocationOperation starter, BlitzSymbols symbols) => AsksForLongRunning(starter.Arguments, symbols);
+
+    /// <summary>True when one of <paramref name="arguments"/> is a constant <c>TaskCreationOptions</c> with <c>LongRunning</c> (a starter's, or <c>new Task(...)</c>'s).</summary>
+    public static bool AsksForLongRunning(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols)
     {
         const int LongRunning = 2;
-        foreach (var argument in starter.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & LongRunning) != 0
                 && BlitzSymbols.Is(argument.Value.Type, symbols.TaskCreationOptions))

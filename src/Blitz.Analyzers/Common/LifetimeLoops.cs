@@ -22,6 +22,7 @@ internal static class LifetimeLoops
     /// <summary>The innermost lifetime loop around <paramref name="wait"/> in its own function, or null.</summary>
     public static ILoopOperation? Around(IInvocationOperation wait)
     {
+        var fed = FedLocal(wait);
         IOperation child = wait;
         for (var current = wait.Parent; current is not null; child = current, current = current.Parent)
         {
@@ -38,10 +39,82 @@ internal static class LifetimeLoops
                     return (ILoopOperation)current;
                 case IWhileLoopOperation or IForLoopOperation when ForeverLoops.HasEndlessCondition(current.Syntax):
                     return (ILoopOperation)current;
+                case IWhileLoopOperation { Condition: { } condition } loop when child == loop.Body && fed is not null && Reads(condition, fed) && !HasTimeout(wait)
+                    && loop.Syntax is StatementSyntax statement && ForeverLoops.Awaits(statement):
+                    // while (key.Key != ConsoleKey.Q) { await ...; key = Console.ReadKey(); }: it ends only when its input
+                    // says so, and blocks on every pass although it awaits. A loop that only asks again until the input
+                    // is valid (a prompt, no await) is one bounded wait of the method's flow: the per-call rules'.
+                    return loop;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False for a loop that only waits for its input to say stop (<c>while (Console.ReadKey().Key != ConsoleKey.Enter)
+    /// Thread.Sleep(100);</c>): a body that does nothing but sleep serves nothing. In an async method's own flow it is
+    /// one long blocking wait, the per-call rules' (bucket 3), not a loop that lives to handle its input; started on
+    /// the pool as a watcher, it is a lifetime loop all the same.
+    /// </summary>
+    private static bool ServesInput(ILoopOperation loop)
+    {
+        if (loop is not IWhileLoopOperation { Condition: not null } and not IForLoopOperation { Condition: not null })
+        {
+            return true;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
+        {
+            if (operation is IExpressionStatementOperation { Operation: var expression }
+                && !(expression is IInvocationOperation { TargetMethod: { Name: "Sleep", ContainingType.Name: "Thread" } }))
+            {
+                return true;
+            }
+
+            if (operation is IVariableDeclaratorOperation or IReturnOperation or IBranchOperation or IConditionalOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInCondition(IOperation wait, ILoopOperation loop)
+    {
+        var condition = loop switch
+        {
+            IWhileLoopOperation w => w.Condition,
+            IForLoopOperation f => f.Condition,
+            _ => null,
+        };
+        return condition is not null && condition.Syntax.Span.Contains(wait.Syntax.Span);
+    }
+
+    /// <summary>The local that <paramref name="wait"/>'s result (or a member of it) is assigned to, or null.</summary>
+    private static ILocalSymbol? FedLocal(IInvocationOperation wait)
+    {
+        IOperation value = wait;
+        while (value.Parent is IConversionOperation or IPropertyReferenceOperation or IFieldReferenceOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment && assignment.Value == value ? target.Local : null;
+    }
+
+    private static bool Reads(IOperation condition, ILocalSymbol local)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(condition))
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasTimeout(IInvocationOperation wait)
@@ -109,7 +182,71 @@ internal static class LifetimeLoops
             IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync && IsPoolWork(lambda, symbols),
             _ => false,
         };
-        return isAsync && IsBlockingWait(wait, symbols) ? Around(wait) : null;
+        return isAsync && IsBlockingWait(wait, symbols) && Around(wait) is { } loop
+            && (AsyncContext.EnclosingFunction(wait) is IAnonymousFunctionOperation || !IsInCondition(wait, loop) || ServesInput(loop))
+            ? loop
+            : null;
+    }
+
+    /// <summary>
+    /// The endless loop (no exit but cancellation) of an async method or async local function that <paramref name="sleep"/>
+    /// paces on every pass, when the loop awaits nothing but work it sends to the ThreadPool (<c>while (true) {
+    /// Thread.Sleep(6000); await Task.Run(Ping); }</c>), or nothing at all: it holds a thread at every moment of its
+    /// life, a lifetime loop reported by BLZ106, not a sleep for BLZ101. A loop that awaits real asynchronous work on
+    /// each pass gives its thread back there and blocks only in a bounded call (BLZ101's), and so does one whose sleep
+    /// is under a condition.
+    /// </summary>
+    public static ILoopOperation? PacedBySleep(IInvocationOperation sleep, ISymbol containingSymbol, BlitzSymbols symbols)
+    {
+        if (!AsyncContext.IsInAsyncMethodBody(sleep, containingSymbol))
+        {
+            return null;
+        }
+
+        for (var current = sleep.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IExpressionStatementOperation or IBlockOperation:
+                    continue;
+                case ILoopOperation loop when ForeverLoops.IsEndless(loop.Syntax) && AwaitsOnlyOffloads(loop, symbols):
+                    return loop;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPoolStart(IOperation awaited, BlitzSymbols symbols)
+    {
+        awaited = OperationHelpers.WithoutConversions(awaited);
+        if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            awaited = OperationHelpers.WithoutConversions(configured);
+        }
+
+        return awaited is IInvocationOperation starter && symbols.TryGetOffloadStarter(starter, out var destination) && destination == OffloadDestination.ThreadPool;
+    }
+
+    /// <summary>True when every await of <paramref name="loop"/> awaits a ThreadPool start (<c>await Task.Run(...)</c>).</summary>
+    private static bool AwaitsOnlyOffloads(ILoopOperation loop, BlitzSymbols symbols)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop))
+        {
+            if (operation is IAwaitOperation await && !IsPoolStart(await.Operation, symbols))
+            {
+                return false;
+            }
+
+            if (operation.Kind is OperationKind.Using or OperationKind.UsingDeclaration || operation is IForEachLoopOperation { IsAsynchronous: true })
+            {
+                return false; // await using, await foreach: real asynchronous work, conservatively
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <paramref name="lambda"/> is the work of a pool start without LongRunning, which BLZ106 examines at the start.</summary>

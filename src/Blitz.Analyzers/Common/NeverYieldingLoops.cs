@@ -32,13 +32,7 @@ internal static class NeverYieldingLoops
             return null;
         }
 
-        var isAsync = AsyncContext.EnclosingFunction(call) switch
-        {
-            null => containingSymbol is IMethodSymbol { IsAsync: true },
-            ILocalFunctionOperation local => local.Symbol.IsAsync,
-            _ => false,
-        };
-        if (!isAsync)
+        if (!AsyncContext.IsInAsyncMethodBody(call, containingSymbol))
         {
             return null;
         }

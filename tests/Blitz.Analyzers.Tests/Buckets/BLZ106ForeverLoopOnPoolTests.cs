@@ -212,6 +212,123 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         }
         """);
 
+    private static readonly AnalyzerHarness WithSleeps = new(TestReferences.All,
+        BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer(), new BLZ101ThreadSleepAnalyzer()));
+
+    [Fact]
+    public Task Reports_async_loops_that_end_on_the_input_they_read_in_their_body() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+
+            async Task MenuAsync()
+            {
+                var pressed = new ConsoleKeyInfo();
+                {|BLZ106:while|} (pressed.Key != ConsoleKey.Q)
+                {
+                    await _s.SendAsync("menu");
+                    pressed = Console.ReadKey();
+                }
+            }
+            async Task UntilStopAsync()
+            {
+                var item = "";
+                {|BLZ106:do|} { item = _s.Queue.Take(); await _s.SendAsync(item); } while (item != "stop");
+            }
+            async Task UntilQuitAsync()
+            {
+                var key = ' ';
+                {|BLZ106:while|} (key != 'q') { key = Console.ReadKey(true).KeyChar; await _s.SendAsync(key.ToString()); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_an_async_method_that_only_waits_for_a_key_and_loops_not_fed_by_their_wait_to_the_per_call_rules() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+            bool _done;
+
+            async Task WaitForEnterAsync()
+            {
+                await _s.SendAsync("started");
+                while ({|BLZ103:Console.ReadKey()|}.Key != ConsoleKey.Enter) { {|BLZ101:Thread.Sleep(100)|}; } // one long wait for Enter, not a loop that serves
+            }
+            async Task WaitForEscapeAsync()
+            {
+                await _s.SendAsync("started");
+                while ({|BLZ103:Console.ReadKey(true)|}.Key != ConsoleKey.Escape) { }
+            }
+            async Task TimedAsync()
+            {
+                var signalled = false;
+                while (!signalled) { await _s.SendAsync("tick"); signalled = {|BLZ103:_s.Signal.WaitOne(1000)|}; } // a wait with a timeout: a pace
+            }
+            async Task FlagAsync()
+            {
+                var key = ' ';
+                while (!_done) { await _s.SendAsync("x"); key = {|BLZ103:Console.ReadKey(true)|}.KeyChar; } // the condition does not read what the wait gave
+            }
+            async Task PromptAsync()
+            {
+                var name = {|BLZ103:Console.ReadLine()|};
+                while (string.IsNullOrWhiteSpace(name)) { Console.Write("a name, please: "); name = {|BLZ103:Console.ReadLine()|}; } // asks again until valid, no await
+                await _s.SendAsync(name);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_async_endless_loops_paced_by_a_sleep_that_await_only_pool_work_once() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+            int _pause = 500;
+
+            async void PollForever()
+            {
+                {|BLZ106:while|} (true)
+                {
+                    Thread.Sleep(6000);
+                    await Task.Run(() => _s.Handle("ping"));
+                    Thread.Sleep(1000);
+                }
+            }
+            async Task RefreshAsync(CancellationToken token)
+            {
+                {|BLZ106:while|} (!token.IsCancellationRequested) { await Task.Run(() => _s.Handle("refresh")).ConfigureAwait(false); Thread.Sleep(TimeSpan.FromSeconds(5)); }
+            }
+            async Task SpinAfterStartAsync()
+            {
+                await _s.SendAsync("started");
+                {|BLZ106:for|} (;;) { Thread.Sleep(_pause); _s.Handle("tick"); }  // never awaits again
+            }
+            void Start()
+            {
+                async Task Local() { {|BLZ106:do|} { Thread.Sleep(2000); await Task.Run(() => _s.Handle("tick")); } while (true); }
+                _ = Local();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_sleeps_in_loops_that_await_real_work_or_end_or_sleep_conditionally_to_BLZ101() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+        partial class Service
+        {
+            readonly Shared _s = new();
+            bool _busy;
+
+            async Task PaceAsync() { while (true) { await _s.SendAsync("x"); {|BLZ101:Thread.Sleep(5000)|}; } }                // gives its thread back each pass
+            async Task WhenBusyAsync() { while (true) { await Task.Run(() => _s.Handle("x")); if (_busy) { {|BLZ101:Thread.Sleep(2000)|}; } } }
+            async Task ThreeTimesAsync() { for (var i = 0; i < 3; i++) { {|BLZ101:Thread.Sleep(2000)|}; await Task.Run(() => _s.Handle("x")); } }
+            async Task UntilDoneAsync() { while (true) { {|BLZ101:Thread.Sleep(2000)|}; if (_busy) { return; } await Task.Run(() => _s.Handle("x")); } }
+            async Task MixedAsync() { while (true) { {|BLZ101:Thread.Sleep(2000)|}; await Task.Run(() => _s.Handle("x")); await _s.SendAsync("x"); } }
+            void SyncPoll() { while (true) { Thread.Sleep(5000); _s.Handle("x"); } }                                               // sync: not async context
+            void Lambda() { Func<Task> f = async () => { while (true) { {|BLZ101:Thread.Sleep(5000)|}; await Task.Run(() => _s.Handle("x")); } }; }
+        }
+        """);
+
     private static readonly AnalyzerHarness BothRules = new(TestReferences.All,
         [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer())]);
 

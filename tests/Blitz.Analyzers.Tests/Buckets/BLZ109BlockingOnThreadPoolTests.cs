@@ -10,6 +10,43 @@ public sealed class BLZ109BlockingOnThreadPoolTests
     private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), new BLZ109SpawnBlockingCodeFix());
 
     [Fact]
+    public Task Reports_blocking_work_in_callbacks_that_the_pool_delegate_runs_in_place() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Collections.Concurrent;
+        using System.Collections.Immutable;
+        class C
+        {
+            async Task A(List<int> steps, string[] paths, ConcurrentDictionary<string, string> cache, ImmutableList<string> names)
+            {
+                await {|BLZ109:Task.Run|}(() => steps.ForEach(step => { Thread.Sleep(100); Console.WriteLine(step); }));
+                await {|BLZ109:Task.Run|}(() => Array.ForEach(paths, path => Console.WriteLine(File.ReadAllText(path))));
+                var texts = await {|BLZ109:Task.Run|}(() => paths.Select(path => File.ReadAllText(path)).Where(text => text.Length > 0).ToList());
+                var total = await {|BLZ109:Task.Run|}(() => paths.Sum(path => new FileInfo(path).Length + File.ReadAllBytes(path).Length));
+                await {|BLZ109:Task.Run|}(() => { foreach (var text in paths.Select(path => File.ReadAllText(path))) { Console.WriteLine(text); } });
+                var one = await {|BLZ109:Task.Run|}(() => cache.GetOrAdd("k", key => File.ReadAllText(key)));
+                await {|BLZ109:Task.Run|}(() => Enumerable.Range(1, 100).ToList().ForEach(step => steps.ForEach(_ => Thread.Sleep(step))));
+                var kept = await {|BLZ109:Task.Run|}(() => names.RemoveAll(name => File.ReadAllText(name).Length == 0));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_callbacks_the_pool_delegate_stores_returns_or_hands_on() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            Timer? _timer;
+            async Task A(List<int> steps, string[] paths)
+            {
+                var lazy = await Task.Run(() => paths.Select(path => File.ReadAllText(path)));        // the sequence runs later, where it is enumerated
+                await Task.Run(() => { Action later = () => Thread.Sleep(100); Console.WriteLine(later); });
+                await Task.Run(() => { _timer = new Timer(_ => Thread.Sleep(100)); });                 // runs on a timer, not here
+                await Task.Run(() => steps.ForEach(async step => await Task.Delay(step)));             // an async callback returns at its first await
+                await Task.Run(() => steps.ForEach(step => Console.WriteLine(step)));                  // nothing blocks
+                var orders = await Task.Run(() => paths.OrderBy(path => path.Length).AsEnumerable());  // returned lazily
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_blocking_work_sent_to_the_thread_pool() => Harness.VerifyAsync(Sources.Usings + """
         using System.Security.Cryptography;
         class C

@@ -7,6 +7,70 @@ public sealed class BLZ111BlockingHelperTests
 {
     private static readonly DeepVerifier Verifier = new(BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer()));
     private static readonly DeepVerifier All = new([.. CorpusTests.AllAnalyzers()]);
+    private static readonly DeepVerifier WithLoops = new(BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer(), new BLZ106ForeverLoopOnPoolAnalyzer()));
+
+    private const string Puller = Sources.Usings + """
+        using System.Collections.Concurrent;
+        public sealed class Puller
+        {
+            private readonly BlockingCollection<string> _queue = new();
+            public string PullOne() => _queue.Take();
+            public void Nap() => Thread.Sleep(200);
+            public string Peek() => "cheap";
+        }
+        """;
+
+    [Fact]
+    public async Task Leaves_helpers_in_a_forever_loop_of_an_async_method_that_never_awaits_to_BLZ106()
+    {
+        var diagnostics = await WithLoops.VerifyAsync(Puller, Sources.Usings + """
+            public sealed class Worker
+            {
+                private readonly Puller _puller = new();
+                protected async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    {|BLZ106:while|} (!stoppingToken.IsCancellationRequested)
+                    {
+                        _puller.Peek();
+                        _puller.PullOne();
+                        _puller.Nap();
+                    }
+                }
+                public async Task AfterStartAsync(CancellationToken token)
+                {
+                    await Task.Yield();
+                    {|BLZ106:while|} (true) { _puller.Nap(); }
+                }
+            }
+            """);
+
+        Assert.Equal("The forever loop of async method 'ExecuteAsync' never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), "
+            + "and blocks on every pass in 'ExecuteAsync → PullOne → BlockingCollection.Take' (a blocking wait) (bucket 4); run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'",
+            diagnostics.First().GetMessage());
+    }
+
+    [Fact]
+    public Task Reports_helpers_in_loops_that_await_or_end_and_in_lambdas() => WithLoops.VerifyAsync(Puller, Sources.Usings + """
+        public sealed class Worker
+        {
+            private readonly Puller _puller = new();
+            public async Task AwaitingAsync(CancellationToken token)
+            {
+                while (!token.IsCancellationRequested) { {|BLZ111:_puller.Nap()|}; await Task.Delay(10, token); } // gives its thread back each pass
+            }
+            public async Task BoundedAsync()
+            {
+                for (var i = 0; i < 3; i++) { {|BLZ111:_puller.PullOne()|}; }
+                await Task.Yield();
+            }
+            public async Task LeavesAsync()
+            {
+                while (true) { if ({|BLZ111:_puller.PullOne()|} == "stop") { break; } }
+                await Task.Yield();
+            }
+            public void Sync() { while (true) { _puller.PullOne(); } }                                       // not async
+        }
+        """);
 
     // The helpers live in their own file: the summary must read a body from another tree.
     private const string Connection = Sources.Usings + """

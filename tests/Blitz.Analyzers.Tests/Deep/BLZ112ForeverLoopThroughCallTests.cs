@@ -77,6 +77,57 @@ public sealed class BLZ112ForeverLoopThroughCallTests
         """);
 
     [Fact]
+    public Task Reports_starting_a_task_built_unstarted_whose_work_loops_forever() => Verifier.VerifyAsync(Daemon, Sources.Usings + """
+        public sealed class CommandConsole
+        {
+            private readonly Daemon _daemon = new();
+            private readonly Task _readLoop;
+            private Task? _pump;
+            private readonly Task _spin = new Task(() => { while (true) { Thread.Sleep(10); } });
+
+            public CommandConsole() => _readLoop = new Task(() => _daemon.KeepAlive());
+
+            public void Start(CancellationToken ct)
+            {
+                {|BLZ112:_readLoop.Start|}();
+                _pump = new Task(() => _daemon.Pump(ct), ct);
+                {|BLZ112:_pump.Start|}(TaskScheduler.Default);
+                {|BLZ106:_spin.Start|}();
+                var local = new Task<int>(() => { _daemon.Run(); return 0; });
+                {|BLZ112:local.Start|}();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_unstarted_tasks_with_their_own_thread_another_scheduler_or_unknown_work() => Verifier.VerifyAsync(Daemon, Sources.Usings + """
+        public sealed class CommandConsole
+        {
+            private readonly Daemon _daemon = new();
+            private Task _twice = new Task(() => { });
+            private readonly Task _bounded;
+
+            public CommandConsole(Task given)
+            {
+                _twice = new Task(() => _daemon.KeepAlive());                           // assigned twice: which one starts is unknown
+                _bounded = new Task(() => _daemon.Drain());
+            }
+
+            public void Start(Task given, TaskScheduler scheduler)
+            {
+                _twice.Start();
+                _bounded.Start();                                                     // ends when the queue is empty
+                given.Start();                                                        // built elsewhere
+                new Task(() => _daemon.KeepAlive(), TaskCreationOptions.LongRunning).Start(); // not a local nor a field: unknown here
+                var own = new Task(() => _daemon.KeepAlive(), TaskCreationOptions.LongRunning);
+                own.Start();                                                          // a thread of its own
+                var elsewhere = new Task(() => _daemon.KeepAlive());
+                elsewhere.Start(scheduler);                                           // a scheduler the analyzer cannot see
+            }
+        }
+        """);
+
+    [Fact]
     public Task Local_functions_passed_by_name_are_followed_by_BLZ106() => Verifier.VerifyAsync(Sources.Usings + """
         public sealed class Worker
         {
