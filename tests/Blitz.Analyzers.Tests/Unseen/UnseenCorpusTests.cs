@@ -42,9 +42,9 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
 
         Assert.True(score.Methods >= 75, $"the tuning half needs at least 75 labelled methods, has {score.Methods}");
 
-        // Floors just under the figures of stop 16 (rounds 1-3 in the tuning half; set after the merge): a
+        // Floors just under the figures of stop 16 (rounds 1-3 in the tuning half: recall 94.4%, 0.00 per 30): a
         // rule change that loses ground on the cases it was tuned on shows up here. Raise them as the rules improve.
-        Assert.True(score.Recall >= 0.90, $"tuning-half recall fell to {score.Recall:P1}");
+        Assert.True(score.Recall >= 0.94, $"tuning-half recall fell to {score.Recall:P1}");
         Assert.True(score.FalsePositivesPer30Correct <= 0.2, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
