@@ -107,12 +107,7 @@ internal sealed class CheapWork
             {
                 // The awaited call starts async work and returns; only its receiver and arguments run here.
                 awaits = true;
-                var started = OperationHelpers.WithoutConversions(awaited.Operation);
-                if (started is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-                {
-                    started = OperationHelpers.WithoutConversions(configured);
-                }
-
+                var started = OperationHelpers.AwaitedTask(awaited.Operation);
                 if (started is not IInvocationOperation call)
                 {
                     stack.Push(started);

@@ -85,13 +85,7 @@ internal static class IdleOffloads
     /// <summary><c>Task.Yield()</c>, or <c>Task.Delay</c> of a positive constant (zero would complete at once and run on).</summary>
     private static bool YieldsAtOnce(IOperation awaited, BlitzSymbols symbols)
     {
-        var operation = OperationHelpers.WithoutConversions(awaited);
-        if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-        {
-            operation = OperationHelpers.WithoutConversions(configured);
-        }
-
-        return operation is IInvocationOperation { TargetMethod: { IsStatic: true } target } call
+        return OperationHelpers.AwaitedTask(awaited) is IInvocationOperation { TargetMethod: { IsStatic: true } target } call
             && BlitzSymbols.Is(target.ContainingType, symbols.Task)
             && target.Name switch
             {

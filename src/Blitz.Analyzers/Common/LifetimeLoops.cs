@@ -57,7 +57,7 @@ internal static class LifetimeLoops
     /// one long blocking wait, the per-call rules' (bucket 3), not a loop that lives to handle its input; started on
     /// the pool as a watcher, it is a lifetime loop all the same.
     /// </summary>
-    private static bool ServesInput(ILoopOperation loop)
+    private static bool ServesInput(ILoopOperation loop, BlitzSymbols symbols)
     {
         if (loop is not IWhileLoopOperation { Condition: not null } and not IForLoopOperation { Condition: not null })
         {
@@ -67,7 +67,7 @@ internal static class LifetimeLoops
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
         {
             if (operation is IExpressionStatementOperation { Operation: var expression }
-                && !(expression is IInvocationOperation { TargetMethod: { Name: "Sleep", ContainingType.Name: "Thread" } }))
+                && !(expression is IInvocationOperation { TargetMethod: var called } && symbols.ThreadSleep.Contains(called, SymbolEqualityComparer.Default)))
             {
                 return true;
             }
@@ -89,7 +89,7 @@ internal static class LifetimeLoops
             IForLoopOperation f => f.Condition,
             _ => null,
         };
-        return condition is not null && condition.Syntax.Span.Contains(wait.Syntax.Span);
+        return condition is not null && OperationHelpers.IsWithin(wait, condition);
     }
 
     /// <summary>The local that <paramref name="wait"/>'s result (or a member of it) is assigned to, or null.</summary>
@@ -183,7 +183,7 @@ internal static class LifetimeLoops
             _ => false,
         };
         return isAsync && IsBlockingWait(wait, symbols) && Around(wait) is { } loop
-            && (AsyncContext.EnclosingFunction(wait) is IAnonymousFunctionOperation || !IsInCondition(wait, loop) || ServesInput(loop))
+            && (AsyncContext.EnclosingFunction(wait) is IAnonymousFunctionOperation || !IsInCondition(wait, loop) || ServesInput(loop, symbols))
             ? loop
             : null;
     }
@@ -219,16 +219,8 @@ internal static class LifetimeLoops
         return null;
     }
 
-    private static bool IsPoolStart(IOperation awaited, BlitzSymbols symbols)
-    {
-        awaited = OperationHelpers.WithoutConversions(awaited);
-        if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-        {
-            awaited = OperationHelpers.WithoutConversions(configured);
-        }
-
-        return awaited is IInvocationOperation starter && symbols.TryGetOffloadStarter(starter, out var destination) && destination == OffloadDestination.ThreadPool;
-    }
+    private static bool IsPoolStart(IOperation awaited, BlitzSymbols symbols) =>
+        OperationHelpers.AwaitedTask(awaited) is IInvocationOperation starter && symbols.TryGetOffloadStarter(starter, out var destination) && destination == OffloadDestination.ThreadPool;
 
     /// <summary>True when every await of <paramref name="loop"/> awaits a ThreadPool start (<c>await Task.Run(...)</c>).</summary>
     private static bool AwaitsOnlyOffloads(ILoopOperation loop, BlitzSymbols symbols)

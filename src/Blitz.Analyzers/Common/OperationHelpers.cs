@@ -105,6 +105,13 @@ internal static class OperationHelpers
         return operation;
     }
 
+    /// <summary>What an await waits for, seen through conversions and one <c>ConfigureAwait(...)</c>: the task itself.</summary>
+    public static IOperation AwaitedTask(IOperation awaited)
+    {
+        awaited = WithoutConversions(awaited);
+        return awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? WithoutConversions(configured) : awaited;
+    }
+
     /// <summary>The symbol a simple reference denotes (a local, parameter, field or property), or null.</summary>
     public static ISymbol? ReferencedSymbol(IOperation? operation) => operation is null ? null : WithoutConversions(operation) switch
     {
