@@ -20,7 +20,8 @@ internal static class AsyncContext
             ILocalFunctionOperation local => local.Symbol.IsAsync,
             _ => containingSymbol is IMethodSymbol method && IsAsyncMethod(method, symbols),
         };
-        return isAsync && !CallerChosenSyncPath.Contains(operation);
+        // A sync path the caller chose, or a debugger-only aid, is not work misplaced in async code.
+        return isAsync && !CallerChosenSyncPath.Contains(operation) && !DebugOnlyPaths.Contains(operation);
     }
 
     /// <summary>

@@ -42,14 +42,17 @@ internal static class AsyncTwins
 
     /// <summary>
     /// True when the async counterpart of a sync call on <c>this</c> would be the calling method itself (inside an
-    /// override of <c>ReadAsync</c>, <c>Read(...)</c> on this stream maps to <c>ReadAsync</c>): suggesting it, let alone
-    /// rewriting to it, would be endless recursion.
+    /// override of <c>ReadAsync</c>, <c>Read(...)</c> on this stream maps to <c>ReadAsync</c>; inside a static
+    /// <c>LoadAsync</c> that wraps the static <c>Load</c> of its own type in <c>Task.FromResult</c>): suggesting it, let
+    /// alone rewriting to it, would be endless recursion.
     /// </summary>
     public static bool WouldRecurse(IInvocationOperation invocation, string counterpartName, ISymbol caller) =>
-        caller is IMethodSymbol { Name: var name } && name == counterpartName && !invocation.TargetMethod.IsStatic
-        && (invocation.Instance is null
-            || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-                && invocation.Instance.Syntax is not BaseExpressionSyntax);
+        caller is IMethodSymbol { Name: var name } && name == counterpartName
+        && (invocation.TargetMethod.IsStatic
+            ? SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, caller.ContainingType?.OriginalDefinition)
+            : invocation.Instance is null
+                || invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                    && invocation.Instance.Syntax is not BaseExpressionSyntax);
 
     /// <summary>
     /// The caller, a method it overrides, or an overload of the caller's name in the caller's own type hierarchy

@@ -43,7 +43,9 @@ internal static class BlockingCalls
                     if (reference.SyntaxTree == model.SyntaxTree
                         && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
                         && (symbols.IsNonBlockingIoType(model.GetTypeInfo(value, cancellationToken).Type)
-                            || (model.GetOperation(value, cancellationToken) is { } created && symbols.IsCreatedOverABuffer(OperationHelpers.WithoutConversions(created))))
+                            || (model.GetOperation(value, cancellationToken) is { } created
+                                && (symbols.IsCreatedOverABuffer(OperationHelpers.WithoutConversions(created))
+                                    || WrapsNonBlockingStream(OperationHelpers.WithoutConversions(created), symbols, cancellationToken))))
                         && !IsAssignedAfterDeclaration(local.Local, declarator, model, cancellationToken))
                     {
                         return true;
@@ -55,6 +57,28 @@ internal static class BlockingCalls
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A framework stream, reader or writer created over an in-memory one (<c>new CryptoStream(memory, ...)</c>,
+    /// <c>new StreamWriter(memory)</c>, <c>new BufferedStream(memory)</c>): it reads and writes only what it wraps, so
+    /// it never waits on a device either; the CPU its own transform costs is BLZ104's to judge.
+    /// </summary>
+    private static bool WrapsNonBlockingStream(IOperation created, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        created is IObjectCreationOperation { Constructor.ContainingType: { } type, Arguments: { IsEmpty: false } arguments }
+        && symbols.IsIoType(type) && IsFrameworkType(type)
+        && arguments.FirstOrDefault(a => symbols.IsIoType(a.Parameter?.Type)) is { } wrapped
+        && IsNonBlockingReceiver(wrapped.Value, symbols, cancellationToken);
+
+    private static bool IsFrameworkType(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns?.Name == "System";
     }
 
     /// <summary>
@@ -208,35 +232,39 @@ internal static class BlockingCalls
     public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
         KnownWaits.HasZeroTimeout(arguments)
         || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols))
-        || (member.Name == "ReadKey" && IsBehindKeyAvailable(use));
+        || (member.Name == "ReadKey" && IsBehindKeyAvailable(use))
+        || (member.Name == "Wait" && BlitzSymbols.Is(member.ContainingType, symbols.SemaphoreSlim) && IsBehindFreeCount(instance, use));
+
+    /// <summary>
+    /// <c>SemaphoreSlim.Wait</c> in the true branch of <c>if (gate.CurrentCount &gt; 0)</c> (or <c>== 1</c>, <c>!= 0</c>,
+    /// <c>&gt;= 1</c>, alone or as an operand of <c>&amp;&amp;</c>) on the same semaphore: a slot is free, so the wait
+    /// takes it at once. Libraries write it under their own lock as the fast path of an async lock.
+    /// </summary>
+    private static bool IsBehindFreeCount(IOperation? instance, IOperation use) =>
+        OperationHelpers.ReferencedSymbol(instance) is { } semaphore && OperationHelpers.IsGuardedBy(use, c => TestsFreeCount(c, semaphore));
+
+    private static bool TestsFreeCount(IOperation condition, ISymbol semaphore) => condition switch
+    {
+        IBinaryOperation { LeftOperand: var left, RightOperand: var right } comparison
+            when OperationHelpers.WithoutConversions(left) is IPropertyReferenceOperation { Property.Name: "CurrentCount" } count
+                && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(count.Instance), semaphore)
+                && right.ConstantValue is { HasValue: true, Value: int value } =>
+            comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.GreaterThan => value >= 0,
+                BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals => value >= 1,
+                BinaryOperatorKind.NotEquals => value == 0,
+                _ => false,
+            },
+        _ => false,
+    };
 
     /// <summary>
     /// <c>Console.ReadKey</c> in the true branch of <c>if (Console.KeyAvailable)</c> or the body of
     /// <c>while (Console.KeyAvailable)</c> (alone or as an operand of <c>&amp;&amp;</c>): a key is waiting, so the read returns at once.
     /// </summary>
-    private static bool IsBehindKeyAvailable(IOperation use)
-    {
-        for (IOperation? child = use, parent = use.Parent; parent is not null; child = parent, parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IConditionalOperation conditional when conditional.WhenTrue == child && TestsKeyAvailable(conditional.Condition):
-                case IWhileLoopOperation { ConditionIsTop: true, Condition: { } condition } loop when loop.Body == child && TestsKeyAvailable(condition):
-                    return true;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool TestsKeyAvailable(IOperation condition) => OperationHelpers.WithoutConversions(condition) switch
-    {
-        IPropertyReferenceOperation { Property: { Name: "KeyAvailable", ContainingType.Name: "Console" } } => true,
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both => TestsKeyAvailable(both.LeftOperand) || TestsKeyAvailable(both.RightOperand),
-        _ => false,
-    };
+    private static bool IsBehindKeyAvailable(IOperation use) =>
+        OperationHelpers.IsGuardedBy(use, static c => c is IPropertyReferenceOperation { Property: { Name: "KeyAvailable", ContainingType.Name: "Console" } });
 
     /// <summary>
     /// A wait for a task (<c>Wait</c>, <c>WaitAll</c>, <c>WaitAny</c>, <c>.Result</c>, <c>GetAwaiter().GetResult()</c>):

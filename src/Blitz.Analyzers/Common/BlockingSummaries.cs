@@ -351,7 +351,7 @@ internal sealed class BlockingSummaries
             // On the sync path of a method that serves both sync and async callers, it blocks only a sync caller; and a
             // twin's default written over its sync member (XAsync() { X(); ... }) is the type's, overridden where it matters.
             // Teardown in a catch clause and a semaphore taken as a lock are not blocking work of the helper.
-            return _settings.IsNonBlocking(work.Api) || CallerChosenSyncPath.Contains(operation) || IsDefaultOverSyncMember(operation, method)
+            return _settings.IsNonBlocking(work.Api) || CallerChosenSyncPath.Contains(operation) || DebugOnlyPaths.Contains(operation) || IsDefaultOverSyncMember(operation, method)
                 || (FailurePathTeardown.IsTeardown(work) && FailurePathTeardown.IsInCatchClause(operation))
                 || (work.Kind == BlockingKind.Wait && LockLikeSemaphores.IsLockAcquisition(operation, _symbols, cancellationToken))
                 ? null

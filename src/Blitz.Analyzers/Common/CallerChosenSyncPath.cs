@@ -55,9 +55,10 @@ internal static class CallerChosenSyncPath
     }
 
     /// <summary>
-    /// The condition reads a flag, parameter or enum member whose whole name is a sync/async mode (<c>isAsync</c>,
-    /// <c>useAsync</c>, <c>IsSynchronous</c>, <c>Asynchronous</c>); a name that only contains the word
-    /// (<c>_recoveryErrorAsyncWrapper</c>) says nothing about the path.
+    /// The condition reads a flag, parameter or enum member whose name is a sync/async mode (<c>isAsync</c>,
+    /// <c>useAsync</c>, <c>IsSynchronous</c>, <c>Asynchronous</c>), possibly naming what it applies to after a prefix
+    /// (<c>PreferSyncSerialization</c>, <c>UseAsyncIo</c>); a name that only contains the word
+    /// (<c>_recoveryErrorAsyncWrapper</c>, <c>IsSynchronized</c>) says nothing about the path.
     /// </summary>
     private static bool NamesMode(IOperation condition)
     {
@@ -90,9 +91,11 @@ internal static class CallerChosenSyncPath
         {
             foreach (var word in ModeWords)
             {
-                if (name.Length == prefix.Length + word.Length
+                var end = prefix.Length + word.Length;
+                if (name.Length >= end
                     && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                    && name.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+                    && string.Compare(name, prefix.Length, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+                    && (name.Length == end || (prefix.Length > 0 && char.IsUpper(name[end]))))
                 {
                     return true;
                 }

@@ -27,7 +27,7 @@ internal static class DetachedStarts
     /// <summary>
     /// True when the passed-through call returns without blocking: a library method (its synchronous start is the
     /// library's), or an async method declared in source that reaches its first await (or its end) with no loop and no
-    /// blocking call (<see cref="BlockingCalls.Classify"/>) before it. A non-async source method runs wholly on the caller
+    /// blocking call (<see cref="BlockingCalls.Classify"/>) before it, and whose first await, if inside a loop, awaits a library call. A non-async source method runs wholly on the caller
     /// and is not examined.
     /// </summary>
     public static bool StartsWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
@@ -58,6 +58,14 @@ internal static class DetachedStarts
         // Up to the first await the call runs on its caller; an async method that never awaits runs wholly there.
         var firstAwait = declaration.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<AwaitExpressionSyntax>().FirstOrDefault();
+        if (firstAwait is not null && IsInLoop(firstAwait, declaration) && !AwaitsLibraryCall(firstAwait, body))
+        {
+            // A worker loop (while (true) { await ProcessNextAsync(); }) goes round on its caller for as long as its own
+            // helpers complete synchronously: the hop keeps that off the constructor or Main. A loop whose first await is
+            // a library's I/O (AcceptTcpClientAsync) yields there.
+            return false;
+        }
+
         var returnsAt = firstAwait?.SpanStart ?? declaration.Span.End;
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
         {
@@ -69,6 +77,33 @@ internal static class DetachedStarts
         }
 
         return true;
+    }
+
+    private static bool AwaitsLibraryCall(AwaitExpressionSyntax await, IOperation body)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            if (operation is IAwaitOperation awaitOperation && awaitOperation.Syntax == await)
+            {
+                return OperationHelpers.AwaitedTask(awaitOperation.Operation) is IInvocationOperation call
+                    && call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInLoop(SyntaxNode node, SyntaxNode declaration)
+    {
+        for (var current = node.Parent; current is not null && current != declaration; current = current.Parent)
+        {
+            if (current is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The call as the advice shows it: <c>LoadAsync(id)</c>, or <c>Load()</c> for a method group.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -110,6 +111,36 @@ internal static class OperationHelpers
     {
         awaited = WithoutConversions(awaited);
         return awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? WithoutConversions(configured) : awaited;
+    }
+
+    /// <summary>
+    /// True when <paramref name="operation"/> runs only while <paramref name="holds"/> is true of a condition: in the true
+    /// branch of an <c>if</c> or the body of a top-tested <c>while</c> whose condition, or one operand of its
+    /// <c>&amp;&amp;</c> chain, it holds for. The walk stops at the enclosing lambda or local function.
+    /// </summary>
+    public static bool IsGuardedBy(IOperation operation, Func<IOperation, bool> holds)
+    {
+        for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when conditional.WhenTrue == child && AnyConjunct(conditional.Condition, holds):
+                case IWhileLoopOperation { ConditionIsTop: true, Condition: { } condition } loop when loop.Body == child && AnyConjunct(condition, holds):
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyConjunct(IOperation condition, Func<IOperation, bool> holds)
+    {
+        condition = WithoutConversions(condition);
+        return condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
+            ? AnyConjunct(both.LeftOperand, holds) || AnyConjunct(both.RightOperand, holds)
+            : holds(condition);
     }
 
     /// <summary>The symbol a simple reference denotes (a local, parameter, field or property), or null.</summary>

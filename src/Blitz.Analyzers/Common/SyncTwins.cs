@@ -95,7 +95,19 @@ internal sealed class SyncTwins
     }
 
     private bool IsExcluded(IMethodSymbol method) =>
-        IsInNonIoNamespace(method.ContainingNamespace) || IsObsolete(method) || IsKnownNonBlocking(method) || NeedsAsyncOptIn(method) || IsOtherRulesApi(method);
+        IsInNonIoNamespace(method.ContainingNamespace) || IsObsolete(method) || IsKnownNonBlocking(method) || NeedsAsyncOptIn(method) || IsOtherRulesApi(method)
+        || IsInMemorySerializer(method);
+
+    /// <summary>
+    /// A serializer member that turns a value into bytes or text and back with no stream, reader or writer in sight
+    /// (<c>byte[] Serialize&lt;T&gt;(T value)</c>, <c>T Deserialize&lt;T&gt;(byte[] data)</c>): it works in memory, so its
+    /// async twin (kept for serializers that must await something) saves no thread here. Serializing into a stream
+    /// keeps its twin.
+    /// </summary>
+    private bool IsInMemorySerializer(IMethodSymbol method) =>
+        (method.Name.StartsWith("Serialize", System.StringComparison.Ordinal) || method.Name.StartsWith("Deserialize", System.StringComparison.Ordinal))
+        && !BlockingCalls.IsIoArgumentType(method.ReturnType, _symbols)
+        && !method.Parameters.Any(p => BlockingCalls.IsIoArgumentType(p.Type, _symbols));
 
     /// <summary>
     /// Public, the same parameters (optionally plus a token), and either task-returning with the same value once awaited

@@ -459,8 +459,10 @@ public sealed class BLZ102SyncIoTests
                 Stream passed = new MemoryStream();
                 Reopen(ref passed);
                 {|BLZ102:passed.Flush()|};
-                var buffered = new BufferedStream(new MemoryStream());   // a wrapper's sink is not known
-                {|BLZ102:buffered.Write(buffer, 0, buffer.Length)|};
+                var buffered = new BufferedStream(new MemoryStream());   // a framework wrapper over memory stays in memory
+                buffered.Write(buffer, 0, buffer.Length);
+                var overParameter = new BufferedStream(stream);          // over a stream it was handed: any sink
+                {|BLZ102:overParameter.Write(buffer, 0, buffer.Length)|};
                 await Task.Yield();
             }
             static void Reopen(ref Stream stream) => stream = File.OpenRead("a");

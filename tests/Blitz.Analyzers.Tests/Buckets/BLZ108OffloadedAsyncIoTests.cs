@@ -200,7 +200,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
             {
                 var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 14000);
                 listener.Start();
-                while (true) { using var peer = await listener.AcceptTcpClientAsync(); }
+                while (true) { using var peer = await listener.AcceptTcpClientAsync(); } // a library's await: it yields there
             }
         }
         """);
@@ -218,6 +218,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 Task.Run(() => SleepFirstAsync());                    // blocks before its first await
                 Task.Run(() => SyncFirstAsync());                     // not async: runs wholly on the caller
                 Task.Run(() => WarmAsync());                          // loops before its first await
+                Task.Run(AcceptForeverAsync);                         // a worker loop: completed awaits would go round on the caller
                 Task.Run(() => Io.SendAsync(), CancellationToken.None); // takes more than the delegate
                 Task.Run(() => Io.GetAsync("x"));                     // not async: its body runs on the pool here
             }
@@ -226,6 +227,8 @@ public sealed class BLZ108OffloadedAsyncIoTests
             public static void Run() { Task.Run(() => Io.SendAsync()); }
 
             async Task LoopAsync() { while (true) { await Task.Delay(1000); } }
+            async Task AcceptForeverAsync() { while (true) { await ProcessNextAsync(); } }
+            Task ProcessNextAsync() => Io.SendAsync();
             async Task SleepFirstAsync() { Thread.Sleep(100); await Io.SendAsync(); }
             Task SyncFirstAsync() { Io.Parse("x"); return Io.SendAsync(); }
             async Task WarmAsync() { for (var i = 0; i < 1000; i++) { Io.Parse("x"); } await Io.SendAsync(); }

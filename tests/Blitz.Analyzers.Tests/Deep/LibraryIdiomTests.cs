@@ -1,0 +1,295 @@
+using Blitz.Analyzers.Tests.Corpus;
+
+namespace Blitz.Analyzers.Tests.Deep;
+
+/// <summary>
+/// Idioms of library code that look like blocking work and are not, each next to the near miss that still is: the
+/// fast path of an async lock, an async twin written over its own sync member, a sync path picked by an option, streams
+/// stacked on a memory stream, debugger-only pauses, a worker loop started from a constructor, serializers that work
+/// in memory, and a fixed-size block inside a checksum loop. Every rule runs.
+/// </summary>
+public sealed class LibraryIdiomTests
+{
+    private static readonly DeepVerifier All = new([.. CorpusTests.AllAnalyzers()]);
+
+    [Fact]
+    public Task A_semaphore_wait_behind_a_free_count_test_takes_a_free_slot() => All.VerifyAsync(Sources.Usings + """
+        public sealed class AsyncGate
+        {
+            private readonly object _sync = new();
+            private readonly SemaphoreSlim _slots = new(1, 1);
+            private readonly Task<IDisposable> _acquired = Task.FromResult<IDisposable>(null!);
+
+            public Task<IDisposable> Enter(CancellationToken token)
+            {
+                lock (_sync)
+                {
+                    if (_slots.CurrentCount == 1)
+                    {
+                        _slots.Wait(token); // a slot is free: this returns at once
+                        return _acquired;
+                    }
+                }
+
+                return Queue(token);
+            }
+
+            public Task<IDisposable> EnterBusy(CancellationToken token)
+            {
+                if (_slots.CurrentCount > 0 && !token.IsCancellationRequested)
+                {
+                    _slots.Wait(token);
+                    return _acquired;
+                }
+
+                {|BLZ103:_slots.Wait(token)|}; // no slot free: this waits for one
+                return _acquired;
+            }
+
+            private static Task<IDisposable> Queue(CancellationToken token) => Task.FromResult<IDisposable>(null!);
+        }
+
+        public sealed class Sender
+        {
+            private readonly AsyncGate _gate = new();
+            public async Task SendAsync(CancellationToken token)
+            {
+                using (await _gate.Enter(token))
+                {
+                    await Task.Delay(1, token);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_static_async_twin_written_over_its_own_sync_member_is_not_told_to_call_itself() => All.VerifyAsync(Sources.Usings + """
+        public static class Expirations
+        {
+            public static long Compute(int generation) => generation * 2L;
+
+            public static Task<long> ComputeAsync(int generation) => Task.FromResult(Compute(generation));
+        }
+
+        public sealed class Refresher
+        {
+            public async Task<long> RefreshAsync(int generation)
+            {
+                await Task.Yield();
+                return {|BLZ102:Expirations.Compute(generation)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_sync_path_picked_by_a_named_option_is_the_callers_choice() => All.VerifyAsync(Sources.Usings + """
+        public interface IEntryPacker
+        {
+            byte[] Pack(object entry);
+            ValueTask<byte[]> PackAsync(object entry, CancellationToken token);
+        }
+
+        public sealed class CacheOptions
+        {
+            public bool PreferSyncPacking { get; set; }
+            public bool IsSynchronized { get; set; }
+        }
+
+        public sealed class Writer(IEntryPacker packer, CacheOptions options)
+        {
+            public async Task<byte[]> WriteAsync(object entry, CancellationToken token)
+            {
+                if (options.PreferSyncPacking)
+                {
+                    return packer.Pack(entry);
+                }
+
+                return await packer.PackAsync(entry, token);
+            }
+
+            public async Task<byte[]> WriteSynchronizedAsync(object entry, CancellationToken token)
+            {
+                await Task.Yield();
+                if (options.IsSynchronized) // not a sync/async mode
+                {
+                    return {|BLZ102:packer.Pack(entry)|};
+                }
+
+                return await packer.PackAsync(entry, token);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Framework_streams_stacked_on_a_memory_stream_do_no_io() => All.VerifyAsync(Sources.Usings + """
+        using System.IO;
+        using System.Security.Cryptography;
+
+        public sealed class Sealer
+        {
+            public async Task<byte[]> SealAsync(byte[] plain, byte[] key)
+            {
+                using var aes = Aes.Create();
+                aes.Key = key;
+                using var sealedBytes = new MemoryStream();
+                using var encryptor = aes.CreateEncryptor();
+                using var crypto = new CryptoStream(sealedBytes, encryptor, CryptoStreamMode.Write);
+                await crypto.WriteAsync(plain, 0, plain.Length);
+                crypto.FlushFinalBlock();
+
+                using var notes = new StreamWriter(new MemoryStream());
+                notes.Flush();
+                return sealedBytes.ToArray();
+            }
+
+            public async Task SealToFileAsync(byte[] plain, byte[] key, string path)
+            {
+                using var aes = Aes.Create();
+                aes.Key = key;
+                using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true);
+                using var encryptor = aes.CreateEncryptor();
+                using var crypto = new CryptoStream(file, encryptor, CryptoStreamMode.Write);
+                await crypto.WriteAsync(plain, 0, plain.Length);
+                {|BLZ102:crypto.FlushFinalBlock()|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_pause_that_runs_only_under_a_debugger_is_a_developer_aid() => All.VerifyAsync(Sources.Usings + """
+        using System.Diagnostics;
+
+        public sealed class ConsoleJob
+        {
+            public async Task<int> RunInConsoleAsync(Func<Task<bool>> job, bool interactive)
+            {
+                var ok = await job();
+                if (Debugger.IsAttached)
+                {
+                    Console.ReadKey();
+                }
+
+                if (interactive && Debugger.IsAttached)
+                {
+                    Thread.Sleep(500);
+                }
+
+                if (interactive)
+                {
+                    {|BLZ103:Console.ReadKey()|};
+                }
+
+                return ok ? 0 : 1;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_worker_loop_sent_to_the_pool_from_a_constructor_is_not_offloaded_io() => All.VerifyAsync(Sources.Usings + """
+        public sealed class Worker
+        {
+            private readonly CancellationTokenSource _stop = new();
+
+            public Worker()
+            {
+                // Its awaits may complete at once, round after round: the hop keeps the loop off the constructor.
+                Task.Run(Run);
+            }
+
+            private async Task Run()
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    await ProcessNextAsync();
+                }
+            }
+
+            private static Task ProcessNextAsync() => Task.CompletedTask;
+        }
+
+        public sealed class Loader
+        {
+            public Loader()
+            {
+                {|BLZ108:Task.Run(LoadAsync)|};
+            }
+
+            private static async Task LoadAsync()
+            {
+                await Task.Delay(10);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_serializer_that_works_in_memory_keeps_no_thread_waiting() => All.VerifyAsync(Sources.Usings + """
+        using System.IO;
+
+        public interface IValueSerializer
+        {
+            byte[] Serialize<T>(T value);
+            ValueTask<byte[]> SerializeAsync<T>(T value, CancellationToken token = default);
+            T Deserialize<T>(byte[] data);
+            ValueTask<T> DeserializeAsync<T>(byte[] data, CancellationToken token = default);
+            void SerializeTo<T>(Stream target, T value);
+            Task SerializeToAsync<T>(Stream target, T value, CancellationToken token = default);
+        }
+
+        public sealed class Entries(IValueSerializer serializer)
+        {
+            public async Task<T> CloneAsync<T>(T value, Stream audit)
+            {
+                await Task.Yield();
+                var bytes = serializer.Serialize(value);
+                {|BLZ102:serializer.SerializeTo(audit, value)|};
+                return serializer.Deserialize<T>(bytes);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_fixed_size_block_inside_a_checksum_loop_is_not_a_nest_over_the_input() => All.VerifyAsync(Sources.Usings + """
+        public static class Checksums
+        {
+            public static uint Blocked(byte[] data)
+            {
+                var block = new uint[16];
+                uint sum = 0;
+                for (var i = 0; i < data.Length; i++)
+                {
+                    block[i % 16] = data[i];
+                    for (var j = 0; j < block.Length; j++)
+                    {
+                        sum ^= block[j];
+                    }
+                }
+
+                return sum;
+            }
+
+            public static uint Pairwise(byte[] data)
+            {
+                uint sum = 0;
+                for (var i = 0; i < data.Length; i++)
+                {
+                    for (var j = 0; j < data.Length; j++)
+                    {
+                        sum += (uint)(data[i] ^ data[j]);
+                    }
+                }
+
+                return sum;
+            }
+        }
+
+        public sealed class Framer
+        {
+            public async Task<uint> FrameAsync(byte[] payload)
+            {
+                await Task.Yield();
+                var light = Checksums.Blocked(payload);
+                return light + {|BLZ111:Checksums.Pairwise(payload)|};
+            }
+        }
+        """);
+}
