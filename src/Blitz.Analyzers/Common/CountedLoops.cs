@@ -107,7 +107,7 @@ internal static class CountedLoops
     /// Locals, parameters, fields, literals, array elements, built-in operators, assignments, conditions and nested
     /// counted loops: work whose every pass costs a few instructions, with no exit but the loop's own condition.
     /// </summary>
-    private static bool IsArithmetic(IOperation? root)
+    public static bool IsArithmetic(IOperation? root)
     {
         if (root is null)
         {

@@ -24,12 +24,12 @@ internal static class PoolWrappers
 
     /// <summary>
     /// The delegate that <paramref name="call"/> hands to a pool-starting source helper, or null. The cheap tests come
-    /// first (a delegate argument, a task-returning non-async method declared in source), so most calls stop there.
+    /// first (a task-returning non-async method, a delegate argument, declared in source), so most calls stop there.
     /// </summary>
     public static IDelegateCreationOperation? StartedDelegate(IInvocationOperation call, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         var method = call.TargetMethod;
-        if (method.IsAsync || method.MethodKind != MethodKind.Ordinary || !HasDelegateArgument(call) || !symbols.IsTaskLike(method.ReturnType)
+        if (method.IsAsync || method.MethodKind != MethodKind.Ordinary || !symbols.IsTaskLike(method.ReturnType) || !HasDelegateArgument(call)
             || method.OriginalDefinition.DeclaringSyntaxReferences.Length != 1 || call.SemanticModel is not { } model)
         {
             return null;

@@ -15,9 +15,9 @@ namespace Blitz.Analyzers.Common;
 /// <c>Task.Factory</c>, <c>Task&lt;T&gt;.Factory</c> and a <c>new TaskFactory(...)</c> without a scheduler are taken as the
 /// pool: their scheduler is <c>TaskScheduler.Current</c>, which is the pool except inside a task already running on a
 /// custom scheduler, and the pool is what such code means. An explicit <c>TaskScheduler.Current</c> is not: code that
-/// names it means "wherever I run now", which the rules cannot see, so it is not reported. A readonly field is the
-/// factory it is initialized with, when no constructor assigns it. Any other factory (another field, a parameter, a
-/// local) may carry any scheduler and is not reported either.
+/// names it means "wherever I run now", which the rules cannot see, so it is not reported. A readonly field initialized
+/// with <c>Task.Factory</c> that no constructor assigns is <c>Task.Factory</c> under another name. Any other factory
+/// (a field the type builds for itself, a parameter, a local) may carry any scheduler and is not reported either.
 /// </remarks>
 internal static class TaskSchedulers
 {
@@ -37,7 +37,8 @@ internal static class TaskSchedulers
         var factory = starter.Instance is null ? null : OperationHelpers.WithoutConversions(starter.Instance);
         if (factory is IFieldReferenceOperation { Field: var field } && starter.SemanticModel is { } model)
         {
-            factory = OnlyValue(field, model.Compilation);
+            // Only an alias of the shared Task.Factory: a factory the type builds for itself is built for a purpose.
+            factory = OnlyValue(field, model.Compilation) as IPropertyReferenceOperation;
         }
 
         return IsPoolFactory(factory, symbols);
@@ -49,7 +50,8 @@ internal static class TaskSchedulers
             BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.Task) || BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.TaskOfT),
         IObjectCreationOperation creation when BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactory)
             || BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactoryOfT) =>
-            SchedulerArgument(creation.Arguments, symbols) is not { } chosen || IsDefault(chosen, symbols),
+            (SchedulerArgument(creation.Arguments, symbols) is not { } chosen || IsDefault(chosen, symbols))
+            && !AsyncContext.AsksForLongRunning(creation.Arguments, symbols), // every start of the factory gets a thread of its own
         _ => false,
     };
 

@@ -167,6 +167,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 await Task.Factory.StartNew(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Current); // ambiguous
                 await new TaskFactory(scheduler).StartNew(() => Thread.Sleep(100));
                 await factory.StartNew(() => Thread.Sleep(100));                                                          // a factory built elsewhere
+                await new TaskFactory(TaskCreationOptions.LongRunning, TaskContinuationOptions.None).StartNew(() => Thread.Sleep(100)); // a thread of its own per start
                 await {|BLZ109:Task.Factory.StartNew|}(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Default);
             }
         }
@@ -300,6 +301,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             private static readonly TaskFactory Ui = new TaskFactory(TaskScheduler.FromCurrentSynchronizationContext());
             private readonly TaskFactory _assigned = Task.Factory;
+            private static readonly TaskFactory Built = new TaskFactory();
 
             public Helpers(TaskScheduler scheduler) { _assigned = new TaskFactory(scheduler); }
 
@@ -309,6 +311,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             public static Task Guarded(Action action) => Task.Run(() => { try { action(); } catch (IOException) { } });
             public static Task Logged(Action action) { Console.WriteLine("start"); return Task.Run(action); }
             public static Task Cheap(Action action) => Task.Run(action);
+            public static Task OnBuilt(Action action) => Built.StartNew(action);                                  // a factory the type built for a purpose
 
             async Task A(string path)
             {
@@ -318,6 +321,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 await Guarded(() => File.ReadAllText(path));
                 await Logged(() => File.ReadAllText(path));
                 await Cheap(() => Console.WriteLine(path));
+                await OnBuilt(() => File.ReadAllText(path));
             }
         }
         """);

@@ -570,4 +570,78 @@ public sealed class BLZ113OffloadedCheapWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_arithmetic_queries_over_sequences_of_provably_small_size() => Harness.VerifyAsync(Sources.Usings + """
+        static class Squares
+        {
+            public static async Task Main()
+            {
+                int[] values = { 0b1, 0b10, 0b100, 0b1000 };
+                Console.WriteLine(await SumSquares(values));
+                Console.WriteLine(await SumSquares(new int[3]));
+            }
+
+            private static Task<int> SumSquares(int[] values)
+            {
+                return {|BLZ113:Task.Run(Compute)|};
+
+                int Compute() => values.Select(v => v * v).Sum();
+            }
+        }
+        class Samples
+        {
+            public async Task<string> Render()
+            {
+                var samples = await LoadAsync(100);
+                var sorted = await {|BLZ113:Task.Run(() => new[] { 3, 1, 2 }.OrderBy(v => v).ToList())|};
+                return samples.Length + " " + sorted.Count;
+            }
+
+            private async Task<float[]> LoadAsync(int count) => await Build(count);
+
+            private async Task<float[]> Build(int count)
+            {
+                var building = {|BLZ113:Task.Factory.StartNew(() => Enumerable.Range(0, count).Select(n => n / 10f).ToArray())|};
+                return await building;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_queries_over_sequences_whose_size_the_code_does_not_fix() => Harness.VerifyAsync(Sources.Usings + """
+        class Reports
+        {
+            public Task<int> Public(int[] values) => Task.Run(() => values.Select(v => v * v).Sum());                  // any caller's input
+            public Task<int> Relay(int[] values) => Private(values);
+            private Task<int> Private(int[] values) => Task.Run(() => values.Sum());                                    // passed on from a public method
+            private Task<int> AlsoAGroup(int[] values) => Task.Run(() => values.Sum());                                 // its callers are not all known
+            private Func<int[], Task<int>> Group => AlsoAGroup;
+            private Task<float[]> Big(int count) => Task.Run(() => Enumerable.Range(0, count).Select(n => n / 10f).ToArray());
+            private Task<string[]> Formatted(int count) => Task.Run(() => Enumerable.Range(0, count).Select(n => n.ToString()).ToArray()); // a call per element
+            private Task<int> Uncalled(int[] values) => Task.Run(() => values.Sum());                                   // no caller to read
+
+            async Task A(int[] input)
+            {
+                await AlsoAGroup(new[] { 1, 2 });
+                await Big(100_000);
+                await Formatted(10);
+                var data = new[] { 1, 2, 3 };
+                data = input;
+                await Task.Run(() => data.Sum());                                                                       // written again
+                await Task.Run(() => Enumerable.Range(0, 5000).Sum());                                                  // more than a thousand
+                await Task.Run(Read);                                                                                   // a local function that does I/O
+                await Task.Run(() => input.Select(v => v + 1).ToList());
+
+                string Read() => File.ReadAllText("settings.json");
+            }
+
+            static Task<bool> Stub()
+            {
+                return Task.Run(Constant);                                                                              // a placeholder result
+
+                bool Constant() => false;
+            }
+        }
+        """);
 }
