@@ -32,7 +32,7 @@ internal static class CountedLoops
     /// </summary>
     public static long? ArithmeticPasses(IForLoopOperation loop)
     {
-        if (Passes(loop) is not { } passes || !IsArithmetic(loop.Condition) || !IsArithmetic(loop.Body))
+        if (Passes(loop) is not { } passes || !IsArithmetic(loop.Condition) || !IsArithmetic(loop.Body) || WritesCounter(loop))
         {
             return null;
         }
@@ -75,6 +75,26 @@ internal static class CountedLoops
 
         var passes = last - start + (condition.OperatorKind == BinaryOperatorKind.LessThanOrEqual ? 1 : 0);
         return passes < 0 ? 0 : passes;
+    }
+
+    /// <summary>A body that moves the counter itself (<c>n += 4</c>) makes its own number of passes.</summary>
+    private static bool WritesCounter(IForLoopOperation loop)
+    {
+        foreach (var operation in loop.Body.DescendantsAndSelf())
+        {
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation step => step.Target,
+                _ => null,
+            };
+            if (target is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, loop.Locals[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long? Start(IOperation before)

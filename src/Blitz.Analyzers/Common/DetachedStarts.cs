@@ -54,7 +54,8 @@ internal static class DetachedStarts
     /// True when the passed-through call returns without blocking: a library method (its synchronous start is the
     /// library's), or a method declared in source that reaches its first await (or its end) with no loop and no
     /// blocking call (<see cref="BlockingCalls.Classify"/>) before it. A method that is not async runs wholly on the
-    /// caller, so it must also call nothing else declared in source (work this does not read):
+    /// caller, so it must also call nothing else declared in source, nor a source constructor with a body (work this does
+    /// not read):
     /// <c>Task&lt;string&gt; GetAsync(string url) => Task.FromResult(url)</c> starts without blocking.
     /// </summary>
     public static bool StartsWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
@@ -90,7 +91,7 @@ internal static class DetachedStarts
         {
             var loopEndsBefore = operation is ILoopOperation && operation.Syntax.Span.End <= returnsAt;
             if (loopEndsBefore || (operation.Syntax.SpanStart < returnsAt && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
-                || (!method.IsAsync && operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false }))
+                || (!method.IsAsync && CallsSource(operation)))
             {
                 return false;
             }
@@ -98,6 +99,14 @@ internal static class DetachedStarts
 
         return true;
     }
+
+    /// <summary>A call of a method, or a constructor with a body, declared in source: work whose cost is not read here.</summary>
+    private static bool CallsSource(IOperation operation) => operation switch
+    {
+        IInvocationOperation call => !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty,
+        IObjectCreationOperation { Constructor: { IsImplicitlyDeclared: false } constructor } => !constructor.DeclaringSyntaxReferences.IsEmpty,
+        _ => false,
+    };
 
     /// <summary>The call as the advice shows it: <c>LoadAsync(id)</c>, or <c>Load()</c> for a method group.</summary>
     public static string CallText(IOperation passThrough) => passThrough switch

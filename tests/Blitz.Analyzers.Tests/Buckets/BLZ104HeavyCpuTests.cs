@@ -339,6 +339,7 @@ public sealed class BLZ104HeavyCpuTests
                 for (int attempt = 0; attempt < 100_000_000; attempt++) { if (Try()) return spin; }    // a retry loop that calls out
                 for (int n = 0; n < 100_000_000; n++) { await Task.Yield(); spin++; }                  // awaits: yields its thread
                 for (int n = 0; n < 100_000_000; n += 1000) { spin += n; }                             // not counted one by one
+                for (int n = 0; n < 100_000_000; n++) { n += 999; spin += n; }                         // the body moves the counter
                 Action sync = () => { for (var n = 0; n < 100_000_000; n++) { spin++; } };            // sync lambda: not async context
                 await heating;
                 return spin;
