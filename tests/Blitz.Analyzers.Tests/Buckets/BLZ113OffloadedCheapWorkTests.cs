@@ -539,6 +539,10 @@ public sealed class BLZ113OffloadedCheapWorkTests
                         }
                     }
                 })|};
+                var labels = new List<string>();
+                await {|BLZ113:Task.Run(() => { for (var n = 0; n < 10; n++) { labels.Add("label" + n); } })|};
+                await Task.Run(() => labels.AddRange(labels.Select(l => l + "!")));                     // enumerates a sequence
+                await Task.Run(() => { for (var n = 0; n < 1000; n++) { labels.Add("label" + n); } });   // more than 64 calls
                 var squares = await {|BLZ113:Task.Factory.StartNew(() =>
                 {
                     var table = new long[16];
