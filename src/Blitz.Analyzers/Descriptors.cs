@@ -133,6 +133,13 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "An async call returns to its caller at its first await; starting it through Task.Run only adds a thread hop and an allocation before it does so.");
 
+    // BLZ108, third message: an async delegate (awaits around cheap work) that a constructor or sync void method detaches.
+    internal static readonly DiagnosticDescriptor DetachedAsyncDelegate = Bucket(DiagnosticIds.OffloadedAsyncIo,
+        "Async I/O is offloaded only to be detached",
+        "'{0}' sends an async delegate that only awaits async I/O around cheap work to the ThreadPool, only to leave it running, which is pure overhead (bucket 1); move its body into an async method and start that directly ('_ = LoadAsync()')",
+        DiagnosticSeverity.Warning,
+        "An async method returns to its caller at its first await; starting its body through Task.Run only adds a thread hop and an allocation before it does so.");
+
     internal static readonly DiagnosticDescriptor BlockingOnThreadPool = Bucket(DiagnosticIds.BlockingOnThreadPool,
         "Blocking work sent to Task.Run still blocks the ThreadPool",
         "'{0}' sends blocking work ({1}) to the ThreadPool, the same threads that run async continuations (bucket 3); use 'BlitzRuntime.Default.SpawnBlocking' or a [Blocking] method",

@@ -15,12 +15,13 @@ namespace Blitz.Analyzers.Buckets;
 /// task-returning call whose arguments involve no other call, so nothing synchronous is moved back to the caller.
 /// A start that is not awaited is a detached start (fire-and-forget, a background loop) and is left alone, except where
 /// the caller cannot await (<see cref="DetachedStarts"/>: a constructor or a sync void method): there the pool hop only
-/// runs the call's synchronous start elsewhere, and the advice is to start the call directly (no code fix).
+/// runs the call's synchronous start elsewhere, and the advice is to start the call directly (no code fix); so is an
+/// async lambda there that only awaits around cheap work, with no loop (the advice: move it into an async method).
 /// </summary>
 internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
 {
     /// <inheritdoc/>
-    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedAsyncIo, Descriptors.DetachedAsyncIo);
+    public ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OffloadedAsyncIo, Descriptors.DetachedAsyncIo, Descriptors.DetachedAsyncDelegate);
 
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
@@ -47,6 +48,15 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
                 invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));
+            return;
+        }
+
+        if (awaited == Awaited.No && inner is null && isAsyncLambda && work.Target is IAnonymousFunctionOperation detached
+            && DetachedStarts.IsForced(invocation, context.ContainingSymbol)
+            && DetachedStarts.IsCheapAsyncBody(detached, cheap.Value, context.Compilation, symbols, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncDelegate, invocation.Syntax.GetLocation(),
+                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name));
             return;
         }
 

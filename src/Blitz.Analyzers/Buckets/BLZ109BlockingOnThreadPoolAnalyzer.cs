@@ -11,6 +11,7 @@ namespace Blitz.Analyzers.Buckets;
 /// <summary>
 /// BLZ109: <c>Task.Run</c>/<c>StartNew</c> of a sync delegate that blocks (a sleep, sync I/O, a wait: <see cref="BlockingCalls.Classify"/>),
 /// in async context. The work leaves the caller but still runs on the ThreadPool, the threads of async continuations.
+/// A source helper that only starts its delegate on the pool (<see cref="PoolWrappers"/>) is read as the start it makes.
 /// </summary>
 internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
 {
@@ -27,10 +28,13 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination != OffloadDestination.ThreadPool
-            || invocation.TargetMethod.Name is not ("Run" or "StartNew")
-            || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: var delegateTarget } }
-            || AsyncContext.AsksForLongRunning(invocation, symbols))
+        var isStarter = symbols.TryGetOffloadStarter(invocation, out var destination);
+        var started = isStarter
+            ? invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation)?.Value as IDelegateCreationOperation
+            : PoolWrappers.StartedDelegate(invocation, symbols, context.CancellationToken);
+        if (started is not { Target: var delegateTarget }
+            || (isStarter && (destination != OffloadDestination.ThreadPool || invocation.TargetMethod.Name is not ("Run" or "StartNew")
+                || AsyncContext.AsksForLongRunning(invocation, symbols))))
         {
             // StartNew with LongRunning runs the delegate on a thread of its own, not on the ThreadPool.
             return;
@@ -65,6 +69,20 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
                 continue;
             }
 
+            // A sync twin called inside its own async twin (LoadAsync => Task.Run(() => this.Load())) is how that twin
+            // is built: the name only points back at the caller, so only the member's own body (when it has one) can
+            // show that it blocks; an abstract or interface member shows nothing.
+            if (IsOwnSyncTwin(operation, context.ContainingSymbol, symbols))
+            {
+                what = BlockingHelper(operation, context, symbols);
+                if (what is not null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             what = Blocking(BlockingCalls.Classify(operation, symbols, context.CancellationToken))
                 ?? (operation is IInvocationOperation call && targets.TryGetWrapper(call.TargetMethod.OriginalDefinition, context.CancellationToken, out _, out var attribute)
                     ? "[" + attribute + "] '" + call.TargetMethod.Name + "'"
@@ -83,7 +101,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             return;
         }
 
-        var fixable = invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
+        var fixable = isStarter && invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
             && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
         Report(context, invocation, what, fixable);
     }
@@ -124,6 +142,11 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     /// </summary>
     private static string? Blocking(BlockingWork? work) =>
         work is not { } blocking || blocking.Kind is BlockingKind.HeavyCpu or BlockingKind.HeavyLoop ? null : "'" + blocking.Name + "'";
+
+    private static bool IsOwnSyncTwin(IOperation operation, ISymbol caller, BlitzSymbols symbols) =>
+        operation is IInvocationOperation call
+        && symbols.TryGetSyncIoCounterpart(call.TargetMethod, out var counterpart)
+        && AsyncTwins.WouldRecurse(call, counterpart.Name, caller);
 
     private static bool IsTaskWait(IOperation operation, BlitzSymbols symbols)
     {

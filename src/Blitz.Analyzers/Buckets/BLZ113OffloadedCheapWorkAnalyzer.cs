@@ -39,7 +39,21 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         }
 
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        if (Idle(invocation, work, symbols, context) is { } idle)
+        if (work is not IAnonymousFunctionOperation lambda)
+        {
+            // A local function passed by name (Task.Run(Compute)): its body is read like a lambda's; no fix (its body
+            // would have to move to the call).
+            if (work is ILocalFunctionOperation { Body: { } body } && cheapWork.IsCheap(body, context.CancellationToken, out _)
+                && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+                && !(IsReturned(invocation) && PoolDelegates.SoleValue(body) is { ConstantValue.HasValue: true }))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), starter, CheapMessage));
+            }
+
+            return;
+        }
+
+        if (Idle(invocation, lambda, symbols, context) is { } idle)
         {
             // No fix: inlined, the code would lose a thread hop its author may rely on (or an async void's continuation
             // would resume on the caller's context).
@@ -47,14 +61,14 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
             return;
         }
 
-        if (!cheapWork.IsCheap(work.Body, context.CancellationToken, out var readsThread)
+        if (!cheapWork.IsCheap(lambda.Body, context.CancellationToken, out var readsThread)
             || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || IsHandlersTask(invocation, symbols))
-            || IsPlaceholder(invocation, work))
+            || IsPlaceholder(invocation, lambda))
         {
             return;
         }
 
-        var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, work)
+        var properties = invocation.TargetMethod.Name == "Run" && !hasToken && !readsThread && CanInline(invocation, lambda)
             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedCheapWork, invocation.Syntax.GetLocation(), properties, starter, CheapMessage));
@@ -84,11 +98,11 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     }
 
     /// <summary>
-    /// The parameterless, non-async lambda the starter runs, or null when the call is not a plain ThreadPool start:
-    /// a scheduler, creation options (LongRunning) or a state argument make it something else, and so does a
-    /// <c>StartNew</c> on a factory other than <c>Task.Factory</c> (it may carry its own scheduler).
+    /// The parameterless, non-async lambda (or local function passed by name) the starter runs, or null when the call is
+    /// not a plain ThreadPool start: a scheduler, creation options (LongRunning) or a state argument make it something
+    /// else, and so does a <c>StartNew</c> on a factory other than <c>Task.Factory</c> (it may carry its own scheduler).
     /// </summary>
-    private static IAnonymousFunctionOperation? Work(IInvocationOperation invocation, BlitzSymbols symbols, out bool hasToken)
+    private static IOperation? Work(IInvocationOperation invocation, BlitzSymbols symbols, out bool hasToken)
     {
         hasToken = false;
         if (invocation.TargetMethod.Name == "StartNew" && !IsTaskFactory(invocation.Instance, symbols))
@@ -97,11 +111,16 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         }
 
         IAnonymousFunctionOperation? work = null;
+        IMethodSymbol? localFunction = null;
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
             {
                 work = lambda;
+            }
+            else if (argument.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local } })
+            {
+                localFunction = local;
             }
             else if (BlitzSymbols.Is(argument.Parameter?.Type, symbols.CancellationToken))
             {
@@ -114,7 +133,24 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         }
 
         // A delegate that returns a task passes it through: BLZ108's (offloaded async I/O), not cheap work.
+        if (localFunction is { IsAsync: false, Parameters.Length: 0 } && !symbols.IsTaskLike(localFunction.ReturnType))
+        {
+            return LocalFunction(localFunction, invocation);
+        }
+
         return work is { Symbol: { IsAsync: false, Parameters.Length: 0 } } && !symbols.IsTaskLike(work.Symbol.ReturnType) ? work : null;
+    }
+
+    /// <summary>The declaration of <paramref name="local"/>, a local function of the member that makes <paramref name="start"/>.</summary>
+    private static ILocalFunctionOperation? LocalFunction(IMethodSymbol local, IInvocationOperation start)
+    {
+        var root = (IOperation)start;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root.Descendants().OfType<ILocalFunctionOperation>().FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, local));
     }
 
     /// <summary>
@@ -123,7 +159,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// offload; reporting it would only ask to take the placeholder out.
     /// </summary>
     private static bool IsPlaceholder(IInvocationOperation invocation, IAnonymousFunctionOperation work) =>
-        IsReturned(invocation) && PoolDelegates.SoleValue(work) is { ConstantValue.HasValue: true };
+        IsReturned(invocation) && PoolDelegates.SoleValue(work.Body) is { ConstantValue.HasValue: true };
 
     /// <summary>The task is what its function returns (through an implicit conversion, <c>Task&lt;int&gt;</c> to <c>Task</c>).</summary>
     private static bool IsReturned(IInvocationOperation invocation)

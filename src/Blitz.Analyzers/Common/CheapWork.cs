@@ -13,7 +13,8 @@ namespace Blitz.Analyzers.Common;
 /// BLZ113: decides whether a delegate body is provably cheap and bounded (bucket 2): made only of literals, locals,
 /// parameters, fields, auto-properties, built-in operators, string formatting of values that run no user code,
 /// object creation of plain types, the members of <see cref="KnownCheapApis"/>, for loops of a few passes fixed at
-/// compile time over such work, and calls to private sync helpers of the same type whose own body is such work (two
+/// compile time over such work, counted loops of plain arithmetic up to a million passes (<see cref="CountedLoops"/>),
+/// queries of plain arithmetic over sequences of provably small size (<see cref="SmallInputs"/>), and calls to private sync helpers of the same type whose own body is such work (two
 /// calls deep at most: <c>() => Print(n)</c> with <c>private static void Print(int n) => Console.WriteLine(n)</c>), and a lock around
 /// such work. Anything else (another loop, an await, a throw, any other call) makes it "not provably cheap", so the rule stays silent. Built once per compilation.
 /// </summary>
@@ -82,8 +83,8 @@ internal sealed class CheapWork
     /// awaited calls is provably cheap and bounded: then no part of it needs a pool thread of its own (BLZ108).
     /// </summary>
     /// Between its awaits it may also loop when every pass starts with an await (an async polling loop holds no thread
-    /// between passes), read a key already typed (a wait that returns at once, by <paramref name="symbols"/>), and throw
-    /// a framework exception.
+    /// between passes), read a key already typed (a wait that returns at once, by <paramref name="symbols"/>), throw
+    /// a framework exception, and copy an awaited result into a list or an array.
     public bool IsCheapAroundAwaits(IBlockOperation body, BlitzSymbols symbols, CancellationToken cancellationToken) =>
         IsCheap(body, allowAwaits: true, symbols, depth: 0, cancellationToken, out _, out var awaits) && awaits;
 
@@ -129,8 +130,9 @@ internal sealed class CheapWork
 
             // An empty helper (a stub for work not written yet) does nothing provable either.
             doesSomething |= operation is not (IBlockOperation or IMethodBodyOperation or IReturnOperation { IsImplicit: true, ReturnedValue: null });
-            // A nested lambda is only created here (e.g. a LINQ key selector); its body runs later, elsewhere.
-            if (operation is IAnonymousFunctionOperation)
+            // A nested lambda is only created here (e.g. a LINQ key selector); its body runs later, elsewhere. A counted
+            // loop of plain arithmetic was read whole by IsCheapNode.
+            if (operation is IAnonymousFunctionOperation || IsCheapArithmeticLoop(operation))
             {
                 continue;
             }
@@ -173,13 +175,66 @@ internal sealed class CheapWork
         IArrayCreationOperation array => array.DimensionSizes.All(size => size.ConstantValue.HasValue),
         ICollectionExpressionOperation collection => collection.ConstructMethod is null && collection.Type is IArrayTypeSymbol or INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" },
         IPropertyReferenceOperation property => IsKnown(property.Property) || IsAutoProperty(property.Property, cancellationToken),
-        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod) || IsCheapHelper(invocation.TargetMethod, depth, cancellationToken),
+        IInvocationOperation invocation => IsCheapCall(invocation.TargetMethod) || IsCheapHelper(invocation.TargetMethod, depth, cancellationToken)
+            || IsSmallQuery(invocation, cancellationToken),
         // A for loop of a few passes fixed at compile time (for (var i = 0; i < 10; i++)): its body is checked like any other.
         IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, RightOperand.ConstantValue: { HasValue: true, Value: int passes } } }
-            => passes <= SmallLoop,
+            => passes <= SmallLoop || IsCheapArithmeticLoop(operation),
         IObjectCreationOperation creation => creation.Constructor is { } constructor && IsCheapConstruction(constructor, cancellationToken),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>Enumerable.Range(0, count).Select(n => n / 10f).ToArray()</c>, <c>values.Select(v => v * v).Sum()</c>: an
+    /// operator that enumerates, over a chain of element-wise operators, of a sequence whose size is provably small
+    /// (<see cref="SmallInputs"/>), where every lambda along the chain is one expression of plain arithmetic
+    /// (<see cref="CountedLoops.IsArithmetic"/>). A thousand delegate calls of arithmetic take microseconds.
+    /// </summary>
+    private bool IsSmallQuery(IInvocationOperation call, CancellationToken cancellationToken)
+    {
+        if (!IsLinq(call.TargetMethod) || !EnumeratingOperators.Contains(call.TargetMethod.Name))
+        {
+            return false;
+        }
+
+        IOperation source = call;
+        while (OperationHelpers.WithoutConversions(source) is IInvocationOperation step && IsLinq(step.TargetMethod)
+            && (step == call || ElementWiseOperators.Contains(step.TargetMethod.Name)))
+        {
+            if (step.Arguments.Length == 0 || !step.Arguments.Skip(1).All(a => IsArithmeticLambda(a.Value)))
+            {
+                return false;
+            }
+
+            source = step.Arguments[0].Value;
+        }
+
+        return SmallInputs.IsSmallSequence(source, _compilation, cancellationToken);
+    }
+
+    private static bool IsLinq(IMethodSymbol method) =>
+        method.IsExtensionMethod && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } };
+
+    private static bool IsArithmeticLambda(IOperation argument) =>
+        OperationHelpers.WithoutConversions(argument) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: false, Body.Operations: { Length: 1 } statements } }
+        && statements[0] is IReturnOperation { ReturnedValue: { } value }
+        && CountedLoops.IsArithmetic(value);
+
+    // Operators that run the query here, over their source once (Contains and the like compare plain values).
+    private static readonly HashSet<string> EnumeratingOperators = new(System.StringComparer.Ordinal)
+    {
+        "ToArray", "ToList", "Sum", "Count", "Min", "Max", "Average", "Any", "All", "First", "FirstOrDefault", "Last", "LastOrDefault", "Contains",
+    };
+
+    // Deferred operators that yield at most one element per element of their source.
+    private static readonly HashSet<string> ElementWiseOperators = new(System.StringComparer.Ordinal)
+    {
+        "Select", "Where", "Take", "Skip", "Distinct", "Reverse", "Cast", "OfType", "OrderBy", "OrderByDescending",
+    };
+
+    /// <summary>A counted loop of plain arithmetic short enough to be cheap (<see cref="CountedLoops.CheapPasses"/>).</summary>
+    private static bool IsCheapArithmeticLoop(IOperation operation) =>
+        operation is IForLoopOperation loop && CountedLoops.ArithmeticPasses(loop) <= CountedLoops.CheapPasses;
 
     /// <summary>
     /// What an async delegate may do besides cheap work without needing a thread of its own: loop when every pass
@@ -191,10 +246,19 @@ internal sealed class CheapWork
         IWhileLoopOperation { Body: IBlockOperation { Operations: { Length: > 0 } statements } } => StartsWithAwait(statements[0]),
         IThrowOperation => true,
         IObjectCreationOperation { Type: { } type } => type.DeclaringSyntaxReferences.IsEmpty && IsException(type),
-        IInvocationOperation call => symbols is not null && symbols.TryGetBlockingWait(call.TargetMethod, out _)
-            && BlockingCalls.IsNonBlockingWait(call.TargetMethod, call.Instance, call.Arguments, call, symbols),
+        IInvocationOperation call => IsCopyOfAwaitedResult(call) || (symbols is not null && symbols.TryGetBlockingWait(call.TargetMethod, out _)
+            && BlockingCalls.IsNonBlockingWait(call.TargetMethod, call.Instance, call.Arguments, call, symbols)),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>(await service.GetPeopleAsync()).ToList()</c>: a copy of what the awaited I/O already delivered, proportional
+    /// to it, like the I/O's own buffering.
+    /// </summary>
+    private static bool IsCopyOfAwaitedResult(IInvocationOperation call) =>
+        call.TargetMethod is { Name: "ToList" or "ToArray", IsExtensionMethod: true, ContainingType.Name: "Enumerable" }
+        && call.Arguments.Length == 1
+        && OperationHelpers.WithoutConversions(call.Arguments[0].Value) is IAwaitOperation;
 
     private static bool StartsWithAwait(IOperation statement) =>
         statement is IExpressionStatementOperation { Operation: IAwaitOperation }

@@ -25,10 +25,39 @@ internal static class DetachedStarts
         && (method.MethodKind == MethodKind.Constructor || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" }));
 
     /// <summary>
+    /// True when an async lambda detached there (<c>Task.Run(async () => { var s = new Service(); People = await
+    /// s.GetPeopleAsync(); })</c>) only awaits around cheap work (<see cref="CheapWork.IsCheapAroundAwaits"/>), has no
+    /// loop (a detached loop is a background service its author chose to host on the pool), and every call it awaits
+    /// starts without blocking.
+    /// </summary>
+    public static bool IsCheapAsyncBody(IAnonymousFunctionOperation lambda, CheapWork cheap, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (!cheap.IsCheapAroundAwaits(lambda.Body, symbols, cancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
+        {
+            if (operation is ILoopOperation
+                || (operation is IAwaitOperation awaited && OperationHelpers.AwaitedTask(awaited.Operation) is IInvocationOperation call
+                    && !StartsWithoutBlocking(call, compilation, symbols, cancellationToken)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// True when the passed-through call returns without blocking: a library method (its synchronous start is the
-    /// library's), or an async method declared in source that reaches its first await (or its end) with no loop and no
-    /// blocking call (<see cref="BlockingCalls.Classify"/>) before it, and whose first await, if inside a loop, awaits a library call. A non-async source method runs wholly on the caller
-    /// and is not examined.
+    /// library's), or a method declared in source that reaches its first await (or its end) with no loop and no
+    /// blocking call (<see cref="BlockingCalls.Classify"/>) before it, and whose first await, if inside a loop, awaits a
+    /// library call. A method that is not async runs wholly on the
+    /// caller, so it must also call nothing else declared in source, nor a source constructor with a body (work this does
+    /// not read):
+    /// <c>Task&lt;string&gt; GetAsync(string url) => Task.FromResult(url)</c> starts without blocking.
     /// </summary>
     public static bool StartsWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
@@ -49,14 +78,14 @@ internal static class DetachedStarts
             return true;
         }
 
-        if (!method.IsAsync || declaration is not MethodDeclarationSyntax { } source || (source.Body is null && source.ExpressionBody is null)
+        if (declaration is not MethodDeclarationSyntax { } source || (source.Body is null && source.ExpressionBody is null)
             || SourceModels.Of(compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
         {
             return false;
         }
 
         // Up to the first await the call runs on its caller; an async method that never awaits runs wholly there.
-        var firstAwait = declaration.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        var firstAwait = !method.IsAsync ? null : declaration.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
             .OfType<AwaitExpressionSyntax>().FirstOrDefault();
         if (firstAwait is not null && IsInLoop(firstAwait, declaration) && !AwaitsLibraryCall(firstAwait, body))
         {
@@ -70,7 +99,8 @@ internal static class DetachedStarts
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
         {
             var loopEndsBefore = operation is ILoopOperation && operation.Syntax.Span.End <= returnsAt;
-            if (loopEndsBefore || (operation.Syntax.SpanStart < returnsAt && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null))
+            if (loopEndsBefore || (operation.Syntax.SpanStart < returnsAt && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
+                || (!method.IsAsync && CallsSource(operation)))
             {
                 return false;
             }
@@ -105,6 +135,14 @@ internal static class DetachedStarts
 
         return false;
     }
+
+    /// <summary>A call of a method, or a constructor with a body, declared in source: work whose cost is not read here.</summary>
+    private static bool CallsSource(IOperation operation) => operation switch
+    {
+        IInvocationOperation call => !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty,
+        IObjectCreationOperation { Constructor: { IsImplicitlyDeclared: false } constructor } => !constructor.DeclaringSyntaxReferences.IsEmpty,
+        _ => false,
+    };
 
     /// <summary>The call as the advice shows it: <c>LoadAsync(id)</c>, or <c>Load()</c> for a method group.</summary>
     public static string CallText(IOperation passThrough) => passThrough switch

@@ -14,4 +14,7 @@ internal enum HeavyLoopKind
 
     /// <summary>A hashing call repeated an input-dependent number of times.</summary>
     RepeatedHashing,
+
+    /// <summary>A counted loop of plain arithmetic with at least <see cref="CountedLoops.HeavyPasses"/> passes.</summary>
+    LongArithmeticLoop,
 }

@@ -9,7 +9,8 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// Loops without any await whose work grows with the input: a nest of indexed loops over input bounds, a
 /// byte-by-byte loop over a payload read whole in the same method, or hashing repeated an input-dependent number of
-/// times. BLZ104 reports them in async methods; the blocking summaries (BLZ111) count them as blocking work.
+/// times; and a loop whose work is long whatever the input (<see cref="CountedLoops"/>: ten million passes of
+/// arithmetic or more). BLZ104 reports them in async methods; the blocking summaries (BLZ111) count them as blocking work.
 /// </summary>
 internal static class HeavyLoops
 {
@@ -18,7 +19,10 @@ internal static class HeavyLoops
     {
         if (!DependsOnInput(loop))
         {
-            return HeavyLoopKind.None;
+            // A loop bounded by a constant does the same work whatever the input; heavy only when that work is long.
+            return loop is IForLoopOperation counted && CountedLoops.ArithmeticPasses(counted) >= CountedLoops.HeavyPasses
+                ? HeavyLoopKind.LongArithmeticLoop
+                : HeavyLoopKind.None;
         }
 
         var inner = OperationHelpers.DescendantsInSameFunction(loop).ToList();
@@ -135,6 +139,7 @@ internal static class HeavyLoops
         HeavyLoopKind.NestedPerElement => "a nest of per-element loops over the input",
         HeavyLoopKind.BytewiseOverWholePayload => "a byte-by-byte loop over a whole payload",
         HeavyLoopKind.RepeatedHashing => "hashing repeated an input-dependent number of times",
+        HeavyLoopKind.LongArithmeticLoop => "an arithmetic loop of at least ten million passes fixed at compile time",
         _ => "",
     };
 }

@@ -116,6 +116,7 @@ internal static class KnownCheapApis
         ("System.Collections.Generic.KeyValuePair`2", "Key", "a field read"),
         ("System.Collections.Generic.KeyValuePair`2", "Value", "a field read"),
         ("System.Collections.Generic.List`1", "Count", "a field read"),
+        ("System.Collections.Generic.List`1", "Add", "one store, amortized: the backing array is copied only when it doubles"),
         ("System.Threading.CancellationToken", "IsCancellationRequested", "a field read"),
         ("System.Threading.Thread", "ManagedThreadId", "a field read"),
 

@@ -58,6 +58,11 @@ internal static class KnownSyncTwins
     /// Documented non-blocking members with a twin: a data reader's column getters read the row already fetched by
     /// <c>Read</c> (their async forms matter only with <c>CommandBehavior.SequentialAccess</c>), and EF Core's
     /// <c>Add</c> only tracks the entity (<c>AddAsync</c> exists for value generators that reach the database).
+    /// <c>ZipArchiveEntry.Open</c> (its <c>OpenAsync</c> is new in .NET 10) reads, in an archive opened for reading,
+    /// only the entry's local header (a few dozen bytes: the constructor already read the central directory); the
+    /// entry's content is read through the returned stream, and that is where the awaits belong
+    /// (<c>await entry.Open().CopyToAsync(file)</c>). Only an archive opened for update loads the entry whole in
+    /// <c>Open</c>, a mode this list gives up for the common one.
     /// </summary>
     public static readonly (string Type, string Member)[] NonBlockingMembers =
     {
@@ -70,5 +75,6 @@ internal static class KnownSyncTwins
         ("Microsoft.EntityFrameworkCore.DbContext", "AddRange"),
         ("Microsoft.EntityFrameworkCore.DbSet`1", "Add"),
         ("Microsoft.EntityFrameworkCore.DbSet`1", "AddRange"),
+        ("System.IO.Compression.ZipArchiveEntry", "Open"),
     };
 }

@@ -31,10 +31,13 @@ internal static class PoolDelegates
     /// <c>return x;</c> or a single expression statement (labels and the implicit return an async block may add do
     /// not count), or null.
     /// </summary>
-    public static IOperation? SoleValue(IAnonymousFunctionOperation work)
+    public static IOperation? SoleValue(IAnonymousFunctionOperation work) => SoleValue(work.Body);
+
+    /// <summary>The one expression a lambda's or local function's body consists of (see the overload above), or null.</summary>
+    public static IOperation? SoleValue(IBlockOperation body)
     {
         IOperation? only = null;
-        foreach (var statement in work.Body.Operations)
+        foreach (var statement in body.Operations)
         {
             if (statement is ILabeledOperation or IReturnOperation { ReturnedValue: null, IsImplicit: true })
             {

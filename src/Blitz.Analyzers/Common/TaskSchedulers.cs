@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
@@ -13,8 +15,9 @@ namespace Blitz.Analyzers.Common;
 /// <c>Task.Factory</c>, <c>Task&lt;T&gt;.Factory</c> and a <c>new TaskFactory(...)</c> without a scheduler are taken as the
 /// pool: their scheduler is <c>TaskScheduler.Current</c>, which is the pool except inside a task already running on a
 /// custom scheduler, and the pool is what such code means. An explicit <c>TaskScheduler.Current</c> is not: code that
-/// names it means "wherever I run now", which the rules cannot see, so it is not reported. Any other factory (a field,
-/// a parameter, a local) may carry any scheduler and is not reported either.
+/// names it means "wherever I run now", which the rules cannot see, so it is not reported. A readonly field initialized
+/// with <c>Task.Factory</c> that no constructor assigns is <c>Task.Factory</c> under another name. Any other factory
+/// (a field the type builds for itself, a parameter, a local) may carry any scheduler and is not reported either.
 /// </remarks>
 internal static class TaskSchedulers
 {
@@ -32,16 +35,60 @@ internal static class TaskSchedulers
         }
 
         var factory = starter.Instance is null ? null : OperationHelpers.WithoutConversions(starter.Instance);
-        return factory switch
+        if (factory is IFieldReferenceOperation { Field: var field } && starter.SemanticModel is { } model)
         {
-            IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Factory" } property } =>
-                BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.Task) || BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.TaskOfT),
-            IObjectCreationOperation creation when BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactory)
-                || BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactoryOfT) =>
-                SchedulerArgument(creation.Arguments, symbols) is not { } chosen || IsDefault(chosen, symbols),
-            _ => false,
-        };
+            // Only an alias of the shared Task.Factory: a factory the type builds for itself is built for a purpose.
+            factory = OnlyValue(field, model.Compilation) as IPropertyReferenceOperation;
+        }
+
+        return IsPoolFactory(factory, symbols);
     }
+
+    private static bool IsPoolFactory(IOperation? factory, BlitzSymbols symbols) => factory switch
+    {
+        IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Factory" } property } =>
+            BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.Task) || BlitzSymbols.Is(property.ContainingType.OriginalDefinition, symbols.TaskOfT),
+        IObjectCreationOperation creation when BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactory)
+            || BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactoryOfT) =>
+            (SchedulerArgument(creation.Arguments, symbols) is not { } chosen || IsDefault(chosen, symbols))
+            && !AsyncContext.AsksForLongRunning(creation.Arguments, symbols), // every start of the factory gets a thread of its own
+        _ => false,
+    };
+
+    /// <summary>
+    /// The value a readonly source field always holds: its initializer (<c>static readonly TaskFactory Factory =
+    /// Task.Factory;</c>), when no constructor of its type assigns it; else null.
+    /// </summary>
+    private static IOperation? OnlyValue(IFieldSymbol field, Compilation compilation)
+    {
+        if (!field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var constructor in reference.GetSyntax().ChildNodes())
+            {
+                if (constructor is ConstructorDeclarationSyntax && constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+                    .Any(a => AssignedName(a.Left) == field.Name))
+                {
+                    return null;
+                }
+            }
+        }
+
+        var value = SourceModels.Of(compilation, initializer.SyntaxTree).GetOperation(initializer);
+        return value is null ? null : OperationHelpers.WithoutConversions(value);
+    }
+
+    private static string? AssignedName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     private static IOperation? SchedulerArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols)
     {

@@ -787,4 +787,22 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_opening_a_zip_entry_whose_content_is_then_read_asynchronously() => Harness.VerifyAsync(Sources.Usings + """
+        using System.IO.Compression;
+        class Unzipper
+        {
+            static async Task Expand(ZipArchive archive, string target)
+            {
+                foreach (var entry in archive.Entries)
+                {
+                    using var from = entry.Open();                                   // reads the entry's local header only
+                    using var to = new FileStream(Path.Combine(target, entry.FullName), FileMode.Create, FileAccess.Write, FileShare.None, 8192, useAsync: true);
+                    await from.CopyToAsync(to);
+                    {|BLZ102:from.CopyTo(to)|};                                        // the content itself, read synchronously
+                }
+            }
+        }
+        """);
 }

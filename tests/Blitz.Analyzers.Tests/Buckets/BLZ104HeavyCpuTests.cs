@@ -309,4 +309,43 @@ public sealed class BLZ104HeavyCpuTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_a_counted_arithmetic_loop_of_ten_million_passes_or_more() => Harness.VerifyAsync(Sources.Usings + """
+        class Kitchen
+        {
+            async Task<long> Brew(Task<string> heating)
+            {
+                long spin = 0;
+                {|BLZ104:for|} (int n = 0; n < 100_000_000; n++) { spin += n; }
+                {|BLZ104:for|} (var i = 0; i < 5_000; i++) { for (var j = 0; j <= 5_000; j++) { spin ^= i * j; } } // 25 million, nested
+                await heating;
+                return spin;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_counted_loops_that_are_short_leave_early_or_call_out() => Harness.VerifyAsync(Sources.Usings + """
+        class Kitchen
+        {
+            private bool _ready;
+
+            async Task<long> Brew(Task<string> heating)
+            {
+                long spin = 0;
+                for (int n = 0; n < 1_000_000; n++) { spin += n; }                                      // a millisecond at most
+                for (int n = 0; n < int.MaxValue; n++) { if (_ready) break; spin++; }                   // waits for a flag: leaves early
+                for (int attempt = 0; attempt < 100_000_000; attempt++) { if (Try()) return spin; }    // a retry loop that calls out
+                for (int n = 0; n < 100_000_000; n++) { await Task.Yield(); spin++; }                  // awaits: yields its thread
+                for (int n = 0; n < 100_000_000; n += 1000) { spin += n; }                             // not counted one by one
+                for (int n = 0; n < 100_000_000; n++) { n += 999; spin += n; }                         // the body moves the counter
+                Action sync = () => { for (var n = 0; n < 100_000_000; n++) { spin++; } };            // sync lambda: not async context
+                await heating;
+                return spin;
+            }
+
+            static bool Try() => true;
+        }
+        """);
 }

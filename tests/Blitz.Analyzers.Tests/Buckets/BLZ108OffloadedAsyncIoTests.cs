@@ -220,7 +220,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 Task.Run(() => WarmAsync());                          // loops before its first await
                 Task.Run(AcceptForeverAsync);                         // a worker loop: completed awaits would go round on the caller
                 Task.Run(() => Io.SendAsync(), CancellationToken.None); // takes more than the delegate
-                Task.Run(() => Io.GetAsync("x"));                     // not async: its body runs on the pool here
+                Task.Run(() => ParseThenSendAsync());                 // not async, and calls source code: its body runs on the pool here
             }
 
             public void Begin() => Task.Run(LoopAsync);               // could have returned or awaited the task: a chosen fire-and-forget
@@ -231,6 +231,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
             Task ProcessNextAsync() => Io.SendAsync();
             async Task SleepFirstAsync() { Thread.Sleep(100); await Io.SendAsync(); }
             Task SyncFirstAsync() { Io.Parse("x"); return Io.SendAsync(); }
+            Task ParseThenSendAsync() => Task.FromResult(Io.Parse("x"));
             async Task WarmAsync() { for (var i = 0; i < 1000; i++) { Io.Parse("x"); } await Io.SendAsync(); }
         }
         """);
@@ -292,5 +293,65 @@ public sealed class BLZ108OffloadedAsyncIoTests
             }
         }
         class KeysException : Exception { public KeysException() : base(Describe()) { } static string Describe() => "no key"; }
+        """);
+
+    [Fact]
+    public Task Reports_a_non_async_start_that_calls_only_the_framework() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class ViewModel
+        {
+            public ViewModel() { {|BLZ108:Task.Run(() => Io.GetAsync("x"))|}; }                 // Task.FromResult: returns at once
+        }
+        """);
+
+    [Fact]
+    public async Task Reports_an_async_delegate_that_a_constructor_or_sync_main_can_only_detach()
+    {
+        const string Source = """
+            class Person { public string Name { get; set; } = ""; }
+            class PeopleService { public Task<IEnumerable<Person>> GetPeopleAsync() => Task.FromResult<IEnumerable<Person>>(new[] { new Person { Name = "Ola" } }); }
+            class PeopleListViewModel
+            {
+                public List<Person> People { get; private set; } = new();
+
+                public PeopleListViewModel(HttpClient client)
+                {
+                    {|BLZ108:Task.Run(async () =>
+                    {
+                        var service = new PeopleService();
+                        People = (await service.GetPeopleAsync()).ToList();
+                    })|};
+                    {|BLZ108:Task.Run(async () => { var page = await client.GetStringAsync("https://example.com"); Console.WriteLine(page.Length); })|};
+                }
+            }
+            """;
+        await Harness.VerifyAsync(Sources.Usings + Io + Source);
+
+        var diagnostics = await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + Io + Source.Replace("{|BLZ108:", "").Replace("|}", "")));
+        Assert.All(diagnostics, d => Assert.Equal(
+            "'Task.Run' sends an async delegate that only awaits async I/O around cheap work to the ThreadPool, only to leave it running, which is pure overhead (bucket 1); move its body into an async method and start that directly ('_ = LoadAsync()')",
+            d.GetMessage()));
+    }
+
+    [Fact]
+    public Task Ignores_detached_async_delegates_that_loop_block_or_are_chosen() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Service
+        {
+            private Task? _refresh;
+            public string Text { get; set; } = "";
+
+            public Service(HttpClient client)
+            {
+                Task.Run(async () => { while (true) { await Task.Delay(1000); Text = await client.GetStringAsync("x"); } }); // a background loop
+                Task.Run(async () => { Thread.Sleep(100); await Io.SendAsync(); });            // blocks
+                Task.Run(async () => { Text = Io.Parse("x"); await Io.SendAsync(); });         // calls source code it does not read
+                Task.Run(async () => await SleepFirstAsync());                                 // the awaited call blocks before its first await
+                Task.Run(async () => { await SleepFirstAsync(); await Io.SendAsync(); });
+                _refresh = Task.Run(async () => { Text = await client.GetStringAsync("x"); }); // kept in a field
+            }
+
+            public void Begin(HttpClient client) => Task.Run(async () => { Text = await client.GetStringAsync("x"); }); // could have returned the task
+
+            async Task SleepFirstAsync() { Thread.Sleep(100); await Io.SendAsync(); }
+        }
         """);
 }

@@ -167,6 +167,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
                 await Task.Factory.StartNew(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Current); // ambiguous
                 await new TaskFactory(scheduler).StartNew(() => Thread.Sleep(100));
                 await factory.StartNew(() => Thread.Sleep(100));                                                          // a factory built elsewhere
+                await new TaskFactory(TaskCreationOptions.LongRunning, TaskContinuationOptions.None).StartNew(() => Thread.Sleep(100)); // a thread of its own per start
                 await {|BLZ109:Task.Factory.StartNew|}(() => Thread.Sleep(100), ct, TaskCreationOptions.None, TaskScheduler.Default);
             }
         }
@@ -268,6 +269,80 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             public static Task<int> CommitAsync(Context context) => Task.Run(() => context.SaveChanges());
             public static Task<int> CommitTwiceAsync(Context context) => {|BLZ109:Task.Run|}(() => context.SaveChanges() + context.SaveChanges());
+        }
+        """);
+
+    [Fact]
+    public Task Reports_blocking_work_started_through_a_source_helper_that_only_starts_it_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        static class PoolHelpers
+        {
+            private static readonly TaskFactory Factory = Task.Factory;
+
+            public static Task RunWrapped(Action action) { return Factory.StartNew(action); }
+            public static Task<T> RunOnPool<T>(Func<T> work) => Task.Run(work);
+        }
+        static class Archiver
+        {
+            static void Pack(string folder, string archive)
+            {
+                if (File.Exists(archive)) File.Delete(archive);
+                System.IO.Compression.ZipFile.CreateFromDirectory(folder, archive);
+            }
+
+            public static Task PackAsync(string folder, string archive) => {|BLZ109:PoolHelpers.RunWrapped|}(() => Pack(folder, archive));
+            public static Task<string> ReadAsync(string path) => {|BLZ109:PoolHelpers.RunOnPool|}(() => File.ReadAllText(path));
+            public static async Task NapAsync() => await {|BLZ109:PoolHelpers.RunOnPool|}(() => { Thread.Sleep(100); return 0; });
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_helpers_that_do_more_than_start_their_delegate_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class Helpers
+        {
+            private static readonly TaskFactory Ui = new TaskFactory(TaskScheduler.FromCurrentSynchronizationContext());
+            private readonly TaskFactory _assigned = Task.Factory;
+            private static readonly TaskFactory Built = new TaskFactory();
+
+            public Helpers(TaskScheduler scheduler) { _assigned = new TaskFactory(scheduler); }
+
+            public static Task OnUi(Action action) => Ui.StartNew(action);                                       // a scheduler of its own
+            public Task OnAssigned(Action action) => _assigned.StartNew(action);                                  // assigned again by the constructor
+            public static Task Dedicated(Action action) => Task.Factory.StartNew(action, TaskCreationOptions.LongRunning);
+            public static Task Guarded(Action action) => Task.Run(() => { try { action(); } catch (IOException) { } });
+            public static Task Logged(Action action) { Console.WriteLine("start"); return Task.Run(action); }
+            public static Task Cheap(Action action) => Task.Run(action);
+            public static Task OnBuilt(Action action) => Built.StartNew(action);                                  // a factory the type built for a purpose
+
+            async Task A(string path)
+            {
+                await OnUi(() => File.ReadAllText(path));
+                await OnAssigned(() => File.ReadAllText(path));
+                await Dedicated(() => Thread.Sleep(100));
+                await Guarded(() => File.ReadAllText(path));
+                await Logged(() => File.ReadAllText(path));
+                await Cheap(() => Console.WriteLine(path));
+                await OnBuilt(() => File.ReadAllText(path));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_an_async_twin_built_over_its_own_sync_member_that_shows_no_blocking() => Harness.VerifyAsync(Sources.Usings + """
+        abstract class ScreenViewModel
+        {
+            public abstract void Load();
+            public async Task LoadAsync() { await Task.Run(() => this.Load()); }
+        }
+        interface IStore { void Save(); Task SaveAsync(); }
+        class Store : IStore
+        {
+            public void Save() { }
+            public Task SaveAsync() => Task.Run(() => Save());
+        }
+        class SleepyStore
+        {
+            public void Save() => Thread.Sleep(100);
+            public Task SaveAsync() => {|BLZ109:Task.Run|}(() => Save());                                      // its body shows the sleep
         }
         """);
 }

@@ -89,7 +89,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
             {
                 var r1 = await Task.Run(() => Compute(a));                                // a helper whose own work is not provably cheap
                 var r2 = await Task.Run(() => { var s = 0; for (var i = 0; i < a; i++) { s += i; } return s; });
-                var r2b = await Task.Run(() => { var s = 0; for (var i = 0; i < 1000; i++) { s += i; } return s; }); // a thousand passes
+                var r2b = await Task.Run(() => { var s = 0; for (var i = 0; i < 1000; i++) { s += Compute(i); } return s; }); // a thousand calls
                 var r3 = await Task.Run(() => repo.Name);                                  // a getter with a body
                 var r4 = await Task.Run(() => repo.Size);                                  // an overridable property
                 var r5 = await Task.Run(() => items.Where(i => i > 0).ToList());           // enumerates
@@ -510,6 +510,141 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 bus.OnEach(message => Task.Run(() => Console.WriteLine(message)));                           // a sync handler: nobody awaits it
                 bus.Map(message => Task.Run(() => message.Length).Result);                                   // waited on: not returned
                 bus.Subscribe("nested", message => Task.Run(() => Task.Run(() => Console.WriteLine(message)))); // passed through a starter
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_counted_arithmetic_loop_of_at_most_a_million_passes() => Harness.VerifyAsync(Sources.Usings + """
+        class Counters
+        {
+            private long _sum;
+
+            async Task A(int[] cells)
+            {
+                var counted = await {|BLZ113:Task.Run<int>(() =>
+                {
+                    int total = 0;
+                    for (int n = 0; n < 100_000; n++)
+                        total++;
+                    return total;
+                })|};
+                await {|BLZ113:Task.Run(() =>
+                {
+                    for (var row = 0; row < 500; row++)
+                    {
+                        for (var column = 1; column <= 1000; column += 1)
+                        {
+                            _sum += row * column % 7;
+                        }
+                    }
+                })|};
+                var labels = new List<string>();
+                await {|BLZ113:Task.Run(() => { for (var n = 0; n < 10; n++) { labels.Add("label" + n); } })|};
+                await Task.Run(() => labels.AddRange(labels.Select(l => l + "!")));                     // enumerates a sequence
+                await Task.Run(() => { for (var n = 0; n < 1000; n++) { labels.Add("label" + n); } });   // more than 64 calls
+                var squares = await {|BLZ113:Task.Factory.StartNew(() =>
+                {
+                    var table = new long[16];
+                    for (var i = 0; i < 16; ++i) { table[i] = i * i; }
+                    return table;
+                })|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_counted_loops_that_are_long_unbounded_or_not_plain_arithmetic() => Harness.VerifyAsync(Sources.Usings + """
+        class Counters
+        {
+            private long _sum;
+            private int Limit => 10;
+
+            async Task A(int count, List<int> items)
+            {
+                await Task.Run(() => { for (var n = 0; n < 10_000_000; n++) { _sum += n; } });            // ten milliseconds or more
+                await Task.Run(() => { for (var i = 0; i < 1000; i++) { for (var j = 0; j < 1001; j++) { _sum += j; } } }); // a million and more, nested
+                await Task.Run(() => { for (var n = 0; n < count; n++) { _sum += n; } });                 // the caller's bound
+                await Task.Run(() => { for (var n = 0; n < Limit; n++) { _sum += n; } });                 // a property's bound
+                await Task.Run(() => { for (var n = 0; n < 1000; n++) { Console.WriteLine(n); } });       // a call on every pass
+                await Task.Run(() => { for (var n = 0; n < 1000; n++) { items.Add(n); } });               // a call on every pass
+                await Task.Run(() => { for (var n = 0; n < 1000; n += 2) { _sum += n; } });               // not counted one by one
+                await Task.Run(() => { for (var n = 0; n < 100_000; n++) { if (_sum > n) break; } });     // leaves early: a search
+                await Task.Run(() => { for (var n = 0; n < 100_000; n++) { _sum += new object().GetHashCode(); } });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_arithmetic_queries_over_sequences_of_provably_small_size() => Harness.VerifyAsync(Sources.Usings + """
+        static class Squares
+        {
+            public static async Task Main()
+            {
+                int[] values = { 0b1, 0b10, 0b100, 0b1000 };
+                Console.WriteLine(await SumSquares(values));
+                Console.WriteLine(await SumSquares(new int[3]));
+            }
+
+            private static Task<int> SumSquares(int[] values)
+            {
+                return {|BLZ113:Task.Run(Compute)|};
+
+                int Compute() => values.Select(v => v * v).Sum();
+            }
+        }
+        class Samples
+        {
+            public async Task<string> Render()
+            {
+                var samples = await LoadAsync(100);
+                var sorted = await {|BLZ113:Task.Run(() => new[] { 3, 1, 2 }.OrderBy(v => v).ToList())|};
+                return samples.Length + " " + sorted.Count;
+            }
+
+            private async Task<float[]> LoadAsync(int count) => await Build(count);
+
+            private async Task<float[]> Build(int count)
+            {
+                var building = {|BLZ113:Task.Factory.StartNew(() => Enumerable.Range(0, count).Select(n => n / 10f).ToArray())|};
+                return await building;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_queries_over_sequences_whose_size_the_code_does_not_fix() => Harness.VerifyAsync(Sources.Usings + """
+        class Reports
+        {
+            public Task<int> Public(int[] values) => Task.Run(() => values.Select(v => v * v).Sum());                  // any caller's input
+            public Task<int> Relay(int[] values) => Private(values);
+            private Task<int> Private(int[] values) => Task.Run(() => values.Sum());                                    // passed on from a public method
+            private Task<int> AlsoAGroup(int[] values) => Task.Run(() => values.Sum());                                 // its callers are not all known
+            private Func<int[], Task<int>> Group => AlsoAGroup;
+            private Task<float[]> Big(int count) => Task.Run(() => Enumerable.Range(0, count).Select(n => n / 10f).ToArray());
+            private Task<string[]> Formatted(int count) => Task.Run(() => Enumerable.Range(0, count).Select(n => n.ToString()).ToArray()); // a call per element
+            private Task<int> Uncalled(int[] values) => Task.Run(() => values.Sum());                                   // no caller to read
+
+            async Task A(int[] input)
+            {
+                await AlsoAGroup(new[] { 1, 2 });
+                await Big(100_000);
+                await Formatted(10);
+                var data = new[] { 1, 2, 3 };
+                data = input;
+                await Task.Run(() => data.Sum());                                                                       // written again
+                await Task.Run(() => Enumerable.Range(0, 5000).Sum());                                                  // more than a thousand
+                await Task.Run(Read);                                                                                   // a local function that does I/O
+                await Task.Run(() => input.Select(v => v + 1).ToList());
+
+                string Read() => File.ReadAllText("settings.json");
+            }
+
+            static Task<bool> Stub()
+            {
+                return Task.Run(Constant);                                                                              // a placeholder result
+
+                bool Constant() => false;
             }
         }
         """);
