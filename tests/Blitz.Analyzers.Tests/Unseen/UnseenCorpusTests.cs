@@ -43,8 +43,9 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
         Assert.True(score.Methods >= 75, $"the tuning half needs at least 75 labelled methods, has {score.Methods}");
 
         // Floors just under the figures at the start of stop 17 (rounds 1-4 in the tuning half: recall 90.9%, 0.19 per
-        // 30): a rule change that loses ground on the cases it was tuned on shows up here. Raise them as rules improve.
-        Assert.True(score.Recall >= 0.90, $"tuning-half recall fell to {score.Recall:P1}");
+        // 30), recall raised with stop 17's spawn and lifetime-loop families (93.7%): a rule change that loses ground on
+        // the cases it was tuned on shows up here. Raise them as rules improve.
+        Assert.True(score.Recall >= 0.93, $"tuning-half recall fell to {score.Recall:P1}");
         Assert.True(score.FalsePositivesPer30Correct <= 0.25, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
