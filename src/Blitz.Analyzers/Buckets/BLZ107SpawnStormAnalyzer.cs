@@ -11,8 +11,9 @@ namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
 /// BLZ107: a spawn (<c>Task.Run</c>, <c>StartNew</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c>, a generated wrapper) per item
-/// of a loop or of a <c>Select</c>, with nothing bounding concurrency. Anything that bounds or serializes it keeps it
-/// quiet: the spawn is awaited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
+/// of a loop or of a per-element lambda (<c>Select</c>, <c>List.ForEach</c>, <c>Array.ForEach</c>,
+/// <c>Parallel.ForEach</c>/<c>For</c>), with nothing bounding concurrency. Anything that bounds or serializes it keeps it
+/// quiet: the spawn is awaited or waited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
 /// semaphore is taken, or the loop runs a small fixed number of times (a constant up to 64,
 /// <c>Environment.ProcessorCount</c>, a worker/degree count). In a forever loop that nothing paces, any task started
 /// and left unawaited on each pass is a spawn too (<see cref="SpawningLoops"/>): <c>Forget(HandleNextAsync())</c>.
@@ -55,10 +56,10 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
-        // The structural test first: most calls are in no loop and no Select selector, and cost one walk up the tree.
+        // The structural test first: most calls are in no loop and no per-element lambda, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
         var repeater = Repeater(invocation);
-        if (repeater is null || AwaitedInPlace.Is(invocation)
+        if (repeater is null || AwaitedInPlace.Is(invocation) || WaitedInPlace(invocation)
             || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols))))
         {
             return;
@@ -67,7 +68,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         var storm = repeater switch
         {
             ILoopOperation loop => !IsBounded(loop, symbols, context.CancellationToken),
-            IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols),
+            IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols) && !(PerElementCall(lambda) is { } call && HasFixedSource(call)),
             _ => false,
         };
         if (storm && !StartsALifetimeLoop(invocation, context, symbols))
@@ -78,7 +79,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         }
     }
 
-    /// <summary>The innermost loop around <paramref name="operation"/>, or the Select selector it is in, within its own function; else null.</summary>
+    /// <summary>The innermost loop around <paramref name="operation"/>, or the per-element lambda it is in (<see cref="PerElementCall"/>), within its own function; else null.</summary>
     private static IOperation? Repeater(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -88,7 +89,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
                 case ILoopOperation loop:
                     return loop;
                 case IAnonymousFunctionOperation lambda:
-                    return IsSelectorOfSelect(lambda) ? lambda : null;
+                    return PerElementCall(lambda) is not null ? lambda : null;
                 case ILocalFunctionOperation:
                     return null;
             }
@@ -175,10 +176,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             case IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }:
                 return IsFixedCount(bound);
             case IForEachLoopOperation forEach:
-                var collection = OperationHelpers.WithoutConversions(forEach.Collection);
-                return collection is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallConstantCollection }
-                    || collection is ICollectionExpressionOperation { Elements.Length: <= SmallConstantCollection }
-                    || (collection is IInvocationOperation { TargetMethod.Name: "Range" } range && range.Arguments.Length == 2 && IsFixedCount(range.Arguments[1].Value));
+                return IsSmallFixedCollection(forEach.Collection);
             default:
                 return false;
         }
@@ -257,7 +255,12 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         && OperationHelpers.DescendantsInSameFunction(body).Any(o => o is IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAsync" } call
             && BlitzSymbols.Is(call.TargetMethod.ContainingType, symbols.SemaphoreSlim));
 
-    private static bool IsSelectorOfSelect(IAnonymousFunctionOperation lambda)
+    /// <summary>
+    /// The call that runs <paramref name="lambda"/> once per element: <c>Enumerable.Select</c>, <c>List&lt;T&gt;.ForEach</c>,
+    /// <c>Array.ForEach</c>, <c>Parallel.ForEach</c> or <c>Parallel.For</c>; else null. A start in it is one per element,
+    /// as in a loop (<c>Parallel.ForEach</c> runs its bodies a few at a time, but a start in one returns at once).
+    /// </summary>
+    private static IInvocationOperation? PerElementCall(IAnonymousFunctionOperation lambda)
     {
         var current = lambda.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
@@ -265,7 +268,52 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             current = current.Parent;
         }
 
-        return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Select" } select } }
-            && select.ContainingType.Name == "Enumerable";
+        return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var method } call }
+            && (method.Name, method.ContainingType.Name) is ("Select", "Enumerable") or ("ForEach", "List" or "Array" or "Parallel") or ("For", "Parallel")
+                ? call
+                : null;
+    }
+
+    /// <summary>A per-element call over a small literal collection, or a <c>Parallel.For</c> to a small fixed count.</summary>
+    private static bool HasFixedSource(IInvocationOperation call)
+    {
+        if (call.TargetMethod.Name == "For")
+        {
+            return call.Arguments.Length > 1 && IsFixedCount(call.Arguments[1].Value);
+        }
+
+        var source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        return source is not null && IsSmallFixedCollection(source);
+    }
+
+    /// <summary>An array, collection expression or collection initializer of a few elements, or <c>Enumerable.Range</c> to a small fixed count.</summary>
+    private static bool IsSmallFixedCollection(IOperation collection)
+    {
+        collection = OperationHelpers.WithoutConversions(collection);
+        return collection is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallConstantCollection }
+            || collection is ICollectionExpressionOperation { Elements.Length: <= SmallConstantCollection }
+            || collection is IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers.Length: > 0 and <= SmallConstantCollection }
+            || (collection is IInvocationOperation { TargetMethod.Name: "Range" } range && range.Arguments.Length == 2 && IsFixedCount(range.Arguments[1].Value));
+    }
+
+    /// <summary>
+    /// <c>Task.Run(...).Wait()</c>, <c>.Result</c>, <c>.GetAwaiter().GetResult()</c>: the caller waits for each task where
+    /// it is made, so they run one at a time (the wait itself is BLZ103's in async code).
+    /// </summary>
+    private static bool WaitedInPlace(IInvocationOperation spawn)
+    {
+        IOperation task = spawn;
+        while (task.Parent is IConversionOperation conversion)
+        {
+            task = conversion;
+        }
+
+        return task.Parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Wait" } wait => wait.Instance == task,
+            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance == task,
+            IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter => awaiter.Instance == task && awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" },
+            _ => false,
+        };
     }
 }

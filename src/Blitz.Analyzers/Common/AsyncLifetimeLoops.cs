@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,6 +17,16 @@ namespace Blitz.Analyzers.Common;
 /// </summary>
 internal static class AsyncLifetimeLoops
 {
+    // Per compilation and method: a callee started from several places (and asked again by BLZ107) is read once.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, Found?>> PerCompilation = new();
+
+    private sealed class Found(BlockingFinding finding, bool awaitsBeforeBlocking)
+    {
+        public BlockingFinding Finding { get; } = finding;
+
+        public bool AwaitsBeforeBlocking { get; } = awaitsBeforeBlocking;
+    }
+
     /// <summary>
     /// The lifetime loop of <paramref name="method"/> as a finding (<c>ReadAllAsync → while (…) blocking on
     /// IConsumer.Consume</c>), and whether the method reaches the pool in it even when started on a thread of its own (it
@@ -23,6 +35,23 @@ internal static class AsyncLifetimeLoops
     public static (BlockingFinding Finding, bool AwaitsBeforeBlocking)? Of(IMethodSymbol method, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!method.IsAsync || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null; // metadata methods and sync ones: no lookup at all
+        }
+
+        var known = PerCompilation.GetValue(compilation, _ => new ConcurrentDictionary<ISymbol, Found?>(ReferenceComparer.Instance));
+        if (!known.TryGetValue(method, out var found))
+        {
+            found = Compute(method, compilation, symbols, cancellationToken);
+            known.TryAdd(method, found);
+        }
+
+        return found is null ? null : (found.Finding, found.AwaitsBeforeBlocking);
+    }
+
+    private static Found? Compute(IMethodSymbol method, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
         if (!method.IsAsync || method.DeclaringSyntaxReferences.Length != 1 || !BlockingSummaries.IsDeclaredInSource(method, compilation)
             || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not { } declaration
             || !compilation.ContainsSyntaxTree(declaration.SyntaxTree)
@@ -39,7 +68,7 @@ internal static class AsyncLifetimeLoops
                 var described = LifetimeLoops.DescribeLoop(loop, wait);
                 var finding = new BlockingFinding(ImmutableArray.Create(BlockingSummaries.ChainName(method), described),
                     new BlockingWork(null, described, LifetimeLoops.What, BlockingKind.ForeverLoop));
-                return (finding, ForeverLoops.Awaits(loopSyntax) || ForeverLoops.AwaitsBefore(declaration, loopSyntax));
+                return new Found(finding, ForeverLoops.Awaits(loopSyntax) || ForeverLoops.AwaitsBefore(declaration, loopSyntax));
             }
         }
 

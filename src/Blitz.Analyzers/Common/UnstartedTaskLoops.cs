@@ -33,18 +33,19 @@ internal static class UnstartedTaskLoops
             case ILocalReferenceOperation { Local: var item } when passLoop is IForEachLoopOperation each && each.Locals.Contains(item, SymbolEqualityComparer.Default)
                 && OperationHelpers.WithoutConversions(each.Collection) is ILocalReferenceOperation { Local: var collection }:
                 return FillingLoop(collection, AsyncContext.EnclosingBody(each), symbols);
-            case IParameterReferenceOperation { Parameter: var item } when passLoop is null && ParallelForEachSource(start, item) is { } parallel:
-                return FillingLoop(parallel.Collection, AsyncContext.EnclosingBody(parallel.Call), symbols);
+            case IParameterReferenceOperation { Parameter: var item } when passLoop is null && PerElementSource(start, item) is { } perElement:
+                return FillingLoop(perElement.Collection, AsyncContext.EnclosingBody(perElement.Call), symbols);
             default:
                 return null;
         }
     }
 
     /// <summary>
-    /// <c>Parallel.ForEach(source, item =&gt; item.Start())</c>: the local whose elements the body that declares
-    /// <paramref name="item"/> gets, when <paramref name="start"/> is in that body itself.
+    /// <c>Parallel.ForEach(source, item =&gt; item.Start())</c>, <c>Array.ForEach(source, ...)</c>,
+    /// <c>source.ForEach(...)</c> of a list: the local whose elements the body that declares <paramref name="item"/>
+    /// gets, when <paramref name="start"/> is in that body itself.
     /// </summary>
-    private static (ILocalSymbol Collection, IInvocationOperation Call)? ParallelForEachSource(IInvocationOperation start, IParameterSymbol item)
+    private static (ILocalSymbol Collection, IInvocationOperation Call)? PerElementSource(IInvocationOperation start, IParameterSymbol item)
     {
         if (AsyncContext.EnclosingFunction(start) is not IAnonymousFunctionOperation body || !SymbolEqualityComparer.Default.Equals(body.Symbol, item.ContainingSymbol))
         {
@@ -57,10 +58,13 @@ internal static class UnstartedTaskLoops
             current = current.Parent;
         }
 
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ForEach", ContainingType.Name: "Parallel" } } call }
-            && call.Arguments.Length > 0 && OperationHelpers.WithoutConversions(call.Arguments[0].Value) is ILocalReferenceOperation { Local: var collection }
-                ? (collection, call)
-                : null;
+        if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ForEach", ContainingType.Name: "Parallel" or "Array" or "List" } } call })
+        {
+            return null;
+        }
+
+        var source = call.Instance ?? (call.Arguments.Length > 1 ? call.Arguments[0].Value : null);
+        return source is not null && OperationHelpers.WithoutConversions(source) is ILocalReferenceOperation { Local: var collection } ? (collection, call) : null;
     }
 
     /// <summary>The first loop of <paramref name="body"/> (its own function) that stores a task built unstarted into an element of <paramref name="collection"/>.</summary>

@@ -281,4 +281,45 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+    [Fact]
+    public Task Reports_spawns_in_lambdas_run_once_per_element() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Work(int x) => x;
+            static void Print(object? value) { }
+
+            static void Main(List<int> items, int[] numbers)
+            {
+                var tasks = new List<Task<int>>();
+                items.ForEach(x => tasks.Add({|BLZ107:Task.Run|}(() => Work(x))));
+                Array.ForEach(numbers, x => tasks.Add({|BLZ107:Task.Run|}(() => Work(x))));
+                Parallel.ForEach(items, x => { _ = {|BLZ107:Task.Factory.StartNew|}(() => Work(x)); });
+                Parallel.For(0, 1000, i => { _ = {|BLZ107:Task.Run|}(() => Work(i)); });
+                var later = new List<Task>();
+                for (var n = 0; n < numbers.Length; n++) { later.Add(new Task(Print, n)); }
+                later.ForEach(t => {|BLZ107:t.Start|}());
+                Task.WaitAll(tasks.ToArray());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_spawns_waited_in_place_and_per_element_calls_over_a_few_fixed_items() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Work(int x) => x;
+
+            static void Main(List<int> items)
+            {
+                foreach (var item in items) { Task.Run(() => Work(item)).Wait(); }                 // one at a time
+                foreach (var item in items) { var r = Task.Run(() => Work(item)).Result; }
+                foreach (var item in items) { var r = Task.Run(() => Work(item)).GetAwaiter().GetResult(); }
+                var few = new[] { 1, 2, 3 }.Select(x => Task.Run(() => Work(x))).ToList();
+                Parallel.For(0, 4, i => { _ = Task.Run(() => Work(i)); });
+                new List<int> { 1, 2 }.ForEach(x => Task.Run(() => Work(x)));
+                items.ForEach(x => Console.WriteLine(x));
+                Task.WaitAll(few.ToArray());
+            }
+        }
+        """);
 }
