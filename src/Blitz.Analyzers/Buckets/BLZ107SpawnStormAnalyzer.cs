@@ -59,8 +59,9 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         // The structural test first: most calls are in no loop and no per-element lambda, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
         var repeater = Repeater(invocation);
-        if (repeater is null || AwaitedInPlace.Is(invocation) || WaitedInPlace(invocation)
-            || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols))))
+        if (repeater is null || AwaitedInPlace.Is(invocation)
+            || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols)))
+            || WaitedInPlace(invocation))
         {
             return;
         }
