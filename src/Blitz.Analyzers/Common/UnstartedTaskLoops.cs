@@ -8,7 +8,7 @@ namespace Blitz.Analyzers.Common;
 /// Tasks built unstarted, one on every pass of a loop, and started on the pool: started in that pass
 /// (<c>all[n] = new Task(Work); all[n].Start();</c>, <c>var t = new Task(Work); t.Start();</c>), or afterwards, one per
 /// element of the collection the loop filled (<c>foreach (var t in all) t.Start();</c>,
-/// <c>Parallel.ForEach(all, t =&gt; t.Start())</c>). <c>Task.Start()</c> queues to the current scheduler, the pool (as
+/// <c>Parallel.ForEach(all, t =&gt; t.Start())</c>, <c>Array.ForEach</c>, a list's <c>ForEach</c>). <c>Task.Start()</c> queues to the current scheduler, the pool (as
 /// <see cref="UnstartedTasks"/> takes it); a creation with <c>LongRunning</c>, or a start on another scheduler, is not
 /// one. The loop that builds the tasks is the evidence of how many there are: BLZ107 reads its bound as it reads the
 /// bound of any loop that starts one work item per pass.
