@@ -14,7 +14,8 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>[Blocking]</c>/<c>[CpuBound]</c> method. It holds a pool thread forever: bucket 4, <c>SpawnDedicated</c>.
 /// Second message (<see cref="Descriptors.LifetimeLoopOnPool"/>): a lifetime loop (<see cref="LifetimeLoops"/>) that
 /// blocks on each pass although it is async — in an async delegate sent to the pool, in an async delegate given
-/// <c>LongRunning</c> (a thread of its own only until the first await), or in an async method. A loop that awaits and
+/// <c>LongRunning</c> (a thread of its own only until the first await) or to a thread of its own (<c>new Thread</c>,
+/// <c>SpawnDedicated</c>: async void, the same), or in an async method. A loop that awaits and
 /// blocks nowhere holds no thread and is not reported; nor is a <c>StartNew</c> on a scheduler other than the pool.
 /// Also a body of <c>Parallel.For</c>/<c>ForEach</c>/<c>Invoke</c> that loops forever. A forever loop that only starts
 /// tasks it leaves running is a spawn storm first (<see cref="SpawningLoops"/>, BLZ107) and is left to that rule.
@@ -28,6 +29,8 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     public void Register(RuleRegistry registry)
     {
         registry.RegisterCall((member, resolved) => resolved.IsOffloadStarter(member), AnalyzeStarter, RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, resolved) => member is IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.Name: "Thread" } && resolved.IsOffloadStarter(member),
+            AnalyzeNewThread, RuleRequirements.Tasks, OperationKind.ObjectCreation);
         registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
@@ -43,8 +46,15 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination is OffloadDestination.Dedicated or OffloadDestination.CustomScheduler)
+        if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination is OffloadDestination.CustomScheduler)
         {
+            return;
+        }
+
+        if (destination == OffloadDestination.Dedicated)
+        {
+            AnalyzeAsyncDelegateOnItsOwnThread(context, invocation.Arguments, invocation.Syntax is InvocationExpressionSyntax dedicated ? dedicated.Expression : invocation.Syntax,
+                "'" + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name + "'", symbols);
             return;
         }
 
@@ -84,6 +94,37 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         }
     }
 
+    /// <summary><c>new Thread(async () =&gt; ...)</c>: see <see cref="AnalyzeAsyncDelegateOnItsOwnThread"/>.</summary>
+    private static void AnalyzeNewThread(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        var location = creation.Syntax is ObjectCreationExpressionSyntax { Type: { } type } ? type : creation.Syntax;
+        AnalyzeAsyncDelegateOnItsOwnThread(context, creation.Arguments, location, "'new Thread'", symbols);
+    }
+
+    /// <summary>
+    /// An async delegate given a thread of its own — <c>new Thread(async () =&gt; ...)</c>,
+    /// <c>SpawnDedicated(name, async ct =&gt; ...)</c> — is an async void delegate: the thread runs it until its first
+    /// await and ends there, and the rest runs on ThreadPool threads. Its lifetime loop is then a loop on the pool, as
+    /// with <c>LongRunning</c> (<see cref="LifetimeLoopOnPool"/>): one that blocks holds a pool thread on every pass, one
+    /// that only awaits needed no thread. Reported at the start, once.
+    /// </summary>
+    private static void AnalyzeAsyncDelegateOnItsOwnThread(OperationAnalysisContext context, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, SyntaxNode location, string name, BlitzSymbols symbols)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda }
+                && LifetimeLoopOnPool(lambda, ForeverLoops.Find(lambda.Syntax), longRunning: true, symbols, UntilTheFirstAwaitOnItsOwnThread) is { } finding)
+            {
+                var advice = finding.Blocks ? SyncLoopOnDedicatedThread
+                    : "drop the thread and call the async loop (it needs none), or make it a sync loop on 'BlitzRuntime.Default.SpawnDedicated'";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location.GetLocation(),
+                    "The forever loop of the async delegate that " + name + " runs on a thread of its own", finding.What, advice));
+                return;
+            }
+        }
+    }
+
     /// <summary><c>task.Start()</c> of a task built unstarted (<see cref="UnstartedTasks"/>) whose delegate loops forever: a pool start like Task.Run.</summary>
     private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols)
     {
@@ -101,6 +142,8 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 
     private const string UntilTheFirstAwait = "LongRunning gives an async delegate a thread of its own only until its first await";
 
+    private const string UntilTheFirstAwaitOnItsOwnThread = "a thread runs an async delegate only until its first await, where the delegate returns and the thread ends";
+
     /// <summary>
     /// How the lambda's lifetime loop holds ThreadPool threads, or null. Without LongRunning a sync lambda's forever
     /// loop was reported already; what is left is a loop that awaits and blocks, or a consuming foreach. With
@@ -108,7 +151,8 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     /// even a loop that blocks on nothing in the table holds a pool thread for good); an async loop that blocks nowhere
     /// is on the pool too, and its LongRunning thread was started for nothing.
     /// </summary>
-    private static (string What, bool Blocks)? LifetimeLoopOnPool(IAnonymousFunctionOperation lambda, StatementSyntax? foreverLoop, bool longRunning, BlitzSymbols symbols)
+    private static (string What, bool Blocks)? LifetimeLoopOnPool(IAnonymousFunctionOperation lambda, StatementSyntax? foreverLoop, bool longRunning, BlitzSymbols symbols,
+        string untilTheFirstAwait = UntilTheFirstAwait)
     {
         if (longRunning && !lambda.Symbol.IsAsync)
         {
@@ -117,7 +161,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 
         if (longRunning && foreverLoop is not null && ForeverLoops.AwaitsBefore(lambda.Syntax, foreverLoop))
         {
-            return ("runs on a ThreadPool thread after the delegate's first await (" + UntilTheFirstAwait + ") and never awaits again, so it holds that thread for good", true);
+            return ("runs on a ThreadPool thread after the delegate's first await (" + untilTheFirstAwait + ") and never awaits again, so it holds that thread for good", true);
         }
 
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
@@ -127,13 +171,13 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             {
                 var blocks = "(" + LifetimeLoops.Describe(wait) + ")";
                 return (longRunning
-                    ? "runs on ThreadPool threads after its first await (" + UntilTheFirstAwait + ") and blocks one on every pass " + blocks
+                    ? "runs on ThreadPool threads after its first await (" + untilTheFirstAwait + ") and blocks one on every pass " + blocks
                     : "blocks a ThreadPool thread on every pass " + blocks + ", for as long as it lives", true);
             }
         }
 
         return longRunning && LifetimeLoops.HasAwaitingLoop(lambda.Syntax)
-            ? ("runs on ThreadPool threads after its first await: " + UntilTheFirstAwait + ", so that thread was started for nothing", false)
+            ? ("runs on ThreadPool threads after its first await: " + untilTheFirstAwait + ", so that thread was started for nothing", false)
             : null;
     }
 

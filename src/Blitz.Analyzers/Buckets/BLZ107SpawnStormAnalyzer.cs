@@ -11,11 +11,15 @@ namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
 /// BLZ107: a spawn (<c>Task.Run</c>, <c>StartNew</c>, <c>SpawnBlocking</c>, <c>SpawnCpu</c>, a generated wrapper) per item
-/// of a loop or of a <c>Select</c>, with nothing bounding concurrency. Anything that bounds or serializes it keeps it
-/// quiet: the spawn is awaited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
+/// of a loop or of a per-element lambda (<c>Select</c>, <c>List.ForEach</c>, <c>Array.ForEach</c>,
+/// <c>Parallel.ForEach</c>/<c>For</c>), with nothing bounding concurrency. Anything that bounds or serializes it keeps it
+/// quiet: the spawn is awaited or waited in place, the loop body awaits anything (a semaphore, <c>WhenAny</c> on a window), a
 /// semaphore is taken, or the loop runs a small fixed number of times (a constant up to 64,
 /// <c>Environment.ProcessorCount</c>, a worker/degree count). In a forever loop that nothing paces, any task started
 /// and left unawaited on each pass is a spawn too (<see cref="SpawningLoops"/>): <c>Forget(HandleNextAsync())</c>.
+/// So is <c>task.Start()</c> of tasks built unstarted one per pass (<see cref="UnstartedTaskLoops"/>), the building
+/// loop's bound deciding. A loop paced by its input (a blocking accept or read on every pass) is no storm, and a start
+/// whose work is a forever or lifetime loop is left to BLZ106/BLZ112, whose advice (a dedicated thread) is the one to take.
 /// </summary>
 internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
@@ -33,26 +37,42 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
     {
         var targets = registry.OffloadTargets;
         registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
+    }
+
+    /// <summary>
+    /// <c>task.Start()</c> of tasks built unstarted one per pass of a loop (<see cref="UnstartedTaskLoops"/>): started
+    /// in that pass, or afterwards one per element of what the loop filled; a storm when that loop is not bounded.
+    /// </summary>
+    private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols)
+    {
+        var start = (IInvocationOperation)context.Operation;
+        if (UnstartedTaskLoops.BuildingLoop(start, symbols) is { } loop && !IsBounded(loop, symbols, context.CancellationToken))
+        {
+            var location = start.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : start.Syntax.GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpawnStorm, location, "Task.Start"));
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
-        // The structural test first: most calls are in no loop and no Select selector, and cost one walk up the tree.
+        // The structural test first: most calls are in no loop and no per-element lambda, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
         var repeater = Repeater(invocation);
         if (repeater is null || AwaitedInPlace.Is(invocation)
-            || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols))))
+            || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols)))
+            || WaitedInPlace(invocation))
         {
             return;
         }
 
         var storm = repeater switch
         {
-            ILoopOperation loop => !IsBounded(loop, symbols),
-            IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols),
+            ILoopOperation loop => !IsBounded(loop, symbols, context.CancellationToken),
+            IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols) && !(PerElementCall(lambda) is { } call && HasFixedSource(call)),
             _ => false,
         };
-        if (storm)
+        if (storm && !StartsALifetimeLoop(invocation, context, symbols))
         {
             var method = invocation.TargetMethod;
             var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
@@ -60,7 +80,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         }
     }
 
-    /// <summary>The innermost loop around <paramref name="operation"/>, or the Select selector it is in, within its own function; else null.</summary>
+    /// <summary>The innermost loop around <paramref name="operation"/>, or the per-element lambda it is in (<see cref="PerElementCall"/>), within its own function; else null.</summary>
     private static IOperation? Repeater(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
@@ -70,7 +90,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
                 case ILoopOperation loop:
                     return loop;
                 case IAnonymousFunctionOperation lambda:
-                    return IsSelectorOfSelect(lambda) ? lambda : null;
+                    return PerElementCall(lambda) is not null ? lambda : null;
                 case ILocalFunctionOperation:
                     return null;
             }
@@ -117,9 +137,37 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
     private static bool OnlyTokensAndWork(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) =>
         arguments.All(a => !BlitzSymbols.Is(a.Parameter?.Type, symbols.TaskScheduler) && !BlitzSymbols.Is(a.Parameter?.Type, symbols.TaskCreationOptions));
 
-    private static bool IsBounded(ILoopOperation loop, BlitzSymbols symbols)
+    /// <summary>
+    /// True when the work started is a forever or lifetime loop, in the delegate (BLZ106's) or through a call (BLZ112's):
+    /// an accept loop that starts a session per client whose session never ends holds a pool thread per client for good,
+    /// and the advice is a dedicated thread, not a bound on concurrency (one diagnostic, one advice).
+    /// </summary>
+    private static bool StartsALifetimeLoop(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols)
     {
-        if (OperationHelpers.ContainsAwait(loop.Body) || TakesSemaphore(loop.Body, symbols))
+        if (!symbols.TryGetOffloadStarter(invocation, out var destination)
+            || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation work })
+        {
+            return false;
+        }
+
+        var body = work.Target switch
+        {
+            IAnonymousFunctionOperation lambda => lambda.Syntax,
+            IMethodReferenceOperation reference => reference.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken),
+            _ => null,
+        };
+        if (ForeverLoops.Find(body) is not null || (work.Target is IAnonymousFunctionOperation { Body: var lambdaBody } && LifetimeLoops.Holds(lambdaBody, symbols)))
+        {
+            return true;
+        }
+
+        return BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree) is { } summaries
+            && BLZ112ForeverLoopThroughCallAnalyzer.FindingAt(invocation, work, destination, summaries, context.Compilation, symbols, context.CancellationToken) is not null;
+    }
+
+    private static bool IsBounded(ILoopOperation loop, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        if (OperationHelpers.ContainsAwait(loop.Body) || TakesSemaphore(loop.Body, symbols) || IsPacedByInput(loop, symbols, cancellationToken))
         {
             return true;
         }
@@ -129,13 +177,39 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             case IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }:
                 return IsFixedCount(bound);
             case IForEachLoopOperation forEach:
-                var collection = OperationHelpers.WithoutConversions(forEach.Collection);
-                return collection is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallConstantCollection }
-                    || collection is ICollectionExpressionOperation { Elements.Length: <= SmallConstantCollection }
-                    || (collection is IInvocationOperation { TargetMethod.Name: "Range" } range && range.Arguments.Length == 2 && IsFixedCount(range.Arguments[1].Value));
+                return IsSmallFixedCollection(forEach.Collection);
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A loop that lives on its input and blocks for it on every pass starts one work item per input, at the pace the
+    /// input arrives: an accept loop that starts a session per client, a console loop that starts a command per line.
+    /// The sync twin of a loop that awaits its input (bounded above). Taken as paced: a <c>while</c>/<c>for</c> with an
+    /// endless condition whose pass blocks (a read, an accept, a wait, a sleep), or any <c>while</c>/<c>do</c> whose
+    /// pass waits for input (<see cref="LifetimeLoops.IsBlockingWait"/>: the console, a blocking queue, a handle). A
+    /// finite loop over data that reads as it goes is not: its items come as fast as the reads.
+    /// </summary>
+    private static bool IsPacedByInput(ILoopOperation loop, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        if (loop is not (IWhileLoopOperation or IForLoopOperation))
+        {
+            return false;
+        }
+
+        var endless = ForeverLoops.HasEndlessCondition(loop.Syntax);
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop))
+        {
+            if (operation is IInvocationOperation call && OperationHelpers.InnermostLoopInSameFunction(call) == loop
+                && ((loop is IWhileLoopOperation && LifetimeLoops.IsBlockingWait(call, symbols))
+                    || (endless && BlockingCalls.Classify(call, symbols, cancellationToken) is { Kind: BlockingKind.Sleep or BlockingKind.SyncIo or BlockingKind.Wait })))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A small constant, <c>Environment.ProcessorCount</c>, or a count whose name says it is a degree of parallelism.</summary>
@@ -147,8 +221,34 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             return bound.ConstantValue.Value is int count && count <= SmallFixedCount;
         }
 
+        if (ArrayCreatedWith(bound) is { ConstantValue: { HasValue: true, Value: int length } })
+        {
+            return length <= SmallFixedCount; // n < all.Length, all = new Task[100]: the array's size is the count
+        }
+
         var name = OperationHelpers.ReferencedSymbol(bound)?.Name;
         return name is not null && BoundNames.Any(n => name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
+    /// <summary>For <c>array.Length</c> of a local initialized with <c>new T[size]</c> in the same function: that size; else null.</summary>
+    private static IOperation? ArrayCreatedWith(IOperation bound)
+    {
+        if (bound is not IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol } array } })
+        {
+            return null;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(bound)))
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, array))
+            {
+                return declarator.Initializer?.Value is { } value && OperationHelpers.WithoutConversions(value) is IArrayCreationOperation { DimensionSizes.Length: 1 } creation
+                    ? OperationHelpers.WithoutConversions(creation.DimensionSizes[0])
+                    : null;
+            }
+        }
+
+        return null;
     }
 
     private static bool TakesSemaphore(IOperation body, BlitzSymbols symbols) =>
@@ -156,7 +256,12 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         && OperationHelpers.DescendantsInSameFunction(body).Any(o => o is IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAsync" } call
             && BlitzSymbols.Is(call.TargetMethod.ContainingType, symbols.SemaphoreSlim));
 
-    private static bool IsSelectorOfSelect(IAnonymousFunctionOperation lambda)
+    /// <summary>
+    /// The call that runs <paramref name="lambda"/> once per element: <c>Enumerable.Select</c>, <c>List&lt;T&gt;.ForEach</c>,
+    /// <c>Array.ForEach</c>, <c>Parallel.ForEach</c> or <c>Parallel.For</c>; else null. A start in it is one per element,
+    /// as in a loop (<c>Parallel.ForEach</c> runs its bodies a few at a time, but a start in one returns at once).
+    /// </summary>
+    private static IInvocationOperation? PerElementCall(IAnonymousFunctionOperation lambda)
     {
         var current = lambda.Parent;
         while (current is IDelegateCreationOperation or IConversionOperation)
@@ -164,7 +269,52 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             current = current.Parent;
         }
 
-        return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Select" } select } }
-            && select.ContainingType.Name == "Enumerable";
+        return current is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var method } call }
+            && (method.Name, method.ContainingType.Name) is ("Select", "Enumerable") or ("ForEach", "List" or "Array" or "Parallel") or ("For", "Parallel")
+                ? call
+                : null;
+    }
+
+    /// <summary>A per-element call over a small literal collection, or a <c>Parallel.For</c> to a small fixed count.</summary>
+    private static bool HasFixedSource(IInvocationOperation call)
+    {
+        if (call.TargetMethod.Name == "For")
+        {
+            return call.Arguments.Length > 1 && IsFixedCount(call.Arguments[1].Value);
+        }
+
+        var source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        return source is not null && IsSmallFixedCollection(source);
+    }
+
+    /// <summary>An array, collection expression or collection initializer of a few elements, or <c>Enumerable.Range</c> to a small fixed count.</summary>
+    private static bool IsSmallFixedCollection(IOperation collection)
+    {
+        collection = OperationHelpers.WithoutConversions(collection);
+        return collection is IArrayCreationOperation { Initializer.ElementValues.Length: <= SmallConstantCollection }
+            || collection is ICollectionExpressionOperation { Elements.Length: <= SmallConstantCollection }
+            || collection is IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers.Length: > 0 and <= SmallConstantCollection }
+            || (collection is IInvocationOperation { TargetMethod.Name: "Range" } range && range.Arguments.Length == 2 && IsFixedCount(range.Arguments[1].Value));
+    }
+
+    /// <summary>
+    /// <c>Task.Run(...).Wait()</c>, <c>.Result</c>, <c>.GetAwaiter().GetResult()</c>: the caller waits for each task where
+    /// it is made, so they run one at a time (the wait itself is BLZ103's in async code).
+    /// </summary>
+    private static bool WaitedInPlace(IInvocationOperation spawn)
+    {
+        IOperation task = spawn;
+        while (task.Parent is IConversionOperation conversion)
+        {
+            task = conversion;
+        }
+
+        return task.Parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Wait" } wait => wait.Instance == task,
+            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance == task,
+            IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter => awaiter.Instance == task && awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" },
+            _ => false,
+        };
     }
 }

@@ -13,7 +13,9 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>SpawnBlocking</c> or <c>SpawnCpu</c> of a delegate (sync or async) that calls a source method whose <see cref="BlockingSummary"/>
 /// holds a forever loop: a daemon that holds a pool thread for the life of the process (bucket 4). With
 /// <c>LongRunning</c>, only an async lambda that makes the call after an await (it is then on the pool). The loop in the
-/// delegate's own body (a lambda's, or a method group's) is BLZ106's; this rule looks through the calls.
+/// delegate's own body (a lambda's, or a method group's) is BLZ106's; this rule looks through the calls. Also a call of
+/// a source async method whose own lifetime loop blocks on every pass (<see cref="AsyncLifetimeLoops"/>): BLZ106 reports
+/// that loop in the method, and this rule the start that hands it a pool thread for the life of the host.
 /// </summary>
 internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
 {
@@ -52,55 +54,67 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
     private static void AnalyzeWork(OperationAnalysisContext context, IInvocationOperation invocation, IDelegateCreationOperation work, OffloadDestination destination, BlitzSymbols symbols)
     {
         var summaries = BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree);
-        if (summaries is null)
-        {
-            return;
-        }
-
-        // LongRunning gives the delegate a thread of its own; an async lambda keeps it only until its first await.
-        var longRunning = AsyncContext.AsksForLongRunning(invocation, symbols);
-        BlockingFinding? finding = null;
-        string? method = null;
-        string? token = null;
-        switch (work.Target)
-        {
-            case IMethodReferenceOperation reference when !longRunning && summaries.Summarizable(reference.Method) is { } definition:
-                var summary = summaries.Get(definition, invocation.SemanticModel, context.CancellationToken).ForeverLoop;
-                // Chain of two (the method, its loop): the loop is in the method's own body, which BLZ106 reports when it
-                // is a forever loop; a lifetime loop there (a consuming foreach, a loop on a read) is left to this rule.
-                finding = summary is { Chain.Length: > 2 } or { Work.What: LifetimeLoops.What } ? summary : null;
-                method = definition.Name;
-                break;
-            case IAnonymousFunctionOperation lambda when (!longRunning || lambda.Symbol.IsAsync) && ForeverLoops.Find(lambda.Syntax) is null:
-                foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
-                {
-                    if (summaries.SummarizableTarget(operation) is { } callee && summaries.Get(callee, invocation.SemanticModel, context.CancellationToken).ForeverLoop is { } loop
-                        && (!longRunning || ForeverLoops.AwaitsBefore(lambda.Syntax, operation.Syntax)))
-                    {
-                        finding = loop;
-                        method = callee.Name;
-                        token = IsFixable(invocation, lambda, destination) && loop.Chain.Length == 2
-                            ? StopTokenToLink(lambda, operation, callee, symbols, context.CancellationToken)
-                            : null;
-                        break;
-                    }
-                }
-
-                break;
-        }
-
-        if (finding is null || method is null)
+        if (summaries is null || FindingAt(invocation, work, destination, summaries, context.Compilation, symbols, context.CancellationToken) is not { } found)
         {
             return;
         }
 
         var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
-        var properties = token is not null
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.SpawnDedicated).Add(DiagnosticProperties.Replacement, method)
-                .Add(DiagnosticProperties.CancellationToken, token)
+        var properties = found.Token is not null
+            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.SpawnDedicated).Add(DiagnosticProperties.Replacement, found.Method)
+                .Add(DiagnosticProperties.CancellationToken, found.Token)
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopThroughCall, location, properties, starter, finding.ChainFrom(starter)));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopThroughCall, location, properties, starter, found.Finding.ChainFrom(starter)));
+    }
+
+    /// <summary>
+    /// The forever or lifetime loop that <paramref name="work"/>, sent to a pool by <paramref name="invocation"/>, runs
+    /// through a call: the finding, the looping method's name and the token the fix links (null: no fix). Also asked by
+    /// BLZ107, which leaves such a start to this rule (one diagnostic, one advice).
+    /// </summary>
+    internal static (BlockingFinding Finding, string Method, string? Token)? FindingAt(IInvocationOperation invocation, IDelegateCreationOperation work, OffloadDestination destination,
+        BlockingSummaries summaries, Compilation compilation, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        // LongRunning gives the delegate a thread of its own; an async lambda keeps it only until its first await.
+        var longRunning = AsyncContext.AsksForLongRunning(invocation, symbols);
+        switch (work.Target)
+        {
+            case IMethodReferenceOperation reference when !longRunning && summaries.Summarizable(reference.Method) is { } definition:
+                var summary = summaries.Get(definition, invocation.SemanticModel, cancellationToken).ForeverLoop;
+                // Chain of two (the method, its loop): the loop is in the method's own body, which BLZ106 reports when it
+                // is a forever loop; a lifetime loop there (a consuming foreach, a loop on a read) is left to this rule.
+                return summary is { Chain.Length: > 2 } or { Work.What: LifetimeLoops.What } ? (summary, definition.Name, null) : null;
+            case IMethodReferenceOperation reference when AsyncLifetimeLoops.Of(reference.Method, compilation, symbols, cancellationToken) is { } lifetime
+                && (!longRunning || lifetime.AwaitsBeforeBlocking):
+                // Task.Run(ReadAllAsync): the async method's loop blocks a pool thread on every pass.
+                return (lifetime.Finding, reference.Method.Name, null);
+            case IAnonymousFunctionOperation lambda when (!longRunning || lambda.Symbol.IsAsync) && ForeverLoops.Find(lambda.Syntax) is null:
+                foreach (var operation in OperationHelpers.DescendantsInSameFunction(lambda.Body))
+                {
+                    if (summaries.SummarizableTarget(operation) is { } callee && summaries.Get(callee, invocation.SemanticModel, cancellationToken).ForeverLoop is { } loop
+                        && (!longRunning || ForeverLoops.AwaitsBefore(lambda.Syntax, operation.Syntax)))
+                    {
+                        var token = IsFixable(invocation, lambda, destination) && loop.Chain.Length == 2
+                            ? StopTokenToLink(lambda, operation, callee, symbols, cancellationToken)
+                            : null;
+                        return (loop, callee.Name, token);
+                    }
+
+                    // await reader.ReadAllAsync(ct): an async callee whose own loop blocks (BLZ106's inside it). No fix: a
+                    // dedicated thread would run it only until its first await.
+                    if (operation is IInvocationOperation { TargetMethod.IsAsync: true } asyncCall
+                        && AsyncLifetimeLoops.Of(asyncCall.TargetMethod, compilation, symbols, cancellationToken) is { } inCallee
+                        && (!longRunning || inCallee.AwaitsBeforeBlocking || ForeverLoops.AwaitsBefore(lambda.Syntax, operation.Syntax)))
+                    {
+                        return (inCallee.Finding, asyncCall.TargetMethod.Name, null);
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ internal static class UnstartedTasks
         return AsyncContext.AsksForLongRunning(creation.Arguments, symbols) ? null : work; // LongRunning: a thread of its own
     }
 
-    private static bool IsDefaultScheduler(IOperation scheduler) =>
+    /// <summary>True for <c>TaskScheduler.Default</c>: a start on it is a start on the pool.</summary>
+    public static bool IsDefaultScheduler(IOperation scheduler) =>
         OperationHelpers.WithoutConversions(scheduler) is IPropertyReferenceOperation { Property: { Name: "Default", ContainingType.Name: "TaskScheduler" } };
 
     private static IObjectCreationOperation? LocalCreation(ILocalSymbol local, Compilation compilation, CancellationToken cancellationToken) =>

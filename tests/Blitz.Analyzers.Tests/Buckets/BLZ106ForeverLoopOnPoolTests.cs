@@ -115,6 +115,41 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
+    public Task Reports_async_delegates_given_a_thread_of_their_own_whose_loop_then_runs_on_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Consumer
+        {
+            readonly Shared _s = new();
+
+            void Start(CancellationToken token)
+            {
+                new {|BLZ106:Thread|}(async () => { while (!token.IsCancellationRequested) { var line = _s.Queue.Take(token); await _s.SendAsync(line); } }).Start();
+                var reader = new {|BLZ106:Thread|}(async () => { await _s.SendAsync("hello"); while (true) { _s.Handle(Console.ReadLine() ?? ""); } }) { IsBackground = true };
+                reader.Start();
+                _ = {|BLZ106:BlitzRuntime.Default.SpawnDedicated|}("pump", async stop => { while (!stop.IsCancellationRequested) { await _s.SendAsync(await _s.Channel.Reader.ReadAsync(stop)); } });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_threads_of_their_own_with_sync_loops_or_async_work_that_does_not_loop() => Harness.VerifyAsync(Sources.Usings + Queue + """
+        partial class Consumer
+        {
+            readonly Shared _s = new();
+
+            void Start(CancellationToken token)
+            {
+                new Thread(() => { while (true) { _s.Handle(_s.Queue.Take()); } }).Start();                       // a sync loop on its own thread: right
+                _ = BlitzRuntime.Default.SpawnDedicated("pump", stop => { foreach (var s in _s.Queue.GetConsumingEnumerable(stop)) { _s.Handle(s); } });
+                new Thread(async () => { await _s.SendAsync("once"); }).Start();                                 // no loop
+                new Thread(async () => { while (true) { _s.Handle(_s.Queue.Take()); } await _s.SendAsync("never"); }).Start(); // blocks before any await: on its thread
+                new Thread(Run).Start();
+            }
+
+            void Run() { while (true) { _s.Handle(_s.Queue.Take()); } }
+        }
+        """);
+
+    [Fact]
     public async Task Long_running_async_message_explains_the_first_await()
     {
         var source = Sources.Usings + Queue + """

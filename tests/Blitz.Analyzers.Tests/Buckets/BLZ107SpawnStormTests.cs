@@ -185,4 +185,141 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+    [Fact]
+    public Task Reports_tasks_built_unstarted_per_pass_and_started_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static void Print(object? value) { }
+
+            static void Main(List<int> items)
+            {
+                var printers = new Task[100];
+                for (int n = 0; n < printers.Length; n++) { printers[n] = new Task(Print, n); {|BLZ107:printers[n].Start|}(); }
+                const int count = 1000;
+                var all = new Task[count];
+                for (int n = 0; n < count; n++) { all[n] = new Task<bool>(() => true); {|BLZ107:all[n].Start|}(); }
+                foreach (var item in items) { var one = new Task(() => Print(item)); {|BLZ107:one.Start|}(TaskScheduler.Default); }
+                var jobs = new Task[100];
+                for (int n = 0; n < jobs.Length; n++) { jobs[n] = new Task(state => Print(state), n); }
+                Parallel.ForEach(jobs, job => {|BLZ107:job.Start|}());
+                var later = new List<Task>();
+                foreach (var item in items) { later.Add(new Task(() => Print(item))); }
+                foreach (var task in later) { {|BLZ107:task.Start|}(); }
+                Task.WaitAll(all);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_unstarted_tasks_in_a_small_batch_on_their_own_threads_or_not_built_per_pass() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static void Print(object? value) { }
+
+            static async Task Main(List<int> items, List<Task> given, TaskScheduler limited)
+            {
+                var few = new Task[4];
+                for (int n = 0; n < few.Length; n++) { few[n] = new Task(Print, n); few[n].Start(); }                      // a small fixed batch
+                for (int n = 0; n < 1000; n++) { var own = new Task(Print, n, TaskCreationOptions.LongRunning); own.Start(); } // threads of their own
+                for (int n = 0; n < 1000; n++) { var mine = new Task(Print, n); mine.Start(limited); }                     // a scheduler of the code's choosing
+                foreach (var task in given) { task.Start(); }                                                              // built elsewhere
+                var pair = new List<Task> { new Task(() => Print(1)), new Task(() => Print(2)) };
+                foreach (var task in pair) { task.Start(); }                                                               // not built per pass of a loop
+                Parallel.ForEach(pair, task => task.Start());
+                foreach (var item in items) { var next = new Task(() => Print(item)); next.Start(); await next; }         // one at a time
+                await Task.WhenAll(few);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_loops_paced_by_their_input() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class C
+        {
+            static void Serve(TcpClient client) { }
+            static void Run(string line) { }
+            static void Accept(TcpListener listener) { while (true) { var client = listener.AcceptTcpClient(); Task.Run(() => Serve(client)); } }
+            static void Commands() { while (true) { var line = Console.ReadLine(); Task.Factory.StartNew(() => Run(line ?? "")); } }
+            static void Lines() { string? line; while ((line = Console.ReadLine()) != null) { Task.Run(() => Run(line)); } }
+            static void Ticks(CancellationToken ct) { while (!ct.IsCancellationRequested) { Thread.Sleep(1000); Task.Run(() => Run("tick")); } }
+            static void Messages(System.Collections.Concurrent.BlockingCollection<string> queue, Func<bool> running)
+            {
+                while (running()) { var message = queue.Take(); Task.Run(() => Run(message)); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_loops_whose_passes_wait_for_no_input() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static void Run(string line) { }
+            static void Spin(CancellationToken ct, Queue<string> pending)
+            {
+                while (!ct.IsCancellationRequested) { if (pending.TryDequeue(out var next)) { {|BLZ107:Task.Run|}(() => Run(next)); } }
+            }
+            static void Files(List<string> paths) { foreach (var path in paths) { var bytes = File.ReadAllBytes(path); {|BLZ107:Task.Run|}(() => bytes.Length); } }
+            static void Rows(StreamReader reader) { string? line; while ((line = reader.ReadLine()) != null) { {|BLZ107:Task.Run|}(() => Run(line)); } } // data, read as fast as the disk
+        }
+        """);
+
+    [Fact]
+    public Task Leaves_starts_of_forever_and_lifetime_loops_to_BLZ106_and_BLZ112() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Collections.Concurrent;
+        class C
+        {
+            static void Listen(int port) { while (true) { Thread.Sleep(port); } }
+            static void Drain(BlockingCollection<int> queue) { foreach (var item in queue.GetConsumingEnumerable()) { } }
+            static int Work(int x) => x;
+            static void Serve(List<int> ports, List<BlockingCollection<int>> queues)
+            {
+                foreach (var port in ports) { Task.Run(() => Listen(port)); }
+                foreach (var queue in queues) { Task.Run(() => Drain(queue)); }
+                foreach (var port in ports) { Task.Run(() => { while (true) { Thread.Sleep(port); } }); }
+                foreach (var port in ports) { {|BLZ107:Task.Run|}(() => Work(port)); }
+            }
+        }
+        """);
+    [Fact]
+    public Task Reports_spawns_in_lambdas_run_once_per_element() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Work(int x) => x;
+            static void Print(object? value) { }
+
+            static void Main(List<int> items, int[] numbers)
+            {
+                var tasks = new List<Task<int>>();
+                items.ForEach(x => tasks.Add({|BLZ107:Task.Run|}(() => Work(x))));
+                Array.ForEach(numbers, x => tasks.Add({|BLZ107:Task.Run|}(() => Work(x))));
+                Parallel.ForEach(items, x => { _ = {|BLZ107:Task.Factory.StartNew|}(() => Work(x)); });
+                Parallel.For(0, 1000, i => { _ = {|BLZ107:Task.Run|}(() => Work(i)); });
+                var later = new List<Task>();
+                for (var n = 0; n < numbers.Length; n++) { later.Add(new Task(Print, n)); }
+                later.ForEach(t => {|BLZ107:t.Start|}());
+                Task.WaitAll(tasks.ToArray());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_spawns_waited_in_place_and_per_element_calls_over_a_few_fixed_items() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static int Work(int x) => x;
+
+            static void Main(List<int> items)
+            {
+                foreach (var item in items) { Task.Run(() => Work(item)).Wait(); }                 // one at a time
+                foreach (var item in items) { var r = Task.Run(() => Work(item)).Result; }
+                foreach (var item in items) { var r = Task.Run(() => Work(item)).GetAwaiter().GetResult(); }
+                var few = new[] { 1, 2, 3 }.Select(x => Task.Run(() => Work(x))).ToList();
+                Parallel.For(0, 4, i => { _ = Task.Run(() => Work(i)); });
+                new List<int> { 1, 2 }.ForEach(x => Task.Run(() => Work(x)));
+                items.ForEach(x => Console.WriteLine(x));
+                Task.WaitAll(few.ToArray());
+            }
+        }
+        """);
 }

@@ -127,6 +127,64 @@ public sealed class BLZ112ForeverLoopThroughCallTests
         }
         """);
 
+    private const string Feed = Sources.Usings + """
+        using System.Collections.Concurrent;
+        public sealed class Feed
+        {
+            private readonly BlockingCollection<string> _queue = new();
+            public async Task ReadAllAsync(CancellationToken ct)
+            {
+                {|BLZ106:while|} (!ct.IsCancellationRequested) { var item = _queue.Take(); await Task.Delay(item.Length, ct); }
+            }
+            public async Task PumpAsync()
+            {
+                await Task.Yield();
+                {|BLZ106:while|} (true) { var line = Console.ReadLine(); await Task.Delay(line?.Length ?? 0); }
+            }
+            public async Task OnlyAwaitsAsync(CancellationToken ct) { while (!ct.IsCancellationRequested) { await Task.Delay(10, ct); } }
+            public async Task PacedAsync(ManualResetEventSlim stop) { while (!stop.Wait(1000)) { await Task.Yield(); } }
+        }
+        """;
+
+    [Fact]
+    public async Task Reports_pool_starts_of_async_methods_whose_lifetime_loop_blocks()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Feed, Sources.Usings + """
+            public sealed class FeedHost
+            {
+                private readonly Feed _feed = new();
+                public Task StartAsync(CancellationToken ct)
+                {
+                    _ = {|BLZ112:Task.Run|}(async () => await _feed.ReadAllAsync(ct), ct);
+                    _ = {|BLZ112:Task.Run|}(() => _feed.ReadAllAsync(ct));
+                    _ = {|BLZ112:Task.Run|}(_feed.PumpAsync);
+                    _ = {|BLZ112:Task.Factory.StartNew|}(async () => { try { await _feed.PumpAsync(); } catch (InvalidOperationException) { } });
+                    _ = {|BLZ112:Task.Factory.StartNew|}(async () => await _feed.ReadAllAsync(ct), TaskCreationOptions.LongRunning); // on the pool after the loop's first await
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+
+        Assert.Equal("'Task.Run' runs a method that never returns on a pool thread: Task.Run → ReadAllAsync → while (!ct.IsCancellationRequested) blocking on BlockingCollection.Take "
+            + "(bucket 4); use 'BlitzRuntime.Default.SpawnDedicated'", diagnostics.First(d => d.Id == "BLZ112").GetMessage());
+        Assert.All(diagnostics.Where(d => d.Id == "BLZ112"), d => Assert.False(d.Properties.ContainsKey(Blitz.Analyzers.Common.DiagnosticProperties.FixKind)));
+    }
+
+    [Fact]
+    public Task Ignores_starts_of_async_methods_that_only_await_or_pace_with_a_timeout() => Verifier.VerifyAsync(Feed, Sources.Usings + """
+        public sealed class FeedHost
+        {
+            private readonly Feed _feed = new();
+            public async Task StartAsync(CancellationToken ct, ManualResetEventSlim stop)
+            {
+                _ = Task.Run(async () => await _feed.OnlyAwaitsAsync(ct));
+                _ = Task.Run(() => _feed.PacedAsync(stop));
+                _ = BlitzRuntime.Default.SpawnDedicated("feed", _ => _feed.ReadAllAsync(ct).GetAwaiter().GetResult());
+                await _feed.ReadAllAsync(ct);                                     // the caller's own flow: BLZ106 reports the loop itself
+            }
+        }
+        """);
+
     [Fact]
     public Task Local_functions_passed_by_name_are_followed_by_BLZ106() => Verifier.VerifyAsync(Sources.Usings + """
         public sealed class Worker
