@@ -8,7 +8,7 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// BLZ108's detached starts that the caller could not have awaited: <c>Task.Run(() => LoadAsync());</c> as a statement
-/// of a constructor or of a sync <c>static void Main</c>, which have no task to hand back to anyone. A start that any
+/// of a constructor or of a non-async <c>static Main</c>, which have no task to hand back to anyone. A start that any
 /// other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
 /// deliberate fire-and-forget and is not one of these. The pool hop only runs
 /// the call's synchronous start (up to its first await) on another thread; calling it directly (<c>_ = LoadAsync()</c>)
@@ -16,13 +16,21 @@ namespace Blitz.Analyzers.Common;
 /// </summary>
 internal static class DetachedStarts
 {
-    /// <summary>True when <paramref name="start"/> is a plain statement in the body of a constructor or of a sync <c>static void Main</c>.</summary>
+    /// <summary>
+    /// True when <paramref name="start"/> is a plain statement in the body of a constructor, or a plain or discarded
+    /// (<c>_ = Task.Run(...)</c>) statement of a non-async <c>static Main</c> of any return type: an entry point hands
+    /// its task to no caller of the program's own, so what it leaves running it detaches by design.
+    /// </summary>
     public static bool IsForced(IInvocationOperation start, ISymbol containingSymbol) =>
-        start.Parent is IExpressionStatementOperation
-        && start.Arguments.Length == 1
+        start.Arguments.Length == 1
         && AsyncContext.EnclosingFunction(start) is null
-        && containingSymbol is IMethodSymbol { IsAsync: false, ReturnsVoid: true } method
-        && (method.MethodKind == MethodKind.Constructor || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" }));
+        && containingSymbol is IMethodSymbol { IsAsync: false } method
+        && ((method.MethodKind == MethodKind.Constructor && start.Parent is IExpressionStatementOperation)
+            || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" } && IsStatementOrDiscard(start)));
+
+    private static bool IsStatementOrDiscard(IOperation start) =>
+        start.Parent is IExpressionStatementOperation
+        || start.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation };
 
     /// <summary>
     /// True when an async lambda detached there (<c>Task.Run(async () => { var s = new Service(); People = await
