@@ -17,6 +17,8 @@ namespace Blitz.Analyzers.Buckets;
 /// the caller cannot await (<see cref="DetachedStarts"/>: a constructor or a non-async Main): there the pool hop only
 /// runs the call's synchronous start elsewhere, and the advice is to start the call directly (no code fix); so is an
 /// async lambda there that only awaits around cheap work, with no loop (the advice: move it into an async method).
+/// A pass-through start dropped in any method (a statement or a discard) is reported the same way when its call is a
+/// short source async method (<see cref="DetachedStarts.RunsShortWithoutBlocking"/>: a handler per connection).
 /// A pass-through collected once, outside any loop, in a list the method awaits with <c>Task.WhenAll</c> is reported
 /// (no fix) when its call starts without blocking.
 /// </summary>
@@ -47,6 +49,16 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         var awaited = AwaitedAt(invocation);
         if (awaited == Awaited.No && inner is not null && DetachedStarts.IsForced(invocation, context.ContainingSymbol)
             && DetachedStarts.StartsWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
+                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));
+            return;
+        }
+
+        // Task.Run(async () => await Answer(peer)); per accepted connection: the handler is a few library calls with no
+        // loop, so nothing in it holds the caller even when all of it completes at once.
+        if (awaited == Awaited.No && inner is not null && invocation.Arguments.Length == 1 && DetachedStarts.IsStatementOrDiscard(invocation)
+            && DetachedStarts.RunsShortWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
                 invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));

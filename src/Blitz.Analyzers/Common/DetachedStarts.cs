@@ -28,7 +28,8 @@ internal static class DetachedStarts
         && ((method.MethodKind == MethodKind.Constructor && start.Parent is IExpressionStatementOperation)
             || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" } && IsStatementOrDiscard(start)));
 
-    private static bool IsStatementOrDiscard(IOperation start) =>
+    /// <summary>True when <paramref name="start"/> is dropped where it is made: a plain statement or <c>_ = Task.Run(...)</c>.</summary>
+    public static bool IsStatementOrDiscard(IOperation start) =>
         start.Parent is IExpressionStatementOperation
         || start.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation };
 
@@ -109,6 +110,36 @@ internal static class DetachedStarts
             var loopEndsBefore = operation is ILoopOperation && operation.Syntax.Span.End <= returnsAt;
             if (loopEndsBefore || (operation.Syntax.SpanStart < returnsAt && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
                 || (!method.IsAsync && CallsSource(operation)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the passed-through call is an async method declared in source whose whole body is short, bounded
+    /// library work: no loop, no lock, no blocking or heavy call (<see cref="BlockingCalls.Classify"/>) and no call of
+    /// other source code (<c>async Task Answer(Socket peer) { await peer.ReceiveAsync(buffer); Console.WriteLine(...);
+    /// await peer.SendAsync(reply); }</c>). Even if every await in it completes at once, it runs a few library calls
+    /// and returns, so starting it directly (<c>_ = Answer(peer)</c>) detaches it just as the pool hop does, in any
+    /// method: a handler per accepted connection is the usual case. A handler that loops (a read loop per connection)
+    /// could go round on its caller while its reads complete synchronously, and is left alone.
+    /// </summary>
+    public static bool RunsShortWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (passThrough is not IInvocationOperation { TargetMethod: { IsAsync: true } method }
+            || method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || SourceModels.Of(compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ILoopOperation or ILockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
+                || CallsSource(operation) || BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
             {
                 return false;
             }

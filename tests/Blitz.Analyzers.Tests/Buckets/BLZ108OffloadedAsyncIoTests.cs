@@ -281,6 +281,66 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
+    public Task Reports_a_dropped_start_of_a_short_async_handler() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class EchoServer
+        {
+            public async Task Serve(System.Net.Sockets.Socket listening)
+            {
+                while (true)
+                {
+                    var peer = await listening.AcceptAsync();
+                    {|BLZ108:Task.Run(async () => await Answer(peer))|};   // a few library calls per connection
+                    _ = {|BLZ108:Task.Run(() => Answer(peer))|};
+                }
+            }
+
+            public void Greet(System.Net.Sockets.Socket peer) { _ = {|BLZ108:Task.Run(() => Answer(peer))|}; }
+
+            async Task Answer(System.Net.Sockets.Socket peer)
+            {
+                var incoming = new byte[peer.Available];
+                await peer.ReceiveAsync(incoming);
+                Console.WriteLine(System.Text.Encoding.UTF8.GetString(incoming));
+                await peer.SendAsync(System.Text.Encoding.UTF8.GetBytes("noted"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_dropped_starts_of_handlers_that_loop_block_or_call_source() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Server
+        {
+            private Task? _session;
+
+            public async Task Serve(System.Net.Sockets.Socket listening, CancellationToken ct)
+            {
+                while (true)
+                {
+                    var peer = await listening.AcceptAsync();
+                    Task.Run(() => Session(peer));                  // a read loop per connection
+                    Task.Run(() => Logged(peer));                   // calls source code: its cost is not read here
+                    Task.Run(() => Slow(peer));                     // blocks
+                    Task.Run(() => Locked(peer));                   // takes a lock
+                    Task.Run(() => Io.SendAsync());                 // not async: a stand-in whose body runs on the pool
+                    Task.Run(() => Answer(peer), ct);               // takes more than the delegate
+                    _session = Task.Run(() => Answer(peer));        // kept
+                }
+            }
+
+            async Task Session(System.Net.Sockets.Socket peer)
+            {
+                var buffer = new byte[512];
+                while (await peer.ReceiveAsync(buffer) > 0) { Console.WriteLine("got"); }
+            }
+
+            async Task Logged(System.Net.Sockets.Socket peer) { Io.Parse("peer"); await peer.SendAsync(new byte[1]); }
+            async Task Slow(System.Net.Sockets.Socket peer) { await peer.SendAsync(new byte[1]); Thread.Sleep(100); }
+            async Task Locked(System.Net.Sockets.Socket peer) { lock (this) { Console.WriteLine("x"); } await peer.SendAsync(new byte[1]); }
+            async Task Answer(System.Net.Sockets.Socket peer) => await peer.SendAsync(new byte[1]);
+        }
+        """);
+
+    [Fact]
     public Task Reports_a_start_any_non_async_main_detaches() => Harness.VerifyAsync(Sources.Usings + Io + """
         class Listener { public Task ListenAsync() => Task.Delay(10); }
         class Program
