@@ -341,6 +341,27 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
+    public Task No_fix_for_a_collected_start_or_a_dropped_handler() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task<string[]> Compose(string path)
+            {
+                var parts = new List<Task<string>>();
+                parts.Add(Task.Run(() => File.ReadAllTextAsync(path)));   // collected, not awaited in place
+                return await Task.WhenAll(parts);
+            }
+
+            async Task Serve(System.Net.Sockets.Socket listening)
+            {
+                var peer = await listening.AcceptAsync();
+                Task.Run(async () => await Answer(peer));                  // awaiting it here would hold the accept loop
+            }
+
+            async Task Answer(System.Net.Sockets.Socket peer) => await peer.SendAsync(new byte[1]);
+        }
+        """);
+
+    [Fact]
     public Task Reports_a_start_any_non_async_main_detaches() => Harness.VerifyAsync(Sources.Usings + Io + """
         class Listener { public Task ListenAsync() => Task.Delay(10); }
         class Program
