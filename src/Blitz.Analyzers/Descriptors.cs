@@ -126,14 +126,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Async I/O does not hold a thread while it waits; sending it to Task.Run only adds a thread hop and an allocation.");
 
-    // BLZ108, second message: a pass-through start that a constructor or sync void method cannot await, only detach.
+    // BLZ108, second message: a pass-through start that a constructor or non-async Main cannot await, only detach.
     internal static readonly DiagnosticDescriptor DetachedAsyncIo = Bucket(DiagnosticIds.OffloadedAsyncIo,
         "Async I/O is offloaded only to be detached",
         "'{0}' sends async I/O to the ThreadPool only to leave it running, which is pure overhead (bucket 1); start it directly: '_ = {1}'",
         DiagnosticSeverity.Warning,
         "An async call returns to its caller at its first await; starting it through Task.Run only adds a thread hop and an allocation before it does so.");
 
-    // BLZ108, third message: an async delegate (awaits around cheap work) that a constructor or sync void method detaches.
+    // BLZ108, third message: an async delegate (awaits around cheap work) that a constructor or non-async Main detaches.
     internal static readonly DiagnosticDescriptor DetachedAsyncDelegate = Bucket(DiagnosticIds.OffloadedAsyncIo,
         "Async I/O is offloaded only to be detached",
         "'{0}' sends an async delegate that only awaits async I/O around cheap work to the ThreadPool, only to leave it running, which is pure overhead (bucket 1); move its body into an async method and start that directly ('_ = LoadAsync()')",

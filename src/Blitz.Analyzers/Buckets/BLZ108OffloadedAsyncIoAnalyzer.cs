@@ -14,9 +14,13 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>Task.Run(IoAsync)</c>, <c>StartNew(async ...)</c>) in async context. The delegate must be a pure pass-through to one
 /// task-returning call whose arguments involve no other call, so nothing synchronous is moved back to the caller.
 /// A start that is not awaited is a detached start (fire-and-forget, a background loop) and is left alone, except where
-/// the caller cannot await (<see cref="DetachedStarts"/>: a constructor or a sync void method): there the pool hop only
+/// the caller cannot await (<see cref="DetachedStarts"/>: a constructor or a non-async Main): there the pool hop only
 /// runs the call's synchronous start elsewhere, and the advice is to start the call directly (no code fix); so is an
 /// async lambda there that only awaits around cheap work, with no loop (the advice: move it into an async method).
+/// A pass-through start dropped in any method (a statement or a discard) is reported the same way when its call is a
+/// short source async method (<see cref="DetachedStarts.RunsShortWithoutBlocking"/>: a handler per connection).
+/// A pass-through collected once, outside any loop, in a list the method awaits with <c>Task.WhenAll</c> is reported
+/// (no fix) when its call starts without blocking.
 /// </summary>
 internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
 {
@@ -51,12 +55,33 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
             return;
         }
 
+        // Task.Run(async () => await Answer(peer)); per accepted connection: the handler is a few library calls with no
+        // loop, so nothing in it holds the caller even when all of it completes at once.
+        if (awaited == Awaited.No && inner is not null && invocation.Arguments.Length == 1 && DetachedStarts.IsStatementOrDiscard(invocation)
+            && DetachedStarts.RunsShortWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
+                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));
+            return;
+        }
+
         if (awaited == Awaited.No && inner is null && isAsyncLambda && work.Target is IAnonymousFunctionOperation detached
             && DetachedStarts.IsForced(invocation, context.ContainingSymbol)
             && DetachedStarts.IsCheapAsyncBody(detached, cheap.Value, context.Compilation, symbols, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncDelegate, invocation.Syntax.GetLocation(),
                 invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name));
+            return;
+        }
+
+        // tasks.Add(Task.Run(() => File.ReadAllTextAsync(path))) once, outside any loop, then await Task.WhenAll(tasks):
+        // the list form of an awaited WhenAll argument. In a loop the hop may be how the author starts workers side by
+        // side (each runs synchronously up to its first await), so only a start that cannot block there is reported.
+        if (awaited == Awaited.Together && inner is not null && OperationHelpers.InnermostLoopInSameFunction(invocation) is null
+            && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
+            && DetachedStarts.StartsWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+        {
+            Report(context, invocation, ImmutableDictionary<string, string?>.Empty, inner is IInvocationOperation collected ? collected.TargetMethod.Name + "(...)" : "the async delegate");
             return;
         }
 

@@ -8,7 +8,7 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// BLZ108's detached starts that the caller could not have awaited: <c>Task.Run(() => LoadAsync());</c> as a statement
-/// of a constructor or of a sync <c>static void Main</c>, which have no task to hand back to anyone. A start that any
+/// of a constructor or of a non-async <c>static Main</c>, which have no task to hand back to anyone. A start that any
 /// other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
 /// deliberate fire-and-forget and is not one of these. The pool hop only runs
 /// the call's synchronous start (up to its first await) on another thread; calling it directly (<c>_ = LoadAsync()</c>)
@@ -16,13 +16,22 @@ namespace Blitz.Analyzers.Common;
 /// </summary>
 internal static class DetachedStarts
 {
-    /// <summary>True when <paramref name="start"/> is a plain statement in the body of a constructor or of a sync <c>static void Main</c>.</summary>
+    /// <summary>
+    /// True when <paramref name="start"/> is a plain statement in the body of a constructor, or a plain or discarded
+    /// (<c>_ = Task.Run(...)</c>) statement of a non-async <c>static Main</c> of any return type: an entry point hands
+    /// its task to no caller of the program's own, so what it leaves running it detaches by design.
+    /// </summary>
     public static bool IsForced(IInvocationOperation start, ISymbol containingSymbol) =>
-        start.Parent is IExpressionStatementOperation
-        && start.Arguments.Length == 1
+        start.Arguments.Length == 1
         && AsyncContext.EnclosingFunction(start) is null
-        && containingSymbol is IMethodSymbol { IsAsync: false, ReturnsVoid: true } method
-        && (method.MethodKind == MethodKind.Constructor || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" }));
+        && containingSymbol is IMethodSymbol { IsAsync: false } method
+        && ((method.MethodKind == MethodKind.Constructor && start.Parent is IExpressionStatementOperation)
+            || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" } && IsStatementOrDiscard(start)));
+
+    /// <summary>True when <paramref name="start"/> is dropped where it is made: a plain statement or <c>_ = Task.Run(...)</c>.</summary>
+    public static bool IsStatementOrDiscard(IOperation start) =>
+        start.Parent is IExpressionStatementOperation
+        || start.Parent is ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation };
 
     /// <summary>
     /// True when an async lambda detached there (<c>Task.Run(async () => { var s = new Service(); People = await
@@ -101,6 +110,36 @@ internal static class DetachedStarts
             var loopEndsBefore = operation is ILoopOperation && operation.Syntax.Span.End <= returnsAt;
             if (loopEndsBefore || (operation.Syntax.SpanStart < returnsAt && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
                 || (!method.IsAsync && CallsSource(operation)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the passed-through call is an async method declared in source whose whole body is short, bounded
+    /// library work: no loop, no lock, no blocking or heavy call (<see cref="BlockingCalls.Classify"/>) and no call of
+    /// other source code (<c>async Task Answer(Socket peer) { await peer.ReceiveAsync(buffer); Console.WriteLine(...);
+    /// await peer.SendAsync(reply); }</c>). Even if every await in it completes at once, it runs a few library calls
+    /// and returns, so starting it directly (<c>_ = Answer(peer)</c>) detaches it just as the pool hop does, in any
+    /// method: a handler per accepted connection is the usual case. A handler that loops (a read loop per connection)
+    /// could go round on its caller while its reads complete synchronously, and is left alone.
+    /// </summary>
+    public static bool RunsShortWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (passThrough is not IInvocationOperation { TargetMethod: { IsAsync: true } method }
+            || method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || SourceModels.Of(compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is ILoopOperation or ILockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
+                || CallsSource(operation) || BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
             {
                 return false;
             }

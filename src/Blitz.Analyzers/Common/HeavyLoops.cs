@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// Loops without any await whose work grows with the input: a nest of indexed loops over input bounds, a
+/// Loops without any await whose work grows with the input: a nest of indexed loops over input bounds (not one pass
+/// over a grid's cells, <see cref="GridCells"/>), a
 /// byte-by-byte loop over a payload read whole in the same method, or hashing repeated an input-dependent number of
 /// times; and a loop whose work is long whatever the input (<see cref="CountedLoops"/>: ten million passes of
 /// arithmetic or more). BLZ104 reports them in async methods; the blocking summaries (BLZ111) count them as blocking work.
@@ -31,7 +32,8 @@ internal static class HeavyLoops
             return HeavyLoopKind.None;
         }
 
-        if (loop is IForLoopOperation && inner.OfType<IForLoopOperation>().Any(l => l != loop && DependsOnInput(l) && IndexesElements(l.Body)))
+        if (loop is IForLoopOperation outer
+            && inner.OfType<IForLoopOperation>().Any(l => l != loop && DependsOnInput(l) && IndexesElements(l.Body) && !GridCells.IsWalkOfCells(outer, l)))
         {
             return HeavyLoopKind.NestedPerElement;
         }

@@ -41,6 +41,47 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
+    public Task Ignores_one_pass_over_a_grids_cells() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        class Board
+        {
+            private int[,] _cells = new int[8, 8];
+            private int[,] _next = new int[8, 8];
+
+            public Task Step(int height, int width, int[][] rows)
+            {
+                for (var r = 0; r < height; r++)
+                    for (var c = 0; c < width; c++) { _next[r, c] = Rule(_cells[r, c], Count(r, c)); } // each cell once
+                for (var r = 0; r < rows.Length; r++)
+                    for (var c = 0; c < rows[r].Length; c++) { rows[r][c] = 0; }                     // a jagged grid, cell by cell
+                return Task.CompletedTask;
+            }
+
+            private static int Rule(int cell, int neighbours) => neighbours == 3 ? 1 : cell;
+            private int Count(int r, int c) => _cells[r, c];
+        }
+        """);
+
+    [Fact]
+    public Task Reports_nests_that_pair_elements_or_compute_indices() => Harness.VerifyAsync(Sources.Usings + Usings + """
+        class Grids
+        {
+            public async Task<int> Work(int[] items, int[,] cells, int[,] a, int[,] b, int[,] product, int n)
+            {
+                var pairs = 0;
+                {|BLZ104:for|} (var i = 0; i < items.Length; i++)
+                    for (var j = 0; j < items.Length; j++) { if (items[i] > items[j]) pairs++; }        // every pair: quadratic
+                {|BLZ104:for|} (var r = 0; r < n; r++)
+                    for (var c = 0; c < n; c++) { pairs += cells[r + 1, c] - cells[r, c]; }             // a computed index
+                {|BLZ104:for|} (var i = 0; i < n; i++)
+                    for (var j = 0; j < n; j++)
+                        for (var k = 0; k < n; k++) { product[i, j] += a[i, k] * b[k, j]; }            // a product: cubic
+                await Task.Yield();
+                return pairs;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_loops_whose_work_grows_with_the_input() => Harness.VerifyAsync(Sources.Usings + Usings + """
         class C
         {

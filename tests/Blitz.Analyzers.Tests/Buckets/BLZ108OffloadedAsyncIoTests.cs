@@ -237,6 +237,178 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
+    public Task Reports_one_pass_through_collected_for_an_awaited_when_all() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task<string> Compose(string path)
+            {
+                var parts = new List<Task<string>>();
+                parts.Add(Task.FromResult("there"));
+                parts.Add({|BLZ108:Task.Run(() => File.ReadAllTextAsync(path))|});   // a library call: it returns at its first await
+                parts.Add({|BLZ108:Task.Run(() => GreetAsync())|});                  // reaches its first await without blocking
+                var texts = await Task.WhenAll(parts);
+                return texts[1] + texts[0];
+            }
+
+            async Task<string> GreetAsync() { var name = await Io.GetAsync("name"); return "hello " + name; }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_collected_starts_in_loops_kept_lists_and_blocking_starts() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task Pipeline(string[] paths, List<Task> running)
+            {
+                var stages = new List<Task>();
+                stages.Add(Task.Run(() => ProduceAsync()));              // loops before its first await: the hop lets it run beside the consumer
+                stages.Add(Task.Run(() => ReadSlowlyAsync()));           // blocks before its first await
+                stages.Add(Task.Run(() => SyncFirstAsync()));            // not async, and calls source code
+                foreach (var path in paths)
+                {
+                    stages.Add(Task.Run(() => File.ReadAllTextAsync(path))); // one per item: starts side by side
+                }
+                await Task.WhenAll(stages);
+                var kept = new List<Task>();
+                kept.Add(Task.Run(() => Io.SendAsync()));                // never awaited here
+                running.AddRange(kept);
+            }
+
+            async Task ProduceAsync() { for (var i = 0; i < 1000; i++) { Io.Parse("x"); } await Io.SendAsync(); }
+            async Task ReadSlowlyAsync() { Thread.Sleep(100); await Io.SendAsync(); }
+            Task SyncFirstAsync() { Io.Parse("x"); return Io.SendAsync(); }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_dropped_start_of_a_short_async_handler() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class EchoServer
+        {
+            public async Task Serve(System.Net.Sockets.Socket listening)
+            {
+                while (true)
+                {
+                    var peer = await listening.AcceptAsync();
+                    {|BLZ108:Task.Run(async () => await Answer(peer))|};   // a few library calls per connection
+                    _ = {|BLZ108:Task.Run(() => Answer(peer))|};
+                }
+            }
+
+            public void Greet(System.Net.Sockets.Socket peer) { _ = {|BLZ108:Task.Run(() => Answer(peer))|}; }
+
+            async Task Answer(System.Net.Sockets.Socket peer)
+            {
+                var incoming = new byte[peer.Available];
+                await peer.ReceiveAsync(incoming);
+                Console.WriteLine(System.Text.Encoding.UTF8.GetString(incoming));
+                await peer.SendAsync(System.Text.Encoding.UTF8.GetBytes("noted"));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_dropped_starts_of_handlers_that_loop_block_or_call_source() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Server
+        {
+            private Task? _session;
+
+            public async Task Serve(System.Net.Sockets.Socket listening, CancellationToken ct)
+            {
+                while (true)
+                {
+                    var peer = await listening.AcceptAsync();
+                    Task.Run(() => Session(peer));                  // a read loop per connection
+                    Task.Run(() => Logged(peer));                   // calls source code: its cost is not read here
+                    Task.Run(() => Slow(peer));                     // blocks
+                    Task.Run(() => Locked(peer));                   // takes a lock
+                    Task.Run(() => Io.SendAsync());                 // not async: a stand-in whose body runs on the pool
+                    Task.Run(() => Answer(peer), ct);               // takes more than the delegate
+                    _session = Task.Run(() => Answer(peer));        // kept
+                }
+            }
+
+            async Task Session(System.Net.Sockets.Socket peer)
+            {
+                var buffer = new byte[512];
+                while (await peer.ReceiveAsync(buffer) > 0) { Console.WriteLine("got"); }
+            }
+
+            async Task Logged(System.Net.Sockets.Socket peer) { Io.Parse("peer"); await peer.SendAsync(new byte[1]); }
+            async Task Slow(System.Net.Sockets.Socket peer) { await peer.SendAsync(new byte[1]); Thread.Sleep(100); }
+            async Task Locked(System.Net.Sockets.Socket peer) { lock (this) { Console.WriteLine("x"); } await peer.SendAsync(new byte[1]); }
+            async Task Answer(System.Net.Sockets.Socket peer) => await peer.SendAsync(new byte[1]);
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_for_a_collected_start_or_a_dropped_handler() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+        class C
+        {
+            async Task<string[]> Compose(string path)
+            {
+                var parts = new List<Task<string>>();
+                parts.Add(Task.Run(() => File.ReadAllTextAsync(path)));   // collected, not awaited in place
+                return await Task.WhenAll(parts);
+            }
+
+            async Task Serve(System.Net.Sockets.Socket listening)
+            {
+                var peer = await listening.AcceptAsync();
+                Task.Run(async () => await Answer(peer));                  // awaiting it here would hold the accept loop
+            }
+
+            async Task Answer(System.Net.Sockets.Socket peer) => await peer.SendAsync(new byte[1]);
+        }
+        """);
+
+    [Fact]
+    public Task Reports_a_start_any_non_async_main_detaches() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Listener { public Task ListenAsync() => Task.Delay(10); }
+        class Program
+        {
+            static Task Main(string[] args)
+            {
+                var client = new Listener();
+                _ = {|BLZ108:Task.Run(() => client.ListenAsync())|};   // discarded in an entry point: detached by design either way
+                Console.ReadKey(true);
+                return Task.CompletedTask;
+            }
+        }
+        class Tool
+        {
+            static int Main()
+            {
+                {|BLZ108:Task.Run(() => Io.SendAsync())|};
+                return 0;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_starts_an_async_main_or_a_helper_keeps_or_discards() => Harness.VerifyAsync(Sources.Usings + Io + """
+        class Listener { public Task ListenAsync() => Task.Delay(10); }
+        class Program
+        {
+            static async Task Main()
+            {
+                var client = new Listener();
+                _ = Task.Run(() => client.ListenAsync());                // an async Main could await it: a chosen fire-and-forget
+                await Io.SendAsync();
+            }
+        }
+        class Tool
+        {
+            static Task Main()
+            {
+                var listening = Task.Run(() => Io.SendAsync());          // kept: the entry point returns it
+                return listening;
+            }
+
+            static void Start() { _ = Task.Run(() => Io.SendAsync()); } // not an entry point
+        }
+        """);
+
+    [Fact]
     public Task No_fix_for_a_start_that_can_only_be_detached() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
         class ViewModel
         {
