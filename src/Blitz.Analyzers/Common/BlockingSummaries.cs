@@ -76,8 +76,12 @@ internal sealed class BlockingSummaries
         }
 
         var all = PerCompilation.GetValue(compilation, _ => new ConcurrentDictionary<DeepSearchSettings, BlockingSummaries>());
-        return all.TryGetValue(settings, out var summaries) ? summaries : all.GetOrAdd(settings, s => new BlockingSummaries(compilation, symbols, s));
+        return all.TryGetValue(settings, out var summaries) ? summaries : Add(all, compilation, symbols, settings);
     }
+
+    // A method of its own, so that the closure is allocated once per settings, not on every lookup.
+    private static BlockingSummaries Add(ConcurrentDictionary<DeepSearchSettings, BlockingSummaries> all, Compilation compilation, BlitzSymbols symbols, DeepSearchSettings settings) =>
+        all.GetOrAdd(settings, s => new BlockingSummaries(compilation, symbols, s));
 
     /// <summary>
     /// The source method a call, property read or object creation reaches when it can be summarized: declared with a

@@ -58,9 +58,15 @@ internal sealed class DeepSearchSettings : IEquatable<DeepSearchSettings>
     private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, ConditionalWeakTable<SyntaxTree, DeepSearchSettings>> PerTree = new();
 
     /// <summary>The settings that apply to <paramref name="tree"/>.</summary>
-    public static DeepSearchSettings For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree) =>
-        PerTree.GetValue(provider, _ => new ConditionalWeakTable<SyntaxTree, DeepSearchSettings>())
-            .GetValue(tree, t => Read(provider.GetOptions(t)));
+    public static DeepSearchSettings For(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
+    {
+        var trees = PerTree.GetValue(provider, _ => new ConditionalWeakTable<SyntaxTree, DeepSearchSettings>());
+        return trees.TryGetValue(tree, out var settings) ? settings : Add(trees, provider, tree);
+    }
+
+    // A method of its own, so that the closure is allocated once per tree, not on every lookup.
+    private static DeepSearchSettings Add(ConditionalWeakTable<SyntaxTree, DeepSearchSettings> trees, AnalyzerConfigOptionsProvider provider, SyntaxTree tree) =>
+        trees.GetValue(tree, t => Read(provider.GetOptions(t)));
 
     /// <summary>Reads the settings of one tree's options; malformed values fall back to the defaults.</summary>
     public static DeepSearchSettings Read(AnalyzerConfigOptions options)

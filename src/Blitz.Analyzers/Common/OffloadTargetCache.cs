@@ -7,13 +7,15 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// Per compilation: which methods are valid offload targets, and their wrapper's name (invalid targets have no wrapper);
-/// and which methods are generated wrappers. Shared by the rules that ask it (BLZ105, BLZ107, BLZ109) through
-/// <see cref="RuleRegistry.OffloadTargets"/>.
+/// and which methods are generated wrappers. Shared by the rules that ask it (BLZ001-014, BLZ105, BLZ107, BLZ109) through
+/// <see cref="RuleRegistry.OffloadTargets"/>: the generator's rules run once per annotated method, whether its
+/// declaration (the usage rules) or a call to it (BLZ105's filter) asks first.
 /// </summary>
 internal sealed class OffloadTargetCache
 {
     private readonly System.Lazy<BlitzSymbols> _symbols;
-    private readonly ConcurrentDictionary<IMethodSymbol, (string? Wrapper, string Attribute)> _cache = new(ReferenceComparer.Instance);
+    // Reference values: the runtime ships precompiled code for a dictionary of them, not for one of value tuples.
+    private readonly ConcurrentDictionary<IMethodSymbol, Verdict> _cache = new(ReferenceComparer.Instance);
 
     public OffloadTargetCache(System.Lazy<BlitzSymbols> symbols) => _symbols = symbols;
 
@@ -26,12 +28,7 @@ internal sealed class OffloadTargetCache
             return false; // most calls go to the framework, which cannot carry Blitz's attributes
         }
 
-        if (!_cache.TryGetValue(method, out var entry))
-        {
-            entry = Compute(method, cancellationToken);
-            _cache.TryAdd(method, entry);
-        }
-
+        var entry = Entry(method, cancellationToken);
         wrapper = entry.Wrapper ?? string.Empty;
         attribute = entry.Attribute;
         return entry.Wrapper is not null;
@@ -68,15 +65,55 @@ internal sealed class OffloadTargetCache
         return false;
     }
 
-    private (string? Wrapper, string Attribute) Compute(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first reason the generator gives <paramref name="method"/>, an annotated method, no wrapper
+    /// (<see cref="OffloadTargetRules.GetIssue(IMethodSymbol, out ISymbol?, CancellationToken)"/>), with its subject;
+    /// <see cref="OffloadTargetIssue.None"/> for a valid target or a method without the attributes.
+    /// </summary>
+    public OffloadTargetIssue GetIssue(IMethodSymbol method, CancellationToken cancellationToken, out ISymbol? subject)
+    {
+        var entry = Entry(method, cancellationToken);
+        subject = entry.Subject;
+        return entry.Issue;
+    }
+
+    private Verdict Entry(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (!_cache.TryGetValue(method, out var entry))
+        {
+            entry = Compute(method, cancellationToken);
+            _cache.TryAdd(method, entry);
+        }
+
+        return entry;
+    }
+
+    private static Verdict Compute(IMethodSymbol method, CancellationToken cancellationToken)
     {
         // The generator's own rules: a method has a wrapper exactly when they find no issue.
         var kind = OffloadAttributes.GetKind(method);
-        if (kind == OffloadAttributeKind.None || OffloadTargetRules.GetIssue(method, cancellationToken) != OffloadTargetIssue.None)
+        if (kind == OffloadAttributeKind.None)
         {
-            return (null, string.Empty);
+            return Verdict.NotAnnotated;
         }
 
-        return (WrapperNaming.GetWrapperName(method), kind == OffloadAttributeKind.Blocking ? "Blocking" : "CpuBound");
+        var issue = OffloadTargetRules.GetIssue(method, out var subject, cancellationToken);
+        return issue != OffloadTargetIssue.None
+            ? new Verdict(null, string.Empty, issue, subject)
+            : new Verdict(WrapperNaming.GetWrapperName(method), kind == OffloadAttributeKind.Blocking ? "Blocking" : "CpuBound", issue, subject);
+    }
+
+    /// <summary>One method's verdict: its wrapper's name and attribute when valid, else the first issue and its subject.</summary>
+    private sealed class Verdict(string? wrapper, string attribute, OffloadTargetIssue issue, ISymbol? subject)
+    {
+        public static readonly Verdict NotAnnotated = new(null, string.Empty, OffloadTargetIssue.None, null);
+
+        public string? Wrapper { get; } = wrapper;
+
+        public string Attribute { get; } = attribute;
+
+        public OffloadTargetIssue Issue { get; } = issue;
+
+        public ISymbol? Subject { get; } = subject;
     }
 }

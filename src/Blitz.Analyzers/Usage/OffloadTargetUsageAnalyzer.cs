@@ -22,11 +22,12 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
     /// <inheritdoc/>
     public void Register(RuleRegistry registry)
     {
-        registry.RegisterMethodSymbol((c, _) => AnalyzeMethod(c), RuleRequirements.OffloadAttributes);
+        var targets = registry.OffloadTargets; // the verdicts BLZ105's call filter reads too: each computed once
+        registry.RegisterMethodSymbol((c, _) => AnalyzeMethod(c, targets), RuleRequirements.OffloadAttributes);
         registry.RegisterOperation((c, _) => AnalyzeNestedFunction(c), RuleRequirements.OffloadAttributes, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, OffloadTargetCache targets)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (method.PartialDefinitionPart is not null)
@@ -40,7 +41,7 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
             return;
         }
 
-        OffloadTargetIssue issue = OffloadTargetRules.GetIssue(method, out ISymbol? subject, context.CancellationToken);
+        OffloadTargetIssue issue = targets.GetIssue(method, context.CancellationToken, out ISymbol? subject);
         if (OffloadTargetIssueDescriptors.For(issue) is not { } descriptor)
         {
             return; // a wrapper exists, or the compiler already reports the declaration's error
