@@ -23,6 +23,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     {
         var targets = registry.OffloadTargets;
         registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, _) => BackgroundWorkers.IsRunWorkerAsync(member), (c, resolved) => AnalyzeBackgroundWorker(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
@@ -59,12 +60,32 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             return;
         }
 
+        var what = BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: true);
+
+        // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
+        // belongs on a dedicated thread, not on the blocking pool.
+        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
+        {
+            return;
+        }
+
+        var fixable = isStarter && invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
+            && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
+        Report(context, invocation, what, fixable);
+    }
+
+    /// <summary>
+    /// The first blocking work a sync pool delegate runs (in its body or in callbacks it runs in place), as the message
+    /// names it, or null.
+    /// </summary>
+    private static string? BlockingIn(IAnonymousFunctionOperation work, OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets, bool taskWaitsAreBlz103)
+    {
         string? what = null;
         // list.ForEach(x => Thread.Sleep(100)) blocks this pool thread as well: its lambda runs in place.
         foreach (var operation in InPlaceCallbacks.DescendantsRunHere(work.Body))
         {
-            // A wait for a task in a pool delegate is BLZ103's: its advice, "await the task", is the right one.
-            if (IsTaskWait(operation, symbols))
+            // A wait for a task in a pool delegate of async code is BLZ103's: its advice, "await the task", is the right one.
+            if (taskWaitsAreBlz103 && IsTaskWait(operation, symbols))
             {
                 continue;
             }
@@ -94,16 +115,32 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             }
         }
 
-        // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
-        // belongs on a dedicated thread, not on the blocking pool.
-        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
-        {
-            return;
-        }
+        return what;
+    }
 
-        var fixable = isStarter && invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
-            && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
-        Report(context, invocation, what, fixable);
+    /// <summary>
+    /// <c>worker.RunWorkerAsync()</c> (<see cref="BackgroundWorkers"/>): each DoWork handler runs on a ThreadPool thread,
+    /// and one that blocks holds it. A handler that loops forever is BLZ106's. A task wait counts here: a DoWork handler
+    /// is sync code that BLZ103 does not read.
+    /// </summary>
+    private static void AnalyzeBackgroundWorker(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
+    {
+        var run = (IInvocationOperation)context.Operation;
+        foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
+        {
+            var what = handler.Target switch
+            {
+                IMethodReferenceOperation { Method.IsAsync: false } group => BlockingHelper(group, context, symbols),
+                IAnonymousFunctionOperation { Symbol.IsAsync: false } work when ForeverLoops.Find(work.Syntax) is null && !LifetimeLoops.Holds(work.Body, symbols)
+                    => BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: false),
+                _ => null,
+            };
+            if (what is not null)
+            {
+                Report(context, run, what, fixable: false);
+                return;
+            }
+        }
     }
 
     private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string what, bool fixable)

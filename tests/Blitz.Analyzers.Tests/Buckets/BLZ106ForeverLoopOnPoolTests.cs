@@ -611,4 +611,78 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             private Task SendAsync() => Task.CompletedTask;
         }
         """);
+
+    [Fact]
+    public Task Reports_a_background_worker_whose_DoWork_handler_loops_forever() => Harness.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        class Clock
+        {
+            private readonly BackgroundWorker _worker = new();
+            public string Text { get; private set; } = "";
+
+            public Clock()
+            {
+                _worker.DoWork += OnDoWork;
+                _worker.RunWorkerAsync();
+            }
+
+            private void OnDoWork(object? sender, DoWorkEventArgs e)
+            {
+                {|BLZ106:while|} (true)
+                {
+                    Thread.Sleep(1);
+                    Text = DateTime.Now.ToString("HH:mm:ss");
+                }
+            }
+
+            public void Start(CancellationToken token)
+            {
+                var poller = new BackgroundWorker();
+                poller.DoWork += (s, e) =>
+                {
+                    {|BLZ106:while|} (!token.IsCancellationRequested)
+                    {
+                        Text = File.ReadAllText("status.txt");
+                    }
+                };
+                poller.RunWorkerAsync();
+            }
+        }
+
+        partial class Designer
+        {
+            private BackgroundWorker _refresher = new();
+            private void InitializeComponent() => _refresher.DoWork += new DoWorkEventHandler(Refresh);
+            public void OnStartClick(object sender, EventArgs e) => _refresher.RunWorkerAsync();
+            private void Refresh(object? sender, DoWorkEventArgs e)
+            {
+                {|BLZ106:for|} (;;) { Thread.Sleep(100); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_background_workers_whose_handlers_end_or_are_not_started() => Harness.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        class Jobs
+        {
+            private readonly BackgroundWorker _idle = new();
+            private readonly BackgroundWorker _busy = new();
+            public int Done { get; private set; }
+
+            public Jobs()
+            {
+                _idle.DoWork += (s, e) => { while (true) { Thread.Sleep(1000); } };   // subscribed, never started
+                _busy.DoWork += (s, e) =>
+                {
+                    for (var i = 0; i < 10; i++) { Done = i; }
+                    while (true) { if (Done > 5) { break; } Done++; }                   // leaves on its own
+                };
+            }
+
+            public void Go() => _busy.RunWorkerAsync();
+
+            public void Other(BackgroundWorker worker) => worker.RunWorkerAsync();     // no handler in sight
+        }
+        """);
 }
