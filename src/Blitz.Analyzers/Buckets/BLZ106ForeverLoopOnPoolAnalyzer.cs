@@ -271,16 +271,16 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             }
         }
 
-        if (calls is null || NonAwaitingAsyncLoops.Around(calls[0], context.ContainingSymbol) is not { } forever || forever != loop)
+        if (NonAwaitingAsyncLoops.Around(loop.Body, context.ContainingSymbol) is not { } forever || forever != loop)
         {
             return; // not a forever loop, or one inside another that is reported itself
         }
 
-        foreach (var call in calls.OrderBy(c => c.Syntax.SpanStart))
+        var method = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        foreach (var call in calls?.OrderBy(c => c.Syntax.SpanStart) ?? Enumerable.Empty<IOperation>())
         {
             if (BLZ111BlockingHelperAnalyzer.FindingAt(call, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is { } finding)
             {
-                var method = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
                     "The forever loop of async method '" + method.Name + "'",
                     "never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), and blocks on every pass in '"
@@ -289,6 +289,37 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
                 return;
             }
         }
+
+        if (OnlySpins(loop, symbols, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+                "The forever loop of async method '" + method.Name + "'",
+                "never awaits and never ends, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await) and spins on it for as long as it lives",
+                "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
+        }
+    }
+
+    /// <summary>
+    /// A forever loop whose passes neither block (a sleep, sync I/O, a wait: those calls are the other rules' findings,
+    /// one advice each) nor start tasks (a spawn storm or fire-and-forget, BLZ107's): it only runs, and runs forever.
+    /// </summary>
+    private static bool OnlySpins(ILoopOperation loop, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
+        {
+            if (operation is IInvocationOperation call && symbols.IsTaskLike(call.TargetMethod.ReturnType))
+            {
+                return false;
+            }
+
+            if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation
+                && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>Parallel.For</c>, <c>Parallel.ForEach</c> or <c>Parallel.Invoke</c>: each body runs on a ThreadPool thread.</summary>

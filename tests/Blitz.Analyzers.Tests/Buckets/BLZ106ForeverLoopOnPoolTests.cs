@@ -685,4 +685,51 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             public void Other(BackgroundWorker worker) => worker.RunWorkerAsync();     // no handler in sight
         }
         """);
+
+    [Fact]
+    public Task Reports_an_async_method_that_spins_forever_without_awaiting() => Harness.VerifyAsync(Sources.Usings + """
+        class Ticker
+        {
+            private long _ticks;
+
+            async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    {|BLZ106:while|} (true)
+                    {
+                        Console.WriteLine("tick");
+                    }
+                }
+            }
+
+            async Task CountAsync(CancellationToken token)
+            {
+                await Task.Yield();
+                {|BLZ106:while|} (!token.IsCancellationRequested) { _ticks++; }
+            }
+
+            async Task NestedAsync()
+            {
+                await Task.Yield();
+                {|BLZ106:for|} (;;) { while (true) { _ticks++; } }        // one report, on the outer loop
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_forever_loops_of_async_methods_that_await_leave_block_or_start_tasks() => Harness.VerifyAsync(Sources.Usings + """
+        class Ticker
+        {
+            private long _ticks;
+
+            async Task AwaitsAsync(CancellationToken token) { while (!token.IsCancellationRequested) { _ticks++; await Task.Delay(10, token); } }
+            async Task LeavesAsync() { await Task.Yield(); while (true) { if (++_ticks > 100) { break; } } }
+            async Task StartsAsync() { await Task.Yield(); while (true) { _ = Task.Run(() => _ticks++); } }    // a storm: BLZ107's
+            async Task ReadsAsync() { await Task.Yield(); while (true) { _ticks += File.ReadAllBytes("x").Length; } } // sync I/O: BLZ102's
+            void Spins() { while (true) { _ticks++; } }                                                        // sync: no thread to give back
+            async Task LambdaAsync() { await Task.Yield(); Action spin = () => { while (true) { _ticks++; } }; spin(); }
+        }
+        """);
 }
