@@ -24,6 +24,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
         var targets = registry.OffloadTargets;
         registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, _) => BackgroundWorkers.IsRunWorkerAsync(member), (c, resolved) => AnalyzeBackgroundWorker(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall(UnstartedTasks.IsStart, (c, resolved) => AnalyzeTaskStart(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
@@ -120,28 +121,45 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
 
     /// <summary>
     /// <c>worker.RunWorkerAsync()</c> (<see cref="BackgroundWorkers"/>): each DoWork handler runs on a ThreadPool thread,
-    /// and one that blocks holds it. A handler that loops forever is BLZ106's. A task wait counts here: a DoWork handler
-    /// is sync code that BLZ103 does not read.
+    /// and one that blocks holds it.
     /// </summary>
     private static void AnalyzeBackgroundWorker(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
     {
         var run = (IInvocationOperation)context.Operation;
         foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
         {
-            var what = handler.Target switch
-            {
-                IMethodReferenceOperation { Method.IsAsync: false } group => BlockingHelper(group, context, symbols),
-                IAnonymousFunctionOperation { Symbol.IsAsync: false } work when ForeverLoops.Find(work.Syntax) is null && !LifetimeLoops.Holds(work.Body, symbols)
-                    => BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: false),
-                _ => null,
-            };
-            if (what is not null)
+            if (BlockingInStartedWork(handler, context, symbols, targets) is { } what)
             {
                 Report(context, run, what, fixable: false);
                 return;
             }
         }
     }
+
+    /// <summary><c>task.Start()</c> of a task built unstarted (<see cref="UnstartedTasks"/>): a pool start like Task.Run, read the same way.</summary>
+    private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
+    {
+        var start = (IInvocationOperation)context.Operation;
+        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work
+            && BlockingInStartedWork(work, context, symbols, targets) is { } what)
+        {
+            Report(context, start, what, fixable: false);
+        }
+    }
+
+    /// <summary>
+    /// The blocking work of a sync delegate that a start other than Task.Run/StartNew sends to the pool (a DoWork
+    /// handler, an unstarted task's work), or null. A forever or lifetime loop is BLZ106's. A task wait counts here:
+    /// such a delegate is sync code that BLZ103 does not read as a pool delegate of async code.
+    /// </summary>
+    private static string? BlockingInStartedWork(IDelegateCreationOperation started, OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets) =>
+        started.Target switch
+        {
+            IMethodReferenceOperation { Method.IsAsync: false } group when !symbols.IsTaskLike(group.Method.ReturnType) => BlockingHelper(group, context, symbols),
+            IAnonymousFunctionOperation { Symbol.IsAsync: false } work when ForeverLoops.Find(work.Syntax) is null && !LifetimeLoops.Holds(work.Body, symbols)
+                => BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: false),
+            _ => null,
+        };
 
     private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string what, bool fixable)
     {

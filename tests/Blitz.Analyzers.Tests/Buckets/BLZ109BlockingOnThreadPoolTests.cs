@@ -408,4 +408,50 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_blocking_work_of_a_task_built_unstarted_and_started_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class StudentsForm
+        {
+            public object? Grid { get; private set; }
+
+            public IEnumerable<string> LoadTable(Task<List<string>> pending) => pending.Result;
+            private IEnumerable<string> ReadTable() => File.ReadAllLines("students.csv");
+
+            public async void OnLoadClick(object sender, EventArgs e)
+            {
+                var job = new Task<IEnumerable<string>>(ReadTable);
+                {|BLZ109:job.Start|}();
+                Grid = await job;
+            }
+
+            public async Task OnWaitClick(Task<List<string>> pending)
+            {
+                var job = new Task<IEnumerable<string>>(() => LoadTable(pending));
+                {|BLZ109:job.Start|}();
+                Grid = await job;
+                var nap = new Task(() => Thread.Sleep(100));
+                {|BLZ109:nap.Start|}();
+                await nap;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_unstarted_tasks_that_do_not_block_or_get_a_thread_of_their_own() => Harness.VerifyAsync(Sources.Usings + """
+        class Form
+        {
+            public async Task OnClick(int[] values)
+            {
+                var sum = new Task<int>(() => values.Sum());                                                   // CPU work
+                sum.Start();
+                var own = new Task(() => Thread.Sleep(100), TaskCreationOptions.LongRunning);                  // a thread of its own
+                own.Start();
+                var forever = new Task(() => { while (true) { Thread.Sleep(10); } });                          // BLZ106's
+                forever.Start();
+                var never = new Task(() => Thread.Sleep(100));                                                 // never started
+                await Task.WhenAll(sum, own);
+            }
+        }
+        """);
 }
