@@ -32,7 +32,10 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => member is IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.Name: "Thread" } && resolved.IsOffloadStarter(member),
             AnalyzeNewThread, RuleRequirements.Tasks, OperationKind.ObjectCreation);
         registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
-        registry.RegisterCall((member, _) => BackgroundWorkers.IsRunWorkerAsync(member), AnalyzeBackgroundWorker, RuleRequirements.Tasks, OperationKind.Invocation);
+        // One report per handler loop, however many RunWorkerAsync calls start it (the registry lives one compilation).
+        var reportedHandlerLoops = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool>();
+        registry.RegisterCall((member, _) => BackgroundWorkers.IsRunWorkerAsync(member), (c, resolved) => AnalyzeBackgroundWorker(c, resolved, reportedHandlerLoops),
+            RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
@@ -143,13 +146,14 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     /// <c>worker.RunWorkerAsync()</c> whose DoWork handler loops forever (<see cref="BackgroundWorkers"/>): the worker's
     /// ThreadPool thread is held for good. Reported on the handler's loop, where the dedicated thread belongs.
     /// </summary>
-    private static void AnalyzeBackgroundWorker(OperationAnalysisContext context, BlitzSymbols symbols)
+    private static void AnalyzeBackgroundWorker(OperationAnalysisContext context, BlitzSymbols symbols, System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> reported)
     {
         var run = (IInvocationOperation)context.Operation;
         foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
         {
             if (ForeverLoops.Find(Body(handler.Target, context.CancellationToken)) is { } loop
-                && !(handler.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols)))
+                && !(handler.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols))
+                && reported.TryAdd(loop, true))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, ForeverLoops.Keyword(loop).GetLocation(),
                     "The DoWork handler " + BackgroundWorkers.Describe(handler) + " that 'BackgroundWorker.RunWorkerAsync' starts on the ThreadPool"));

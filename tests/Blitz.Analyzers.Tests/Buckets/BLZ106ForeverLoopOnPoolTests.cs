@@ -654,6 +654,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             private BackgroundWorker _refresher = new();
             private void InitializeComponent() => _refresher.DoWork += new DoWorkEventHandler(Refresh);
             public void OnStartClick(object sender, EventArgs e) => _refresher.RunWorkerAsync();
+            public void OnRetryClick(object sender, EventArgs e) => _refresher.RunWorkerAsync();   // the same loop: reported once
             private void Refresh(object? sender, DoWorkEventArgs e)
             {
                 {|BLZ106:for|} (;;) { Thread.Sleep(100); }
