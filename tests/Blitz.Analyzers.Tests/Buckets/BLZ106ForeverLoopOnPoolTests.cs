@@ -649,6 +649,29 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             }
         }
 
+        class Poller
+        {
+            private readonly BackgroundWorker _worker = new() { WorkerSupportsCancellation = true };
+            public int Seen { get; private set; }
+
+            public void Start()
+            {
+                _worker.DoWork += (s, e) =>
+                {
+                    {|BLZ106:while|} (!_worker.CancellationPending) { Seen = File.ReadAllText("status.txt").Length; Thread.Sleep(500); }
+                };
+                _worker.DoWork += (s, e) =>
+                {
+                    {|BLZ106:while|} (true)
+                    {
+                        if (_worker.CancellationPending) { e.Cancel = true; return; }              // leaves only when cancelled
+                        Thread.Sleep(500);
+                    }
+                };
+                _worker.RunWorkerAsync();
+            }
+        }
+
         partial class Designer
         {
             private BackgroundWorker _refresher = new();

@@ -402,6 +402,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             {
                 var worker = new BackgroundWorker();
                 worker.DoWork += (s, a) => { while (true) { Thread.Sleep(1000); } }; // a forever loop: BLZ106's
+                worker.DoWork += (s, a) => { while (!worker.CancellationPending) { Thread.Sleep(1000); } }; // until cancelled: BLZ106's
                 worker.RunWorkerAsync();
                 var idle = new BackgroundWorker();
                 idle.DoWork += (s, a) => Thread.Sleep(100);                         // never started
