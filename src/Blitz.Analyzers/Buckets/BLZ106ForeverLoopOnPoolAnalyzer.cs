@@ -305,15 +305,15 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 
     /// <summary>
     /// A forever loop whose passes neither block (a sleep, sync I/O, a wait: those calls are the other rules' findings,
-    /// one advice each) nor start tasks (a spawn storm or fire-and-forget, BLZ107's): it only runs, and runs forever.
+    /// one advice each) nor start tasks (a spawn storm or fire-and-forget, BLZ107's), nor throw: it only runs, and runs forever.
     /// </summary>
     private static bool OnlySpins(ILoopOperation loop, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
         {
-            if (operation is IInvocationOperation call && symbols.IsTaskLike(call.TargetMethod.ReturnType))
+            if (operation is IThrowOperation || (operation is IInvocationOperation call && symbols.IsTaskLike(call.TargetMethod.ReturnType)))
             {
-                return false;
+                return false; // a throw is a way out (a parse loop that ends on bad input); a task started is another rule's
             }
 
             if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation

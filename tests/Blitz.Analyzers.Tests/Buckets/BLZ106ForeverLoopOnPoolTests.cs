@@ -753,6 +753,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             async Task StartsAsync() { await Task.Yield(); while (true) { _ = Task.Run(() => _ticks++); } }    // a storm: BLZ107's
             async Task ReadsAsync() { await Task.Yield(); while (true) { _ticks += File.ReadAllBytes("x").Length; } } // sync I/O: BLZ102's
             void Spins() { while (true) { _ticks++; } }                                                        // sync: no thread to give back
+            async Task ParsesAsync(Queue<string> lines) { await Task.Yield(); while (true) { if (lines.Count == 0) { throw new InvalidOperationException(); } _ticks += lines.Dequeue().Length; } }
             async Task LambdaAsync() { await Task.Yield(); Action spin = () => { while (true) { _ticks++; } }; spin(); }
         }
         """);
