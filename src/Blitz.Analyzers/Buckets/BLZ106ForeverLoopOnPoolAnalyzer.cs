@@ -32,6 +32,10 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => member is IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.Name: "Thread" } && resolved.IsOffloadStarter(member),
             AnalyzeNewThread, RuleRequirements.Tasks, OperationKind.ObjectCreation);
         registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
+        // One report per handler loop, however many RunWorkerAsync calls start it (the registry lives one compilation).
+        var reportedHandlerLoops = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool>();
+        registry.RegisterCall((member, _) => BackgroundWorkers.IsRunWorkerAsync(member), (c, resolved) => AnalyzeBackgroundWorker(c, resolved, reportedHandlerLoops),
+            RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => resolved.IsLifetimeLoopWait(member), AnalyzeLifetimeWait, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && IsParallelLoop(method, resolved), AnalyzeParallelBody, RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol { Name: "Sleep" } sleep && resolved.ThreadSleep.Contains(sleep, SymbolEqualityComparer.Default),
@@ -135,6 +139,25 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         {
             var location = start.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : start.Syntax.GetLocation();
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'Task.Start' (of a task built with 'new Task')"));
+        }
+    }
+
+    /// <summary>
+    /// <c>worker.RunWorkerAsync()</c> whose DoWork handler loops forever (<see cref="BackgroundWorkers"/>): the worker's
+    /// ThreadPool thread is held for good. Reported on the handler's loop, where the dedicated thread belongs.
+    /// </summary>
+    private static void AnalyzeBackgroundWorker(OperationAnalysisContext context, BlitzSymbols symbols, System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> reported)
+    {
+        var run = (IInvocationOperation)context.Operation;
+        foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
+        {
+            if (ForeverLoops.Find(Body(handler.Target, context.CancellationToken)) is { } loop
+                && !(handler.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols))
+                && reported.TryAdd(loop, true))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, ForeverLoops.Keyword(loop).GetLocation(),
+                    "The DoWork handler " + BackgroundWorkers.Describe(handler) + " that 'BackgroundWorker.RunWorkerAsync' starts on the ThreadPool"));
+            }
         }
     }
 
@@ -252,16 +275,16 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             }
         }
 
-        if (calls is null || NonAwaitingAsyncLoops.Around(calls[0], context.ContainingSymbol) is not { } forever || forever != loop)
+        if (NonAwaitingAsyncLoops.Around(loop.Body, context.ContainingSymbol) is not { } forever || forever != loop)
         {
             return; // not a forever loop, or one inside another that is reported itself
         }
 
-        foreach (var call in calls.OrderBy(c => c.Syntax.SpanStart))
+        var method = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
+        foreach (var call in calls?.OrderBy(c => c.Syntax.SpanStart) ?? Enumerable.Empty<IOperation>())
         {
             if (BLZ111BlockingHelperAnalyzer.FindingAt(call, context.ContainingSymbol, context.Compilation, context.Options, symbols, context.CancellationToken) is { } finding)
             {
-                var method = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation local ? local.Symbol : context.ContainingSymbol;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
                     "The forever loop of async method '" + method.Name + "'",
                     "never awaits, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await), and blocks on every pass in '"
@@ -270,6 +293,37 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
                 return;
             }
         }
+
+        if (OnlySpins(loop, symbols, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+                "The forever loop of async method '" + method.Name + "'",
+                "never awaits and never ends, so the method never gives its thread back (its caller's, or a ThreadPool thread after an earlier await) and spins on it for as long as it lives",
+                "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
+        }
+    }
+
+    /// <summary>
+    /// A forever loop whose passes neither block (a sleep, sync I/O, a wait: those calls are the other rules' findings,
+    /// one advice each) nor start tasks (a spawn storm or fire-and-forget, BLZ107's), nor throw: it only runs, and runs forever.
+    /// </summary>
+    private static bool OnlySpins(ILoopOperation loop, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
+        {
+            if (operation is IThrowOperation || (operation is IInvocationOperation call && symbols.IsTaskLike(call.TargetMethod.ReturnType)))
+            {
+                return false; // a throw is a way out (a parse loop that ends on bad input); a task started is another rule's
+            }
+
+            if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference or OperationKind.ObjectCreation
+                && BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>Parallel.For</c>, <c>Parallel.ForEach</c> or <c>Parallel.Invoke</c>: each body runs on a ThreadPool thread.</summary>

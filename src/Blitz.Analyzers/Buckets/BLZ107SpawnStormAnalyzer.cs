@@ -174,10 +174,10 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 
         switch (loop)
         {
-            case IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }:
-                return IsFixedCount(bound);
+            case IForLoopOperation { Condition: IBinaryOperation { LeftOperand: var counter, RightOperand: var bound } } counted:
+                return IsFixedCount(bound) || PartitionsByCount(counted, counter, bound);
             case IForEachLoopOperation forEach:
-                return IsSmallFixedCollection(forEach.Collection);
+                return IsSmallFixedCollection(forEach.Collection) || IsSmallLiteralArrayLocal(forEach.Collection, cancellationToken);
             default:
                 return false;
         }
@@ -228,6 +228,53 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 
         var name = OperationHelpers.ReferencedSymbol(bound)?.Name;
         return name is not null && BoundNames.Any(n => name.IndexOf(n, StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
+    /// <summary>
+    /// Partitioning, not a storm: a loop to a count that also divides the input into chunks (<c>width = values.Length /
+    /// chunks</c>) and gives each pass one chunk (<c>from = i * width</c>). It starts as many tasks as the caller asked
+    /// for parts, however large the input; one task per item would index by the counter alone.
+    /// </summary>
+    private static bool PartitionsByCount(IForLoopOperation loop, IOperation counter, IOperation bound)
+    {
+        var count = OperationHelpers.ReferencedSymbol(ArrayCreatedWith(OperationHelpers.WithoutConversions(bound)) ?? bound);
+        var index = OperationHelpers.ReferencedSymbol(counter);
+        if (count is null || index is not ILocalSymbol)
+        {
+            return false;
+        }
+
+        var offsetsByChunk = OperationHelpers.DescendantsInSameFunction(loop.Body).Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product
+            && (Refers(product.LeftOperand, index) || Refers(product.RightOperand, index)));
+        return offsetsByChunk && OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(loop)).Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } quotient
+            && Refers(quotient.RightOperand, count));
+    }
+
+    private static bool Refers(IOperation operation, ISymbol symbol) => SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(operation), symbol);
+
+    /// <summary>
+    /// A local array initialized with a few literal elements (<c>string[] folders = { "Scans", "Phone" }</c>) and never
+    /// assigned again: its length is fixed in the source, as a literal collection's is.
+    /// </summary>
+    private static bool IsSmallLiteralArrayLocal(IOperation collection, System.Threading.CancellationToken cancellationToken)
+    {
+        if (OperationHelpers.WithoutConversions(collection) is not ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol, DeclaringSyntaxReferences.Length: 1 } array }
+            || collection.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var body = AsyncContext.EnclosingBody(collection);
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, array))
+            {
+                return declarator.Initializer?.Value is { } value && IsSmallFixedCollection(value)
+                    && !LocalWrites.IsWrittenIn(body.Syntax, array, model, cancellationToken);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For <c>array.Length</c> of a local initialized with <c>new T[size]</c> in the same function: that size; else null.</summary>

@@ -23,6 +23,8 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     {
         var targets = registry.OffloadTargets;
         registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall((member, _) => BackgroundWorkers.IsRunWorkerAsync(member), (c, resolved) => AnalyzeBackgroundWorker(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
+        registry.RegisterCall(UnstartedTasks.IsStart, (c, resolved) => AnalyzeTaskStart(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
@@ -59,12 +61,32 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             return;
         }
 
+        var what = BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: true);
+
+        // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
+        // belongs on a dedicated thread, not on the blocking pool.
+        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
+        {
+            return;
+        }
+
+        var fixable = isStarter && invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
+            && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
+        Report(context, invocation, what, fixable);
+    }
+
+    /// <summary>
+    /// The first blocking work a sync pool delegate runs (in its body or in callbacks it runs in place), as the message
+    /// names it, or null.
+    /// </summary>
+    private static string? BlockingIn(IAnonymousFunctionOperation work, OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets, bool taskWaitsAreBlz103)
+    {
         string? what = null;
         // list.ForEach(x => Thread.Sleep(100)) blocks this pool thread as well: its lambda runs in place.
         foreach (var operation in InPlaceCallbacks.DescendantsRunHere(work.Body))
         {
-            // A wait for a task in a pool delegate is BLZ103's: its advice, "await the task", is the right one.
-            if (IsTaskWait(operation, symbols))
+            // A wait for a task in a pool delegate of async code is BLZ103's: its advice, "await the task", is the right one.
+            if (taskWaitsAreBlz103 && IsTaskWait(operation, symbols))
             {
                 continue;
             }
@@ -94,17 +116,50 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             }
         }
 
-        // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
-        // belongs on a dedicated thread, not on the blocking pool.
-        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
-        {
-            return;
-        }
-
-        var fixable = isStarter && invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
-            && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
-        Report(context, invocation, what, fixable);
+        return what;
     }
+
+    /// <summary>
+    /// <c>worker.RunWorkerAsync()</c> (<see cref="BackgroundWorkers"/>): each DoWork handler runs on a ThreadPool thread,
+    /// and one that blocks holds it.
+    /// </summary>
+    private static void AnalyzeBackgroundWorker(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
+    {
+        var run = (IInvocationOperation)context.Operation;
+        foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
+        {
+            if (BlockingInStartedWork(handler, context, symbols, targets) is { } what)
+            {
+                Report(context, run, what, fixable: false);
+                return;
+            }
+        }
+    }
+
+    /// <summary><c>task.Start()</c> of a task built unstarted (<see cref="UnstartedTasks"/>): a pool start like Task.Run, read the same way.</summary>
+    private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
+    {
+        var start = (IInvocationOperation)context.Operation;
+        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work
+            && BlockingInStartedWork(work, context, symbols, targets) is { } what)
+        {
+            Report(context, start, what, fixable: false);
+        }
+    }
+
+    /// <summary>
+    /// The blocking work of a sync delegate that a start other than Task.Run/StartNew sends to the pool (a DoWork
+    /// handler, an unstarted task's work), or null. A forever or lifetime loop is BLZ106's. A task wait counts here:
+    /// such a delegate is sync code that BLZ103 does not read as a pool delegate of async code.
+    /// </summary>
+    private static string? BlockingInStartedWork(IDelegateCreationOperation started, OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets) =>
+        started.Target switch
+        {
+            IMethodReferenceOperation { Method.IsAsync: false } group when !symbols.IsTaskLike(group.Method.ReturnType) => BlockingHelper(group, context, symbols),
+            IAnonymousFunctionOperation { Symbol.IsAsync: false } work when ForeverLoops.Find(work.Syntax) is null && !LifetimeLoops.Holds(work.Body, symbols)
+                => BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: false),
+            _ => null,
+        };
 
     private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, string what, bool fixable)
     {

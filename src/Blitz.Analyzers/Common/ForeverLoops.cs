@@ -7,13 +7,16 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// Finds a forever loop in a function body: <c>while (true)</c>, <c>for (;;)</c>, <c>do ... while (true)</c> or
-/// <c>while (!token.IsCancellationRequested)</c>, with no <c>break</c>, <c>return</c> or <c>goto</c> out of it except
+/// <c>while (!token.IsCancellationRequested)</c> (or BackgroundWorker's <c>!worker.CancellationPending</c>), with no <c>break</c>, <c>return</c> or <c>goto</c> out of it except
 /// under a cancellation test, and no <c>await</c> inside (an awaiting loop does not hold a thread). Syntax-based, so
 /// that it also works on the body of a method passed as a method group.
 /// </summary>
 internal static class ForeverLoops
 {
     private const string Cancellation = "IsCancellationRequested";
+
+    // BackgroundWorker's own cancellation flag: a DoWork loop that polls it lives until the worker is cancelled.
+    private const string WorkerCancellation = "CancellationPending";
 
     /// <summary>The first forever loop of <paramref name="body"/> outside nested lambdas and local functions, or null.</summary>
     public static StatementSyntax? Find(SyntaxNode? body)
@@ -64,7 +67,7 @@ internal static class ForeverLoops
         condition = Unparenthesize(condition);
         return condition.IsKind(SyntaxKind.TrueLiteralExpression)
             || (condition is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not
-                && Unparenthesize(not.Operand) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Cancellation });
+                && Unparenthesize(not.Operand) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Cancellation or WorkerCancellation });
     }
 
     private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
@@ -111,7 +114,7 @@ internal static class ForeverLoops
                 return false;
             }
 
-            if (ancestor is IfStatementSyntax { Condition: var condition } && Mentions(condition, Cancellation))
+            if (ancestor is IfStatementSyntax { Condition: var condition } && (Mentions(condition, Cancellation) || Mentions(condition, WorkerCancellation)))
             {
                 return true;
             }

@@ -17,6 +17,8 @@ internal static class RequestHandlers
     private static readonly string[] HandlerBaseTypes =
     {
         "Microsoft.AspNetCore.Mvc.ControllerBase",
+        // Controller derives from ControllerBase in the real assembly; named too, so that a stand-in of it counts alike.
+        "Microsoft.AspNetCore.Mvc.Controller",
         "System.Web.Mvc.Controller",
         "System.Web.Http.ApiController",
         "Microsoft.AspNetCore.SignalR.Hub",

@@ -574,6 +574,35 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
+    public Task Reports_actions_of_a_controller_named_by_its_own_metadata_name() => Harness.VerifyAsync(Sources.Usings + """
+        namespace Microsoft.AspNetCore.Mvc
+        {
+            public interface IActionResult { }
+            public sealed class ViewResult : IActionResult { }
+            public abstract class Controller { protected ViewResult View() => new(); }   // a stand-in without ControllerBase
+        }
+        namespace Shop
+        {
+            public abstract class Controller { }                                           // not the framework's
+            class BlockingController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                public Microsoft.AspNetCore.Mvc.IActionResult Index(HttpClient http)
+                {
+                    var pending = http.GetStringAsync("https://example.org/");
+                    var body = {|BLZ103:pending.Result|};
+                    {|BLZ103:pending.Wait()|};
+                    return View();
+                }
+                private string Page(HttpClient http) => http.GetStringAsync("https://example.org").Result;
+            }
+            class HomeController : Controller
+            {
+                public string Page(HttpClient http) => http.GetStringAsync("https://example.org").Result;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_handler_synchronization_completed_tasks_and_non_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class StockController : Microsoft.AspNetCore.Mvc.Controller
         {

@@ -611,4 +611,150 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             private Task SendAsync() => Task.CompletedTask;
         }
         """);
+
+    [Fact]
+    public Task Reports_a_background_worker_whose_DoWork_handler_loops_forever() => Harness.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        class Clock
+        {
+            private readonly BackgroundWorker _worker = new();
+            public string Text { get; private set; } = "";
+
+            public Clock()
+            {
+                _worker.DoWork += OnDoWork;
+                _worker.RunWorkerAsync();
+            }
+
+            private void OnDoWork(object? sender, DoWorkEventArgs e)
+            {
+                {|BLZ106:while|} (true)
+                {
+                    Thread.Sleep(1);
+                    Text = DateTime.Now.ToString("HH:mm:ss");
+                }
+            }
+
+            public void Start(CancellationToken token)
+            {
+                var poller = new BackgroundWorker();
+                poller.DoWork += (s, e) =>
+                {
+                    {|BLZ106:while|} (!token.IsCancellationRequested)
+                    {
+                        Text = File.ReadAllText("status.txt");
+                    }
+                };
+                poller.RunWorkerAsync();
+            }
+        }
+
+        class Poller
+        {
+            private readonly BackgroundWorker _worker = new() { WorkerSupportsCancellation = true };
+            public int Seen { get; private set; }
+
+            public void Start()
+            {
+                _worker.DoWork += (s, e) =>
+                {
+                    {|BLZ106:while|} (!_worker.CancellationPending) { Seen = File.ReadAllText("status.txt").Length; Thread.Sleep(500); }
+                };
+                _worker.DoWork += (s, e) =>
+                {
+                    {|BLZ106:while|} (true)
+                    {
+                        if (_worker.CancellationPending) { e.Cancel = true; return; }              // leaves only when cancelled
+                        Thread.Sleep(500);
+                    }
+                };
+                _worker.RunWorkerAsync();
+            }
+        }
+
+        partial class Designer
+        {
+            private BackgroundWorker _refresher = new();
+            private void InitializeComponent() => _refresher.DoWork += new DoWorkEventHandler(Refresh);
+            public void OnStartClick(object sender, EventArgs e) => _refresher.RunWorkerAsync();
+            public void OnRetryClick(object sender, EventArgs e) => _refresher.RunWorkerAsync();   // the same loop: reported once
+            private void Refresh(object? sender, DoWorkEventArgs e)
+            {
+                {|BLZ106:for|} (;;) { Thread.Sleep(100); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_background_workers_whose_handlers_end_or_are_not_started() => Harness.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        class Jobs
+        {
+            private readonly BackgroundWorker _idle = new();
+            private readonly BackgroundWorker _busy = new();
+            public int Done { get; private set; }
+
+            public Jobs()
+            {
+                _idle.DoWork += (s, e) => { while (true) { Thread.Sleep(1000); } };   // subscribed, never started
+                _busy.DoWork += (s, e) =>
+                {
+                    for (var i = 0; i < 10; i++) { Done = i; }
+                    while (true) { if (Done > 5) { break; } Done++; }                   // leaves on its own
+                };
+            }
+
+            public void Go() => _busy.RunWorkerAsync();
+
+            public void Other(BackgroundWorker worker) => worker.RunWorkerAsync();     // no handler in sight
+        }
+        """);
+
+    [Fact]
+    public Task Reports_an_async_method_that_spins_forever_without_awaiting() => Harness.VerifyAsync(Sources.Usings + """
+        class Ticker
+        {
+            private long _ticks;
+
+            async Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await Task.Delay(1000, stoppingToken);
+                    {|BLZ106:while|} (true)
+                    {
+                        Console.WriteLine("tick");
+                    }
+                }
+            }
+
+            async Task CountAsync(CancellationToken token)
+            {
+                await Task.Yield();
+                {|BLZ106:while|} (!token.IsCancellationRequested) { _ticks++; }
+            }
+
+            async Task NestedAsync()
+            {
+                await Task.Yield();
+                {|BLZ106:for|} (;;) { while (true) { _ticks++; } }        // one report, on the outer loop
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_forever_loops_of_async_methods_that_await_leave_block_or_start_tasks() => Harness.VerifyAsync(Sources.Usings + """
+        class Ticker
+        {
+            private long _ticks;
+
+            async Task AwaitsAsync(CancellationToken token) { while (!token.IsCancellationRequested) { _ticks++; await Task.Delay(10, token); } }
+            async Task LeavesAsync() { await Task.Yield(); while (true) { if (++_ticks > 100) { break; } } }
+            async Task StartsAsync() { await Task.Yield(); while (true) { _ = Task.Run(() => _ticks++); } }    // a storm: BLZ107's
+            async Task ReadsAsync() { await Task.Yield(); while (true) { _ticks += File.ReadAllBytes("x").Length; } } // sync I/O: BLZ102's
+            void Spins() { while (true) { _ticks++; } }                                                        // sync: no thread to give back
+            async Task ParsesAsync(Queue<string> lines) { await Task.Yield(); while (true) { if (lines.Count == 0) { throw new InvalidOperationException(); } _ticks += lines.Dequeue().Length; } }
+            async Task LambdaAsync() { await Task.Yield(); Action spin = () => { while (true) { _ticks++; } }; spin(); }
+        }
+        """);
 }

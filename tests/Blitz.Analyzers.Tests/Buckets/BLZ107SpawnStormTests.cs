@@ -322,4 +322,63 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_loops_that_partition_one_input_into_a_chosen_count_of_chunks() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static long Slice(int[] values, int from, int to) { long sum = 0; for (var i = from; i < to; i++) { sum += values[i]; } return sum; }
+
+            async Task<long> Total(int[] values, int chunks)
+            {
+                var width = (int)Math.Ceiling(values.Length / (decimal)chunks);
+                var parts = new Task<long>[chunks];
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    var from = i * width;
+                    var to = i == parts.Length - 1 ? values.Length : from + width;
+                    parts[i] = Task.Run(() => Slice(values, from, to));
+                }
+
+                return (await Task.WhenAll(parts)).Sum();
+            }
+
+            async Task<long> Halves(int[] values, int pieces)
+            {
+                var size = values.Length / pieces;
+                var tasks = new List<Task<long>>();
+                for (var p = 0; p < pieces; p++) { var start = size * p; tasks.Add(Task.Run(() => Slice(values, start, start + size))); }
+                return (await Task.WhenAll(tasks)).Sum();
+            }
+
+            async Task CopyFolders()
+            {
+                string[] folders = { "Scans", "Phone", "Desktop" };                        // three, fixed in the source
+                var jobs = new List<Task>();
+                foreach (var folder in folders) { jobs.Add(Task.Run(() => Console.WriteLine(folder))); }
+                await Task.WhenAll(jobs);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_per_item_loops_that_only_look_like_partitions() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            static long Work(int x) => x;
+
+            async Task Items(int[] values, int count, int step)
+            {
+                var tasks = new List<Task<long>>();
+                for (var i = 0; i < count; i++) { tasks.Add({|BLZ107:Task.Run|}(() => Work(values[i]))); }                  // one per item
+                for (var i = 0; i < count; i++) { var at = i * step; tasks.Add({|BLZ107:Task.Run|}(() => Work(values[at]))); } // multiplies, but no chunk divides by the count
+                var share = values.Length / step;
+                for (var i = 0; i < count; i++) { tasks.Add({|BLZ107:Task.Run|}(() => Work(i * share))); }                   // divides by another number
+                string[] names = { "a", "b" };
+                names = values.Select(v => v.ToString()).ToArray();                                                            // no longer the literal
+                foreach (var name in names) { tasks.Add({|BLZ107:Task.Run|}(() => Work(name.Length))); }
+                await Task.WhenAll(tasks);
+            }
+        }
+        """);
 }

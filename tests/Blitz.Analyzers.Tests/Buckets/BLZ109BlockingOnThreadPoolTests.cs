@@ -345,4 +345,114 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             public Task SaveAsync() => {|BLZ109:Task.Run|}(() => Save());                                      // its body shows the sleep
         }
         """);
+
+    [Fact]
+    public Task Reports_a_background_worker_whose_DoWork_handler_blocks() => Harness.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        class Window
+        {
+            private readonly BackgroundWorker _loader = new();
+            public string Status { get; private set; } = "";
+
+            public Window() => _loader.DoWork += Load;
+
+            public void OnStartClick(object sender, EventArgs e)
+            {
+                var worker = new BackgroundWorker();
+                worker.DoWork += (s, a) =>
+                {
+                    for (var i = 0; i < 20; i++)
+                    {
+                        Status = "Count: " + i;
+                        Thread.Sleep(500);
+                    }
+                };
+                {|BLZ109:worker.RunWorkerAsync|}();
+            }
+
+            public void OnLoadClick(object sender, EventArgs e) => {|BLZ109:_loader.RunWorkerAsync|}("data.txt");
+
+            public void OnFetchClick(object sender, EventArgs e, Task<string> pending)
+            {
+                var worker = new BackgroundWorker();
+                worker.DoWork += (s, a) => a.Result = pending.Result;            // sync code: no BLZ103 here
+                {|BLZ109:worker.RunWorkerAsync|}();
+            }
+
+            private void Load(object? sender, DoWorkEventArgs e) => Status = File.ReadAllText((string)e.Argument!);
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_background_workers_whose_handlers_do_not_block() => Harness.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        class Window
+        {
+            public int Total { get; private set; }
+
+            public void OnSumClick(object sender, EventArgs e, int[] values)
+            {
+                var worker = new BackgroundWorker();
+                worker.DoWork += (s, a) => a.Result = values.Sum();                 // CPU work: what the pool is for
+                worker.RunWorkerCompleted += (s, a) => Thread.Sleep(10);            // not DoWork: runs on the UI thread
+                worker.RunWorkerAsync();
+            }
+
+            public void OnWatchClick(object sender, EventArgs e)
+            {
+                var worker = new BackgroundWorker();
+                worker.DoWork += (s, a) => { while (true) { Thread.Sleep(1000); } }; // a forever loop: BLZ106's
+                worker.DoWork += (s, a) => { while (!worker.CancellationPending) { Thread.Sleep(1000); } }; // until cancelled: BLZ106's
+                worker.RunWorkerAsync();
+                var idle = new BackgroundWorker();
+                idle.DoWork += (s, a) => Thread.Sleep(100);                         // never started
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_blocking_work_of_a_task_built_unstarted_and_started_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class StudentsForm
+        {
+            public object? Grid { get; private set; }
+
+            public IEnumerable<string> LoadTable(Task<List<string>> pending) => pending.Result;
+            private IEnumerable<string> ReadTable() => File.ReadAllLines("students.csv");
+
+            public async void OnLoadClick(object sender, EventArgs e)
+            {
+                var job = new Task<IEnumerable<string>>(ReadTable);
+                {|BLZ109:job.Start|}();
+                Grid = await job;
+            }
+
+            public async Task OnWaitClick(Task<List<string>> pending)
+            {
+                var job = new Task<IEnumerable<string>>(() => LoadTable(pending));
+                {|BLZ109:job.Start|}();
+                Grid = await job;
+                var nap = new Task(() => Thread.Sleep(100));
+                {|BLZ109:nap.Start|}();
+                await nap;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ignores_unstarted_tasks_that_do_not_block_or_get_a_thread_of_their_own() => Harness.VerifyAsync(Sources.Usings + """
+        class Form
+        {
+            public async Task OnClick(int[] values)
+            {
+                var sum = new Task<int>(() => values.Sum());                                                   // CPU work
+                sum.Start();
+                var own = new Task(() => Thread.Sleep(100), TaskCreationOptions.LongRunning);                  // a thread of its own
+                own.Start();
+                var forever = new Task(() => { while (true) { Thread.Sleep(10); } });                          // BLZ106's
+                forever.Start();
+                var never = new Task(() => Thread.Sleep(100));                                                 // never started
+                await Task.WhenAll(sum, own);
+            }
+        }
+        """);
 }
