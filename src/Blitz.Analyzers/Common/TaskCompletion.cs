@@ -134,7 +134,8 @@ internal static class TaskCompletion
 
     /// <summary>
     /// Whether the value of <paramref name="condition"/> being <paramref name="outcome"/> proves the task complete:
-    /// <c>t.IsCompleted</c> when true, <c>!t.IsCompleted</c> when false, <c>a &amp;&amp; b</c> when true if either proves it.
+    /// <c>t.IsCompleted</c> when true, <c>!t.IsCompleted</c> when false, <c>a &amp;&amp; b</c> when true if either proves it;
+    /// an extension method named like a completion property (<c>t.IsCompletedSuccessfully()</c>) reads like the property.
     /// </summary>
     private static bool Implies(IOperation condition, TaskReference task, bool outcome)
     {
@@ -158,6 +159,10 @@ internal static class TaskCompletion
             case IPropertyReferenceOperation property:
                 return outcome && CompletionProperties.Contains(property.Property.Name)
                     && task.IsReferencedBy(property.Instance);
+            case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ReturnType.SpecialType: SpecialType.System_Boolean } method, Arguments.Length: 1 } test
+                when outcome && CompletionProperties.Contains(method.Name):
+                // task.IsCompletedSuccessfully(): a library's polyfill of the property for targets that lack it.
+                return task.IsReferencedBy(test.Arguments[0].Value);
             case IIsPatternOperation test:
                 return PatternImplies(test.Value, test.Pattern, task, outcome);
             default:

@@ -55,6 +55,31 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
+    public Task A_completion_test_written_as_an_extension_method_guards_like_the_property() => Harness.VerifyAsync(Sources.Usings + """
+        static class TaskCompat
+        {
+            // A library's polyfill of Task.IsCompletedSuccessfully for targets that lack it.
+            public static bool IsCompletedSuccessfully(this Task task) => task.Status == TaskStatus.RanToCompletion;
+            public static bool LooksDone(this Task task) => task.Status == TaskStatus.RanToCompletion;
+        }
+        class Call
+        {
+            private readonly Task<int> _status = Task.FromResult(0);
+            public async Task<int> StatusOrDefaultAsync()
+            {
+                await Task.Yield();
+                var known = TaskCompat.IsCompletedSuccessfully(_status) ? _status.Result : -1;
+                return _status.IsCompletedSuccessfully() ? _status.Result + known : -1;
+            }
+            public async Task<int> GuessAsync()
+            {
+                await Task.Yield();
+                return _status.LooksDone() ? {|BLZ103:_status.Result|} : -1; // not a completion property's name
+            }
+        }
+        """);
+
+    [Fact]
     public Task Ignores_provably_complete_tasks_zero_timeouts_sync_lambdas() => Harness.VerifyAsync(Sources.Usings + """
         class C
         {
