@@ -148,19 +148,10 @@ internal static class DetachedStarts
         return true;
     }
 
-    private static bool AwaitsLibraryCall(AwaitExpressionSyntax await, IOperation body)
-    {
-        foreach (var operation in OperationHelpers.DescendantsInSameFunction(body))
-        {
-            if (operation is IAwaitOperation awaitOperation && awaitOperation.Syntax == await)
-            {
-                return OperationHelpers.AwaitedTask(awaitOperation.Operation) is IInvocationOperation call
-                    && call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
-            }
-        }
-
-        return false;
-    }
+    private static bool AwaitsLibraryCall(AwaitExpressionSyntax await, IOperation body) =>
+        body.SemanticModel?.GetOperation(await) is IAwaitOperation awaited
+        && OperationHelpers.AwaitedTask(awaited.Operation) is IInvocationOperation call
+        && call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
 
     private static bool IsInLoop(SyntaxNode node, SyntaxNode declaration)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
@@ -78,28 +77,11 @@ internal static class HeavyLoops
     /// <c>block.Length</c> of a local array created with a constant size (<c>var block = new uint[16];</c>) and never
     /// assigned again: a fixed bound, like the constant itself.
     /// </summary>
-    private static bool IsLengthOfFixedSizeLocal(IOperation bound)
-    {
-        if (OperationHelpers.WithoutConversions(bound) is not IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation { Local: var local } reference }
-            || local.Type is not IArrayTypeSymbol { Rank: 1 } || reference.SemanticModel is not { } model)
-        {
-            return false;
-        }
-
-        foreach (var syntaxReference in local.DeclaringSyntaxReferences)
-        {
-            if (syntaxReference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
-                && model.SyntaxTree == declarator.SyntaxTree
-                && model.GetOperation(value) is IArrayCreationOperation { DimensionSizes: { Length: 1 } sizes } && sizes[0].ConstantValue.HasValue
-                && declarator.FirstAncestorOrSelf<BlockSyntax>() is { } scope
-                && !LocalWrites.IsWrittenIn(scope, local, model, default))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsLengthOfFixedSizeLocal(IOperation bound) =>
+        OperationHelpers.WithoutConversions(bound) is IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { Rank: 1 } } local } reference }
+        && reference.SemanticModel is { } model
+        && LocalWrites.SoleValue(local, model, default) is { } value
+        && OperationHelpers.WithoutConversions(value) is IArrayCreationOperation { DimensionSizes: { Length: 1 } sizes } && sizes[0].ConstantValue.HasValue;
 
     private static bool IndexesElements(IOperation body) =>
         OperationHelpers.DescendantsInSameFunction(body).Any(o => o is IArrayElementReferenceOperation or IPropertyReferenceOperation { Arguments.Length: > 0 } or IInlineArrayAccessOperation);

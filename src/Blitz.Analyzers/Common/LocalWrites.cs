@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Blitz.Analyzers.Common;
 
@@ -21,6 +22,24 @@ internal static class LocalWrites
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The value <paramref name="local"/>'s own declaration gives it (<c>var block = new uint[16];</c>), when nothing in the
+    /// block that declares it writes it again: then that value is the local's at every use. Null otherwise, or for a
+    /// local declared elsewhere than in <paramref name="model"/>'s tree or in no block.
+    /// </summary>
+    public static IOperation? SoleValue(ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 || local.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: not null } declarator
+            || declarator.FirstAncestorOrSelf<BlockSyntax>() is not { } scope
+            || IsWrittenIn(scope, local, model, cancellationToken))
+        {
+            return null;
+        }
+
+        return model.GetOperation(declarator, cancellationToken) is IVariableDeclaratorOperation { Initializer.Value: var initial } ? initial : null;
     }
 
     private static bool IsWrite(IdentifierNameSyntax name) => name.Parent switch

@@ -56,21 +56,9 @@ internal static class SmallInputs
     }
 
     /// <summary>A local initialized with a small sequence and never written again in the block that declares it.</summary>
-    private static bool IsSmallLocal(ILocalReferenceOperation reference, Compilation compilation, int depth, CancellationToken cancellationToken)
-    {
-        var local = reference.Local;
-        if (local.DeclaringSyntaxReferences.Length != 1
-            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: not null } declarator
-            || declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax) is not { } scope)
-        {
-            return false;
-        }
-
-        var model = SourceModels.Of(compilation, declarator.SyntaxTree);
-        return model.GetOperation(declarator, cancellationToken) is IVariableDeclaratorOperation { Initializer.Value: { } initial }
-            && IsSmallSequence(initial, compilation, depth, cancellationToken)
-            && !LocalWrites.IsWrittenIn(scope, local, model, cancellationToken);
-    }
+    private static bool IsSmallLocal(ILocalReferenceOperation reference, Compilation compilation, int depth, CancellationToken cancellationToken) =>
+        LocalWrites.SoleValue(reference.Local, SourceModels.Of(compilation, reference.Syntax.SyntaxTree), cancellationToken) is { } initial
+        && IsSmallSequence(initial, compilation, depth, cancellationToken);
 
     /// <summary>
     /// True when <paramref name="parameter"/> belongs to a private ordinary method that is only ever called, at least
