@@ -42,9 +42,9 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
 
         Assert.True(score.Methods >= 75, $"the tuning half needs at least 75 labelled methods, has {score.Methods}");
 
-        // Floors just under the figures at the end of stop 17 (own corpus and rounds 1-5: 95.3%, 0.00 per 30; 91.5% and
-        // 0.16 when round 5 joined): a rule change that loses ground on the cases it was tuned on shows up here.
-        Assert.True(score.Recall >= 0.95, $"tuning-half recall fell to {score.Recall:P1}");
+        // Floors just under the figures at the start of stop 18 (own corpus and rounds 1-6: 91.3%, 0.07 per 30; round 6
+        // joined after it was scored): a rule change that loses ground on the cases it was tuned on shows up here.
+        Assert.True(score.Recall >= 0.91, $"tuning-half recall fell to {score.Recall:P1}");
         Assert.True(score.FalsePositivesPer30Correct <= 0.25, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
