@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,6 +25,7 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && (resolved.TryGetSyncIoCounterpart(method, out _) || SyncQueries.MayExecute(method)), Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;

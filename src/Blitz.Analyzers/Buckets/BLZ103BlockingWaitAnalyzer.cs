@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,6 +27,7 @@ internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
         registry.RegisterCall((member, resolved) => resolved.TryGetBlockingWait(member, out _), Analyze, RuleRequirements.Tasks, OperationKind.Invocation, OperationKind.PropertyReference);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;

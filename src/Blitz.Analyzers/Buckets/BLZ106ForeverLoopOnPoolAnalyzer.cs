@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -47,6 +48,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeStarter(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -256,6 +258,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     /// helper that blocks (BLZ111's finding, which that rule leaves here): the method never gives its thread back.
     /// Reported once, on the loop, with its first such call.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeNonAwaitingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var loop = (ILoopOperation)context.Operation;
@@ -383,6 +386,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             "await real asynchronous work in it, or run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeOffloadTarget(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;

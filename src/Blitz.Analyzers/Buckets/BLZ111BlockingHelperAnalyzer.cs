@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -30,6 +31,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
             OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.ObjectCreation, OperationKind.Using, OperationKind.UsingDeclaration);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var operation = context.Operation;
@@ -83,6 +85,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     /// to this call (null when the call's arguments rule the summary's work out, or only an enumeration would block).
     /// Used for the site being analyzed and, for first-use work, for the other sites of the same type.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static Site? Examine(IOperation operation, ISymbol caller, Compilation compilation, AnalyzerOptions options, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (operation is IUsingOperation or IUsingDeclarationOperation)
@@ -141,6 +144,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     }
 
     /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool IsReportable(IOperation operation, ISymbol caller, BlitzSymbols symbols, CancellationToken cancellationToken) =>
         AsyncContext.IsAsyncContext(operation, caller, symbols)
         && (BlockingCalls.Classify(operation, symbols, cancellationToken) is null || IsLeftByBlz102(operation, caller, symbols)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,6 +30,7 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
         registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -51,6 +53,7 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeWork(OperationAnalysisContext context, IInvocationOperation invocation, IDelegateCreationOperation work, OffloadDestination destination, BlitzSymbols symbols)
     {
         var summaries = BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree);
@@ -73,6 +76,7 @@ internal sealed class BLZ112ForeverLoopThroughCallAnalyzer : IBlitzRule
     /// through a call: the finding, the looping method's name and the token the fix links (null: no fix). Also asked by
     /// BLZ107, which leaves such a start to this rule (one diagnostic, one advice).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     internal static (BlockingFinding Finding, string Method, string? Token)? FindingAt(IInvocationOperation invocation, IDelegateCreationOperation work, OffloadDestination destination,
         BlockingSummaries summaries, Compilation compilation, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
     {

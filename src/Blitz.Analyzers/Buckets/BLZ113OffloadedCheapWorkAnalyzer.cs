@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,6 +29,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
             RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, CheapWork cheapWork)
     {
         var invocation = (IInvocationOperation)context.Operation;

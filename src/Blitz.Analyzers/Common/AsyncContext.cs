@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,6 +12,7 @@ namespace Blitz.Analyzers.Common;
 internal static class AsyncContext
 {
     /// <summary>True when <paramref name="operation"/> runs in async context.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool IsAsyncContext(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols)
     {
         var function = EnclosingFunction(operation);
@@ -171,6 +173,7 @@ internal static class AsyncContext
     /// on the caller's thread before the task is handed back, like an async method's code before its first await); or
     /// top-level statements that await (their entry point returns a task).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool IsAsyncMethod(IMethodSymbol method, BlitzSymbols symbols) =>
         method.IsAsync
         || ((method.MethodKind is MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation

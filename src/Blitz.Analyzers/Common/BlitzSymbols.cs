@@ -140,6 +140,7 @@ internal sealed class BlitzSymbols
     public static System.Lazy<BlitzSymbols> Deferred(Compilation compilation) =>
         Cache.GetValue(compilation, c => new System.Lazy<BlitzSymbols>(() => new BlitzSymbols(c), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication));
 
+    [MethodImpl(Jit.Optimized)]
     public bool IsTaskLike(ITypeSymbol? type)
     {
         var definition = type?.OriginalDefinition;
@@ -148,6 +149,7 @@ internal sealed class BlitzSymbols
                 || (Task is not null && InheritsFrom(definition, Task)));
     }
 
+    [MethodImpl(Jit.Optimized)]
     public static bool Is(ISymbol? symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
 
     public static bool InheritsFrom(ITypeSymbol? type, ITypeSymbol? baseType)
@@ -167,6 +169,7 @@ internal sealed class BlitzSymbols
     /// The async counterpart of a synchronous I/O method: from the table, following overrides (FileStream.Read is
     /// Stream.Read), else a referenced member's twin by convention (<see cref="SyncTwins"/>, cached per definition).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetSyncIoCounterpart(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         var definition = method.OriginalDefinition;
@@ -234,6 +237,7 @@ internal sealed class BlitzSymbols
         return CpuHeavyNames.Contains(method.Name) && _cpuHeavy.TryGetValue(method.OriginalDefinition, out entry);
     }
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetBlockingWait(ISymbol member, out string remedy)
     {
         remedy = string.Empty;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -156,6 +157,7 @@ internal static class BlockingCalls
     /// (a memory stream does not block, a zero timeout is a poll, a provably complete task does not wait), or null.
     /// The one classification behind the in-place rules, BLZ109, and the summaries of sync helpers (BLZ111).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static BlockingWork? Classify(IOperation operation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (operation is IPropertyReferenceOperation property)
@@ -229,6 +231,7 @@ internal static class BlockingCalls
     /// A wait from the table that does not block here: a zero timeout (a poll), or a task that is provably complete
     /// where its result is read (<see cref="TaskCompletion"/>).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
         KnownWaits.HasZeroTimeout(arguments)
         || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols))

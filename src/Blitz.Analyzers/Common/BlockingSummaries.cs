@@ -88,9 +88,11 @@ internal sealed class BlockingSummaries
     /// body in this compilation, not async (an async method does not block its caller), not listed as non-blocking.
     /// Cheap checks first: most calls go to metadata.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public IMethodSymbol? SummarizableTarget(IOperation operation) => CallTarget(operation) is { } method ? Summarizable(method) : null;
 
     /// <summary>The method a call, a property read (its getter) or an object creation (its constructor) runs, or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static IMethodSymbol? CallTarget(IOperation operation) => operation switch
     {
         IInvocationOperation invocation => invocation.TargetMethod,
@@ -100,6 +102,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary><paramref name="method"/>'s definition when it can be summarized (see <see cref="SummarizableTarget"/>), else null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public IMethodSymbol? Summarizable(IMethodSymbol method)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
@@ -114,6 +117,7 @@ internal sealed class BlockingSummaries
     /// <see cref="Summarizable"/> admits before the settings, from the declaration alone, so BLZ111's host can skip
     /// calls to record and auto-properties, implicit constructors and async methods without running the rule.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool MayHaveSummary(ISymbol member, Compilation compilation)
     {
         var method = member as IMethodSymbol ?? (member as IPropertySymbol)?.GetMethod;
@@ -127,6 +131,7 @@ internal sealed class BlockingSummaries
     /// Declared in <paramref name="compilation"/>, and not async (an async method does not block its caller), abstract
     /// or extern. Checks the syntax first, which is free for metadata members.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static bool IsOwnCode(IMethodSymbol method, Compilation compilation) =>
         !method.IsAsync && !method.IsAbstract && !method.IsExtern && IsDeclaredInSource(method, compilation);
 
@@ -134,20 +139,24 @@ internal sealed class BlockingSummaries
     /// Declared in source of <paramref name="compilation"/>: the only members a summary can look into. Checks the
     /// syntax first, which is free for metadata members.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool IsDeclaredInSource(ISymbol member, Compilation compilation) =>
         !member.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, compilation.Assembly);
 
     /// <summary>The summary of a method returned by <see cref="Summarizable"/>, searched <see cref="DeepSearchSettings.Depth"/> methods deep.</summary>
     /// <remarks><paramref name="callerModel"/>, the caller's own model, is used when the method is declared in the same tree.</remarks>
+    [MethodImpl(Jit.Optimized)]
     public BlockingSummary Get(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken) =>
         _byDepth[_settings.Depth].TryGetValue(method, out var cached)
             ? cached
             : Get(method, _settings.Depth, new List<IMethodSymbol>(_settings.Depth), callerModel, cancellationToken).Summary;
 
     /// <summary>What calling <paramref name="target"/> amounts to when already known (see <see cref="Settle"/>), else null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public BlockingSummary? Settled(IMethodSymbol target) => _settled.TryGetValue(target.OriginalDefinition, out var summary) ? summary : null;
 
     /// <summary>The summary of calling <paramref name="target"/> (<see cref="BlockingSummary.None"/> when it cannot be summarized), computed once.</summary>
+    [MethodImpl(Jit.Optimized)]
     public BlockingSummary Settle(IMethodSymbol target, SemanticModel? callerModel, CancellationToken cancellationToken)
     {
         target = target.OriginalDefinition; // what Summarizable looks at
@@ -170,6 +179,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary>The summary and the lowest path index a cycle was cut at (int.MaxValue when none).</summary>
+    [MethodImpl(Jit.Optimized)]
     private (BlockingSummary Summary, int CutAt) Get(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
         var cache = _byDepth[depth];
@@ -199,6 +209,7 @@ internal sealed class BlockingSummaries
         return (summary, cutAt);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private (BlockingSummary Summary, int CutAt) Compute(IMethodSymbol method, int depth, List<IMethodSymbol> path, SemanticModel? model, CancellationToken cancellationToken)
     {
         var declaration = Declaration(method, _compilation, cancellationToken);
@@ -348,6 +359,7 @@ internal sealed class BlockingSummaries
     private static bool IsReturned(IOperation call) => SequenceEnumerations.Outermost(call).Parent is IReturnOperation { Kind: OperationKind.Return };
 
     /// <summary>Blocking or heavy work done by the operation itself: a table API (BLZ101-104's classification) or a heavy loop (<see cref="HeavyLoops"/>).</summary>
+    [MethodImpl(Jit.Optimized)]
     private BlockingWork? Direct(IOperation operation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work)
@@ -383,6 +395,7 @@ internal sealed class BlockingSummaries
     };
 
     /// <summary>The declaration that carries the method's body (a partial method's implementation part), or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static SyntaxNode? Declaration(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)

@@ -50,6 +50,7 @@ internal sealed class CallFanout(RuleAction<OperationAnalysisContext>[] actions,
         }
     }
 
+    [MethodImpl(Jit.Optimized)]
     private ulong Mask(ISymbol? member, BlitzSymbols resolved)
     {
         ulong mask = 0;

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,6 +18,7 @@ internal static class CallerChosenSyncPath
     /// <c>switch</c> whose condition or case names one), or follows such an <c>if</c> in the same block (the async path
     /// returned early).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool Contains(IOperation operation)
     {
         for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +20,7 @@ internal static class ForeverLoops
     private const string WorkerCancellation = "CancellationPending";
 
     /// <summary>The first forever loop of <paramref name="body"/> outside nested lambdas and local functions, or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static StatementSyntax? Find(SyntaxNode? body)
     {
         if (body is null)
@@ -38,6 +40,7 @@ internal static class ForeverLoops
     }
 
     /// <summary>True when <paramref name="loop"/> (a <c>while</c>, <c>do</c> or <c>for</c> statement) is a forever loop.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool IsForeverLoop(SyntaxNode loop) => loop is StatementSyntax statement && IsForever(statement);
 
     /// <summary>The keyword to report on (<c>while</c>, <c>for</c>, <c>do</c>).</summary>
@@ -60,6 +63,7 @@ internal static class ForeverLoops
 
     private static bool IsNestedFunction(SyntaxNode node) => node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
 
+    [MethodImpl(Jit.Optimized)]
     private static bool IsForever(StatementSyntax statement) => IsEndless(statement) && !HasAwait(statement);
 
     private static bool IsEndlessCondition(ExpressionSyntax condition)
@@ -80,6 +84,7 @@ internal static class ForeverLoops
         return expression;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static bool HasExit(StatementSyntax loop)
     {
         foreach (var node in loop.DescendantNodes(n => !IsNestedFunction(n)))
@@ -131,6 +136,7 @@ internal static class ForeverLoops
     private static bool Mentions(SyntaxNode node, string name) =>
         node.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name);
 
+    [MethodImpl(Jit.Optimized)]
     private static bool HasAwait(StatementSyntax loop)
     {
         foreach (var node in loop.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
@@ -151,6 +157,7 @@ internal static class ForeverLoops
     // loop that also blocks on each pass holds a pool thread each time it blocks).
 
     /// <summary>True when <paramref name="loop"/> is a <c>while</c>, <c>do</c> or <c>for</c> that never ends but on cancellation, awaiting or not.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool IsEndless(SyntaxNode loop)
     {
         return HasEndlessCondition(loop) && !HasExit((StatementSyntax)loop);

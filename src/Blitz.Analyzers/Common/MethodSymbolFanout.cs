@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Blitz.Analyzers.Common;
@@ -7,6 +8,7 @@ namespace Blitz.Analyzers.Common;
 internal sealed class MethodSymbolFanout(RuleAction<SymbolAnalysisContext>[] actions, Lazy<BlitzSymbols> symbols)
 {
     /// <summary>The driver's callback.</summary>
+    [MethodImpl(Jit.Optimized)]
     public void Run(SymbolAnalysisContext context)
     {
         if (context.IsGeneratedCode)

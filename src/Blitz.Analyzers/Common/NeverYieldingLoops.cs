@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,6 +60,7 @@ internal static class NeverYieldingLoops
     /// A sync, non-virtual method declared in source, returning a task, that does some work and returns a complete task
     /// from every return. BLZ106's call filter (asked once per method).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool ReturnsOnlyCompleteTasks(IMethodSymbol method, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (method.IsAsync || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern || !symbols.IsTaskLike(method.ReturnType)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,6 +18,7 @@ internal static class NonAwaitingAsyncLoops
     /// The walk up reads only the loops' conditions; the loops' bodies are read (for exits and awaits) only when the
     /// function is async and a condition never ends its loop.
     /// </remarks>
+    [MethodImpl(Jit.Optimized)]
     public static ILoopOperation? Around(IOperation operation, ISymbol containingSymbol)
     {
         ILoopOperation? outermost = null, inner = null; // the endless-condition candidates: rarely more than one
@@ -39,6 +41,7 @@ internal static class NonAwaitingAsyncLoops
         return containingSymbol is IMethodSymbol { IsAsync: true } ? Forever(outermost, inner) : null;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static ILoopOperation? Forever(ILoopOperation? outermost, ILoopOperation? inner) =>
         outermost is not null && ForeverLoops.IsForeverLoop(outermost.Syntax) ? outermost
         : inner is not null && ForeverLoops.IsForeverLoop(inner.Syntax) ? inner

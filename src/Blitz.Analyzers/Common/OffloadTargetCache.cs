@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading;
+using System.Runtime.CompilerServices;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 
@@ -19,6 +20,7 @@ internal sealed class OffloadTargetCache
 
     public OffloadTargetCache(System.Lazy<BlitzSymbols> symbols) => _symbols = symbols;
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetWrapper(IMethodSymbol method, CancellationToken cancellationToken, out string wrapper, out string attribute)
     {
         wrapper = string.Empty;
@@ -70,6 +72,7 @@ internal sealed class OffloadTargetCache
     /// (<see cref="OffloadTargetRules.GetIssue(IMethodSymbol, out ISymbol?, CancellationToken)"/>), with its subject;
     /// <see cref="OffloadTargetIssue.None"/> for a valid target or a method without the attributes.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public OffloadTargetIssue GetIssue(IMethodSymbol method, CancellationToken cancellationToken, out ISymbol? subject)
     {
         var entry = Entry(method, cancellationToken);
@@ -77,6 +80,7 @@ internal sealed class OffloadTargetCache
         return entry.Issue;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private Verdict Entry(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (!_cache.TryGetValue(method, out var entry))
@@ -88,6 +92,7 @@ internal sealed class OffloadTargetCache
         return entry;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static Verdict Compute(IMethodSymbol method, CancellationToken cancellationToken)
     {
         // The generator's own rules: a method has a wrapper exactly when they find no issue.

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Blitz.Analyzers.Common;
@@ -22,6 +23,7 @@ internal sealed class RuleAction<TContext>(Action<TContext, BlitzSymbols> action
         && ((requires & RuleRequirements.OffloadAttributes) == 0 || symbols.HasOffloadAttributes);
 
     /// <summary>Runs each of <paramref name="actions"/> whose requirements the compilation meets, in registration order.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static void RunApplicable(RuleAction<TContext>[] actions, TContext context, BlitzSymbols symbols)
     {
         foreach (var action in actions)
@@ -34,6 +36,7 @@ internal sealed class RuleAction<TContext>(Action<TContext, BlitzSymbols> action
     }
 
     /// <summary>True when the rule may report on a call to <paramref name="member"/> (null when the call names none).</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool MayRunOn(ISymbol? member, BlitzSymbols symbols) =>
         IsApplicable(symbols) && (member is null || MayReportOn is null || MayReportOn(member, symbols));
 }

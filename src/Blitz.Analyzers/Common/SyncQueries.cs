@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,11 +27,13 @@ internal static class SyncQueries
     };
 
     /// <summary>True when <paramref name="member"/> is one of the operators; the receiver decides (<see cref="AsyncTwinName"/>).</summary>
+    [MethodImpl(Jit.Optimized)]
     public static bool MayExecute(ISymbol member) =>
         member is IMethodSymbol { ContainingType: { ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } type } method
         && (type.Name == "Queryable" ? QueryableExecutors.Contains(method.Name) : type.Name == "Enumerable" && EnumerableMaterializers.Contains(method.Name));
 
     /// <summary>The async twin's name (<c>ToListAsync</c>) when <paramref name="invocation"/> executes a query on an <c>IQueryable</c> not over memory, else null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static string? AsyncTwinName(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
@@ -43,6 +46,7 @@ internal static class SyncQueries
         return source is not null && IsQueryable(source.Type) && !IsOverMemory(source) ? method.Name + "Async" : null;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static bool IsQueryable(ITypeSymbol? type) =>
         type is not null && (IsQueryableInterface(type) || System.Linq.Enumerable.Any(type.AllInterfaces, IsQueryableInterface));
 

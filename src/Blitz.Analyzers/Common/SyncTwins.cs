@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 
@@ -35,6 +36,7 @@ internal sealed class SyncTwins
     }
 
     /// <summary>The twin of <paramref name="method"/> (a definition) by convention, when it has one.</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool TryGet(IMethodSymbol method, out SyncIoCounterpart counterpart)
     {
         if (!_twins.TryGetValue(method, out counterpart))
@@ -50,6 +52,7 @@ internal sealed class SyncTwins
     /// The cheap checks first, then the twin's name among each type's member names (read without loading the members),
     /// and only for a member that has a namesake twin the exclusions that decode attributes or walk types.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private SyncIoCounterpart Find(IMethodSymbol method)
     {
         if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,6 +21,7 @@ internal static class TaskCompletion
 {
     private static readonly string[] CompletionProperties = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
 
+    [MethodImpl(Jit.Optimized)]
     public static bool IsProvablyComplete(IOperation taskExpression, IOperation use, BlitzSymbols symbols)
     {
         if (TaskSymbolOf(taskExpression) is not { } task)
@@ -75,6 +77,7 @@ internal static class TaskCompletion
     /// The end of the latest code before the read, in the same function, that completes the task (see the class summary),
     /// or -1; and the positions of the assignments to the task variable in that function. One walk of the function body.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private static int ProofInEarlierCode(TaskReference task, IOperation use, BlitzSymbols symbols, out List<int>? assignments)
     {
         assignments = null;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Blitz.CodeAnalysis;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,7 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
         registry.RegisterOperation((c, _) => AnalyzeNestedFunction(c), RuleRequirements.OffloadAttributes, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeMethod(SymbolAnalysisContext context, OffloadTargetCache targets)
     {
         var method = (IMethodSymbol)context.Symbol;
@@ -50,6 +52,7 @@ internal sealed class OffloadTargetUsageAnalyzer : IBlitzRule
         context.ReportDiagnostic(Create(descriptor, issue, method, subject, kind));
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static void AnalyzeNestedFunction(OperationAnalysisContext context)
     {
         var (method, description) = context.Operation switch
