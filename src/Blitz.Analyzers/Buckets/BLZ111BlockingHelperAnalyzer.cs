@@ -47,9 +47,9 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
                 return; // the forever loop of an async method that never awaits: BLZ106 reports the loop, bucket 4
             }
 
-            if (finding.FirstUseIn is { } guarded && !IsFirstSiteInType(context, guarded, symbols))
+            if (!IsFirstSiteInType(context, Key(site.Definition, finding), symbols))
             {
-                return;
+                return; // reported at the type's first call that reaches the same helper (or first-use work)
             }
 
             Report(context, operation, site.Definition, finding, site.IsUsing ? ReportedAt.Using : ReportedAt.Call, symbols);
@@ -72,12 +72,18 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         operation is IUsingOperation or IUsingDeclarationOperation ? null : Examine(operation, caller, compilation, options, symbols, cancellationToken)?.Finding;
 
     /// <summary>
-    /// Work behind a first-use guard blocks once per object: reported once per calling type, at its first site. A method
-    /// of its own, so that the closure is allocated only when such work is met, not on every analyzed call.
+    /// A helper is reported once per calling type, at its first site: the fix belongs in the helper, and one helper
+    /// called from many places would otherwise be as many findings. A method of its own, so that the closure is
+    /// allocated only when a finding is met, not on every analyzed call.
     /// </summary>
-    private static bool IsFirstSiteInType(OperationAnalysisContext context, IMethodSymbol guarded, BlitzSymbols symbols) =>
-        FirstUseSites.IsFirstInType(context.Operation, context.ContainingSymbol, guarded, context.Compilation,
-            (other, caller) => Examine(other, caller, context.Compilation, context.Options, symbols, context.CancellationToken)?.Finding, context.CancellationToken);
+    private static bool IsFirstSiteInType(OperationAnalysisContext context, IMethodSymbol key, BlitzSymbols symbols) =>
+        FirstSitesInType.IsFirstInType(context.Operation, context.ContainingSymbol, key, context.Compilation,
+            (other, caller) => Examine(other, caller, context.Compilation, context.Options, symbols, context.CancellationToken) is { Finding: { } found } site
+                && NonAwaitingAsyncLoops.Around(other, caller) is null ? Key(site.Definition, found) : null,
+            context.CancellationToken);
+
+    /// <summary>What sites share a report: the guarded method for work that blocks only on first use (whichever helper reaches it), else the helper.</summary>
+    private static IMethodSymbol Key(IMethodSymbol helper, BlockingFinding finding) => finding.FirstUseIn ?? helper;
 
     /// <summary>
     /// What the rule finds at a call, property read, object creation or synchronous <c>using</c> in
@@ -205,7 +211,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         };
         var how = at == ReportedAt.Enumeration ? "is an iterator, and enumerating it here blocks async code"
             : finding.FirstUseIn is not null ? "blocks async code on first use (reported at the first call in this type)"
-            : "blocks async code through the call";
+            : "blocks async code through the call (reported at the first call in this type)";
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingHelper, location,
             name, how, finding.ChainFrom(origin), finding.Work.What, finding.Work.Bucket, Remedy(method, finding, at, context.ContainingSymbol, symbols)));
     }

@@ -10,22 +10,23 @@ using Microsoft.CodeAnalysis.Text;
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// Where a type first reaches work that blocks only on first use (see <see cref="FirstUseGuards"/>): BLZ111 reports
-/// such work once per calling type, at this site, not at every call. The first site is the first, in source order
-/// (file path, then position), of the type's call sites that the rule would report with the same guarded method.
-/// Decided from the source alone, so every thread and every build agrees without sharing an order of analysis;
-/// computed once per type and guarded method, and only when such work is met.
+/// Where a type first reaches a blocking helper: BLZ111 reports a helper once per calling type, at this site, not at
+/// every call (one helper called from dozens of places is one thing to fix, in the helper). The key is the helper, or
+/// for work that blocks only on first use (see <see cref="FirstUseGuards"/>) the guarded method, whichever helper
+/// reaches it. The first site is the first, in source order (file path, then position), of the type's call sites
+/// that the rule would report with the same key. Decided from the source alone, so every thread and every build
+/// agrees without sharing an order of analysis; computed once per type and key, and only when a finding is met.
 /// </summary>
-internal static class FirstUseSites
+internal static class FirstSitesInType
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(INamedTypeSymbol Type, IMethodSymbol Guarded), (SyntaxTree? Tree, TextSpan Span)>> PerCompilation = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(INamedTypeSymbol Type, IMethodSymbol Key), (SyntaxTree? Tree, TextSpan Span)>> PerCompilation = new();
 
     /// <summary>
-    /// Whether <paramref name="operation"/> is the first site in its type at which <paramref name="findingAt"/> (the
-    /// rule's own decision for a site and its calling member) finds work behind <paramref name="guarded"/>'s first-use guard.
+    /// Whether <paramref name="operation"/> is the first site in its type at which <paramref name="keyAt"/> (the rule's
+    /// own decision for a site and its calling member: the key of what it would report there, or null) gives <paramref name="key"/>.
     /// </summary>
-    public static bool IsFirstInType(IOperation operation, ISymbol caller, IMethodSymbol guarded, Compilation compilation,
-        Func<IOperation, ISymbol, BlockingFinding?> findingAt, CancellationToken cancellationToken)
+    public static bool IsFirstInType(IOperation operation, ISymbol caller, IMethodSymbol key, Compilation compilation,
+        Func<IOperation, ISymbol, IMethodSymbol?> keyAt, CancellationToken cancellationToken)
     {
         if (caller.ContainingType is not { } type)
         {
@@ -33,19 +34,18 @@ internal static class FirstUseSites
         }
 
         var sites = PerCompilation.GetValue(compilation, _ => new ConcurrentDictionary<(INamedTypeSymbol, IMethodSymbol), (SyntaxTree?, TextSpan)>());
-        var key = (type, guarded);
-        if (!sites.TryGetValue(key, out var first))
+        if (!sites.TryGetValue((type, key), out var first))
         {
-            first = FindFirst(type, guarded, compilation, findingAt, cancellationToken);
-            sites.TryAdd(key, first);
+            first = FindFirst(type, key, compilation, keyAt, cancellationToken);
+            sites.TryAdd((type, key), first);
         }
 
         // Not found (the scan and the driver disagree): report rather than lose the finding.
         return first.Tree is null || (first.Tree == operation.Syntax.SyntaxTree && first.Span == operation.Syntax.Span);
     }
 
-    private static (SyntaxTree? Tree, TextSpan Span) FindFirst(INamedTypeSymbol type, IMethodSymbol guarded, Compilation compilation,
-        Func<IOperation, ISymbol, BlockingFinding?> findingAt, CancellationToken cancellationToken)
+    private static (SyntaxTree? Tree, TextSpan Span) FindFirst(INamedTypeSymbol type, IMethodSymbol key, Compilation compilation,
+        Func<IOperation, ISymbol, IMethodSymbol?> keyAt, CancellationToken cancellationToken)
     {
         var declarations = type.DeclaringSyntaxReferences
             .Where(r => compilation.ContainsSyntaxTree(r.SyntaxTree))
@@ -63,7 +63,7 @@ internal static class FirstUseSites
                     continue;
                 }
 
-                if (findingAt(operation, caller)?.FirstUseIn is { } found && SymbolEqualityComparer.Default.Equals(found, guarded))
+                if (keyAt(operation, caller) is { } found && SymbolEqualityComparer.Default.Equals(found, key))
                 {
                     return (node.SyntaxTree, node.Span);
                 }
