@@ -234,7 +234,7 @@ internal static class BlockingCalls
     [MethodImpl(Jit.Optimized)]
     public static bool IsNonBlockingWait(ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation use, BlitzSymbols symbols) =>
         KnownWaits.HasZeroTimeout(arguments)
-        || (WaitedTask(member, instance) is { } task && symbols.IsTaskLike(task.Type) && TaskCompletion.IsProvablyComplete(task, use, symbols))
+        || (WaitedTask(member, instance) is { } task && (symbols.IsTaskLike(task.Type) || IsAwaiter(member, task.Type)) && TaskCompletion.IsProvablyComplete(task, use, symbols))
         || (member.Name == "ReadKey" && IsBehindKeyAvailable(use))
         || (member.Name == "Wait" && BlitzSymbols.Is(member.ContainingType, symbols.SemaphoreSlim) && IsBehindFreeCount(instance, use));
 
@@ -291,6 +291,15 @@ internal static class BlockingCalls
 
         return instance;
     }
+
+    /// <summary>
+    /// <c>GetResult</c> on an awaiter held in a variable (<c>var awaiter = task.GetAwaiter(); if (awaiter.IsCompleted)
+    /// awaiter.GetResult();</c>): the awaiter's own <c>IsCompleted</c> guards it like the task's, the fast path that
+    /// libraries write before registering a continuation with <c>OnCompleted</c>.
+    /// </summary>
+    private static bool IsAwaiter(ISymbol member, ITypeSymbol? type) =>
+        member.Name == "GetResult" && type is { IsValueType: true } && type.Name.EndsWith("Awaiter", System.StringComparison.Ordinal)
+        && type.GetMembers("IsCompleted").Any(m => m is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean });
 
     /// <summary><c>Type.Member</c>, named after the receiver's static type when there is one (<c>ManualResetEvent.WaitOne</c>).</summary>
     private static string Name(ISymbol member, IOperation? instance)

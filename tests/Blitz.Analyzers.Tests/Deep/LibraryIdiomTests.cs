@@ -63,6 +63,57 @@ public sealed class LibraryIdiomTests
         """);
 
     [Fact]
+    public Task An_awaiter_read_behind_its_own_completion_test_does_not_wait() => All.VerifyAsync(Sources.Usings + """
+        public sealed class Broker
+        {
+            private readonly Func<int, ValueTask> _handler = _ => default;
+
+            public void Publish(int message)
+            {
+                var awaiter = _handler(message).GetAwaiter();
+                if (awaiter.IsCompleted)
+                {
+                    awaiter.GetResult(); // complete: the fast path rethrows a failure and returns
+                }
+                else
+                {
+                    awaiter.OnCompleted(() => Console.WriteLine("done"));
+                }
+            }
+
+            public void PublishOrReturn(int message)
+            {
+                var awaiter = _handler(message).ConfigureAwait(false).GetAwaiter();
+                if (!awaiter.IsCompleted)
+                {
+                    awaiter.OnCompleted(() => Console.WriteLine("done"));
+                    return;
+                }
+
+                awaiter.GetResult();
+            }
+
+            public void PublishAndWait(int message)
+            {
+                var awaiter = _handler(message).GetAwaiter();
+                awaiter.GetResult(); // no test: this waits
+            }
+        }
+
+        public sealed class Publisher
+        {
+            private readonly Broker _broker = new();
+            public async Task SendAsync(int message)
+            {
+                await Task.Yield();
+                _broker.Publish(message);
+                _broker.PublishOrReturn(message);
+                {|BLZ111:_broker.PublishAndWait(message)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_static_async_twin_written_over_its_own_sync_member_is_not_told_to_call_itself() => All.VerifyAsync(Sources.Usings + """
         public static class Expirations
         {
