@@ -139,7 +139,7 @@ internal static class DetachedStarts
         foreach (var operation in body.Descendants())
         {
             if (operation is ILoopOperation or ILockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
-                || CallsSource(operation) || BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
+                || CallsSource(operation) || IsOpaqueTeardown(operation) || BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)
             {
                 return false;
             }
@@ -165,6 +165,15 @@ internal static class DetachedStarts
 
         return false;
     }
+
+    /// <summary>
+    /// Teardown through an interface or an abstract member (<c>await component.DisposeAsync()</c> on an
+    /// <c>IAsyncDisposable</c>): which implementation runs is not known here, and a socket's or stream's synchronous
+    /// part of closing may block, so a hop to the pool before it is deliberate.
+    /// </summary>
+    private static bool IsOpaqueTeardown(IOperation operation) =>
+        operation is IInvocationOperation { TargetMethod: { Name: "DisposeAsync" or "Dispose" or "CloseAsync" or "Close" } target }
+        && (target.ContainingType.TypeKind == TypeKind.Interface || target.IsAbstract);
 
     /// <summary>A call of a method, or a constructor with a body, declared in source: work whose cost is not read here.</summary>
     private static bool CallsSource(IOperation operation) => operation switch

@@ -311,6 +311,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         class Server
         {
             private Task? _session;
+            private IAsyncDisposable _reader = null!;
 
             public async Task Serve(System.Net.Sockets.Socket listening, CancellationToken ct)
             {
@@ -324,7 +325,14 @@ public sealed class BLZ108OffloadedAsyncIoTests
                     Task.Run(() => Io.SendAsync());                 // not async: a stand-in whose body runs on the pool
                     Task.Run(() => Answer(peer), ct);               // takes more than the delegate
                     _session = Task.Run(() => Answer(peer));        // kept
+                    _ = Task.Run(() => Release(peer, _reader));      // disposes through an interface: which Dispose runs is unknown
                 }
+            }
+
+            async Task Release(System.Net.Sockets.Socket peer, IAsyncDisposable component)
+            {
+                await component.DisposeAsync();
+                await peer.SendAsync(new byte[1]);
             }
 
             async Task Session(System.Net.Sockets.Socket peer)
