@@ -29,6 +29,11 @@ internal static class TaskCompletion
             return false;
         }
 
+        if (task.Owner is null && CompleteByConstruction.Holds(task.Symbol, use))
+        {
+            return true;
+        }
+
         var proof = System.Math.Max(ProofAroundTheRead(task, use), ProofInEarlierCode(task, use, symbols, out var assignments));
         return proof >= 0 && (assignments is null || !assignments.Any(position => position >= proof && position < use.Syntax.SpanStart));
     }
@@ -37,6 +42,19 @@ internal static class TaskCompletion
     private static TaskReference? TaskSymbolOf(IOperation taskExpression)
     {
         var expression = OperationHelpers.WithoutConversions(taskExpression);
+        if (expression is IConditionalAccessInstanceOperation)
+        {
+            // t?.Result: the receiver is the operand of the enclosing ?. access.
+            for (var parent = expression.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    expression = OperationHelpers.WithoutConversions(access.Operation);
+                    break;
+                }
+            }
+        }
+
         return expression switch
         {
             IArrayElementReferenceOperation element => TaskReference.Of(element.ArrayReference),

@@ -55,6 +55,39 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
+    public Task A_task_variable_written_only_with_finished_tasks_does_not_block() => Harness.VerifyAsync(Sources.Usings + """
+        class CachedRead
+        {
+            private Task<int>? _lastRead;                       // every write below is a finished task
+            private Task<int> _done = Task.FromResult(0);
+            private Task<int>? _mixed = Task.FromResult(0);     // one write is not finished
+            public Task<int>? Exposed = Task.FromResult(0);     // public: writes elsewhere are not visible
+            private Task<int>? _byRef;
+
+            public async Task<int> ReadAsync(int read, bool fail)
+            {
+                await Task.Yield();
+                if (_lastRead?.Result == read) { return read; }
+                _lastRead = fail ? Task.FromException<int>(new IOException()) : Task.FromResult(read);
+                _done = Task.FromCanceled<int>(new CancellationToken(true));
+                var local = Task.FromResult(read);
+                if (read > 1) { local = Task.FromResult(read - 1); }
+                return _done.Result + local.Result + {|BLZ103:_mixed.Result|} + {|BLZ103:Exposed.Result|} + {|BLZ103:_byRef!.Result|};
+            }
+
+            public async Task<int> RefreshAsync()
+            {
+                await Task.Yield();
+                _mixed = Task.Run(() => 1);
+                Interlocked.Exchange(ref _byRef, Task.FromResult(2));
+                var local = Task.FromResult(1);
+                local = Task.Run(() => 2);
+                return {|BLZ103:local.Result|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_completion_test_written_as_an_extension_method_guards_like_the_property() => Harness.VerifyAsync(Sources.Usings + """
         static class TaskCompat
         {
@@ -64,7 +97,7 @@ public sealed class BLZ103BlockingWaitTests
         }
         class Call
         {
-            private readonly Task<int> _status = Task.FromResult(0);
+            private readonly Task<int> _status = Task.Run(() => 0);
             public async Task<int> StatusOrDefaultAsync()
             {
                 await Task.Yield();
