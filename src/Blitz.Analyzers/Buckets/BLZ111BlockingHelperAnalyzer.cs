@@ -47,7 +47,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
                 return; // the forever loop of an async method that never awaits: BLZ106 reports the loop, bucket 4
             }
 
-            if (!IsFirstSiteInType(context, Key(site.Definition, finding), symbols))
+            if (!IsFirstSiteInType(context, Key(site.Definition, finding), finding.FirstUseIn is null && !site.IsUsing ? SiteName(site.Definition) : null, symbols))
             {
                 return; // reported at the type's first call that reaches the same helper (or first-use work)
             }
@@ -76,11 +76,24 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     /// called from many places would otherwise be as many findings. A method of its own, so that the closure is
     /// allocated only when a finding is met, not on every analyzed call.
     /// </summary>
-    private static bool IsFirstSiteInType(OperationAnalysisContext context, IMethodSymbol key, BlitzSymbols symbols) =>
-        FirstSitesInType.IsFirstInType(context.Operation, context.ContainingSymbol, key, context.Compilation,
+    private static bool IsFirstSiteInType(OperationAnalysisContext context, IMethodSymbol key, string? siteName, BlitzSymbols symbols) =>
+        FirstSitesInType.IsFirstInType(context.Operation, context.ContainingSymbol, key, siteName, context.Compilation,
             (other, caller) => Examine(other, caller, context.Compilation, context.Options, symbols, context.CancellationToken) is { Finding: { } found } site
                 && NonAwaitingAsyncLoops.Around(other, caller) is null ? Key(site.Definition, found) : null,
             context.CancellationToken);
+
+    /// <summary>
+    /// The name every call of <paramref name="helper"/> shows: its property's for a getter, its type's for a
+    /// constructor, null for <c>Dispose</c> (a <c>using</c> shows none), else its own.
+    /// </summary>
+    private static string? SiteName(IMethodSymbol helper) => helper switch
+    {
+        { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } => property.Name,
+        { MethodKind: MethodKind.Constructor } => helper.ContainingType.Name,
+        { Name: "Dispose" } => null,
+        { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } => helper.Name,
+        _ => null,
+    };
 
     /// <summary>What sites share a report: the guarded method for work that blocks only on first use (whichever helper reaches it), else the helper.</summary>
     private static IMethodSymbol Key(IMethodSymbol helper, BlockingFinding finding) => finding.FirstUseIn ?? helper;

@@ -74,7 +74,14 @@ internal sealed class BlockingFinding
             return true;
         }
 
-        return SwitchParameter >= 0 && Argument(call, SwitchParameter) is { ConstantValue: { HasValue: true, Value: bool value } } && value != SwitchValue;
+        return SwitchParameter >= 0 && Argument(call, SwitchParameter) is { ConstantValue: { HasValue: true, Value: var constant } }
+            && constant switch
+            {
+                bool value => value != SwitchValue,
+                int value => value > 0 != SwitchValue, // an int switch is a positivity test (ParameterSwitches)
+                long value => value > 0 != SwitchValue,
+                _ => false,
+            };
     }
 
     /// <summary>The ordinal of the caller's own parameter that <paramref name="call"/> passes for <paramref name="ordinal"/>, or -1.</summary>

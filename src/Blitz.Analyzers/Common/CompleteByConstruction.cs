@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,9 +16,29 @@ namespace Blitz.Analyzers.Common;
 /// </summary>
 internal static class CompleteByConstruction
 {
+    // Per variable: a task field is read at many waits, and the walk of its type is the same for each.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ISymbol, bool>> PerCompilation = new();
+
     public static bool Holds(ISymbol variable, IOperation use)
     {
-        if (use.SemanticModel is not { } model || Scope(variable, model.SyntaxTree) is not { } scope)
+        if (use.SemanticModel is not { } model || variable is not (ILocalSymbol or IFieldSymbol { DeclaredAccessibility: Accessibility.Private }))
+        {
+            return false;
+        }
+
+        var known = PerCompilation.GetValue(model.Compilation, _ => new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default));
+        if (!known.TryGetValue(variable, out var holds))
+        {
+            holds = Compute(variable, model);
+            known.TryAdd(variable, holds);
+        }
+
+        return holds;
+    }
+
+    private static bool Compute(ISymbol variable, SemanticModel model)
+    {
+        if (Scope(variable, model.SyntaxTree) is not { } scope)
         {
             return false;
         }

@@ -25,7 +25,11 @@ internal static class FirstSitesInType
     /// Whether <paramref name="operation"/> is the first site in its type at which <paramref name="keyAt"/> (the rule's
     /// own decision for a site and its calling member: the key of what it would report there, or null) gives <paramref name="key"/>.
     /// </summary>
-    public static bool IsFirstInType(IOperation operation, ISymbol caller, IMethodSymbol key, Compilation compilation,
+    /// <remarks>
+    /// <paramref name="siteName"/>, when known, is the name every site must show (the helper's name at a call, its
+    /// property's at a read, its type's at a creation): the scan binds only the syntax that shows it.
+    /// </remarks>
+    public static bool IsFirstInType(IOperation operation, ISymbol caller, IMethodSymbol key, string? siteName, Compilation compilation,
         Func<IOperation, ISymbol, IMethodSymbol?> keyAt, CancellationToken cancellationToken)
     {
         if (caller.ContainingType is not { } type)
@@ -36,7 +40,7 @@ internal static class FirstSitesInType
         var sites = PerCompilation.GetValue(compilation, _ => new ConcurrentDictionary<(INamedTypeSymbol, IMethodSymbol), (SyntaxTree?, TextSpan)>());
         if (!sites.TryGetValue((type, key), out var first))
         {
-            first = FindFirst(type, key, compilation, keyAt, cancellationToken);
+            first = FindFirst(type, key, siteName, compilation, keyAt, cancellationToken);
             sites.TryAdd((type, key), first);
         }
 
@@ -44,7 +48,7 @@ internal static class FirstSitesInType
         return first.Tree is null || (first.Tree == operation.Syntax.SyntaxTree && first.Span == operation.Syntax.Span);
     }
 
-    private static (SyntaxTree? Tree, TextSpan Span) FindFirst(INamedTypeSymbol type, IMethodSymbol key, Compilation compilation,
+    private static (SyntaxTree? Tree, TextSpan Span) FindFirst(INamedTypeSymbol type, IMethodSymbol key, string? siteName, Compilation compilation,
         Func<IOperation, ISymbol, IMethodSymbol?> keyAt, CancellationToken cancellationToken)
     {
         var declarations = type.DeclaringSyntaxReferences
@@ -57,7 +61,8 @@ internal static class FirstSitesInType
             var model = SourceModels.Of(compilation, root.SyntaxTree);
             foreach (var node in root.DescendantNodes(n => n == root || n is not BaseTypeDeclarationSyntax))
             {
-                if (!IsSite(node) || model.GetOperation(node, cancellationToken) is not { } operation || operation.Syntax != node
+                if (!IsSite(node) || (siteName is not null && NameShown(node) != siteName)
+                    || model.GetOperation(node, cancellationToken) is not { } operation || operation.Syntax != node
                     || Member(model.GetEnclosingSymbol(node.SpanStart, cancellationToken)) is not { } caller)
                 {
                     continue;
@@ -86,6 +91,21 @@ internal static class FirstSitesInType
             _ => true,
         },
         _ => false,
+    };
+
+    /// <summary>The name a site shows: the called or read member's, the created type's; null for a <c>using</c>.</summary>
+    private static string? NameShown(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax call => NameShown(call.Expression),
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        ObjectCreationExpressionSyntax creation => creation.Type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        },
+        _ => null,
     };
 
     /// <summary>The member whose body holds a site (a lambda's or local function's enclosing member), as the driver names it.</summary>

@@ -85,8 +85,19 @@ internal static class NeverYieldingLoops
         MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask", Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" } } => true,
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier.ValueText: "FromResult" or "FromCanceled" or "FromException" }, Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" } } } => true,
         LiteralExpressionSyntax { RawKind: (int)SyntaxKind.DefaultLiteralExpression } or DefaultExpressionSyntax => true,
-        ObjectCreationExpressionSyntax { Type: GenericNameSyntax { Identifier.ValueText: "ValueTask" } or IdentifierNameSyntax { Identifier.ValueText: "ValueTask" } } => true,
+        ObjectCreationExpressionSyntax { Type: GenericNameSyntax { Identifier.ValueText: "ValueTask" } or IdentifierNameSyntax { Identifier.ValueText: "ValueTask" } } creation =>
+            IsValueArgument(creation.ArgumentList),
         ParenthesizedExpressionSyntax parenthesized => IsCompleteTask(parenthesized.Expression),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>new ValueTask&lt;T&gt;(value)</c> is finished; <c>new ValueTask&lt;T&gt;(task)</c> (or over an
+    /// <c>IValueTaskSource</c>) is only as finished as what it wraps. Read from the syntax: a value written in place
+    /// (a literal, a tuple, a new object, a default, no argument) is finished; anything that may be a task is not.
+    /// </summary>
+    private static bool IsValueArgument(ArgumentListSyntax? arguments) =>
+        arguments is null || arguments.Arguments.Count == 0
+        || (arguments.Arguments.Count == 1 && arguments.Arguments[0].Expression is LiteralExpressionSyntax or TupleExpressionSyntax
+            or DefaultExpressionSyntax or ObjectCreationExpressionSyntax { Type: not (IdentifierNameSyntax { Identifier.ValueText: "Task" } or GenericNameSyntax { Identifier.ValueText: "Task" }) });
 }

@@ -5,8 +5,9 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// Work that runs only when a bool parameter has one value: <c>if (disposing) { ... }</c>, the <c>else</c> of
-/// <c>if (!disposing)</c>, or after <c>if (!disposing) return;</c>. A caller that passes the other value as a
-/// constant (<c>Dispose(false)</c> from <c>DisposeAsync</c>) does not run it.
+/// <c>if (!disposing)</c>, or after <c>if (!disposing) return;</c>; or only when an int parameter is positive
+/// (<c>if (timeout &gt; 0)</c>). A caller that passes the other value as a constant (<c>Dispose(false)</c> from
+/// <c>DisposeAsync</c>, <c>Close(0)</c>) does not run it.
 /// </summary>
 internal static class ParameterSwitches
 {
@@ -49,9 +50,17 @@ internal static class ParameterSwitches
         return (-1, false);
     }
 
-    /// <summary><c>p</c> is (ordinal, true), <c>!p</c> is (ordinal, false), for a bool parameter <c>p</c>.</summary>
+    /// <summary>
+    /// <c>p</c> is (ordinal, true), <c>!p</c> is (ordinal, false), for a bool parameter <c>p</c>; for an int parameter,
+    /// <c>p &gt; 0</c> is (ordinal, true) and <c>p &lt;= 0</c> is (ordinal, false), the value being whether <c>p</c> is
+    /// positive (<c>if (waitMilliseconds &gt; 0) WaitOne(...)</c>, called with <c>0</c>).
+    /// </summary>
     private static (int Ordinal, bool Value) Test(IOperation condition) => OperationHelpers.WithoutConversions(condition) switch
     {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.LessThanOrEqual, LeftOperand: var left, RightOperand: var right } comparison
+            when OperationHelpers.WithoutConversions(left) is IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } parameter
+                && OperationHelpers.IsConstantZero(right) =>
+            (parameter.Parameter.Ordinal, comparison.OperatorKind == BinaryOperatorKind.GreaterThan),
         IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_Boolean } parameter => (parameter.Parameter.Ordinal, true),
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IParameterReferenceOperation { Parameter.Type.SpecialType: SpecialType.System_Boolean } parameter } => (parameter.Parameter.Ordinal, false),
         _ => (-1, false),

@@ -577,6 +577,11 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             {
                 {|BLZ106:for|} (;;) { var n = await CountAsync(); _ticks += n; await Done(); }
             }
+            async Task PairAsync()
+            {
+                {|BLZ106:while|} (true) { var (a, b) = await PairNowAsync(); _ticks += a + b; }
+            }
+            private ValueTask<(int, int)> PairNowAsync() { _ticks++; return new ValueTask<(int, int)>((1, 2)); }
 
             private Task TickAsync()
             {
@@ -603,6 +608,13 @@ public sealed class BLZ106ForeverLoopOnPoolTests
                 while (!ct.IsCancellationRequested) { await SendAsync(); }                               // a stand-in for I/O not written yet
                 for (var i = 0; i < 3; i++) { await TickAsync(); }                                       // bounded
                 while (true) { await TickAsync(); if (_gate.CurrentCount == 0) { return; } }            // a real exit
+                while (true) { _ = await ReceiveAsync(ct); }                                             // wraps a pending task when none is ready
+            }
+
+            private ValueTask<int> ReceiveAsync(CancellationToken ct)
+            {
+                if (_gate.CurrentCount > 0) { return new ValueTask<int>(1); }
+                return new ValueTask<int>(Task.Factory.StartNew(() => 2, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             }
 
             private Task TickAsync() => Task.CompletedTask;

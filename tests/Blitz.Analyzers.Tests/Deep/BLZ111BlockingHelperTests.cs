@@ -564,6 +564,20 @@ public sealed class BLZ111BlockingHelperTests
                 Release(wait); // the same helper: reported once per type, at the call above
             }
         }
+
+        public sealed class Link
+        {
+            private readonly ManualResetEvent _ended = new(false);
+            public void Close(int waitMilliseconds) { if (waitMilliseconds > 0) { _ended.WaitOne(waitMilliseconds); } }
+            public void Abort(int waitMilliseconds) { if (waitMilliseconds <= 0) { return; } _ended.WaitOne(waitMilliseconds); }
+            public async Task FailAsync()
+            {
+                await Task.Yield();
+                Close(0);   // no wait: the wait runs only for a positive timeout
+                Abort(0);
+                {|BLZ111:Abort(50)|};
+            }
+        }
         """);
 
     [Fact]
