@@ -56,7 +56,8 @@ internal static class CompleteByConstruction
 
                     writes++;
                     break;
-                case VariableDeclaratorSyntax declarator when SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), variable):
+                case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == variable.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), variable):
                     if (declarator.Initializer is { } initializer)
                     {
                         if (!IsFinished(initializer.Value, model))
@@ -94,8 +95,14 @@ internal static class CompleteByConstruction
         return owner.DeclaringSyntaxReferences[0].GetSyntax();
     }
 
+    // The name first: binding every assignment's target in the scope was most of this walk's cost.
     private static bool IsVariable(ExpressionSyntax expression, ISymbol variable, SemanticModel model) =>
-        expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+        expression switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText == variable.Name,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == variable.Name,
+            _ => false,
+        }
         && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression).Symbol, variable);
 
     private static bool IsFinished(ExpressionSyntax value, SemanticModel model)
