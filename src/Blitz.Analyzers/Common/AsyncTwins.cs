@@ -41,6 +41,26 @@ internal static class AsyncTwins
     }
 
     /// <summary>
+    /// Both twins called on purpose: the statement right after the sync call awaits its async twin on the same
+    /// receiver (an event raised to a handler's sync and async members alike: <c>handler.Handle(e); await
+    /// handler.HandleAsync(e);</c>). The sync member is a callback here, and the advice is already followed.
+    /// </summary>
+    public static bool IsFollowedByAwaitedTwin(IInvocationOperation invocation, string counterpartName)
+    {
+        if (invocation.Parent is not IExpressionStatementOperation statement || statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        var next = block.Operations.IndexOf(statement) + 1;
+        return next > 0 && next < block.Operations.Length
+            && block.Operations[next] is IExpressionStatementOperation { Operation: IAwaitOperation awaited }
+            && OperationHelpers.AwaitedTask(awaited.Operation) is IInvocationOperation twin && twin.TargetMethod.Name == counterpartName
+            && OperationHelpers.ReferencedSymbol(invocation.Instance) is { } receiver
+            && SymbolEqualityComparer.Default.Equals(receiver, OperationHelpers.ReferencedSymbol(twin.Instance));
+    }
+
+    /// <summary>
     /// True when the async counterpart of a sync call on <c>this</c> would be the calling method itself (inside an
     /// override of <c>ReadAsync</c>, <c>Read(...)</c> on this stream maps to <c>ReadAsync</c>; inside a static
     /// <c>LoadAsync</c> that wraps the static <c>Load</c> of its own type in <c>Task.FromResult</c>): suggesting it, let

@@ -282,6 +282,8 @@ public sealed class BLZ102SyncIoTests
                 var shape = blobs.Shape(1);     // ShapeAsync takes other parameters
                 client.Open();                  // the interface has no twin (the class does)
                 helper.Process();               // a framework hook, called in either form
+                blobs.Upload(data);             // both twins on purpose: the async one is awaited next
+                await blobs.UploadAsync(data);
                 var local = new Local();
                 {|BLZ102:local.Save()|};              // declared in source with a twin: the type says which to call
                 await Task.Run(() => {|BLZ102:blobs.Upload(data)|}); // a fake async version of the library's twin
