@@ -86,7 +86,7 @@ internal static class Descriptors
 
     internal static readonly DiagnosticDescriptor SyncIo = Bucket(DiagnosticIds.SyncIo,
         "Synchronous I/O in async code",
-        "'{0}' is synchronous I/O in async code (bucket 1: async I/O is awaited); use 'await {1}'",
+        "'{0}' is synchronous I/O {1} (bucket 1: async I/O is awaited); {2}",
         DiagnosticSeverity.Warning,
         "A synchronous I/O call in an async method blocks a ThreadPool thread while the device works. Its async counterpart releases the thread.");
 

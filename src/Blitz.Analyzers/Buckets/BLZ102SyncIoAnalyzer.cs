@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ102: synchronous I/O in async context when an async counterpart with equivalent parameters exists (from
-/// <see cref="KnownApis.SyncIo"/>), or sent alone to the ThreadPool as a fake async version of it
+/// BLZ102: synchronous I/O in async context or in a sync request handler when an async counterpart with equivalent
+/// parameters exists (from <see cref="KnownApis.SyncIo"/>), or sent alone to the ThreadPool as a fake async version of it
 /// (<see cref="PoolDelegates.IsFakeAsyncTwin"/>). In-memory streams, string readers/writers and the console writers are exempt.
 /// </summary>
 internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
@@ -33,10 +33,11 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
         if (SyncQueries.AsyncTwinName(invocation) is { } queryTwin)
         {
             // The provider's twin is an extension method of its own package: no fix, the advice names it.
-            if (AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            var queryPlace = Place(invocation, context.ContainingSymbol, symbols);
+            if (queryPlace != SyncIoPlace.Elsewhere)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(),
-                    "IQueryable." + method.Name, queryTwin));
+                    "IQueryable." + method.Name, Where(queryPlace), Advice(queryPlace, queryTwin)));
             }
 
             return;
@@ -47,14 +48,15 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             return;
         }
 
-        if (!AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        var place = Place(invocation, context.ContainingSymbol, symbols);
+        if (place == SyncIoPlace.Elsewhere)
         {
             // Task.Run(() => db.SaveChanges()) in async code: a fake async version of SaveChangesAsync, whose twin is
             // the advice.
             if (PoolDelegates.IsFakeAsyncTwin(invocation, context.ContainingSymbol, symbols, context.CancellationToken, out _))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), FakeTwinFix(invocation, counterpart),
-                    method.ContainingType.Name + "." + method.Name, Advice(counterpart)));
+                    method.ContainingType.Name + "." + method.Name, Where(SyncIoPlace.AsyncCode), Advice(SyncIoPlace.AsyncCode, Advice(counterpart))));
             }
 
             return;
@@ -77,15 +79,30 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             : null;
         // A counterpart that must be given a token, with none at hand, gets no fix: the rewritten call would not compile.
         // Nor does an async sequence: the loop that enumerates it becomes 'await foreach', not the call an 'await'.
+        // A sync request handler gets none either: making the handler async is not a local edit.
         var properties = DiagnosticProperties.WithToken(token);
-        if (counterpart.CanBeCalledWith(token) && !counterpart.IsSequence)
+        if (counterpart.CanBeCalledWith(token) && !counterpart.IsSequence && place == SyncIoPlace.AsyncCode)
         {
             properties = properties.Add(DiagnosticProperties.Replacement, counterpart.Name);
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), properties,
-            method.ContainingType.Name + "." + method.Name, Advice(counterpart)));
+            method.ContainingType.Name + "." + method.Name, Where(place), Advice(place, Advice(counterpart))));
     }
+
+    /// <summary>
+    /// Async code, or a sync request handler (<see cref="RequestHandlers"/>): the framework runs it on a ThreadPool
+    /// thread once per request, so its sync I/O holds a pool thread per request just as in async code.
+    /// </summary>
+    private static SyncIoPlace Place(IInvocationOperation invocation, ISymbol containingSymbol, BlitzSymbols symbols) =>
+        AsyncContext.IsAsyncContext(invocation, containingSymbol, symbols) ? SyncIoPlace.AsyncCode
+        : RequestHandlers.Contains(invocation, containingSymbol) ? SyncIoPlace.RequestHandler
+        : SyncIoPlace.Elsewhere;
+
+    private static string Where(SyncIoPlace place) => place == SyncIoPlace.RequestHandler ? "in a sync request handler, on a ThreadPool thread" : "in async code";
+
+    private static string Advice(SyncIoPlace place, string twin) =>
+        place == SyncIoPlace.RequestHandler ? "make the handler async and use 'await " + twin + "'" : "use 'await " + twin + "'";
 
     /// <summary>
     /// <c>await Task.Run(() => x.M(args))</c> becomes <c>await x.MAsync(args)</c> when nothing else changes: the
@@ -104,4 +121,11 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
     }
 
     private static string Advice(SyncIoCounterpart counterpart) => counterpart.IsSequence ? "foreach over " + counterpart.Name : counterpart.Name;
+
+    private enum SyncIoPlace
+    {
+        Elsewhere,
+        AsyncCode,
+        RequestHandler,
+    }
 }

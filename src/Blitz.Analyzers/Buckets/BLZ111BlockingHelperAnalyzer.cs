@@ -211,9 +211,13 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
 
     private static void Report(OperationAnalysisContext context, IOperation operation, IMethodSymbol method, BlockingFinding finding, ReportedAt at, BlitzSymbols symbols)
     {
-        var name = method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property
-            ? method.ContainingType.Name + "." + property.Name
-            : method.MethodKind == MethodKind.LocalFunction ? method.Name : method.ContainingType.Name + "." + method.Name;
+        var name = method.MethodKind switch
+        {
+            MethodKind.PropertyGet when method.AssociatedSymbol is { } property => method.ContainingType.Name + "." + property.Name,
+            MethodKind.LocalFunction => method.Name,
+            MethodKind.Constructor => "new " + method.ContainingType.Name, // as the chain shows it, not 'Napper..ctor'
+            _ => method.ContainingType.Name + "." + method.Name,
+        };
         var origin = context.ContainingSymbol is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } ? "top-level code" : context.ContainingSymbol.Name;
         var location = operation.Syntax switch
         {

@@ -61,7 +61,7 @@ internal static class FirstSitesInType
             var model = SourceModels.Of(compilation, root.SyntaxTree);
             foreach (var node in root.DescendantNodes(n => n == root || n is not BaseTypeDeclarationSyntax))
             {
-                if (!IsSite(node) || (siteName is not null && NameShown(node) != siteName)
+                if (!IsSite(node) || (siteName is not null && NameShown(node) is { } shown && shown != siteName)
                     || model.GetOperation(node, cancellationToken) is not { } operation || operation.Syntax != node
                     || Member(model.GetEnclosingSymbol(node.SpanStart, cancellationToken)) is not { } caller)
                 {
@@ -93,11 +93,15 @@ internal static class FirstSitesInType
         _ => false,
     };
 
-    /// <summary>The name a site shows: the called or read member's, the created type's; null for a <c>using</c>.</summary>
+    /// <summary>
+    /// The name a site shows: the called or read member's (also after <c>?.</c>), the created type's; null where the
+    /// syntax shows none (a <c>using</c>, a target-typed <c>new()</c>), and such a site is always bound.
+    /// </summary>
     private static string? NameShown(SyntaxNode node) => node switch
     {
         InvocationExpressionSyntax call => NameShown(call.Expression),
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         SimpleNameSyntax name => name.Identifier.ValueText,
         ObjectCreationExpressionSyntax creation => creation.Type switch
         {

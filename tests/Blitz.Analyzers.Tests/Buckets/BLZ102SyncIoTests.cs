@@ -807,4 +807,53 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    // The framework runs a sync action, page handler or minimal-API lambda on a ThreadPool thread once per request.
+    private const string Handlers = """
+        class Store { public int SaveChanges() => 0; public Task<int> SaveChangesAsync(CancellationToken token = default) => Task.FromResult(0); }
+        class FilesController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public byte[] Fetch(string path) => {|BLZ102:File.ReadAllBytes(path)|};
+            private byte[] Helper(string path) => File.ReadAllBytes(path);                        // not an action
+            [Microsoft.AspNetCore.Mvc.NonAction] public string Note(string path) => File.ReadAllText(path);
+            public string Lazy(string path) { Func<string> later = () => File.ReadAllText(path); return "later"; }
+        }
+        class JoinModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+        {
+            private readonly Store _db = new();
+            public void OnPost() => {|BLZ102:_db.SaveChanges()|};
+            public void Refresh() => _db.SaveChanges();                                             // not a page handler
+        }
+        static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapGet("/greeting", () => {|BLZ102:File.ReadAllText("greeting.txt")|});
+        }
+        class PlainService
+        {
+            public string Read(string path) => File.ReadAllText(path);                               // sync code, not a handler
+        }
+        """;
+
+    [Fact]
+    public Task Reports_sync_io_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + Handlers);
+
+    [Fact]
+    public async Task Advises_making_the_handler_async_and_offers_no_fix_there()
+    {
+        var source = Sources.Usings + WebFrameworkStubs.Source + """
+            class FilesController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                public byte[] Fetch(string path) => File.ReadAllBytes(path);
+            }
+            """;
+        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(source)));
+        Assert.Equal("'File.ReadAllBytes' is synchronous I/O in a sync request handler, on a ThreadPool thread (bucket 1: async I/O is awaited); "
+            + "make the handler async and use 'await ReadAllBytesAsync'", diagnostic.GetMessage());
+        await Fix.VerifyNoFixAsync(source);
+
+        var inAsyncCode = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + """
+            class C { async Task<string> A(string path) { await Task.Yield(); return File.ReadAllText(path); } }
+            """)));
+        Assert.Equal("'File.ReadAllText' is synchronous I/O in async code (bucket 1: async I/O is awaited); use 'await ReadAllTextAsync'", inAsyncCode.GetMessage());
+    }
 }

@@ -72,6 +72,38 @@ public sealed class BLZ111BlockingHelperTests
         }
         """);
 
+    // The first site must be found whatever its syntax: a call after `?.` and a target-typed `new()` show their
+    // names differently from a plain call (a scan that only read plain names skipped them and reported a later site).
+    [Fact]
+    public async Task Reports_the_first_site_in_a_type_when_it_is_a_conditional_call_or_a_target_typed_creation()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Puller, Sources.Usings + """
+        public sealed class Napper
+        {
+            public Napper() => Thread.Sleep(100);
+        }
+
+        public sealed class Worker
+        {
+            private Puller? _puller = new();
+            public async Task FirstAsync()
+            {
+                _puller?{|BLZ111:.Nap()|};
+                Napper napper = {|BLZ111:new()|};
+                await Task.Yield();
+            }
+            public async Task LaterAsync()
+            {
+                await Task.Yield();
+                _puller!.Nap();   // the same helper: reported once per type, at the `?.` call above
+                _ = new Napper(); // the same constructor: reported at the `new()` above
+            }
+        }
+        """);
+
+        Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("'new Napper' blocks async code through the call", StringComparison.Ordinal));
+    }
+
     // The helpers live in their own file: the summary must read a body from another tree.
     private const string Connection = Sources.Usings + """
         using System.Security.Cryptography;
