@@ -19,7 +19,8 @@ namespace Blitz.Analyzers.Buckets;
 /// and left unawaited on each pass is a spawn too (<see cref="SpawningLoops"/>): <c>Forget(HandleNextAsync())</c>.
 /// So is <c>task.Start()</c> of tasks built unstarted one per pass (<see cref="UnstartedTaskLoops"/>), the building
 /// loop's bound deciding. A loop paced by its input (a blocking accept or read on every pass) is no storm, and a start
-/// whose work is a forever or lifetime loop is left to BLZ106/BLZ112, whose advice (a dedicated thread) is the one to take.
+/// whose work is a forever or lifetime loop is left to BLZ106/BLZ112, whose advice (a dedicated thread) is the one to take;
+/// a constant number of starts whose work is only async I/O is left to BLZ108 (call the work directly).
 /// </summary>
 internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
@@ -36,7 +37,8 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
     public void Register(RuleRegistry registry)
     {
         var targets = registry.OffloadTargets;
-        registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets), RuleRequirements.Tasks, OperationKind.Invocation);
+        var cheap = registry.CheapWork;
+        registry.RegisterOperation((c, resolved) => Analyze(c, resolved, targets, cheap), RuleRequirements.Tasks, OperationKind.Invocation);
         registry.RegisterCall(UnstartedTasks.IsStart, AnalyzeTaskStart, RuleRequirements.Tasks, OperationKind.Invocation);
     }
 
@@ -54,7 +56,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets)
+    private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets, Lazy<CheapWork> cheap)
     {
         // The structural test first: most calls are in no loop and no per-element lambda, and cost one walk up the tree.
         var invocation = (IInvocationOperation)context.Operation;
@@ -72,7 +74,12 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols) && !(PerElementCall(lambda) is { } call && HasFixedSource(call)),
             _ => false,
         };
-        if (storm && !StartsALifetimeLoop(invocation, context, symbols))
+        // A constant number of starts whose work is only async I/O is BLZ108's: the author chose how many (a load test's
+        // 150 requests), and what is misplaced is the pool hop (call the work directly). Per item of an input, the
+        // count is the storm.
+        if (storm && !StartsALifetimeLoop(invocation, context, symbols)
+            && !(repeater is ILoopOperation constant && CountedLoops.HasConstantPasses(constant)
+                && BLZ108OffloadedAsyncIoAnalyzer.FindingAt(invocation, context.ContainingSymbol, context.Compilation, symbols, cheap, context.CancellationToken) is not null))
         {
             var method = invocation.TargetMethod;
             var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();

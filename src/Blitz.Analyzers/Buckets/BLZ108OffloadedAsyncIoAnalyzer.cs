@@ -19,8 +19,9 @@ namespace Blitz.Analyzers.Buckets;
 /// async lambda there that only awaits around cheap work, with no loop (the advice: move it into an async method).
 /// A pass-through start dropped in any method (a statement or a discard) is reported the same way when its call is a
 /// short source async method (<see cref="DetachedStarts.RunsShortWithoutBlocking"/>: a handler per connection).
-/// A pass-through collected once, outside any loop, in a list the method awaits with <c>Task.WhenAll</c> is reported
-/// (no fix) when its call starts without blocking.
+/// A pass-through collected in a list the method awaits with <c>Task.WhenAll</c> is reported (no fix) when its call
+/// starts without blocking; in a loop of a constant number of passes, only when that call cannot go round on its caller
+/// (a library's async method, or a short source one).
 /// </summary>
 internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
 {
@@ -37,84 +38,93 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols, Lazy<CheapWork> cheap)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (FindingAt(invocation, context.ContainingSymbol, context.Compilation, symbols, cheap, context.CancellationToken) is { } finding)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, invocation.Syntax.GetLocation(), finding.Properties, finding.Arguments));
+        }
+    }
+
+    /// <summary>
+    /// What BLZ108 reports at a pool start, or null. BLZ107 asks too: a start per item whose work is only async I/O
+    /// gets this rule's advice (call it directly), not a bound on a pool's concurrency.
+    /// </summary>
+    internal static OffloadedAsyncIoFinding? FindingAt(IInvocationOperation invocation, ISymbol containingSymbol, Compilation compilation, BlitzSymbols symbols,
+        Lazy<CheapWork> cheap, System.Threading.CancellationToken cancellationToken)
+    {
         if (!symbols.TryGetOffloadStarter(invocation, out var destination) || destination != OffloadDestination.ThreadPool
             || invocation.TargetMethod.Name is not ("Run" or "StartNew")
             || invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation work })
         {
-            return;
+            return null;
         }
 
+        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
         var isStartNew = invocation.TargetMethod.Name == "StartNew";
         var inner = PassThroughCall(work.Target, symbols, out var isAsyncLambda);
         var awaited = AwaitedAt(invocation);
-        if (awaited == Awaited.No && inner is not null && DetachedStarts.IsForced(invocation, context.ContainingSymbol)
-            && DetachedStarts.StartsWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+        if (awaited == Awaited.No && inner is not null && DetachedStarts.IsForced(invocation, containingSymbol)
+            && DetachedStarts.StartsWithoutBlocking(inner, compilation, symbols, cancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
-                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));
-            return;
+            return new(Descriptors.DetachedAsyncIo, None, starter, DetachedStarts.CallText(inner));
         }
 
         // Task.Run(async () => await Answer(peer)); per accepted connection: the handler is a few library calls with no
         // loop, so nothing in it holds the caller even when all of it completes at once.
         if (awaited == Awaited.No && inner is not null && invocation.Arguments.Length == 1 && DetachedStarts.IsStatementOrDiscard(invocation)
-            && DetachedStarts.RunsShortWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+            && DetachedStarts.RunsShortWithoutBlocking(inner, compilation, symbols, cancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncIo, invocation.Syntax.GetLocation(),
-                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name, DetachedStarts.CallText(inner)));
-            return;
+            return new(Descriptors.DetachedAsyncIo, None, starter, DetachedStarts.CallText(inner));
         }
 
         if (awaited == Awaited.No && inner is null && isAsyncLambda && work.Target is IAnonymousFunctionOperation detached
-            && DetachedStarts.IsForced(invocation, context.ContainingSymbol)
-            && DetachedStarts.IsCheapAsyncBody(detached, cheap.Value, context.Compilation, symbols, context.CancellationToken))
+            && DetachedStarts.IsForced(invocation, containingSymbol)
+            && DetachedStarts.IsCheapAsyncBody(detached, cheap.Value, compilation, symbols, cancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.DetachedAsyncDelegate, invocation.Syntax.GetLocation(),
-                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name));
-            return;
+            return new(Descriptors.DetachedAsyncDelegate, None, starter);
         }
 
-        // tasks.Add(Task.Run(() => File.ReadAllTextAsync(path))) once, outside any loop, then await Task.WhenAll(tasks):
-        // the list form of an awaited WhenAll argument. In a loop the hop may be how the author starts workers side by
-        // side (each runs synchronously up to its first await), so only a start that cannot block there is reported.
-        if (awaited == Awaited.Together && inner is not null && OperationHelpers.InnermostLoopInSameFunction(invocation) is null
-            && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
-            && DetachedStarts.StartsWithoutBlocking(inner, context.Compilation, symbols, context.CancellationToken))
+        // tasks.Add(Task.Run(() => File.ReadAllTextAsync(path))), then await Task.WhenAll(tasks): the list form of an
+        // awaited WhenAll argument. In a loop the hop may be how the author starts workers side by side (a worker loop
+        // runs on its caller for as long as its awaits complete at once), so there only a call that cannot go round on
+        // the caller is reported: a library's async method, or a short source one; and only for a number of passes
+        // written in the source (per item of an input, the count is BLZ107's storm).
+        var loop = OperationHelpers.InnermostLoopInSameFunction(invocation);
+        if (awaited == Awaited.Together && inner is not null
+            && AsyncContext.IsAsyncContext(invocation, containingSymbol, symbols)
+            && (loop is null
+                ? DetachedStarts.StartsWithoutBlocking(inner, compilation, symbols, cancellationToken)
+                : CountedLoops.HasConstantPasses(loop)
+                    && (DetachedStarts.IsLibraryCall(inner) || DetachedStarts.RunsShortWithoutBlocking(inner, compilation, symbols, cancellationToken))))
         {
-            Report(context, invocation, ImmutableDictionary<string, string?>.Empty, inner is IInvocationOperation collected ? collected.TargetMethod.Name + "(...)" : "the async delegate");
-            return;
+            return Offloaded(None, inner);
         }
 
         if ((inner is null && !(isStartNew && isAsyncLambda))
             || awaited is Awaited.No or Awaited.Together
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+            || !AsyncContext.IsAsyncContext(invocation, containingSymbol, symbols))
         {
             // Task.Run of an async delegate that only awaits, around cheap work: nothing in it needs a pool thread.
             if (inner is null && isAsyncLambda && awaited != Awaited.No && work.Target is IAnonymousFunctionOperation lambda
-                && AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols)
-                && cheap.Value.IsCheapAroundAwaits(lambda.Body, symbols, context.CancellationToken))
+                && AsyncContext.IsAsyncContext(invocation, containingSymbol, symbols)
+                && cheap.Value.IsCheapAroundAwaits(lambda.Body, symbols, cancellationToken))
             {
-                Report(context, invocation, ImmutableDictionary<string, string?>.Empty, "the async delegate");
+                return Offloaded(None, null);
             }
 
-            return;
+            return null;
         }
 
         // Inlining keeps the type only for Task.Run(Func<Task<T>>) over a Task-returning call, with no other argument,
         // and keeps the timing only where the task is awaited in place.
         var canInline = awaited == Awaited.InPlace && !isStartNew && inner is not null && invocation.Arguments.Length == 1
             && SymbolEqualityComparer.Default.Equals(invocation.Type, inner is IMethodReferenceOperation reference ? reference.Method.ReturnType : inner.Type);
-        var properties = canInline
-            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.FixKind, FixKinds.Inline)
-            : ImmutableDictionary<string, string?>.Empty;
-        Report(context, invocation, properties, inner is IInvocationOperation call ? call.TargetMethod.Name + "(...)" : "the async delegate");
+        return Offloaded(canInline ? None.Add(DiagnosticProperties.FixKind, FixKinds.Inline) : None, inner);
+
+        OffloadedAsyncIoFinding Offloaded(ImmutableDictionary<string, string?> properties, IOperation? call) =>
+            new(Descriptors.OffloadedAsyncIo, properties, starter, call is IInvocationOperation named ? named.TargetMethod.Name + "(...)" : "the async delegate");
     }
 
-    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, ImmutableDictionary<string, string?> properties, string inner)
-    {
-        var starter = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OffloadedAsyncIo, invocation.Syntax.GetLocation(), properties, starter, inner));
-    }
+    private static readonly ImmutableDictionary<string, string?> None = ImmutableDictionary<string, string?>.Empty;
 
     private enum Awaited
     {
@@ -255,4 +265,21 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
 
     private static bool HasNestedCall(IInvocationOperation call) =>
         call.Descendants().Any(o => o is IInvocationOperation or IAnonymousFunctionOperation or IAwaitOperation);
+}
+
+/// <summary>What BLZ108 reports at one start: which of its descriptors, the fix properties, the message arguments.</summary>
+internal sealed class OffloadedAsyncIoFinding
+{
+    public OffloadedAsyncIoFinding(DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?> properties, params object[] arguments)
+    {
+        Descriptor = descriptor;
+        Properties = properties;
+        Arguments = arguments;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public ImmutableDictionary<string, string?> Properties { get; }
+
+    public object[] Arguments { get; }
 }

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
-/// BLZ109: <c>Task.Run</c>/<c>StartNew</c> of a sync delegate that blocks (a sleep, sync I/O, a wait: <see cref="BlockingCalls.Classify"/>),
+/// BLZ109: <c>Task.Run</c>/<c>StartNew</c>/<c>ThreadPool.QueueUserWorkItem</c> of a sync delegate that blocks (a sleep, sync I/O, a wait: <see cref="BlockingCalls.Classify"/>),
 /// in async context. The work leaves the caller but still runs on the ThreadPool, the threads of async continuations.
 /// A source helper that only starts its delegate on the pool (<see cref="PoolWrappers"/>) is read as the start it makes.
 /// </summary>
@@ -35,7 +35,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             ? invocation.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation)?.Value as IDelegateCreationOperation
             : PoolWrappers.StartedDelegate(invocation, symbols, context.CancellationToken);
         if (started is not { Target: var delegateTarget }
-            || (isStarter && (destination != OffloadDestination.ThreadPool || invocation.TargetMethod.Name is not ("Run" or "StartNew")
+            || (isStarter && (destination != OffloadDestination.ThreadPool || invocation.TargetMethod.Name is not ("Run" or "StartNew" or "QueueUserWorkItem" or "UnsafeQueueUserWorkItem")
                 || AsyncContext.AsksForLongRunning(invocation, symbols))))
         {
             // StartNew with LongRunning runs the delegate on a thread of its own, not on the ThreadPool.

@@ -77,6 +77,18 @@ internal static class CountedLoops
         return passes < 0 ? 0 : passes;
     }
 
+    /// <summary>
+    /// A loop whose number of passes is written in the source: a counted <c>for</c> between constants (<see cref="Passes"/>),
+    /// or a <c>foreach</c> over <c>Enumerable.Range</c> of a constant count. Its author chose how many, however many.
+    /// </summary>
+    public static bool HasConstantPasses(ILoopOperation loop) => loop switch
+    {
+        IForLoopOperation counted => Passes(counted) is not null,
+        IForEachLoopOperation { Collection: var collection } => OperationHelpers.WithoutConversions(collection) is IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" } } range
+            && range.Arguments.Length == 2 && range.Arguments[1].Value.ConstantValue.HasValue,
+        _ => false,
+    };
+
     /// <summary>A body that moves the counter itself (<c>n += 4</c>) makes its own number of passes.</summary>
     private static bool WritesCounter(IForLoopOperation loop)
     {

@@ -148,6 +148,14 @@ internal static class DetachedStarts
         return true;
     }
 
+    /// <summary>A passed-through call of a library's method (no source here): its synchronous start is the library's, and short.</summary>
+    public static bool IsLibraryCall(IOperation passThrough) => passThrough switch
+    {
+        IInvocationOperation call => call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty,
+        IMethodReferenceOperation reference => reference.Method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty,
+        _ => false,
+    };
+
     private static bool AwaitsLibraryCall(AwaitExpressionSyntax await, IOperation body) =>
         body.SemanticModel?.GetOperation(await) is IAwaitOperation awaited
         && OperationHelpers.AwaitedTask(awaited.Operation) is IInvocationOperation call

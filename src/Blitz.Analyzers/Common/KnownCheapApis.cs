@@ -117,6 +117,11 @@ internal static class KnownCheapApis
         ("System.Collections.Generic.KeyValuePair`2", "Value", "a field read"),
         ("System.Collections.Generic.List`1", "Count", "a field read"),
         ("System.Collections.Generic.List`1", "Add", "one store, amortized: the backing array is copied only when it doubles"),
+        // An HTTP response's status line, already parsed when the await of the request returned (the content is not).
+        ("System.Net.Http.HttpResponseMessage", "StatusCode", "a field read"),
+        ("System.Net.Http.HttpResponseMessage", "IsSuccessStatusCode", "a comparison of a field"),
+        ("System.Net.Http.HttpResponseMessage", "ReasonPhrase", "a field read"),
+        ("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", "a comparison of a field, or a throw"),
         ("System.Threading.CancellationToken", "IsCancellationRequested", "a field read"),
         ("System.Threading.Thread", "ManagedThreadId", "a field read"),
 

@@ -381,4 +381,39 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+
+    // A constant number of starts whose work is only async I/O gets BLZ108's advice (call the work directly), not a
+    // bound on a pool: one diagnostic per call site. Per item of an input, the count is the storm.
+    [Fact]
+    public Task Leaves_a_constant_number_of_async_io_starts_to_BLZ108() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Http;
+        class C
+        {
+            async Task Load(HttpClient http, string url)
+            {
+                var calls = new List<Task>();
+                for (var n = 0; n < 150; n++)
+                {
+                    calls.Add(Task.Run(async () => { var response = await http.GetAsync(url); Console.WriteLine(response.StatusCode); }));
+                    calls.Add(Task.Run(() => http.GetStringAsync(url)));
+                    calls.Add({|BLZ107:Task.Run|}(() => File.ReadAllText(url)));    // blocking work: still a storm
+                }
+                foreach (var round in Enumerable.Range(1, 100))
+                {
+                    calls.Add(Task.Run(() => http.GetStringAsync(url)));
+                }
+                await Task.WhenAll(calls);
+            }
+
+            async Task Probe(HttpClient http, string[] urls)
+            {
+                var calls = new List<Task>();
+                foreach (var url in urls)
+                {
+                    calls.Add({|BLZ107:Task.Run|}(() => http.GetStringAsync(url))); // one per input item: the storm
+                }
+                await Task.WhenAll(calls);
+            }
+        }
+        """);
 }

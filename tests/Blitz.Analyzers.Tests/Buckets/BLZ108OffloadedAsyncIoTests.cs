@@ -250,6 +250,21 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 return texts[1] + texts[0];
             }
 
+            async Task Each(string path, string[] paths)
+            {
+                var reads = new List<Task<string>>();
+                for (var n = 0; n < 200; n++)
+                {
+                    reads.Add({|BLZ108:Task.Run(() => File.ReadAllTextAsync(path))|}); // a library call: it cannot go round on the caller
+                    reads.Add({|BLZ108:Task.Run(async () => await File.ReadAllTextAsync(path))|}); // the same, awaited in the lambda
+                }
+                foreach (var item in paths)
+                {
+                    reads.Add(Task.Run(() => File.ReadAllTextAsync(item)));        // per input item: BLZ107's storm
+                }
+                await Task.WhenAll(reads);
+            }
+
             async Task<string> GreetAsync() { var name = await Io.GetAsync("name"); return "hello " + name; }
         }
         """);
@@ -266,7 +281,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 stages.Add(Task.Run(() => SyncFirstAsync()));            // not async, and calls source code
                 foreach (var path in paths)
                 {
-                    stages.Add(Task.Run(() => File.ReadAllTextAsync(path))); // one per item: starts side by side
+                    stages.Add(Task.Run(() => ConsumeAsync(path)));          // a worker loop per item: the hop starts them side by side
                 }
                 await Task.WhenAll(stages);
                 var kept = new List<Task>();
@@ -276,6 +291,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
 
             async Task ProduceAsync() { for (var i = 0; i < 1000; i++) { Io.Parse("x"); } await Io.SendAsync(); }
             async Task ReadSlowlyAsync() { Thread.Sleep(100); await Io.SendAsync(); }
+            async Task ConsumeAsync(string path) { while (true) { await Io.GetAsync(path); } }
             Task SyncFirstAsync() { Io.Parse("x"); return Io.SendAsync(); }
         }
         """);

@@ -455,4 +455,22 @@ public sealed class BLZ109BlockingOnThreadPoolTests
             }
         }
         """);
+
+    // QueueUserWorkItem is the pool's own door: its work item holds a pool thread as Task.Run's does.
+    [Fact]
+    public Task Reports_blocking_work_queued_with_QueueUserWorkItem() => Harness.VerifyAsync(Sources.Usings + """
+        static class Demo
+        {
+            public static void Run()
+            {
+                {|BLZ109:ThreadPool.QueueUserWorkItem|}(Busy);
+                {|BLZ109:ThreadPool.QueueUserWorkItem|}(_ => File.ReadAllText("data.txt"));
+                {|BLZ109:ThreadPool.UnsafeQueueUserWorkItem|}(state => Busy(state), null);
+                ThreadPool.QueueUserWorkItem(_ => Console.WriteLine("hello"));          // nothing blocks
+                ThreadPool.QueueUserWorkItem(_ => { while (true) { Thread.Sleep(100); } }); // a forever loop: BLZ106's
+            }
+
+            private static void Busy(object? state) => Thread.Sleep(3000);
+        }
+        """);
 }
