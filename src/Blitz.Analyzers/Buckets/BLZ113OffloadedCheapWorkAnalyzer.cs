@@ -11,8 +11,9 @@ namespace Blitz.Analyzers.Buckets;
 
 /// <summary>
 /// BLZ113: cheap, bounded work sent to the ThreadPool (<c>await Task.Run(() => Path.Combine(root, name))</c>) in async
-/// context (bucket 2). Only <c>Task.Run</c> and <c>Task.Factory.StartNew</c> without a scheduler or options, with a
-/// lambda or anonymous method whose body <see cref="CheapWork"/> proves cheap; when in doubt it does not report.
+/// context, or from sync code that drops the task or waits for it where it is made (bucket 2). Only <c>Task.Run</c>,
+/// <c>Task.Factory.StartNew</c> without a scheduler or options and <c>ThreadPool.QueueUserWorkItem</c>, with a lambda or
+/// anonymous method whose body <see cref="CheapWork"/> proves cheap; when in doubt it does not report.
 /// Offloads that leave the pool thread idle (<see cref="IdleOffloads"/>: no work at all, or only the start of an async
 /// void method) are reported too, in any context and without a code fix.
 /// </summary>
@@ -34,7 +35,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (!symbols.TryGetOffloadStarter(invocation.TargetMethod, out var destination) || destination != OffloadDestination.ThreadPool
-            || invocation.TargetMethod.Name is not ("Run" or "StartNew")
+            || invocation.TargetMethod.Name is not ("Run" or "StartNew" or "QueueUserWorkItem")
             || Work(invocation, symbols, out var hasToken) is not { } work)
         {
             return;
@@ -64,7 +65,7 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         }
 
         if (!cheapWork.IsCheap(lambda.Body, context.CancellationToken, out var readsThread)
-            || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || IsHandlersTask(invocation, symbols))
+            || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || IsHandlersTask(invocation, symbols) || IsWaitedOrDropped(invocation))
             || IsPlaceholder(invocation, lambda))
         {
             return;
@@ -140,7 +141,52 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
             return LocalFunction(localFunction, invocation);
         }
 
-        return work is { Symbol: { IsAsync: false, Parameters.Length: 0 } } && !symbols.IsTaskLike(work.Symbol.ReturnType) ? work : null;
+        // QueueUserWorkItem(_ => ...): its one parameter is the state, which a lambda that never reads it does not use.
+        var parameters = invocation.TargetMethod.Name == "QueueUserWorkItem" && work is { Symbol.Parameters: { Length: 1 } state } && !Reads(work, state[0]) ? 1 : 0;
+        return work is { Symbol.IsAsync: false } && work.Symbol.Parameters.Length == parameters && !symbols.IsTaskLike(work.Symbol.ReturnType) ? work : null;
+    }
+
+    private static bool Reads(IAnonymousFunctionOperation work, IParameterSymbol parameter) =>
+        work.Body.Descendants().Any(o => o is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter));
+
+    /// <summary>
+    /// Outside async code, a start whose task is dropped (<c>ThreadPool.QueueUserWorkItem(_ => Console.WriteLine(..))</c>,
+    /// <c>_ = Task.Run(...)</c>) or waited for where it is made (<c>Task.Run(() => 7).Result</c>, or a local that the
+    /// method only waits on: <c>var job = Task.Run(...); job.Wait();</c>): the hop buys nothing there either. A task
+    /// stored, returned or handed on may be what its receiver needs, and is left alone.
+    /// </summary>
+    private static bool IsWaitedOrDropped(IInvocationOperation start)
+    {
+        if (DetachedStarts.IsStatementOrDiscard(start) || IsWaitedOn(start))
+        {
+            return true;
+        }
+
+        if (start.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+        {
+            return false;
+        }
+
+        var uses = OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(start))
+            .Where(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)).ToList();
+        return uses.Count > 0 && uses.All(IsWaitedOn);
+    }
+
+    /// <summary><c>task.Wait()</c>, <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>.</summary>
+    private static bool IsWaitedOn(IOperation task)
+    {
+        while (task.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            task = conversion;
+        }
+
+        return task.Parent switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Wait", Arguments.Length: 0 } wait => wait.Instance == task,
+            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance == task,
+            IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter => awaiter.Instance == task && awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" },
+            _ => false,
+        };
     }
 
     /// <summary>The declaration of <paramref name="local"/>, a local function of the member that makes <paramref name="start"/>.</summary>

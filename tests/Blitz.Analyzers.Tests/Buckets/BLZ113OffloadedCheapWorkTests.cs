@@ -119,9 +119,14 @@ public sealed class BLZ113OffloadedCheapWorkTests
 
             static int Next() => 1;
 
-            int Sync(int a) => Task.Run(() => a + 1).Result;                               // not async context
+            int Sync(int a) => {|BLZ113:Task.Run(() => a + 1)|}.Result;                    // sync code that waits for it where it is made
 
-            async Task InsideOffloadedLambda(int a) => await Task.Run(() => { Action inner = () => Task.Run(() => a + 1); inner(); });
+            async Task InsideOffloadedLambda(int a) => await Task.Run(() => { Action inner = () => {|BLZ113:Task.Run(() => a + 1)|}; inner(); }); // dropped
+
+            Task<int> Stored;
+            void Kept(int a) { Stored = Task.Run(() => a + 1); }                            // sync code that keeps the task
+            void Handed(int a) => Use(Task.Run(() => a + 1));                               // or hands it on
+            void Use(Task<int> task) { }
         }
         """);
 
@@ -493,7 +498,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Ignores_handlers_that_do_not_return_the_offloaded_task() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reads_handlers_that_do_not_return_the_offloaded_task_as_sync_code() => Harness.VerifyAsync(Sources.Usings + """
         class Bus
         {
             public void Subscribe(string topic, Func<string, Task> handler) { }
@@ -507,8 +512,8 @@ public sealed class BLZ113OffloadedCheapWorkTests
             {
                 bus.Subscribe("pings", message => Task.Run(() => File.AppendAllText("log.txt", message)));  // not cheap
                 bus.Subscribe("flags", message => Task.Run(() => true));                                     // a stub's constant result
-                bus.OnEach(message => Task.Run(() => Console.WriteLine(message)));                           // a sync handler: nobody awaits it
-                bus.Map(message => Task.Run(() => message.Length).Result);                                   // waited on: not returned
+                bus.OnEach(message => {|BLZ113:Task.Run(() => Console.WriteLine(message))|});                // a sync handler drops it: reported as sync code
+                bus.Map(message => {|BLZ113:Task.Run(() => message.Length)|}.Result);                        // waited on where it is made: likewise
                 bus.Subscribe("nested", message => Task.Run(() => Task.Run(() => Console.WriteLine(message)))); // passed through a starter
             }
         }
@@ -646,6 +651,47 @@ public sealed class BLZ113OffloadedCheapWorkTests
 
                 bool Constant() => false;
             }
+        }
+        """);
+
+    // Sync code gains nothing from the hop either when it drops the task or waits for it where it is made.
+    [Fact]
+    public Task Reports_cheap_work_that_sync_code_drops_or_waits_for() => Harness.VerifyAsync(Sources.Usings + """
+        static class Demo
+        {
+            private static int Sum(int a, int b) => a + b;
+
+            public static string Describe()
+            {
+                Task<int> pending = {|BLZ113:Task.Run(() => 7)|};
+                return pending.Result.ToString();
+            }
+
+            public static int AddOnPool(int a, int b)
+            {
+                int total = 0;
+                var job = {|BLZ113:Task.Run(() => total = Sum(a, b))|};
+                job.Wait();
+                return total;
+            }
+
+            public static void Hello(string name)
+            {
+                {|BLZ113:ThreadPool.QueueUserWorkItem(_ => Console.WriteLine("hello " + name))|};
+                _ = {|BLZ113:Task.Run(() => Console.WriteLine("bye"))|};
+                ThreadPool.QueueUserWorkItem(state => Console.WriteLine(state), name);      // a state argument
+                ThreadPool.QueueUserWorkItem(state => Console.WriteLine(state));            // reads its state
+                var later = Task.Run(() => Sum(1, 2));                                      // kept beyond a wait
+                later.ContinueWith(t => Console.WriteLine(t.Result));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_in_sync_code() => Fix.VerifyNoFixAsync(Sources.Usings + """
+        static class Demo
+        {
+            public static int Seven() => Task.Run(() => 7).Result;
         }
         """);
 }
