@@ -18,7 +18,8 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>LongRunning</c> (a thread of its own only until the first await) or to a thread of its own (<c>new Thread</c>,
 /// <c>SpawnDedicated</c>: async void, the same), or in an async method. A loop that awaits and
 /// blocks nowhere holds no thread and is not reported; nor is a <c>StartNew</c> on a scheduler other than the pool.
-/// Also a body of <c>Parallel.For</c>/<c>ForEach</c>/<c>Invoke</c> that loops forever. A forever loop that only starts
+/// Also a body of <c>Parallel.For</c>/<c>ForEach</c>/<c>Invoke</c> that loops forever, and a lifetime loop of an async method
+/// that awaits only when a check holds and spins otherwise (<see cref="IdleSpinningLoops"/>). A forever loop that only starts
 /// tasks it leaves running is a spawn storm first (<see cref="SpawningLoops"/>, BLZ107) and is left to that rule.
 /// </summary>
 internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
@@ -262,8 +263,22 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeNonAwaitingLoop(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var loop = (ILoopOperation)context.Operation;
-        if (loop is not (IWhileLoopOperation or IForLoopOperation) || !ForeverLoops.HasEndlessCondition(loop.Syntax)
-            || !AsyncContext.IsInAsyncMethodBody(loop, context.ContainingSymbol))
+        if (loop is not (IWhileLoopOperation or IForLoopOperation) || !AsyncContext.IsInAsyncMethodBody(loop, context.ContainingSymbol))
+        {
+            return;
+        }
+
+        if (IdleSpinningLoops.AwaitGuard(loop, symbols, context.CancellationToken) is { } guard)
+        {
+            var spinning = AsyncContext.EnclosingFunction(loop) is ILocalFunctionOperation function ? function.Symbol : context.ContainingSymbol;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, LifetimeLoops.KeywordLocation(loop),
+                "The lifetime loop of async method '" + spinning.Name + "'",
+                "awaits only when '" + guard + "' holds; otherwise it spins without giving its thread back (its caller's, or a ThreadPool thread after an earlier await) for as long as it lives",
+                "wait for the input instead of polling it (await the read itself, or a channel's 'WaitToReadAsync')"));
+            return;
+        }
+
+        if (!ForeverLoops.HasEndlessCondition(loop.Syntax))
         {
             return;
         }

@@ -769,4 +769,95 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             async Task LambdaAsync() { await Task.Yield(); Action spin = () => { while (true) { _ticks++; } }; spin(); }
         }
         """);
+
+    // A lifetime loop that awaits only when a check holds spins between inputs: each failed check ends the pass at once.
+    private const string IdleSpins = """
+        using System.Collections.Concurrent;
+        using System.Net.Sockets;
+        class Relay
+        {
+            private volatile bool _running = true;
+            private readonly ConcurrentQueue<string> _outgoing = new();
+            private readonly SemaphoreSlim _ready = new(0);
+
+            async Task EchoAsync(UdpClient udp)
+            {
+                {|BLZ106:while|} (true)
+                {
+                    if (udp.Available != 0)
+                    {
+                        var datagram = await udp.ReceiveAsync();
+                        await udp.SendAsync(datagram.Buffer, datagram.Buffer.Length, datagram.RemoteEndPoint);
+                    }
+                }
+            }
+
+            async void FlushAsync(StreamWriter writer)
+            {
+                {|BLZ106:while|} (_running)
+                {
+                    if (_outgoing.TryDequeue(out var line)) { await writer.WriteLineAsync(line); }
+                }
+            }
+
+            async Task PacedAsync(StreamWriter writer, CancellationToken token)
+            {
+                while (!token.IsCancellationRequested)
+                {
+                    if (_outgoing.TryDequeue(out var line)) { await writer.WriteLineAsync(line); }
+                    await Task.Delay(50, token);                                          // paced on every pass
+                }
+            }
+
+            async Task WaitsAsync(StreamWriter writer, CancellationToken token)
+            {
+                while (!token.IsCancellationRequested)
+                {
+                    await _ready.WaitAsync(token);                                        // awaits on every pass
+                    if (_outgoing.TryDequeue(out var line)) { await writer.WriteLineAsync(line); }
+                }
+            }
+
+            async Task EitherAsync(StreamWriter writer)
+            {
+                while (_running)
+                {
+                    if (_outgoing.TryDequeue(out var line)) { await writer.WriteLineAsync(line); } else { await Task.Delay(10); }
+                }
+            }
+
+            async Task BoundedAsync(StreamWriter writer)
+            {
+                while (_running)
+                {
+                    if (_outgoing.TryDequeue(out var line)) { await writer.WriteLineAsync(line); }
+                    if (_outgoing.IsEmpty) { break; }                                     // leaves when the queue runs dry
+                }
+            }
+
+            async Task HelperAsync(StreamWriter writer)
+            {
+                while (_running)
+                {
+                    var line = Next();                                                    // a source call may be what paces it
+                    if (line is not null) { await writer.WriteLineAsync(line); }
+                }
+            }
+
+            private string? Next() => _outgoing.TryDequeue(out var line) ? line : null;
+        }
+        """;
+
+    [Fact]
+    public Task Reports_lifetime_loops_that_await_only_when_a_check_holds() => Harness.VerifyAsync(Sources.Usings + IdleSpins);
+
+    [Fact]
+    public async Task Says_the_loop_spins_when_its_check_fails()
+    {
+        var diagnostics = await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + IdleSpins.Replace("{|BLZ106:while|}", "while", StringComparison.Ordinal)));
+        Assert.Equal(2, diagnostics.Length);
+        Assert.Equal("The lifetime loop of async method 'EchoAsync' awaits only when 'udp.Available != 0' holds; otherwise it spins without giving its thread back "
+            + "(its caller's, or a ThreadPool thread after an earlier await) for as long as it lives (bucket 4); "
+            + "wait for the input instead of polling it (await the read itself, or a channel's 'WaitToReadAsync')", diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
+    }
 }

@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Blitz.Analyzers.Common;
+
+/// <summary>
+/// BLZ106: a lifetime loop of an async method that awaits only when a check holds (<c>while (true) { if
+/// (udp.Available != 0) { await udp.ReceiveAsync(); ... } }</c>, <c>while (_running) { if (queue.Count > 0) await
+/// Send(queue.Dequeue()); }</c>): whenever the check fails the pass ends at once, so between inputs it spins on its
+/// thread without giving it back (a ThreadPool thread after the first await). Read from the shape alone: the loop's
+/// condition is endless or a stop flag, nothing leaves it, every await is in one <c>if</c> with no <c>else</c> whose
+/// condition does not wait, and outside that <c>if</c> the body calls only library members that do not block (a
+/// source call or a blocking one may be what paces it, and then it is no spin).
+/// </summary>
+internal static class IdleSpinningLoops
+{
+    /// <summary>The condition under which <paramref name="loop"/> awaits, when it spins otherwise; else null.</summary>
+    public static ExpressionSyntax? AwaitGuard(ILoopOperation loop, BlitzSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (loop.Syntax is not (WhileStatementSyntax or ForStatementSyntax) || !ForeverLoops.NeverLeaves((StatementSyntax)loop.Syntax)
+            || !(ForeverLoops.HasEndlessCondition(loop.Syntax) || IsStopFlag(loop)))
+        {
+            return null;
+        }
+
+        IfStatementSyntax? guarded = null;
+        foreach (var statement in Statements(loop.Syntax switch
+        {
+            WhileStatementSyntax w => w.Statement,
+            ForStatementSyntax f => f.Statement,
+            _ => null,
+        }))
+        {
+            if (!HasAwait(statement))
+            {
+                continue;
+            }
+
+            if (guarded is null && statement is IfStatementSyntax { Else: null } check && !HasAwait(check.Condition))
+            {
+                guarded = check;
+                continue;
+            }
+
+            return null; // an await on every pass, or a second guard: no idle path to read
+        }
+
+        if (guarded is null)
+        {
+            return null;
+        }
+
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
+        {
+            if (guarded.Statement.Span.Contains(operation.Syntax.Span))
+            {
+                continue;
+            }
+
+            var target = operation switch
+            {
+                IInvocationOperation call => call.TargetMethod,
+                IPropertyReferenceOperation property => property.Property.GetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            if (operation is IThrowOperation
+                || (operation is IInvocationOperation wait && LifetimeLoops.IsBlockingWait(wait, symbols)) // Poll(1000, ...): it waits, and paces the loop
+                || (target is not null && (!target.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)))
+            {
+                return null; // a source call or a blocking one may pace the loop; a throw may end it
+            }
+        }
+
+        return guarded.Condition;
+    }
+
+    /// <summary><c>while (_running)</c>, <c>while (!_stopped)</c>, <c>while (client.Connected)</c>: a flag some other code clears.</summary>
+    private static bool IsStopFlag(ILoopOperation loop)
+    {
+        var condition = loop switch
+        {
+            IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } w => w.Condition,
+            IForLoopOperation f => f.Condition,
+            _ => null,
+        };
+        if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            condition = not.Operand;
+        }
+
+        return condition is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && condition.Type?.SpecialType == SpecialType.System_Boolean;
+    }
+
+    /// <summary>A body's statements, with the blocks and <c>try</c> blocks around them opened.</summary>
+    private static IEnumerable<StatementSyntax> Statements(StatementSyntax? body)
+    {
+        switch (body)
+        {
+            case BlockSyntax block:
+                return block.Statements.SelectMany(Statements);
+            case TryStatementSyntax attempt:
+                return Statements(attempt.Block).Concat(attempt.Catches.SelectMany(c => Statements(c.Block)));
+            case null:
+                return Enumerable.Empty<StatementSyntax>();
+            default:
+                return new[] { body };
+        }
+    }
+
+    private static bool HasAwait(SyntaxNode node) =>
+        node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<AwaitExpressionSyntax>().Any()
+        || node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .Any(n => n is ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } or UsingStatementSyntax { AwaitKeyword.RawKind: not 0 }
+                || n is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: not 0 });
+}
