@@ -55,6 +55,9 @@ internal static class BlockingCalls
 
                 // Stream stream; ... stream = CreateStream(); stream.Write(...): the value it was last given.
                 return InMemoryLocals.HoldsInMemoryValue(local, symbols, cancellationToken);
+            case IParameterReferenceOperation parameter:
+                // out Stream stream: the method fills it, and may fill it with memory.
+                return InMemoryLocals.HoldsInMemoryValue(parameter, symbols, cancellationToken);
             default:
                 return false;
         }

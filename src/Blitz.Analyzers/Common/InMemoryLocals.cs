@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// A local that holds an in-memory stream where it is used, by the value it was last given:
+/// A local (or an <c>out</c> parameter) that holds an in-memory stream where it is used, by the value it was last given:
 /// <c>Stream stream; ... stream = CreateStream(...); stream.Write(...)</c>. The last value is the assignment (or
 /// declaration) found by walking back from the use through the statements that run before it, in its block and each
 /// enclosing block; it counts only when nothing from there to the use writes the local again (a loop around the use
@@ -16,14 +16,23 @@ namespace Blitz.Analyzers.Common;
 /// </summary>
 internal static class InMemoryLocals
 {
-    public static bool HoldsInMemoryValue(ILocalReferenceOperation use, BlitzSymbols symbols, CancellationToken cancellationToken)
+    public static bool HoldsInMemoryValue(ILocalReferenceOperation use, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        HoldsInMemoryValue(use, use.Local, symbols, cancellationToken);
+
+    /// <summary>
+    /// The same for an <c>out</c> parameter, which the method itself fills: <c>static void BytesToStream(byte[] data,
+    /// out Stream stream) { stream = new MemoryStream(); stream.Write(data, 0, data.Length); }</c>.
+    /// </summary>
+    public static bool HoldsInMemoryValue(IParameterReferenceOperation use, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        use.Parameter.RefKind == RefKind.Out && HoldsInMemoryValue(use, use.Parameter, symbols, cancellationToken);
+
+    private static bool HoldsInMemoryValue(IOperation use, ISymbol local, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (use.SemanticModel is not { } model)
         {
             return false;
         }
 
-        var local = use.Local;
         var node = use.Syntax;
         for (var parent = node.Parent; parent is not null; node = parent, parent = parent.Parent)
         {
@@ -63,7 +72,7 @@ internal static class InMemoryLocals
     }
 
     /// <summary>The value <paramref name="statement"/> gives <paramref name="local"/>: <c>local = value;</c> or its declaration's initializer.</summary>
-    private static ExpressionSyntax? AssignedValue(StatementSyntax statement, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+    private static ExpressionSyntax? AssignedValue(StatementSyntax statement, ISymbol local, SemanticModel model, CancellationToken cancellationToken)
     {
         switch (statement)
         {

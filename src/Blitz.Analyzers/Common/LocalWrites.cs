@@ -9,8 +9,8 @@ namespace Blitz.Analyzers.Common;
 /// <summary>Where a local may get another value: assigned, deconstructed into, or passed by <c>ref</c>/<c>out</c>.</summary>
 internal static class LocalWrites
 {
-    /// <summary>Whether <paramref name="local"/> is written anywhere in <paramref name="node"/> (lambdas included).</summary>
-    public static bool IsWrittenIn(SyntaxNode node, ILocalSymbol local, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="local"/> (a local, or a parameter) is written anywhere in <paramref name="node"/> (lambdas included).</summary>
+    public static bool IsWrittenIn(SyntaxNode node, ISymbol local, SemanticModel model, CancellationToken cancellationToken)
     {
         foreach (var name in node.DescendantNodesAndSelf())
         {

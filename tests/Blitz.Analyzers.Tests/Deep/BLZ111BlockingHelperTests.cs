@@ -104,6 +104,40 @@ public sealed class BLZ111BlockingHelperTests
         Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("'new Napper' blocks async code through the call", StringComparison.Ordinal));
     }
 
+    // An out parameter the helper fills with a memory stream is written in memory, as a local would be.
+    [Fact]
+    public Task Follows_an_out_parameter_to_the_memory_stream_the_helper_gives_it() => Verifier.VerifyAsync(Sources.Usings + """
+        static class Streams
+        {
+            public static void BytesToStream(byte[] data, out Stream stream)
+            {
+                stream = new MemoryStream(new byte[0]);
+                if (data.Length > 0)
+                {
+                    stream = new MemoryStream();
+                    stream.Write(data, 0, data.Length);
+                    stream.Seek(0, SeekOrigin.Begin);
+                }
+            }
+
+            public static void BytesToFile(byte[] data, string path, out Stream stream)
+            {
+                stream = File.OpenWrite(path);
+                stream.Write(data, 0, data.Length);
+            }
+        }
+
+        class Sender
+        {
+            public async Task SendAsync(byte[] data, string path)
+            {
+                Streams.BytesToStream(data, out var memory);
+                {|BLZ111:Streams.BytesToFile(data, path, out var file)|};
+                await Task.Yield();
+            }
+        }
+        """);
+
     // The helpers live in their own file: the summary must read a body from another tree.
     private const string Connection = Sources.Usings + """
         using System.Security.Cryptography;
