@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,7 +38,7 @@ internal static class LifetimeLoops
                     return (ILoopOperation)current;
                 case IForLoopOperation { Condition: { } condition } when child == condition && !HasTimeout(wait):
                     return (ILoopOperation)current;
-                case IWhileLoopOperation or IForLoopOperation when ForeverLoops.HasEndlessCondition(current.Syntax):
+                case IWhileLoopOperation or IForLoopOperation when ForeverLoops.HasEndlessCondition(current.Syntax) && !LeavesOnceReady(wait, current.Syntax):
                     return (ILoopOperation)current;
                 case IWhileLoopOperation { Condition: { } condition } loop when child == loop.Body && fed is not null && Reads(condition, fed) && !HasTimeout(wait)
                     && loop.Syntax is StatementSyntax statement && ForeverLoops.Awaits(statement):
@@ -50,6 +51,41 @@ internal static class LifetimeLoops
 
         return null;
     }
+
+    /// <summary>
+    /// <c>while (!token.IsCancellationRequested) { if (socket.Poll(1000, SelectMode.SelectRead)) return true; ... }</c>:
+    /// the loop leaves as soon as the wait succeeds, so it waits for one input (a bounded wait, the per-call rules'),
+    /// and does not live to serve many.
+    /// </summary>
+    private static bool LeavesOnceReady(IInvocationOperation wait, SyntaxNode loop)
+    {
+        for (var node = wait.Syntax.Parent; node is not null && node != loop; node = node.Parent)
+        {
+            // Only the wait's own success as the condition (a bool it returns), not a test of what it read
+            // (if (queue.Take() == "stop") return;: the input says stop, and the loop served every input before it).
+            if (node is IfStatementSyntax check && Unparenthesized(check.Condition) == wait.Syntax
+                && wait.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean)
+            {
+                var taken = check.Statement is BlockSyntax { Statements.Count: > 0 } block ? block.Statements[block.Statements.Count - 1] : check.Statement;
+                return taken is ReturnStatementSyntax || (taken is BreakStatementSyntax && Breaks(taken, loop));
+            }
+        }
+
+        return false;
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    private static bool Breaks(SyntaxNode breakStatement, SyntaxNode loop) =>
+        breakStatement.Ancestors().FirstOrDefault(a => a is WhileStatementSyntax or ForStatementSyntax or DoStatementSyntax or ForEachStatementSyntax or SwitchStatementSyntax) == loop;
 
     /// <summary>
     /// False for a loop that only waits for its input to say stop (<c>while (Console.ReadKey().Key != ConsoleKey.Enter)

@@ -860,4 +860,37 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             + "(its caller's, or a ThreadPool thread after an earlier await) for as long as it lives (bucket 4); "
             + "wait for the input instead of polling it (await the read itself, or a channel's 'WaitToReadAsync')", diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
     }
+
+    // A loop that leaves as soon as its wait succeeds waits for one input; it does not live to serve many.
+    [Fact]
+    public Task Ignores_a_loop_that_leaves_once_its_wait_succeeds() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class Client
+        {
+            private TcpClient? _client;
+
+            async Task<bool> WaitForReadReadyAsync(CancellationToken token)
+            {
+                await Task.Yield();
+                while (!token.IsCancellationRequested)
+                {
+                    var socket = _client?.Client;
+                    if (socket == null) { return false; }
+                    if (socket.Poll(1000, SelectMode.SelectRead)) { return true; }
+                }
+                return false;
+            }
+
+            async Task ServeAsync(Socket socket, CancellationToken token)
+            {
+                await Task.Yield();
+                {|BLZ106:while|} (!token.IsCancellationRequested)
+                {
+                    if (socket.Poll(1000, SelectMode.SelectRead)) { await HandleAsync(socket); } // serves every input
+                }
+            }
+
+            Task HandleAsync(Socket socket) => Task.CompletedTask;
+        }
+        """);
 }
