@@ -21,8 +21,9 @@ internal static class IdleSpinningLoops
     /// <summary>The condition under which <paramref name="loop"/> awaits, when it spins otherwise; else null.</summary>
     public static ExpressionSyntax? AwaitGuard(ILoopOperation loop, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
-        if (loop.Syntax is not (WhileStatementSyntax or ForStatementSyntax) || !ForeverLoops.NeverLeaves((StatementSyntax)loop.Syntax)
-            || !(ForeverLoops.HasEndlessCondition(loop.Syntax) || IsStopFlag(loop)))
+        // The condition first (a look at one expression), then the walk over the body for exits.
+        if (loop.Syntax is not (WhileStatementSyntax or ForStatementSyntax) || !(ForeverLoops.HasEndlessCondition(loop.Syntax) || IsStopFlag(loop))
+            || !ForeverLoops.NeverLeaves((StatementSyntax)loop.Syntax))
         {
             return null;
         }
