@@ -44,6 +44,11 @@ internal sealed partial class BLZ104HeavyCpuAnalyzer : IBlitzRule
         (HeavyWhen When, string What) entry;
         if (context.Operation is IInvocationOperation call && symbols.TryGetSyncIoCounterpart(method, out _) && BlockingCalls.IsCompressionStreamCall(call, symbols))
         {
+            if (!BlockingCalls.IsHeavyCompressionCall(call, symbols))
+            {
+                return; // one write of bytes of unknown, maybe tiny, size
+            }
+
             entry = (HeavyWhen.Always, "compression through a compression stream");
         }
         else if (!symbols.TryGetCpuHeavy(method, out entry) || !BlockingCalls.HeavyApplies(entry.When, method, arguments, symbols, context.CancellationToken)

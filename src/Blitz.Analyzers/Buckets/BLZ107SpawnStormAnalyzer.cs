@@ -184,7 +184,8 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             case IForLoopOperation { Condition: IBinaryOperation { LeftOperand: var counter, RightOperand: var bound } } counted:
                 return IsFixedCount(bound) || PartitionsByCount(counted, counter, bound);
             case IForEachLoopOperation forEach:
-                return IsSmallFixedCollection(forEach.Collection) || IsSmallLiteralArrayLocal(forEach.Collection, cancellationToken);
+                return IsSmallFixedCollection(forEach.Collection) || IsSmallLiteralArrayLocal(forEach.Collection, cancellationToken)
+                    || IsInvocationList(forEach.Collection, cancellationToken);
             default:
                 return false;
         }
@@ -282,6 +283,34 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The subscribers of an event or delegate (<c>handler.GetInvocationList()</c>, directly or through a local it
+    /// initializes and nothing writes again): one start per subscriber dispatches an event to each, and there are as
+    /// many as code subscribed, not as many as the input has items.
+    /// </summary>
+    private static bool IsInvocationList(IOperation collection, System.Threading.CancellationToken cancellationToken)
+    {
+        collection = OperationHelpers.WithoutConversions(collection);
+        if (collection is ILocalReferenceOperation { Local: var local } && collection.SemanticModel is { } model
+            && LocalWrites.SoleValue(local, model, cancellationToken) is { } value)
+        {
+            collection = OperationHelpers.WithoutConversions(value);
+        }
+
+        // handler?.GetInvocationList() ?? Array.Empty<Delegate>(): the list, or none.
+        if (collection is ICoalesceOperation coalesce)
+        {
+            collection = OperationHelpers.WithoutConversions(coalesce.Value);
+        }
+
+        if (collection is IConditionalAccessOperation conditional)
+        {
+            collection = OperationHelpers.WithoutConversions(conditional.WhenNotNull);
+        }
+
+        return collection is IInvocationOperation { TargetMethod: { Name: "GetInvocationList", ContainingType.SpecialType: SpecialType.System_Delegate or SpecialType.System_MulticastDelegate } };
     }
 
     /// <summary>For <c>array.Length</c> of a local initialized with <c>new T[size]</c> in the same function: that size; else null.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -102,19 +103,32 @@ internal static class BlockingCalls
     }
 
     /// <summary>
-    /// True when the call's I/O target never blocks: the receiver of an instance call, or for a static call
+    /// True when the call's I/O target never blocks: the receiver of an instance call (or a read it only makes once
+    /// that receiver has data waiting, <see cref="ReadyReads"/>), or for a static call
     /// (<c>JsonSerializer.Serialize(stream, value)</c>) every stream, reader or writer argument.
     /// </summary>
     public static bool HasNonBlockingTarget(IInvocationOperation invocation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         if (invocation.Instance is not null)
         {
-            return IsNonBlockingReceiver(invocation.Instance, symbols, cancellationToken);
+            return IsNonBlockingReceiver(invocation.Instance, symbols, cancellationToken) || ReadyReads.IsGuardedRead(invocation);
         }
 
         var streams = invocation.Arguments.Where(a => symbols.IsIoType(a.Value.Type)).ToList();
         return streams.Count > 0 && streams.All(a => IsNonBlockingReceiver(a.Value, symbols, cancellationToken));
     }
+
+    /// <summary>
+    /// A compression stream call with evidence of size: a copy of a whole stream through it (<c>CopyTo</c>), a read
+    /// or write in a loop (chunk by chunk through a whole input), or a write of a whole payload (<see cref="WholePayload"/>:
+    /// bytes read whole from a file, a stream or an awaited read). One write of bytes from a parameter or a short
+    /// string (<c>gzip.Write(Encoding.UTF8.GetBytes(text))</c>) may compress twenty bytes, so it is not heavy.
+    /// </summary>
+    public static bool IsHeavyCompressionCall(IInvocationOperation invocation, BlitzSymbols symbols) =>
+        IsCompressionStreamCall(invocation, symbols)
+        && (invocation.TargetMethod.Name.StartsWith("CopyTo", StringComparison.Ordinal)
+            || OperationHelpers.InnermostLoopInSameFunction(invocation) is not null
+            || invocation.Arguments.Any(a => OperationHelpers.ReferencedSymbol(a.Value) is ILocalSymbol buffer && WholePayload.IsReadWhole(buffer, invocation)));
 
     /// <summary>A stream call whose receiver or an argument is a compression stream: CPU work, not I/O to await.</summary>
     public static bool IsCompressionStreamCall(IInvocationOperation invocation, BlitzSymbols symbols) =>
@@ -196,7 +210,9 @@ internal static class BlockingCalls
         {
             if (IsCompressionStreamCall(io, symbols))
             {
-                return new BlockingWork(method, Name(method, instance), "compression through a compression stream", BlockingKind.HeavyCpu);
+                return IsHeavyCompressionCall(io, symbols)
+                    ? new BlockingWork(method, Name(method, instance), "compression through a compression stream", BlockingKind.HeavyCpu)
+                    : null;
             }
 
             return HasNonBlockingTarget(io, symbols, cancellationToken) ? null : new BlockingWork(method, Name(method, instance), "sync I/O", BlockingKind.SyncIo);

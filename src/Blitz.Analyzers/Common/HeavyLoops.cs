@@ -67,11 +67,34 @@ internal static class HeavyLoops
     private static bool DependsOnInput(ILoopOperation loop) => loop switch
     {
         IForLoopOperation { Condition: IBinaryOperation condition } => !OperationHelpers.WithoutConversions(condition.RightOperand).ConstantValue.HasValue
-            && !IsLengthOfFixedSizeLocal(condition.RightOperand),
+            && !IsLengthOfFixedSizeLocal(condition.RightOperand) && !IsFixedByType(condition.RightOperand, depth: 0),
         IForLoopOperation => false,
         IForEachLoopOperation forEach => OperationHelpers.WithoutConversions(forEach.Collection) is not (IArrayCreationOperation or ICollectionExpressionOperation),
         _ => true,
     };
+
+    /// <summary>
+    /// A bound fixed by a type, not by the input: <c>sizeof(T)</c>, <c>Marshal.SizeOf&lt;T&gt;()</c>,
+    /// <c>Unsafe.SizeOf&lt;T&gt;()</c>, constants, arithmetic of those, or a local whose only value is one (<c>var size =
+    /// Marshal.SizeOf&lt;T&gt;(); for (j = 0; j &lt; size / 2; j++)</c>: the bytes of one element, swapped in place).
+    /// </summary>
+    private static bool IsFixedByType(IOperation bound, int depth)
+    {
+        bound = OperationHelpers.WithoutConversions(bound);
+        switch (bound)
+        {
+            case { ConstantValue.HasValue: true }:
+            case ISizeOfOperation:
+            case IInvocationOperation { TargetMethod: { Name: "SizeOf", ContainingType.Name: "Marshal" or "Unsafe" }, Arguments.Length: 0 }:
+                return true;
+            case IBinaryOperation binary:
+                return IsFixedByType(binary.LeftOperand, depth) && IsFixedByType(binary.RightOperand, depth);
+            case ILocalReferenceOperation { Local: var local } when depth < 2 && bound.SemanticModel is { } model:
+                return LocalWrites.SoleValue(local, model, default) is { } value && IsFixedByType(value, depth + 1);
+            default:
+                return false;
+        }
+    }
 
     /// <summary>
     /// <c>block.Length</c> of a local array created with a constant size (<c>var block = new uint[16];</c>) and never

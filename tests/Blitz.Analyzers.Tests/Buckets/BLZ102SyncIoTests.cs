@@ -856,4 +856,32 @@ public sealed class BLZ102SyncIoTests
             """)));
         Assert.Equal("'File.ReadAllText' is synchronous I/O in async code (bucket 1: async I/O is awaited); use 'await ReadAllTextAsync'", inAsyncCode.GetMessage());
     }
+
+    // A sync read made only once the receiver says data is waiting copies buffered bytes and returns.
+    [Fact]
+    public Task Ignores_a_read_made_only_once_data_is_waiting() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class Handler
+        {
+            private readonly NetworkStream _stream = null!;
+            private readonly Socket _socket = null!;
+
+            async Task<int> ReceiveAsync(byte[] buffer, NetworkStream other)
+            {
+                int count;
+                if (_stream.DataAvailable)
+                {
+                    count = _stream.Read(buffer, 0, buffer.Length);
+                }
+                else
+                {
+                    count = await _stream.ReadAsync(buffer, 0, buffer.Length);
+                }
+
+                if (_socket.Available > 0) { count += _socket.Receive(buffer); }
+                if (other.DataAvailable) { count += {|BLZ102:_stream.Read(buffer, 0, buffer.Length)|}; } // another stream's readiness
+                return count + {|BLZ102:_stream.Read(buffer, 0, buffer.Length)|};
+            }
+        }
+        """);
 }

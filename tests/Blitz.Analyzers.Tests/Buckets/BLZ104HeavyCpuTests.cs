@@ -389,4 +389,76 @@ public sealed class BLZ104HeavyCpuTests
             static bool Try() => true;
         }
         """);
+
+    // A loop bounded by the size of a type (the bytes of one element) is fixed work per element, not a nest over the input.
+    [Fact]
+    public Task Ignores_an_inner_loop_over_the_bytes_of_one_element() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Runtime.InteropServices;
+        static class Registers
+        {
+            public static async Task<byte[]> SwapAsync(byte[] bytes)
+            {
+                await Task.Yield();
+                var size = Marshal.SizeOf<int>();
+                for (var i = 0; i < bytes.Length; i += size)
+                {
+                    for (var j = 0; j < size / 2; j++)
+                    {
+                        (bytes[i + size - 1 - j], bytes[i + j]) = (bytes[i + j], bytes[i + size - 1 - j]);
+                    }
+                }
+
+                var same = 0;
+                {|BLZ104:for|} (var a = 0; a < bytes.Length; a++)                // every element against every other: input-sized twice
+                {
+                    for (var b = 0; b < bytes.Length; b++) { if (bytes[a] == bytes[b]) { same++; } }
+                }
+
+                return bytes;
+            }
+        }
+        """);
+
+    // One write of bytes of unknown size through a compression stream may compress twenty bytes; a whole payload is heavy.
+    [Fact]
+    public Task Reports_compression_of_whole_payloads_only() => Harness.VerifyAsync(Sources.Usings + """
+        using System.IO.Compression;
+        using System.Text;
+        static class Replies
+        {
+            public static async Task<byte[]> GzipTextAsync(string text)
+            {
+                await Task.Yield();
+                using var output = new MemoryStream();
+                using (var gzip = new GZipStream(output, CompressionMode.Compress))
+                {
+                    var bytes = Encoding.UTF8.GetBytes(text);
+                    gzip.Write(bytes, 0, bytes.Length);                      // bytes of unknown size
+                }
+
+                return output.ToArray();
+            }
+
+            public static async Task<byte[]> GzipFileAsync(string path)
+            {
+                var data = await File.ReadAllBytesAsync(path);
+                using var output = new MemoryStream();
+                using (var gzip = new GZipStream(output, CompressionMode.Compress))
+                {
+                    {|BLZ104:gzip.Write(data, 0, data.Length)|};                // a whole file
+                }
+
+                return output.ToArray();
+            }
+
+            public static async Task<byte[]> GunzipAsync(Stream source)
+            {
+                await Task.Yield();
+                using var gzip = new GZipStream(source, CompressionMode.Decompress);
+                using var buffer = new MemoryStream();
+                {|BLZ104:gzip.CopyTo(buffer)|};                                  // a whole stream
+                return buffer.ToArray();
+            }
+        }
+        """);
 }

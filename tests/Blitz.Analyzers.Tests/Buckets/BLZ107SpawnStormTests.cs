@@ -416,4 +416,35 @@ public sealed class BLZ107SpawnStormTests
             }
         }
         """);
+
+    // One start per subscriber of an event dispatches it to each: as many as code subscribed, not as many as the input has.
+    [Fact]
+    public Task Ignores_one_start_per_subscriber_of_an_event() => Harness.VerifyAsync(Sources.Usings + """
+        class Client
+        {
+            public event EventHandler<string>? Connected;
+
+            void RaiseConnected(string peer)
+            {
+                var handlers = this.Connected?.GetInvocationList() ?? Array.Empty<Delegate>();
+                foreach (var handler in handlers)
+                {
+                    _ = Task.Run(() => ((EventHandler<string>)handler)(this, peer));
+                }
+
+                foreach (var handler in this.Connected!.GetInvocationList())
+                {
+                    _ = Task.Run(() => ((EventHandler<string>)handler)(this, peer));
+                }
+            }
+
+            void PerItem(string[] peers)
+            {
+                foreach (var peer in peers)
+                {
+                    _ = {|BLZ107:Task.Run|}(() => Connected?.Invoke(this, peer)); // one per input item: a storm
+                }
+            }
+        }
+        """);
 }
