@@ -438,6 +438,22 @@ public sealed class BLZ107SpawnStormTests
                 }
             }
 
+            sealed class Subscription { public EventHandler<string>? Received; public bool Matches(string topic) => true; }
+            readonly List<Subscription> _subscriptions = new();
+
+            void Dispatch(string topic)
+            {
+                foreach (var subscription in _subscriptions.Where(s => s.Matches(topic)))
+                {
+                    _ = Task.Run(() => subscription.Received?.Invoke(this, topic)); // one callback per subscriber
+                }
+
+                foreach (EventHandler<string> handler in Connected!.GetInvocationList())
+                {
+                    _ = Task.Run(() => handler(this, topic));
+                }
+            }
+
             void PerItem(string[] peers)
             {
                 foreach (var peer in peers)
