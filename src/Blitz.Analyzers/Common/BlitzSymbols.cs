@@ -369,7 +369,8 @@ internal sealed class BlitzSymbols
 
         for (var i = 0; i < sync.Parameters.Length; i++)
         {
-            if (sync.Parameters[i].RefKind != candidate.Parameters[i].RefKind || !SameType(sync.Parameters[i].Type, candidate.Parameters[i].Type))
+            if (sync.Parameters[i].RefKind != candidate.Parameters[i].RefKind
+                || !(SameType(sync.Parameters[i].Type, candidate.Parameters[i].Type) || ArrayConvertsToBuffer(sync.Parameters[i].Type, candidate.Parameters[i].Type)))
             {
                 return false;
             }
@@ -377,6 +378,17 @@ internal sealed class BlitzSymbols
 
         return true;
     }
+
+    /// <summary>
+    /// <c>T[]</c> where the twin takes <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or <c>ArraySegment&lt;T&gt;</c>: the
+    /// array converts implicitly, so the twin is called with the same arguments (<c>socket.Receive(buffer)</c> →
+    /// <c>await socket.ReceiveAsync(buffer)</c>).
+    /// </summary>
+    private static bool ArrayConvertsToBuffer(ITypeSymbol sync, ITypeSymbol twin) =>
+        sync is IArrayTypeSymbol { Rank: 1 } array
+        && twin is INamedTypeSymbol { Name: "Memory" or "ReadOnlyMemory" or "ArraySegment", TypeArguments.Length: 1, ContainingNamespace: { Name: "System" } } buffer
+        && buffer.ContainingNamespace.ContainingNamespace is { IsGlobalNamespace: true }
+        && SameType(array.ElementType, buffer.TypeArguments[0]);
 
     /// <summary>Type equality where method type parameters match by position (Serialize&lt;T&gt; vs SerializeAsync&lt;T&gt;).</summary>
     internal static bool SameType(ITypeSymbol a, ITypeSymbol b)

@@ -884,4 +884,33 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    // Socket.Receive(byte[]) has no twin taking byte[]: ReceiveAsync takes Memory<byte> or ArraySegment<byte>, to which
+    // the array converts, so the twin is called with the same arguments.
+    [Fact]
+    public Task Fix_awaits_a_twin_whose_buffer_parameter_the_array_converts_to() => Fix.VerifyFixAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class C
+        {
+            async Task<int> A(Socket socket, byte[] buffer, CancellationToken token)
+            {
+                await Task.Yield();
+                var count = socket.Receive(buffer);
+                socket.Send(buffer, SocketFlags.None);
+                return count;
+            }
+        }
+        """, Sources.Usings + """
+        using System.Net.Sockets;
+        class C
+        {
+            async Task<int> A(Socket socket, byte[] buffer, CancellationToken token)
+            {
+                await Task.Yield();
+                var count = await socket.ReceiveAsync(buffer, token);
+                await socket.SendAsync(buffer, SocketFlags.None, token);
+                return count;
+            }
+        }
+        """);
 }
