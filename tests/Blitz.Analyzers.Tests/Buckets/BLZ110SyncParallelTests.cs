@@ -37,4 +37,25 @@ public sealed class BLZ110SyncParallelTests
             int Sync(int[] items) => items.AsParallel().Sum();
         }
         """);
+
+    // A ParallelQuery made elsewhere (a property, a field) runs where its executing operator is called.
+    [Fact]
+    public Task Reports_an_operator_that_runs_a_parallel_query_made_elsewhere() => Harness.VerifyAsync(Sources.Usings + """
+        class Gallery
+        {
+            private readonly List<string> _devices = new();
+            private ParallelQuery<string> Connected => _devices.Where(d => d.Length > 0).AsParallel();
+
+            async Task PlayAsync()
+            {
+                await Task.Yield();
+                {|BLZ110:Connected.ForAll(d => Console.WriteLine(d))|};
+                var names = {|BLZ110:Connected.Select(d => d.ToUpperInvariant()).ToList()|};
+                var lengths = Connected.Select(d => d.Length);                               // built, not run
+                var once = {|BLZ110:_devices.AsParallel()|}.Select(d => d.Length).ToArray();  // reported at AsParallel, once
+            }
+
+            void Sync() => Connected.ForAll(d => Console.WriteLine(d));                    // not async
+        }
+        """);
 }
