@@ -91,11 +91,12 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
     }
 
     /// <summary>
-    /// Async code, or a sync request handler (<see cref="RequestHandlers"/>): the framework runs it on a ThreadPool
+    /// Async code (an async lambda sent to the pool, <c>Task.Run(async () => ...)</c>, included: it is async code on a
+    /// pool thread), or a sync request handler (<see cref="RequestHandlers"/>): the framework runs it on a ThreadPool
     /// thread once per request, so its sync I/O holds a pool thread per request just as in async code.
     /// </summary>
     private static SyncIoPlace Place(IInvocationOperation invocation, ISymbol containingSymbol, BlitzSymbols symbols) =>
-        AsyncContext.IsAsyncContext(invocation, containingSymbol, symbols) ? SyncIoPlace.AsyncCode
+        AsyncContext.IsAsyncCodeOnThePool(invocation, containingSymbol, symbols) ? SyncIoPlace.AsyncCode
         : RequestHandlers.Contains(invocation, containingSymbol) ? SyncIoPlace.RequestHandler
         : SyncIoPlace.Elsewhere;
 

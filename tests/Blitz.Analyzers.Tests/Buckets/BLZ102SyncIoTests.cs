@@ -913,4 +913,21 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    // An async lambda sent to the pool is async code on a pool thread: its sync I/O holds that thread.
+    [Fact]
+    public Task Reports_sync_io_in_an_async_lambda_sent_to_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+        class C
+        {
+            async Task Serve(Stream stream, byte[] buffer)
+            {
+                await Task.Run(async () =>
+                {
+                    var count = {|BLZ102:stream.Read(buffer, 0, buffer.Length)|};
+                    await stream.WriteAsync(buffer, 0, count);
+                });
+                await Task.Run(() => Console.WriteLine(stream.Read(buffer, 0, buffer.Length)));  // a sync delegate: BLZ109's
+            }
+        }
+        """);
 }
