@@ -4,7 +4,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Blitz.Analyzers.Common;
 
 /// <summary>
-/// A sync read that runs only once its receiver says data is waiting (<c>if (stream.DataAvailable) count =
+/// A sync read that runs only once its receiver says data is waiting, in the branch of a check or after an early exit
+/// when it is not (<c>if (!socket.Poll(0, SelectMode.SelectRead)) return true;</c>) (<c>if (stream.DataAvailable) count =
 /// stream.Read(buffer, 0, buffer.Length); else count = await stream.ReadAsync(...)</c>, <c>if (socket.Available &gt; 0)
 /// socket.Receive(buffer)</c>): the bytes are in the receive buffer, so the read copies them and returns. Libraries use
 /// it as a fast path beside the awaited read; it does not wait on the network.
@@ -20,10 +21,51 @@ internal static class ReadyReads
             return false;
         }
 
-        return OperationHelpers.IsGuardedBy(read, condition => SaysReady(condition, receiver));
+        return OperationHelpers.IsGuardedBy(read, condition => SaysReady(condition, receiver)) || FollowsNotReadyExit(read, receiver);
     }
 
-    /// <summary><c>receiver.DataAvailable</c>, or <c>receiver.Available</c> compared above zero (<c>&gt; 0</c>, <c>!= 0</c>).</summary>
+    /// <summary>
+    /// <c>if (!socket.Poll(0, SelectMode.SelectRead)) return true; return socket.Receive(probe, SocketFlags.Peek) != 0;</c>:
+    /// an earlier statement of the same block leaves unless the receiver is ready.
+    /// </summary>
+    private static bool FollowsNotReadyExit(IInvocationOperation read, ISymbol receiver)
+    {
+        IOperation statement = read;
+        while (statement.Parent is not null and not IBlockOperation)
+        {
+            statement = statement.Parent;
+        }
+
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IConditionalOperation { WhenFalse: null, Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var ready }, WhenTrue: var exit }
+                && Exits(exit) && SaysReady(ready, receiver))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Exits(IOperation branch) =>
+        (branch is IBlockOperation { Operations: { Length: > 0 } operations } ? operations[operations.Length - 1] : branch)
+            is IReturnOperation or IBranchOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+
+    /// <summary>
+    /// <c>receiver.DataAvailable</c>, <c>receiver.Available</c> compared above zero (<c>&gt; 0</c>, <c>!= 0</c>), or
+    /// <c>receiver.Poll(timeout, SelectMode.SelectRead)</c> (true: data waits, or the peer closed and the read returns 0).
+    /// </summary>
     private static bool SaysReady(IOperation condition, ISymbol receiver)
     {
         condition = OperationHelpers.WithoutConversions(condition);
@@ -32,9 +74,19 @@ internal static class ReadyReads
             return SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(instance), receiver);
         }
 
+        if (condition is IInvocationOperation { TargetMethod.Name: "Poll", Instance: { } polled, Arguments: { Length: 2 } arguments }
+            && arguments[1].Value is IFieldReferenceOperation { Field.Name: "SelectRead" })
+        {
+            return SameReceiver(polled, receiver);
+        }
+
         return condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.NotEquals } comparison
             && OperationHelpers.IsConstantZero(comparison.RightOperand)
             && OperationHelpers.WithoutConversions(comparison.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Available", Instance: { } socket }
-            && SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(socket), receiver);
+            && SameReceiver(socket, receiver);
     }
+
+    /// <summary><c>_client.Client</c> and <c>_client.Client</c>: the same member read off the same variable, or the same variable.</summary>
+    private static bool SameReceiver(IOperation operation, ISymbol receiver) =>
+        SymbolEqualityComparer.Default.Equals(OperationHelpers.ReferencedSymbol(operation), receiver);
 }

@@ -882,6 +882,24 @@ public sealed class BLZ102SyncIoTests
                 if (other.DataAvailable) { count += {|BLZ102:_stream.Read(buffer, 0, buffer.Length)|}; } // another stream's readiness
                 return count + {|BLZ102:_stream.Read(buffer, 0, buffer.Length)|};
             }
+
+            async Task<bool> IsConnectedAsync(byte[] probe)
+            {
+                await Task.Yield();
+                if (!_socket.Poll(0, SelectMode.SelectRead))
+                {
+                    return true;
+                }
+
+                return _socket.Receive(probe, SocketFlags.Peek) != 0;                         // readable, or closed: returns at once
+            }
+
+            async Task<bool> IsWritableAsync(byte[] probe)
+            {
+                await Task.Yield();
+                if (!_socket.Poll(0, SelectMode.SelectWrite)) { return false; }
+                return {|BLZ102:_socket.Receive(probe, SocketFlags.Peek)|} != 0;             // writable says nothing of data
+            }
         }
         """);
 
