@@ -82,8 +82,18 @@ internal static class ReadyReads
 
         return condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.NotEquals } comparison
             && OperationHelpers.IsConstantZero(comparison.RightOperand)
-            && OperationHelpers.WithoutConversions(comparison.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Available", Instance: { } socket }
+            && ValueOf(comparison.LeftOperand) is IPropertyReferenceOperation { Property.Name: "Available", Instance: { } socket }
             && SameReceiver(socket, receiver);
+    }
+
+    /// <summary>The operand, or for a local (<c>var available = socket.Available;</c>) the one value it is ever given.</summary>
+    private static IOperation ValueOf(IOperation operand)
+    {
+        operand = OperationHelpers.WithoutConversions(operand);
+        return operand is ILocalReferenceOperation { Local: var local } && operand.SemanticModel is { } model
+            && LocalWrites.SoleValue(local, model, default) is { } value
+            ? OperationHelpers.WithoutConversions(value)
+            : operand;
     }
 
     /// <summary><c>_client.Client</c> and <c>_client.Client</c>: the same member read off the same variable, or the same variable.</summary>

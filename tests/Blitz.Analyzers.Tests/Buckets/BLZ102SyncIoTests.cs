@@ -879,6 +879,8 @@ public sealed class BLZ102SyncIoTests
                 }
 
                 if (_socket.Available > 0) { count += _socket.Receive(buffer); }
+                var available = _socket.Available;
+                if (available > 0) { count += _socket.Receive(buffer); }                       // through a local
                 if (other.DataAvailable) { count += {|BLZ102:_stream.Read(buffer, 0, buffer.Length)|}; } // another stream's readiness
                 return count + {|BLZ102:_stream.Read(buffer, 0, buffer.Length)|};
             }
