@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -152,8 +153,9 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// <summary>
     /// Outside async code, a start whose task is dropped (<c>ThreadPool.QueueUserWorkItem(_ => Console.WriteLine(..))</c>,
     /// <c>_ = Task.Run(...)</c>) or waited for where it is made (<c>Task.Run(() => 7).Result</c>, or a local that the
-    /// method only waits on: <c>var job = Task.Run(...); job.Wait();</c>): the hop buys nothing there either. A task
-    /// stored, returned or handed on may be what its receiver needs, and is left alone.
+    /// method only waits on, from the very next statement: <c>var job = Task.Run(...); job.Wait();</c>): the hop buys
+    /// nothing there either. Two starts waited after both were made run side by side, and a task stored, returned or
+    /// handed on may be what its receiver needs: both are left alone.
     /// </summary>
     private static bool IsWaitedOrDropped(IInvocationOperation start)
     {
@@ -162,14 +164,17 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
             return true;
         }
 
-        if (start.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+        if (start.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
+            || start.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { Parent: BlockSyntax block } declaration
+            || block.Statements.IndexOf(declaration) + 1 is var next && next >= block.Statements.Count)
         {
             return false;
         }
 
+        // Waited by the very next statement: nothing runs beside it (two starts waited after both run side by side).
         var uses = OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(start))
             .Where(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)).ToList();
-        return uses.Count > 0 && uses.All(IsWaitedOn);
+        return uses.Count > 0 && uses.All(IsWaitedOn) && block.Statements[next].Span.Contains(uses[0].Syntax.Span);
     }
 
     /// <summary><c>task.Wait()</c>, <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>.</summary>

@@ -37,6 +37,8 @@ internal static class BlockingCalls
 
         switch (instance)
         {
+            case IFieldReferenceOperation { Field: { Name: "Null", IsStatic: true } field } when IsFrameworkType(field.ContainingType):
+                return true; // Stream.Null, TextWriter.Null, StreamReader.Null: a sink or an empty source, no device
             case IPropertyReferenceOperation property:
                 return symbols.IsNonBlockingIoProperty(property.Property);
             case ILocalReferenceOperation local when instance.SemanticModel is { } model:
@@ -47,7 +49,8 @@ internal static class BlockingCalls
                         && (symbols.IsNonBlockingIoType(model.GetTypeInfo(value, cancellationToken).Type)
                             || (model.GetOperation(value, cancellationToken) is { } created
                                 && (symbols.IsCreatedOverABuffer(OperationHelpers.WithoutConversions(created))
-                                    || WrapsNonBlockingStream(OperationHelpers.WithoutConversions(created), symbols, cancellationToken))))
+                                    || WrapsNonBlockingStream(OperationHelpers.WithoutConversions(created), symbols, cancellationToken)
+                                    || IsMadeOverNonBlocking(OperationHelpers.WithoutConversions(created), symbols, cancellationToken))))
                         && !IsAssignedAfterDeclaration(local.Local, declarator, model, cancellationToken))
                     {
                         return true;
@@ -74,6 +77,16 @@ internal static class BlockingCalls
         && symbols.IsIoType(type) && IsFrameworkType(type)
         && arguments.FirstOrDefault(a => symbols.IsIoType(a.Parameter?.Type)) is { } wrapped
         && IsNonBlockingReceiver(wrapped.Value, symbols, cancellationToken);
+
+    /// <summary>
+    /// A framework reader or writer made by a static factory over an in-memory one (<c>XmlReader.Create(new
+    /// StringReader(xml))</c>, <c>XmlWriter.Create(memory)</c>): it reads and writes only what it was given.
+    /// </summary>
+    private static bool IsMadeOverNonBlocking(IOperation created, BlitzSymbols symbols, CancellationToken cancellationToken) =>
+        created is IInvocationOperation { TargetMethod: { Name: "Create", IsStatic: true, ContainingType: { } type }, Arguments: { IsEmpty: false } arguments }
+        && IsFrameworkType(type) && IsIoArgumentType(type, symbols)
+        && arguments.FirstOrDefault(a => IsIoArgumentType(a.Value.Type, symbols)) is { } source
+        && IsNonBlockingReceiver(source.Value, symbols, cancellationToken);
 
     private static bool IsFrameworkType(INamedTypeSymbol type)
     {

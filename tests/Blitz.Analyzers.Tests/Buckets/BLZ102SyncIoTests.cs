@@ -950,4 +950,25 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    // The framework's null sinks and readers made over memory touch no device.
+    [Fact]
+    public Task Ignores_null_sinks_and_readers_made_over_memory() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Security.Cryptography;
+        using System.Xml;
+        class C
+        {
+            async Task<byte[]> DigestAsync(HashAlgorithm algorithm, FileInfo file, Stream network)
+            {
+                using var sink = new CryptoStream(Stream.Null, algorithm, CryptoStreamMode.Write);
+                var name = System.Text.Encoding.UTF8.GetBytes(file.FullName);
+                sink.Write(name, 0, name.Length);
+                using var wire = new CryptoStream(network, algorithm, CryptoStreamMode.Write);
+                {|BLZ102:wire.Write(name, 0, name.Length)|};
+                await using var source = file.OpenRead();
+                await source.CopyToAsync(sink);
+                return algorithm.Hash!;
+            }
+        }
+        """);
 }

@@ -461,4 +461,28 @@ public sealed class BLZ104HeavyCpuTests
             }
         }
         """);
+
+    // A serializer over a reader made over a string reads memory, not a device.
+    [Fact]
+    public Task Ignores_a_serializer_over_a_reader_made_over_a_string() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Runtime.Serialization;
+        using System.Xml;
+        static class Xml
+        {
+            public static Task<T> LoadAsync<T>(string xmlText) where T : class, new()
+            {
+                using var text = new StringReader(xmlText);
+                using var reader = XmlReader.Create(text);
+                var contract = new DataContractSerializer(typeof(T));
+                return Task.FromResult(contract.ReadObject(reader) as T ?? new T());
+            }
+
+            public static Task<T> ReadFileAsync<T>(string path) where T : class, new()
+            {
+                using var reader = XmlReader.Create(File.OpenRead(path));
+                var contract = new DataContractSerializer(typeof(T));
+                return Task.FromResult({|BLZ104:contract.ReadObject(reader)|} as T ?? new T());
+            }
+        }
+        """);
 }

@@ -684,6 +684,16 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var later = Task.Run(() => Sum(1, 2));                                      // kept beyond a wait
                 later.ContinueWith(t => Console.WriteLine(t.Result));
             }
+
+            public static int SideBySide()
+            {
+                var total = 0;
+                var left = Task.Run(() => { for (var n = 0; n < 50000; n++) { total += 1; } });  // two starts run side by side,
+                var right = Task.Run(() => { for (var n = 0; n < 50000; n++) { total += 1; } }); // then both are waited
+                left.Wait();
+                right.Wait();
+                return total;
+            }
         }
         """);
 
