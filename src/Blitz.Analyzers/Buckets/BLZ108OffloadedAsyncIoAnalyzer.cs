@@ -257,7 +257,10 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
                     value = OperationHelpers.WithoutConversions(awaited.Operation);
                 }
 
-                return value is IInvocationOperation call && symbols.IsTaskLike(call.Type) && !HasNestedCall(call) ? call : null;
+                // A delegate invoked (Task.Run(() => taskFactory())) may run any synchronous code before its first
+                // await: the hop is how sync-over-async helpers keep it off the caller's context, not overhead.
+                return value is IInvocationOperation call && symbols.IsTaskLike(call.Type) && !HasNestedCall(call)
+                    && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke ? call : null;
             default:
                 return null;
         }

@@ -109,6 +109,11 @@ internal sealed class CheapWork
                 // The awaited call starts async work and returns; only its receiver and arguments run here.
                 awaits = true;
                 var started = OperationHelpers.AwaitedTask(awaited.Operation);
+                if (started is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke })
+                {
+                    return false; // a delegate given from outside (await taskFactory()): its synchronous start is unknown
+                }
+
                 if (started is not IInvocationOperation call)
                 {
                     stack.Push(started);

@@ -32,7 +32,8 @@ internal static class HeavyLoops
         }
 
         if (loop is IForLoopOperation outer
-            && inner.OfType<IForLoopOperation>().Any(l => l != loop && DependsOnInput(l) && IndexesElements(l.Body) && !GridCells.IsWalkOfCells(outer, l)))
+            && inner.OfType<IForLoopOperation>().Any(l => l != loop && DependsOnInput(l) && IndexesElements(l.Body) && !GridCells.IsWalkOfCells(outer, l)
+                && !LeavesAfterward(l, outer)))
         {
             return HeavyLoopKind.NestedPerElement;
         }
@@ -72,6 +73,36 @@ internal static class HeavyLoops
         IForEachLoopOperation forEach => OperationHelpers.WithoutConversions(forEach.Collection) is not (IArrayCreationOperation or ICollectionExpressionOperation),
         _ => true,
     };
+
+    /// <summary>
+    /// An inner loop followed, in its own block, by a statement that leaves the outer loop (<c>throw</c>, <c>return</c>,
+    /// a <c>break</c> of the outer loop): it runs at most once, so the nest is one pass, not one per outer element.
+    /// </summary>
+    private static bool LeavesAfterward(IForLoopOperation innerLoop, IForLoopOperation outer)
+    {
+        if (innerLoop.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        var after = false;
+        foreach (var statement in block.Operations)
+        {
+            if (statement == innerLoop)
+            {
+                after = true;
+                continue;
+            }
+
+            if (after && (statement is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+                || (statement is IBranchOperation { BranchKind: BranchKind.Break } exit && SymbolEqualityComparer.Default.Equals(exit.Target, outer.ExitLabel))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A bound fixed by a type, not by the input: <c>sizeof(T)</c>, <c>Marshal.SizeOf&lt;T&gt;()</c>,

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -53,17 +54,31 @@ internal static class SyncQueries
     private static bool IsQueryableInterface(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "IQueryable", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } };
 
-    /// <summary>The query is built on <c>AsQueryable()</c> somewhere down its chain of operators.</summary>
-    private static bool IsOverMemory(IOperation source)
+    /// <summary>
+    /// The query is built on <c>AsQueryable()</c> somewhere down its chain of operators, also through a local that
+    /// holds only such a query, or through a call that turns one query into another (<c>_pipeline(items.AsQueryable())</c>:
+    /// a filter or a delegate that takes an <c>IQueryable</c> and returns one only adds operators to it).
+    /// </summary>
+    private static bool IsOverMemory(IOperation source, int depth = 0)
     {
-        for (var current = source; current is IInvocationOperation call; )
+        for (var current = source; current is not null && depth < 4; )
         {
-            if (call.TargetMethod.Name == "AsQueryable")
+            switch (current)
             {
-                return true;
+                case IInvocationOperation { TargetMethod.Name: "AsQueryable" }:
+                    return true;
+                case IInvocationOperation call when OperationHelpers.Receiver(call) is null || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke:
+                    // A query passed through: its one IQueryable argument is the source.
+                    var passed = call.Arguments.Where(a => IsQueryable(OperationHelpers.WithoutConversions(a.Value).Type)).ToList();
+                    return passed.Count == 1 && IsOverMemory(OperationHelpers.WithoutConversions(passed[0].Value), depth + 1);
+                case IInvocationOperation call:
+                    current = OperationHelpers.Receiver(call) is { } next ? OperationHelpers.WithoutConversions(next) : null;
+                    break;
+                case ILocalReferenceOperation { Local: var local } when current.SemanticModel is { } model:
+                    return LocalWrites.SoleValue(local, model, default) is { } value && IsOverMemory(OperationHelpers.WithoutConversions(value), depth + 1);
+                default:
+                    return false;
             }
-
-            current = OperationHelpers.Receiver(call) is { } next ? OperationHelpers.WithoutConversions(next) : null;
         }
 
         return false;

@@ -971,4 +971,29 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    // A query over memory passed through a delegate or a filter that adds operators is still over memory.
+    [Fact]
+    public Task Ignores_queries_over_memory_passed_through_a_pipeline() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Linq.Expressions;
+        class Store<T>
+        {
+            private readonly Func<IQueryable<T>, IQueryable<T>> _pipeline = q => q;
+            private readonly Func<CancellationToken, Task<List<T>>> _loader = _ => Task.FromResult(new List<T>());
+
+            public async Task<T[]> ToArrayAsync(CancellationToken token)
+            {
+                var items = await _loader(token);
+                var query = _pipeline(items.AsQueryable());
+                var count = query.Count();
+                return _pipeline(items.AsQueryable()).Take(count).ToArray();
+            }
+
+            public async Task<int> CountAsync(IQueryable<T> database)
+            {
+                await Task.Yield();
+                return {|BLZ102:_pipeline(database).Count()|};                                  // a provider's query
+            }
+        }
+        """);
 }

@@ -485,4 +485,27 @@ public sealed class BLZ104HeavyCpuTests
             }
         }
         """);
+
+    // An inner loop followed by a throw runs once: the nest is one pass over the lines, not one per line.
+    [Fact]
+    public Task Ignores_an_inner_loop_that_leaves_the_outer_one() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Text;
+        static class Handshake
+        {
+            public static async Task CheckAsync(string header)
+            {
+                await Task.Yield();
+                var lines = header.Split("\r\n");
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (string.IsNullOrWhiteSpace(lines[i]))
+                    {
+                        var details = new StringBuilder();
+                        for (var j = i + 1; j < lines.Length - 1; j++) { details.AppendLine(lines[j]); }
+                        throw new InvalidOperationException(details.ToString());
+                    }
+                }
+            }
+        }
+        """);
 }

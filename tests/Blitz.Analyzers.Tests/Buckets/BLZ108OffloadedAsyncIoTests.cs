@@ -550,4 +550,20 @@ public sealed class BLZ108OffloadedAsyncIoTests
             async Task SleepFirstAsync() { Thread.Sleep(100); await Io.SendAsync(); }
         }
         """);
+
+    // A sync-over-async helper hops to the pool before it blocks, so the delegate's synchronous start (unknown: it is
+    // given from outside) runs off the caller's context: the hop is the point.
+    [Fact]
+    public Task Ignores_a_hop_of_a_delegate_given_from_outside() => Harness.VerifyAsync(Sources.Usings + """
+        static class TaskHelper
+        {
+            public static void WaitSynchronously(Func<Task> taskFactory) => WaitInternal(taskFactory).Wait();
+
+            private static async Task WaitInternal(Func<Task> taskFactory)
+            {
+                await Task.Run(async () => await taskFactory().ConfigureAwait(false)).ConfigureAwait(false);
+                await Task.Run(() => taskFactory());
+            }
+        }
+        """);
 }
