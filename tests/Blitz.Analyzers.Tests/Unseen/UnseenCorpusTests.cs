@@ -42,12 +42,12 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
 
         Assert.True(score.Methods >= 75, $"the tuning half needs at least 75 labelled methods, has {score.Methods}");
 
-        // Floors just under the figures of stop 19 (own corpus and rounds 1-7: 87.6%, 0.30 per 30): a rule change that
+        // Floors just under the figures of stop 19 (own corpus and rounds 1-8: 88.8%, 0.26 per 30): a rule change that
         // loses ground on the cases it was tuned on shows up here. Two of the false-positive methods are a label
         // conflict kept as written: rounds 4 and 6 call a sync controller action's file read ok, rounds 2 and 7 call
         // sync I/O in a request handler B3 (the convention BLZ101-103 follow).
-        Assert.True(score.Recall >= 0.87, $"tuning-half recall fell to {score.Recall:P1}");
-        Assert.True(score.FalsePositivesPer30Correct <= 0.35, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
+        Assert.True(score.Recall >= 0.88, $"tuning-half recall fell to {score.Recall:P1}");
+        Assert.True(score.FalsePositivesPer30Correct <= 0.30, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
     [Fact]
