@@ -137,7 +137,8 @@ internal sealed class CheapWork
             doesSomething |= operation is not (IBlockOperation or IMethodBodyOperation or IReturnOperation { IsImplicit: true, ReturnedValue: null });
             // A nested lambda is only created here (e.g. a LINQ key selector); its body runs later, elsewhere. A counted
             // loop of plain arithmetic was read whole by IsCheapNode.
-            if (operation is IAnonymousFunctionOperation || IsCheapArithmeticLoop(operation))
+            // A nameof is a constant: its argument (a type or member name) is not code that runs.
+            if (operation is IAnonymousFunctionOperation or INameOfOperation || IsCheapArithmeticLoop(operation))
             {
                 continue;
             }

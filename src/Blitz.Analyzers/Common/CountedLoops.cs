@@ -79,15 +79,35 @@ internal static class CountedLoops
 
     /// <summary>
     /// A loop whose number of passes is written in the source: a counted <c>for</c> between constants (<see cref="Passes"/>),
-    /// or a <c>foreach</c> over <c>Enumerable.Range</c> of a constant count. Its author chose how many, however many.
+    /// or a <c>foreach</c> over what <see cref="IsWrittenInSource"/> accepts. Its author chose how many, however many.
     /// </summary>
     public static bool HasConstantPasses(ILoopOperation loop) => loop switch
     {
         IForLoopOperation counted => Passes(counted) is not null,
-        IForEachLoopOperation { Collection: var collection } => OperationHelpers.WithoutConversions(collection) is IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" } } range
-            && range.Arguments.Length == 2 && range.Arguments[1].Value.ConstantValue.HasValue,
+        IForEachLoopOperation { Collection: var collection } => IsWrittenInSource(OperationHelpers.WithoutConversions(collection)),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>Enumerable.Range</c> of a constant count, an array or collection written out element by element, or a local
+    /// whose only value is one (<c>var pages = new[] { "a", "b" }; foreach (var page in pages)</c>).
+    /// </summary>
+    private static bool IsWrittenInSource(IOperation collection)
+    {
+        if (collection is ILocalReferenceOperation { Local: var local } && collection.SemanticModel is { } model
+            && LocalWrites.SoleValue(local, model, default) is { } value)
+        {
+            collection = OperationHelpers.WithoutConversions(value);
+        }
+
+        return collection switch
+        {
+            IInvocationOperation { TargetMethod: { Name: "Range", ContainingType.Name: "Enumerable" } } range => range.Arguments.Length == 2 && range.Arguments[1].Value.ConstantValue.HasValue,
+            IArrayCreationOperation { Initializer: not null } => true,
+            ICollectionExpressionOperation => true,
+            _ => false,
+        };
+    }
 
     /// <summary>A body that moves the counter itself (<c>n += 4</c>) makes its own number of passes.</summary>
     private static bool WritesCounter(IForLoopOperation loop)

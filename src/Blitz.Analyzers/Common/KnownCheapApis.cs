@@ -74,6 +74,11 @@ internal static class KnownCheapApis
         ("System.ConsoleKeyInfo", "KeyChar", "a field read"),
         ("System.ConsoleKeyInfo", "Modifiers", "a field read"),
 
+        // Debug output: [Conditional("DEBUG")], so gone from release builds, and one short line to the attached listeners otherwise.
+        ("System.Diagnostics.Debug", "WriteLine", "removed from release builds; one short line otherwise"),
+        ("System.Diagnostics.Debug", "Write", "removed from release builds; one short line otherwise"),
+        ("System.Diagnostics.Debug", "Print", "removed from release builds; one short line otherwise"),
+
         // One log line: the message is formatted from plain values (the arguments are checked like a console line's)
         // and handed to the configured sinks, which buffer or write one short line. Treated as cheap as a console line
         // is; an overload that takes a generic value, an exception or a provider is not listed or fails the argument

@@ -262,6 +262,11 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 {
                     reads.Add(Task.Run(() => File.ReadAllTextAsync(item)));        // per input item: BLZ107's storm
                 }
+                var pages = new[] { "a.txt", "b.txt" };
+                foreach (var page in pages)
+                {
+                    reads.Add({|BLZ108:Task.Run(async () => { return await File.ReadAllTextAsync(page); })|}); // a list written out
+                }
                 await Task.WhenAll(reads);
             }
 

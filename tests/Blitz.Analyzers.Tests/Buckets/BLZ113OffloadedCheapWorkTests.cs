@@ -704,4 +704,21 @@ public sealed class BLZ113OffloadedCheapWorkTests
             public static int Seven() => Task.Run(() => 7).Result;
         }
         """);
+
+    // Debug output is compiled away in release builds, and one short line otherwise.
+    [Fact]
+    public Task Reports_an_offload_of_log_and_debug_lines() => Harness.VerifyAsync(Sources.Usings + """
+        class Logger
+        {
+            async Task Handle(string label, CancellationToken token)
+            {
+                await {|BLZ113:Task.Run(() =>
+                {
+                    var line = nameof(Logger) + ": " + label.ToUpperInvariant();
+                    Console.WriteLine(line);
+                    System.Diagnostics.Debug.WriteLine(line);
+                }, token)|};
+            }
+        }
+        """);
 }
