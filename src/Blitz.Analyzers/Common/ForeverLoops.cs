@@ -74,7 +74,8 @@ internal static class ForeverLoops
                 && Unparenthesize(not.Operand) is MemberAccessExpressionSyntax { Name.Identifier.ValueText: Cancellation or WorkerCancellation });
     }
 
-    private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
+    /// <summary>The expression inside any parentheses around it.</summary>
+    public static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
     {
         while (expression is ParenthesizedExpressionSyntax parenthesized)
         {

@@ -63,7 +63,7 @@ internal static class LifetimeLoops
         {
             // Only the wait's own success as the condition (a bool it returns), not a test of what it read
             // (if (queue.Take() == "stop") return;: the input says stop, and the loop served every input before it).
-            if (node is IfStatementSyntax check && Unparenthesized(check.Condition) == wait.Syntax
+            if (node is IfStatementSyntax check && ForeverLoops.Unparenthesize(check.Condition) == wait.Syntax
                 && wait.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean)
             {
                 var taken = check.Statement is BlockSyntax { Statements.Count: > 0 } block ? block.Statements[block.Statements.Count - 1] : check.Statement;
@@ -72,16 +72,6 @@ internal static class LifetimeLoops
         }
 
         return false;
-    }
-
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
     }
 
     private static bool Breaks(SyntaxNode breakStatement, SyntaxNode loop) =>
