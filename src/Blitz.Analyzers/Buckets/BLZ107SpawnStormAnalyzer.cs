@@ -70,7 +70,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 
         var storm = repeater switch
         {
-            ILoopOperation loop => !IsBounded(loop, symbols, context.CancellationToken) && !DispatchesToEachSubscriber(invocation, loop),
+            ILoopOperation loop => !IsBounded(loop, symbols, context.CancellationToken) && !SubscriberDispatch.IsPerSubscriber(invocation, loop),
             IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols) && !(PerElementCall(lambda) is { } call && HasFixedSource(call)),
             _ => false,
         };
@@ -185,7 +185,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
                 return IsFixedCount(bound) || PartitionsByCount(counted, counter, bound);
             case IForEachLoopOperation forEach:
                 return IsSmallFixedCollection(forEach.Collection) || IsSmallLiteralArrayLocal(forEach.Collection, cancellationToken)
-                    || IsInvocationList(forEach.Collection, cancellationToken);
+                    || SubscriberDispatch.IsInvocationList(forEach.Collection, cancellationToken);
             default:
                 return false;
         }
@@ -283,86 +283,6 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// <c>foreach (var subscription in matching) _ = Task.Run(() => subscription.Handler?.Invoke(this, args));</c>: the
-    /// start's work calls a delegate the loop's element holds (the element itself, or a member of it), so the loop
-    /// raises one callback per subscriber, as many as code registered, however the list is filtered.
-    /// </summary>
-    private static bool DispatchesToEachSubscriber(IInvocationOperation start, ILoopOperation loop)
-    {
-        if (loop is not IForEachLoopOperation { Locals: { Length: > 0 } locals }
-            || start.Arguments.FirstOrDefault(a => a.Value is IDelegateCreationOperation) is not { Value: IDelegateCreationOperation { Target: IAnonymousFunctionOperation work } })
-        {
-            return false;
-        }
-
-        var element = locals[0];
-        return OperationHelpers.DescendantsInSameFunction(work.Body).Any(o => o is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } call
-            && call.Instance is { } callback && RootLocal(callback) is { } root && SymbolEqualityComparer.Default.Equals(root, element));
-    }
-
-    /// <summary>The local at the root of <c>a</c>, <c>a.B</c>, <c>((T)a).B</c>, or null.</summary>
-    private static ILocalSymbol? RootLocal(IOperation operation)
-    {
-        while (true)
-        {
-            operation = OperationHelpers.WithoutConversions(operation);
-            switch (operation)
-            {
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IMemberReferenceOperation { Instance: { } instance }:
-                    operation = instance;
-                    break;
-                case IConditionalAccessInstanceOperation when operation.Parent is not null:
-                    // subscription.Handler?.Invoke(...): the receiver of ?. is the conditional access's operation.
-                    var access = operation.Parent;
-                    while (access is not null and not IConditionalAccessOperation)
-                    {
-                        access = access.Parent;
-                    }
-
-                    if (access is not IConditionalAccessOperation conditional)
-                    {
-                        return null;
-                    }
-
-                    operation = conditional.Operation;
-                    break;
-                default:
-                    return null;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The subscribers of an event or delegate (<c>handler.GetInvocationList()</c>, directly or through a local it
-    /// initializes and nothing writes again): one start per subscriber dispatches an event to each, and there are as
-    /// many as code subscribed, not as many as the input has items.
-    /// </summary>
-    private static bool IsInvocationList(IOperation collection, System.Threading.CancellationToken cancellationToken)
-    {
-        collection = OperationHelpers.WithoutConversions(collection);
-        if (collection is ILocalReferenceOperation { Local: var local } && collection.SemanticModel is { } model
-            && LocalWrites.SoleValue(local, model, cancellationToken) is { } value)
-        {
-            collection = OperationHelpers.WithoutConversions(value);
-        }
-
-        // handler?.GetInvocationList() ?? Array.Empty<Delegate>(): the list, or none.
-        if (collection is ICoalesceOperation coalesce)
-        {
-            collection = OperationHelpers.WithoutConversions(coalesce.Value);
-        }
-
-        if (collection is IConditionalAccessOperation conditional)
-        {
-            collection = OperationHelpers.WithoutConversions(conditional.WhenNotNull);
-        }
-
-        return collection is IInvocationOperation { TargetMethod: { Name: "GetInvocationList", ContainingType.SpecialType: SpecialType.System_Delegate or SpecialType.System_MulticastDelegate } };
     }
 
     /// <summary>For <c>array.Length</c> of a local initialized with <c>new T[size]</c> in the same function: that size; else null.</summary>

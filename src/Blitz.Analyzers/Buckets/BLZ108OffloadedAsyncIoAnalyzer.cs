@@ -269,20 +269,3 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
     private static bool HasNestedCall(IInvocationOperation call) =>
         call.Descendants().Any(o => o is IInvocationOperation or IAnonymousFunctionOperation or IAwaitOperation);
 }
-
-/// <summary>What BLZ108 reports at one start: which of its descriptors, the fix properties, the message arguments.</summary>
-internal sealed class OffloadedAsyncIoFinding
-{
-    public OffloadedAsyncIoFinding(DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?> properties, params object[] arguments)
-    {
-        Descriptor = descriptor;
-        Properties = properties;
-        Arguments = arguments;
-    }
-
-    public DiagnosticDescriptor Descriptor { get; }
-
-    public ImmutableDictionary<string, string?> Properties { get; }
-
-    public object[] Arguments { get; }
-}
