@@ -162,10 +162,13 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         return null;
     }
 
-    /// <summary>In async context, and not an API that BLZ101-104 report in place.</summary>
+    /// <summary>
+    /// In async context or a sync request handler (<see cref="RequestHandlers"/>: a pool thread per request, as BLZ101-103
+    /// read it), and not an API that BLZ101-104 report in place.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
     private static bool IsReportable(IOperation operation, ISymbol caller, BlitzSymbols symbols, CancellationToken cancellationToken) =>
-        AsyncContext.IsAsyncContext(operation, caller, symbols)
+        (AsyncContext.IsAsyncContext(operation, caller, symbols) || RequestHandlers.Contains(operation, caller))
         && (BlockingCalls.Classify(operation, symbols, cancellationToken) is null || IsLeftByBlz102(operation, caller, symbols)
             || (operation.SemanticModel is { } model && SourceTwinCalls.IsOne(operation, model.Compilation, symbols)));
 
@@ -226,11 +229,15 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
             CommonForEachStatementSyntax loop => loop.ForEachKeyword.GetLocation(),
             _ => operation.Syntax.GetLocation(),
         };
-        var how = at == ReportedAt.Enumeration ? "is an iterator, and enumerating it here blocks async code"
-            : finding.FirstUseIn is not null ? "blocks async code on first use (reported at the first call in this type)"
-            : "blocks async code through the call (reported at the first call in this type)";
+        // A sync request handler is no async code: it holds the request's pool thread, and the remedy starts with the handler.
+        var inHandler = !AsyncContext.IsAsyncContext(operation, context.ContainingSymbol, symbols);
+        var blocked = inHandler ? "blocks a sync request handler's ThreadPool thread" : "blocks async code";
+        var how = at == ReportedAt.Enumeration ? "is an iterator, and enumerating it here " + blocked
+            : finding.FirstUseIn is not null ? blocked + " on first use (reported at the first call in this type)"
+            : blocked + " through the call (reported at the first call in this type)";
+        var remedy = Remedy(method, finding, at, context.ContainingSymbol, symbols);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingHelper, location,
-            name, how, finding.ChainFrom(origin), finding.Work.What, finding.Work.Bucket, Remedy(method, finding, at, context.ContainingSymbol, symbols)));
+            name, how, finding.ChainFrom(origin), finding.Work.What, finding.Work.Bucket, inHandler ? "make the handler async, then: " + remedy : remedy));
     }
 
     private static string Remedy(IMethodSymbol method, BlockingFinding finding, ReportedAt at, ISymbol caller, BlitzSymbols symbols)

@@ -138,6 +138,31 @@ public sealed class BLZ111BlockingHelperTests
         }
         """);
 
+    // A sync request handler holds the request's pool thread: a blocking helper one call away is reported there too.
+    [Fact]
+    public async Task Reports_a_blocking_helper_called_from_a_sync_request_handler()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+            class Catalog
+            {
+                public string Download(string url) { Thread.Sleep(2000); return url; }
+                public string Name(int id) => "item" + id;
+            }
+
+            class ShopController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                private readonly Catalog _catalog = new();
+                public string Index(string url) => {|BLZ111:_catalog.Download(url)|};
+                public string Show(int id) => _catalog.Name(id);                           // nothing blocks
+                private string Helper(string url) => _catalog.Download(url);              // not an action
+            }
+            """);
+
+        Assert.Equal("'Catalog.Download' blocks a sync request handler's ThreadPool thread through the call (reported at the first call in this type): "
+            + "Index → Download → Thread.Sleep (a sleep, bucket 1); make the handler async, then: make the helper async and await it, or mark it [Blocking] and await its generated wrapper",
+            diagnostics.Single().GetMessage());
+    }
+
     // The helpers live in their own file: the summary must read a body from another tree.
     private const string Connection = Sources.Usings + """
         using System.Security.Cryptography;
