@@ -63,7 +63,7 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         var repeater = Repeater(invocation);
         if (repeater is null || AwaitedInPlace.Is(invocation)
             || !(IsSpawn(invocation, symbols, targets, context.CancellationToken) || (repeater is ILoopOperation around && SpawningLoops.IsUnpacedStart(invocation, around, symbols)))
-            || WaitedInPlace(invocation))
+            || WaitedInPlace.Find(invocation, throughCasts: true) is not null) // the caller waits for each where it is made: one at a time
         {
             return;
         }
@@ -350,26 +350,5 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             || collection is ICollectionExpressionOperation { Elements.Length: <= SmallConstantCollection }
             || collection is IObjectCreationOperation { Arguments.Length: 0, Initializer.Initializers.Length: > 0 and <= SmallConstantCollection }
             || (collection is IInvocationOperation { TargetMethod.Name: "Range" } range && range.Arguments.Length == 2 && IsFixedCount(range.Arguments[1].Value));
-    }
-
-    /// <summary>
-    /// <c>Task.Run(...).Wait()</c>, <c>.Result</c>, <c>.GetAwaiter().GetResult()</c>: the caller waits for each task where
-    /// it is made, so they run one at a time (the wait itself is BLZ103's in async code).
-    /// </summary>
-    private static bool WaitedInPlace(IInvocationOperation spawn)
-    {
-        IOperation task = spawn;
-        while (task.Parent is IConversionOperation conversion)
-        {
-            task = conversion;
-        }
-
-        return task.Parent switch
-        {
-            IInvocationOperation { TargetMethod.Name: "Wait" } wait => wait.Instance == task,
-            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance == task,
-            IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter => awaiter.Instance == task && awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" },
-            _ => false,
-        };
     }
 }

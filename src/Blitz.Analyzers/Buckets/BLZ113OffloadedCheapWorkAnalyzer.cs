@@ -177,22 +177,9 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         return uses.Count > 0 && uses.All(IsWaitedOn) && block.Statements[next].Span.Contains(uses[0].Syntax.Span);
     }
 
-    /// <summary><c>task.Wait()</c>, <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>.</summary>
-    private static bool IsWaitedOn(IOperation task)
-    {
-        while (task.Parent is IConversionOperation { IsImplicit: true } conversion)
-        {
-            task = conversion;
-        }
-
-        return task.Parent switch
-        {
-            IInvocationOperation { TargetMethod.Name: "Wait", Arguments.Length: 0 } wait => wait.Instance == task,
-            IPropertyReferenceOperation { Property.Name: "Result" } result => result.Instance == task,
-            IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter => awaiter.Instance == task && awaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult" },
-            _ => false,
-        };
-    }
+    /// <summary><c>task.Wait()</c> (no timeout), <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>, through implicit conversions.</summary>
+    private static bool IsWaitedOn(IOperation task) =>
+        WaitedInPlace.Find(task, throughCasts: false) is { } wait && wait is not IInvocationOperation { TargetMethod.Name: "Wait", Arguments.Length: > 0 };
 
     /// <summary>The declaration of <paramref name="local"/>, a local function of the member that makes <paramref name="start"/>.</summary>
     private static ILocalFunctionOperation? LocalFunction(IMethodSymbol local, IInvocationOperation start)

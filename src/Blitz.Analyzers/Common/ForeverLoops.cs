@@ -107,7 +107,8 @@ internal static class ForeverLoops
         return false;
     }
 
-    private static SyntaxNode? InnermostBreakable(SyntaxNode node) =>
+    /// <summary>The loop or <c>switch</c> a <c>break</c> at <paramref name="node"/> leaves.</summary>
+    public static SyntaxNode? InnermostBreakable(SyntaxNode node) =>
         node.Ancestors().FirstOrDefault(a => a is WhileStatementSyntax or ForStatementSyntax or DoStatementSyntax
             or ForEachStatementSyntax or ForEachVariableStatementSyntax or SwitchStatementSyntax);
 
@@ -138,9 +139,9 @@ internal static class ForeverLoops
         node.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name);
 
     [MethodImpl(Jit.Optimized)]
-    private static bool HasAwait(StatementSyntax loop)
+    private static bool HasAwait(SyntaxNode root)
     {
-        foreach (var node in loop.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
+        foreach (var node in root.DescendantNodesAndSelf(n => !IsNestedFunction(n)))
         {
             if (node is AwaitExpressionSyntax
                 || node is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }
@@ -179,8 +180,8 @@ internal static class ForeverLoops
     /// <summary>True when nothing but cancellation leaves <paramref name="loop"/> (a <c>foreach</c> over a consuming enumerable, say).</summary>
     public static bool NeverLeaves(StatementSyntax loop) => !HasExit(loop);
 
-    /// <summary>True when <paramref name="loop"/> awaits (outside nested functions).</summary>
-    public static bool Awaits(StatementSyntax loop) => HasAwait(loop);
+    /// <summary>True when <paramref name="node"/> (a loop, a statement, a condition) awaits, outside nested functions.</summary>
+    public static bool Awaits(SyntaxNode node) => HasAwait(node);
 
     /// <summary>True when <paramref name="function"/> awaits before <paramref name="loop"/> starts (outside nested functions).</summary>
     public static bool AwaitsBefore(SyntaxNode function, SyntaxNode loop)

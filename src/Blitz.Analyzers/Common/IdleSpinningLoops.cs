@@ -36,12 +36,12 @@ internal static class IdleSpinningLoops
             _ => null,
         }))
         {
-            if (!HasAwait(statement))
+            if (!ForeverLoops.Awaits(statement))
             {
                 continue;
             }
 
-            if (guarded is null && statement is IfStatementSyntax { Else: null } check && !HasAwait(check.Condition))
+            if (guarded is null && statement is IfStatementSyntax { Else: null } check && !ForeverLoops.Awaits(check.Condition))
             {
                 guarded = check;
                 continue;
@@ -112,10 +112,4 @@ internal static class IdleSpinningLoops
                 return new[] { body };
         }
     }
-
-    private static bool HasAwait(SyntaxNode node) =>
-        node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<AwaitExpressionSyntax>().Any()
-        || node.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-            .Any(n => n is ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } or UsingStatementSyntax { AwaitKeyword.RawKind: not 0 }
-                || n is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: not 0 });
 }

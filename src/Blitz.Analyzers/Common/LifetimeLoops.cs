@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -67,15 +66,12 @@ internal static class LifetimeLoops
                 && wait.TargetMethod.ReturnType.SpecialType == SpecialType.System_Boolean)
             {
                 var taken = check.Statement is BlockSyntax { Statements.Count: > 0 } block ? block.Statements[block.Statements.Count - 1] : check.Statement;
-                return taken is ReturnStatementSyntax || (taken is BreakStatementSyntax && Breaks(taken, loop));
+                return taken is ReturnStatementSyntax || (taken is BreakStatementSyntax && ForeverLoops.InnermostBreakable(taken) == loop);
             }
         }
 
         return false;
     }
-
-    private static bool Breaks(SyntaxNode breakStatement, SyntaxNode loop) =>
-        breakStatement.Ancestors().FirstOrDefault(a => a is WhileStatementSyntax or ForStatementSyntax or DoStatementSyntax or ForEachStatementSyntax or SwitchStatementSyntax) == loop;
 
     /// <summary>
     /// False for a loop that only waits for its input to say stop (<c>while (Console.ReadKey().Key != ConsoleKey.Enter)
