@@ -81,7 +81,7 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
         // Nor does an async sequence: the loop that enumerates it becomes 'await foreach', not the call an 'await'.
         // A sync request handler gets none either: making the handler async is not a local edit.
         var properties = DiagnosticProperties.WithToken(token);
-        if (counterpart.CanBeCalledWith(token) && !counterpart.IsSequence && place == SyncIoPlace.AsyncCode)
+        if (counterpart.CanBeCalledWith(token) && counterpart.Rewritable && place == SyncIoPlace.AsyncCode)
         {
             properties = properties.Add(DiagnosticProperties.Replacement, counterpart.Name);
         }
@@ -116,7 +116,7 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
         var isBareCall = call.Syntax.Parent is LambdaExpressionSyntax { ExpressionBody: { } body } && body == call.Syntax;
         var starter = call.Syntax.Parent?.Parent?.Parent?.Parent as InvocationExpressionSyntax;
         return isBareCall && starter is { ArgumentList.Arguments.Count: 1, Parent: AwaitExpressionSyntax }
-            && !counterpart.IsSequence && counterpart.CanBeCalledWith(null)
+            && counterpart.Rewritable && counterpart.CanBeCalledWith(null)
             ? none.Add(DiagnosticProperties.FixKind, FixKinds.TwinInsteadOfStarter).Add(DiagnosticProperties.Replacement, counterpart.Name)
             : none;
     }

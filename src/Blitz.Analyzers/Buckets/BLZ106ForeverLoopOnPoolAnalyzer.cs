@@ -45,6 +45,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         // On loops, not on calls: loops are far fewer, and only one with an endless condition is read further.
         registry.RegisterOperation(AnalyzeNonAwaitingLoop, RuleRequirements.Tasks, OperationKind.Loop);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
+        registry.RegisterMethodSymbol((c, resolved) => AnalyzeDoWorkHandler(c, reportedHandlerLoops), RuleRequirements.Tasks);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
     }
@@ -88,6 +89,13 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
                 return;
             }
 
+            if (loop is null && !longRunning && SyncBody(work.Target) is { } syncBody && BlockingLifetimeLoops.Find(syncBody, symbols, context.CancellationToken) is { } lifetime)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, "The loop that '" + name + "' starts",
+                    BlocksEveryPass(lifetime.Work), SyncLoopOnDedicatedThread));
+                return;
+            }
+
             if (work.Target is IAnonymousFunctionOperation lambda && LifetimeLoopOnPool(lambda, loop, longRunning, symbols) is { } finding)
             {
                 var what = !lambda.Symbol.IsAsync ? "The loop that '" + name + "' starts"
@@ -100,6 +108,11 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             }
         }
     }
+
+    /// <summary>The body of a sync lambda, or null (a method group's loop is in a summary: BLZ112's).</summary>
+    private static IOperation? SyncBody(IOperation target) => target is IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda ? lambda.Body : null;
+
+    private static string BlocksEveryPass(BlockingWork work) => "blocks a ThreadPool thread on every pass ('" + work.Name + "': " + work.What + "), for as long as it lives";
 
     /// <summary><c>new Thread(async () =&gt; ...)</c>: see <see cref="AnalyzeAsyncDelegateOnItsOwnThread"/>.</summary>
     private static void AnalyzeNewThread(OperationAnalysisContext context, BlitzSymbols symbols)
@@ -136,12 +149,21 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     private static void AnalyzeTaskStart(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var start = (IInvocationOperation)context.Operation;
-        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work
-            && ForeverLoops.Find(Body(work.Target, context.CancellationToken)) is { } loop
-            && !(work.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols)))
+        if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is not { } work)
         {
-            var location = start.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : start.Syntax.GetLocation();
+            return;
+        }
+
+        var location = start.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : start.Syntax.GetLocation();
+        var loop = ForeverLoops.Find(Body(work.Target, context.CancellationToken));
+        if (loop is not null && !(work.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols)))
+        {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, location, "'Task.Start' (of a task built with 'new Task')"));
+        }
+        else if (loop is null && SyncBody(work.Target) is { } syncBody && BlockingLifetimeLoops.Find(syncBody, symbols, context.CancellationToken) is { } lifetime)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.LifetimeLoopOnPool, location, "The loop that 'Task.Start' (of a task built with 'new Task') starts",
+                BlocksEveryPass(lifetime.Work), SyncLoopOnDedicatedThread));
         }
     }
 
@@ -160,6 +182,30 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, ForeverLoops.Keyword(loop).GetLocation(),
                     "The DoWork handler " + BackgroundWorkers.Describe(handler) + " that 'BackgroundWorker.RunWorkerAsync' starts on the ThreadPool"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A method shaped as a DoWork handler (<c>(object sender, DoWorkEventArgs e)</c>) whose body loops forever: whatever
+    /// subscribes it (often a designer file), a BackgroundWorker raises DoWork on a ThreadPool thread, which the loop
+    /// then holds for good. Reported on the loop, once (the start, when seen, finds the same loop).
+    /// </summary>
+    private static void AnalyzeDoWorkHandler(SymbolAnalysisContext context, System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> reported)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (!BackgroundWorkers.IsDoWorkHandler(method))
+        {
+            return;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (ForeverLoops.Find(reference.GetSyntax(context.CancellationToken)) is { } loop && reported.TryAdd(loop, true))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, ForeverLoops.Keyword(loop).GetLocation(),
+                    "The DoWork handler '" + method.Name + "' (a BackgroundWorker raises DoWork on the ThreadPool)"));
+                return;
             }
         }
     }

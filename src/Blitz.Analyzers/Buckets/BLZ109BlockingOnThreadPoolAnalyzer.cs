@@ -65,7 +65,8 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
 
         // Wherever the starter runs, the delegate blocks a ThreadPool thread. A forever loop in it is BLZ106's: it
         // belongs on a dedicated thread, not on the blocking pool.
-        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols))
+        if (what is null || ForeverLoops.Find(work.Syntax) is not null || LifetimeLoops.Holds(work.Body, symbols)
+            || (!AsyncContext.AsksForLongRunning(invocation, symbols) && BlockingLifetimeLoops.Find(work.Body, symbols, context.CancellationToken) is not null))
         {
             return;
         }
@@ -128,7 +129,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
         var run = (IInvocationOperation)context.Operation;
         foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
         {
-            if (BlockingInStartedWork(handler, context, symbols, targets) is { } what)
+            if (BlockingInStartedWork(handler, context, symbols, targets, lifetimeLoopsAreBlz106: false) is { } what)
             {
                 Report(context, run, what, fixable: false);
                 return;
@@ -141,7 +142,7 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
     {
         var start = (IInvocationOperation)context.Operation;
         if (UnstartedTasks.WorkOf(start, context.Compilation, symbols, context.CancellationToken) is { } work
-            && BlockingInStartedWork(work, context, symbols, targets) is { } what)
+            && BlockingInStartedWork(work, context, symbols, targets, lifetimeLoopsAreBlz106: true) is { } what)
         {
             Report(context, start, what, fixable: false);
         }
@@ -149,14 +150,16 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
 
     /// <summary>
     /// The blocking work of a sync delegate that a start other than Task.Run/StartNew sends to the pool (a DoWork
-    /// handler, an unstarted task's work), or null. A forever or lifetime loop is BLZ106's. A task wait counts here:
+    /// handler, an unstarted task's work), or null. A forever or lifetime loop is BLZ106's (an unstarted task's blocking
+    /// lifetime loop too, <see cref="BlockingLifetimeLoops"/>). A task wait counts here:
     /// such a delegate is sync code that BLZ103 does not read as a pool delegate of async code.
     /// </summary>
-    private static string? BlockingInStartedWork(IDelegateCreationOperation started, OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets) =>
+    private static string? BlockingInStartedWork(IDelegateCreationOperation started, OperationAnalysisContext context, BlitzSymbols symbols, OffloadTargetCache targets, bool lifetimeLoopsAreBlz106) =>
         started.Target switch
         {
             IMethodReferenceOperation { Method.IsAsync: false } group when !symbols.IsTaskLike(group.Method.ReturnType) => BlockingHelper(group, context, symbols),
             IAnonymousFunctionOperation { Symbol.IsAsync: false } work when ForeverLoops.Find(work.Syntax) is null && !LifetimeLoops.Holds(work.Body, symbols)
+                && !(lifetimeLoopsAreBlz106 && BlockingLifetimeLoops.Find(work.Body, symbols, context.CancellationToken) is not null)
                 => BlockingIn(work, context, symbols, targets, taskWaitsAreBlz103: false),
             _ => null,
         };

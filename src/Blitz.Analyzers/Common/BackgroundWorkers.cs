@@ -24,6 +24,11 @@ internal static class BackgroundWorkers
     public static bool IsRunWorkerAsync(ISymbol member) =>
         member is IMethodSymbol { Name: "RunWorkerAsync", ContainingType: { } type } && IsBackgroundWorker(type);
 
+    /// <summary>A method with DoWork's signature, <c>(object sender, DoWorkEventArgs e)</c>, returning nothing: a parameter-count check first.</summary>
+    public static bool IsDoWorkHandler(IMethodSymbol method) =>
+        method is { Parameters.Length: 2, ReturnsVoid: true, IsAsync: false }
+        && method.Parameters[1].Type is INamedTypeSymbol { Name: "DoWorkEventArgs", ContainingNamespace: { Name: "ComponentModel", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
     /// <summary>The DoWork handlers that <paramref name="run"/> (a <c>RunWorkerAsync</c> call) starts on the ThreadPool.</summary>
     public static IReadOnlyList<IDelegateCreationOperation> HandlersStartedBy(IInvocationOperation run, Compilation compilation, CancellationToken cancellationToken)
     {

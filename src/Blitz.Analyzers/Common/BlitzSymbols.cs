@@ -325,6 +325,11 @@ internal sealed class BlitzSymbols
             {
                 _syncIo[sync] = SyncIoCounterpart.From(counterpartName, exact, withToken);
             }
+            else if (ReturnsByRefInResult(sync, candidates) is { } twin)
+            {
+                // UdpClient.Receive(ref remote) and ReceiveAsync(): the async twin returns what the sync one wrote back.
+                _syncIo[sync] = new SyncIoCounterpart(counterpartName, acceptsCancellationToken: twin.Parameters.Length > 0, rewritable: false);
+            }
         }
     }
 
@@ -358,6 +363,37 @@ internal sealed class BlitzSymbols
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The twin of a sync member whose trailing <c>ref</c>/<c>out</c> parameters come back in the twin's result instead
+    /// (<c>byte[] Receive(ref IPEndPoint)</c>, <c>Task&lt;UdpReceiveResult&gt; ReceiveAsync()</c>): the same leading
+    /// parameters, then at most a token, and a result to carry them. No fix: the call's shape changes.
+    /// </summary>
+    private IMethodSymbol? ReturnsByRefInResult(IMethodSymbol sync, IMethodSymbol[] candidates)
+    {
+        var byValue = sync.Parameters.Length;
+        while (byValue > 0 && sync.Parameters[byValue - 1].RefKind is RefKind.Ref or RefKind.Out)
+        {
+            byValue--;
+        }
+
+        if (byValue == sync.Parameters.Length)
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate.IsStatic == sync.IsStatic && candidate.ReturnType is INamedTypeSymbol { IsGenericType: true } && IsTaskLike(candidate.ReturnType)
+                && (candidate.Parameters.Length == byValue || (candidate.Parameters.Length == byValue + 1 && Is(candidate.Parameters[byValue].Type, CancellationToken)))
+                && candidate.Parameters.Take(byValue).Zip(sync.Parameters.Take(byValue), (a, b) => a.RefKind == b.RefKind && SameType(a.Type, b.Type)).All(same => same))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)
@@ -419,13 +455,21 @@ internal sealed class BlitzSymbols
 /// </summary>
 internal readonly struct SyncIoCounterpart
 {
-    public SyncIoCounterpart(string name, bool acceptsCancellationToken, bool requiresCancellationToken = false, bool isSequence = false)
+    public SyncIoCounterpart(string name, bool acceptsCancellationToken, bool requiresCancellationToken = false, bool isSequence = false, bool rewritable = true)
     {
         Name = name;
         AcceptsCancellationToken = acceptsCancellationToken;
         RequiresCancellationToken = requiresCancellationToken;
         IsSequence = isSequence;
+        Rewritable = rewritable && !isSequence;
     }
+
+    /// <summary>
+    /// Whether a fix can replace the call with an awaited call of the counterpart on the same arguments: not for an async
+    /// sequence (enumerated with <c>await foreach</c>), nor for a twin that returns what the sync member's
+    /// <c>ref</c>/<c>out</c> parameters wrote.
+    /// </summary>
+    public bool Rewritable { get; }
 
     public string Name { get; }
     public bool AcceptsCancellationToken { get; }

@@ -236,6 +236,16 @@ internal sealed class BlockingSummaries
             if ((blocking is null || blocking.Rank > 0 || position < blockingAt) && Direct(operation, method, cancellationToken) is { } work)
             {
                 Prefer(ref blocking, ref blockingAt, Found(method, ref name, work, operation, body!), position);
+
+                // A loop that blocks on every pass until a flag, its connection or a check ends it lives as long as
+                // they do: a lifetime loop, bucket 4 as well.
+                if (work.Kind is BlockingKind.Sleep or BlockingKind.SyncIo or BlockingKind.Wait && BlockingLifetimeLoops.Around(operation) is { } blockingLoop
+                    && blockingLoop.Syntax.SpanStart < foreverAt && !ForeverLoops.IsForeverLoop(blockingLoop.Syntax))
+                {
+                    var loop = BlockingLifetimeLoops.Describe(blockingLoop, work);
+                    forever = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), loop), new BlockingWork(null, loop, LifetimeLoops.What, BlockingKind.ForeverLoop));
+                    foreverAt = blockingLoop.Syntax.SpanStart;
+                }
             }
 
             if (position < foreverAt && operation is ILoopOperation && ForeverLoops.IsForeverLoop(operation.Syntax))

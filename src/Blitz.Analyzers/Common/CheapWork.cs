@@ -143,6 +143,22 @@ internal sealed class CheapWork
                 continue;
             }
 
+            if (operation is IInvocationOperation { TargetMethod: var mapping } mapped && MapsOneObject(mapping))
+            {
+                // The mapped object is handed over as object, not formatted: only what computes it runs here.
+                foreach (var argument in mapped.Arguments)
+                {
+                    stack.Push(OperationHelpers.WithoutConversions(argument.Value));
+                }
+
+                if (mapped.Instance is { } mapper)
+                {
+                    stack.Push(mapper);
+                }
+
+                continue;
+            }
+
             foreach (var child in operation.ChildOperations)
             {
                 stack.Push(child);
@@ -286,6 +302,11 @@ internal sealed class CheapWork
 
     private bool IsCheapCall(IMethodSymbol method)
     {
+        if (MapsOneObject(method))
+        {
+            return true;
+        }
+
         method = method.ReducedFrom ?? method;
         if (method.Name == "ToString")
         {
@@ -303,6 +324,19 @@ internal sealed class CheapWork
         // An extension's receiver (a logger) is not formatted; its other parameters are checked like any method's.
         return method.ContainingType.Name is "Enumerable" or "Queryable" || method.Parameters.Skip(method.IsExtensionMethod ? 1 : 0).All(p => IsPlainArgument(p.Type));
     }
+
+    /// <summary>
+    /// An object mapper mapping one object (<c>mapper.Map&lt;MemberDto&gt;(member)</c>, <c>member.Adapt&lt;MemberDto&gt;()</c>):
+    /// AutoMapper and Mapster compile a plan per pair of types once and then copy members, so one object is a few
+    /// property copies. Not when the destination is a sequence (<c>Map&lt;List&lt;MemberDto&gt;&gt;(rows)</c>): that maps every row.
+    /// </summary>
+    private static bool MapsOneObject(IMethodSymbol method) =>
+        method is { Name: "Map" or "Adapt", TypeArguments.Length: >= 1 }
+        && method.ContainingType is { Name: "IMapper" or "IMapperBase" or "Mapper" or "TypeAdapter" } mapper
+        && mapper.ContainingNamespace?.ToDisplayString() is "AutoMapper" or "Mapster" or "MapsterMapper"
+        && method.TypeArguments[method.TypeArguments.Length - 1] is var destination
+        && destination.SpecialType != SpecialType.System_Object && destination.TypeKind is TypeKind.Class or TypeKind.Struct
+        && (destination.SpecialType == SpecialType.System_String || !destination.AllInterfaces.Any(i => i.Name == "IEnumerable"));
 
     /// <summary>
     /// A private sync method (callable only from inside its own type: the caller's own implementation detail, which no
@@ -390,6 +424,46 @@ internal sealed class CheapWork
     /// The zeroing constructor of a struct, a listed framework constructor, or a source constructor with no body of
     /// its own over a type whose fields start as literals (field initializers run in every constructor).
     /// </summary>
+    /// <summary>
+    /// A constructor whose body only stores its arguments or literals in the object's own members
+    /// (<c>this.host = host;</c>, <c>Port = port;</c>, <c>Name = name ?? throw new ArgumentNullException(nameof(name))</c>).
+    /// </summary>
+    private bool OnlyStoresArguments(ConstructorDeclarationSyntax constructor, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        var statements = constructor.ExpressionBody is { Expression: var single }
+            ? new[] { single }
+            : constructor.Body!.Statements.Select(statement => (statement as ExpressionStatementSyntax)?.Expression).ToArray();
+        var parameters = new HashSet<string>(constructor.ParameterList.Parameters.Select(p => p.Identifier.ValueText), System.StringComparer.Ordinal);
+        return statements.All(expression => expression is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store
+            && store.Left switch
+            {
+                IdentifierNameSyntax member => IsPlainMember(type, member.Identifier.ValueText, cancellationToken),
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => IsPlainMember(type, member.Identifier.ValueText, cancellationToken),
+                _ => false,
+            }
+            && IsArgumentOrLiteral(store.Right, parameters));
+    }
+
+    /// <summary>A field or auto-property of <paramref name="type"/>: storing into it runs no setter code.</summary>
+    private bool IsPlainMember(INamedTypeSymbol type, string name, CancellationToken cancellationToken)
+    {
+        var members = type.GetMembers(name);
+        return members.Length == 1 && members[0] switch
+        {
+            IFieldSymbol { IsStatic: false } => true,
+            IPropertySymbol { IsStatic: false } property => IsAutoProperty(property, cancellationToken),
+            _ => false,
+        };
+    }
+
+    private static bool IsArgumentOrLiteral(ExpressionSyntax value, HashSet<string> parameters) => value switch
+    {
+        LiteralExpressionSyntax => true,
+        IdentifierNameSyntax name => parameters.Contains(name.Identifier.ValueText),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } guarded => IsArgumentOrLiteral(guarded.Left, parameters),
+        _ => false,
+    };
+
     private bool IsCheapConstruction(IMethodSymbol constructor, CancellationToken cancellationToken)
     {
         var type = constructor.ContainingType;
@@ -417,7 +491,7 @@ internal sealed class CheapWork
 
             var declaration = constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             var hasBody = declaration is ConstructorDeclarationSyntax c
-                ? c.Initializer is not null || c.ExpressionBody is not null || c.Body is null || c.Body.Statements.Count > 0
+                ? c.Initializer is not null || c.Body is null && c.ExpressionBody is null || !OnlyStoresArguments(c, constructor.ContainingType, cancellationToken)
                 : declaration is not TypeDeclarationSyntax; // a primary constructor only assigns its parameters
             if (hasBody)
             {

@@ -76,6 +76,7 @@ internal static class KnownApis
         ("System.Net.Sockets.TcpListener", "AcceptTcpClient", "AcceptTcpClientAsync"),
         ("System.Net.Sockets.TcpListener", "AcceptSocket", "AcceptSocketAsync"),
         ("System.Net.Sockets.UdpClient", "Send", "SendAsync"),
+        ("System.Net.Sockets.UdpClient", "Receive", "ReceiveAsync"),
         ("System.Net.Http.HttpClient", "Send", "SendAsync"),
         ("System.Net.Http.HttpContent", "ReadAsStream", "ReadAsStreamAsync"),
         ("System.Net.Http.HttpContent", "CopyTo", "CopyToAsync"),

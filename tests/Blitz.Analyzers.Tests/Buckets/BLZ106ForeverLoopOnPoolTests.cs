@@ -893,4 +893,71 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             Task HandleAsync(Socket socket) => Task.CompletedTask;
         }
         """);
+
+    [Fact]
+    public Task Reports_sync_pool_loops_that_block_on_every_pass_until_a_flag_or_their_connection_ends() => BothRules.VerifyAsync(Sources.Usings + """
+        using System.ComponentModel;
+        using System.Net;
+        using System.Net.Sockets;
+        partial class Server
+        {
+            volatile bool _stopping;
+            bool _running = true;
+
+            void Start(Socket peer, UdpClient udp, TcpClient client)
+            {
+                var buffer = new byte[512];
+                _ = {|BLZ106:Task.Run|}(() =>
+                {
+                    while (true)
+                    {
+                        var read = peer.Receive(buffer);
+                        if (read == 0) { return; }                       // the connection ended
+                        Console.WriteLine(read);
+                    }
+                });
+                _ = {|BLZ106:Task.Run|}(() =>
+                {
+                    var from = default(IPEndPoint);
+                    while (true)
+                    {
+                        try { Console.WriteLine(udp.Receive(ref from).Length); }
+                        catch (SocketException) { return; }            // closed under it
+                    }
+                });
+                {|BLZ106:ThreadPool.QueueUserWorkItem|}(_ => { while (!_stopping) { Thread.Sleep(100); } });
+                _ = {|BLZ106:Task.Factory.StartNew|}(() => { while (_running) { peer.Send(buffer); Thread.Sleep(1000); } });
+                _ = {|BLZ106:Task.Run|}(() => { var stream = client.GetStream(); while (client.Connected) { stream.Read(buffer, 0, buffer.Length); } });
+            }
+
+            void Bounded(Socket peer, CancellationToken ct)
+            {
+                var buffer = new byte[512];
+                // A retry: it leaves once the connect succeeds.
+                _ = {|BLZ109:Task.Run|}(() => { while (true) { try { peer.Connect("example.org", 80); break; } catch (SocketException) { Thread.Sleep(1000); } } });
+                // Counted passes and a clock: bounded waits.
+                _ = {|BLZ109:Task.Run|}(() => { var tries = 0; while (true) { Thread.Sleep(100); tries++; if (tries > 5) { break; } } });
+                _ = {|BLZ109:Task.Run|}(() => { var started = DateTime.UtcNow; while (true) { Thread.Sleep(100); if (DateTime.UtcNow - started > TimeSpan.FromSeconds(5)) { return; } } });
+                // Blocking only under a check, or in a loop over its input: not every pass of a lifetime loop.
+                _ = {|BLZ109:Task.Run|}(() => { var done = false; while (!done) { done = peer.Receive(buffer) == 0; } });
+                _ = Task.Run(() => { while (true) { if (peer.Available > 0) { peer.Receive(buffer); } else { return; } } });
+                // LongRunning: a thread of its own.
+                _ = Task.Factory.StartNew(() => { while (!_stopping) { Thread.Sleep(100); } }, TaskCreationOptions.LongRunning);
+            }
+
+            async Task InAsyncCode(Socket peer)
+            {
+                var buffer = new byte[512];
+                // An async lambda's sync read is BLZ102's (its remedy is the async read), not a pool loop of this rule.
+                await Task.Run(async () => { while (true) { var n = peer.Receive(buffer); if (n == 0) { return; } await Task.Yield(); } });
+            }
+
+            private void importWorker_DoWork(object? sender, DoWorkEventArgs e)
+            {
+                {|BLZ106:while|} (true) { Thread.Sleep(1000); }
+            }
+
+            private void OnDoWork(object? sender, EventArgs e) { while (true) { Thread.Sleep(1000); } }   // not DoWork's signature
+        }
+        """);
 }

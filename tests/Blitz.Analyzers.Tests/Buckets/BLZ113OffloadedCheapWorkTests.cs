@@ -721,4 +721,63 @@ public sealed class BLZ113OffloadedCheapWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_one_object_mapped_and_plain_constructors_and_ignores_mapped_sequences_and_busy_constructors() => Harness.VerifyAsync(Sources.Usings + """
+        namespace AutoMapper { public interface IMapper { TDestination Map<TDestination>(object source); } }
+        namespace Mapster { public static class TypeAdapter { public static TDestination Adapt<TDestination>(this object source) => default!; } }
+        namespace App
+        {
+            using AutoMapper;
+            using Mapster;
+
+            class Member { public string Name { get; set; } = ""; }
+            class MemberDto { public string Name { get; set; } = ""; }
+
+            class Sender
+            {
+                private readonly string host;
+                private readonly int port;
+                public Sender(string host, int port) { this.host = host; this.port = port; }
+                public Task SendAsync() => Task.CompletedTask;
+            }
+
+            class Guarded
+            {
+                public Guarded(string name) => Name = name ?? throw new ArgumentNullException(nameof(name));
+                public string Name { get; }
+            }
+
+            class Loud
+            {
+                private string _name = "";
+                public Loud(string name) { Console.Beep(); _name = name; }
+            }
+
+            class Noisy
+            {
+                private string _label = "";
+                public string Label { get => _label; set { _label = value.Trim(); } }
+                public Noisy(string label) { Label = label; }
+            }
+
+            class C
+            {
+                private readonly IMapper _mapper;
+                public C(IMapper mapper) => _mapper = mapper;
+
+                async Task A(Member member, List<Member> members)
+                {
+                    var dto = await {|BLZ113:Task.Run(() => _mapper.Map<MemberDto>(member))|};
+                    var adapted = await {|BLZ113:Task.Run(() => member.Adapt<MemberDto>())|};
+                    var sender = await {|BLZ113:Task.Run(() => new Sender("10.0.0.1", 4004))|};
+                    var guarded = await {|BLZ113:Task.Run(() => new Guarded("x"))|};
+
+                    var all = await Task.Run(() => _mapper.Map<List<MemberDto>>(members));   // maps every row
+                    var loud = await Task.Run(() => new Loud("x"));                            // the constructor does more than store
+                    var noisy = await Task.Run(() => new Noisy("x"));                          // a setter with a body runs
+                }
+            }
+        }
+        """);
 }

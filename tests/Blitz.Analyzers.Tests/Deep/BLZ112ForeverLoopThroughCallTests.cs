@@ -77,6 +77,46 @@ public sealed class BLZ112ForeverLoopThroughCallTests
         """);
 
     [Fact]
+    public async Task Reports_pool_starts_of_methods_whose_loop_blocks_on_every_pass_until_a_flag_or_the_connection_ends()
+    {
+        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + """
+            using System.Net.Sockets;
+            public sealed class Poller
+            {
+                private volatile bool _stopping;
+                public void Poll() { try { while (!_stopping) { Thread.Sleep(100); } } catch (Exception e) { Console.WriteLine(e.Message); } }
+                public void Serve(Socket peer)
+                {
+                    var buffer = new byte[1024];
+                    while (true)
+                    {
+                        var read = peer.Receive(buffer);
+                        if (read == 0) { return; }
+                        Console.WriteLine(read);
+                    }
+                }
+                public void Retry(Socket peer) { while (true) { try { peer.Connect("example.org", 80); return; } catch (SocketException) { Thread.Sleep(500); } } }
+                public void Stop() => _stopping = true;
+            }
+            """, Sources.Usings + """
+            using System.Net.Sockets;
+            public sealed class Host
+            {
+                private readonly Poller _poller = new();
+                public void OnStart(Socket peer)
+                {
+                    _ = {|BLZ112:Task.Run|}(() => _poller.Poll());
+                    {|BLZ112:ThreadPool.QueueUserWorkItem|}(_ => _poller.Serve(peer));
+                    _ = Task.Run(() => _poller.Retry(peer));                            // leaves once connected: bounded
+                    _ = Task.Factory.StartNew(() => _poller.Poll(), TaskCreationOptions.LongRunning);
+                }
+            }
+            """);
+
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("Task.Run → Poll → while (!_stopping) blocking on Thread.Sleep"));
+    }
+
+    [Fact]
     public Task Reports_starting_a_task_built_unstarted_whose_work_loops_forever() => Verifier.VerifyAsync(Daemon, Sources.Usings + """
         public sealed class CommandConsole
         {
