@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,13 +23,73 @@ internal sealed class BLZ110SyncParallelAnalyzer : IBlitzRule
     public void Register(RuleRegistry registry)
     {
         registry.RegisterOperation(Analyze, RuleRequirements.Tasks, OperationKind.Invocation);
+        // What each source helper runs in parallel, computed once per helper (the registry lives one compilation).
+        var helpers = new ConcurrentDictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
+        registry.RegisterCall(MayRunParallelInside, (c, resolved) => AnalyzeHelperCall(c, resolved, helpers), RuleRequirements.Tasks, OperationKind.Invocation);
+    }
+
+    /// <summary>
+    /// A sync source method whose text names a Parallel loop or PLINQ: a token check once per called member, before any
+    /// semantic reading.
+    /// </summary>
+    private static bool MayRunParallelInside(ISymbol member, BlitzSymbols symbols) =>
+        member is IMethodSymbol { IsAsync: false, MethodKind: MethodKind.Ordinary, DeclaringSyntaxReferences.Length: 1 } method
+        && !symbols.IsTaskLike(method.ReturnType) && !IsDeferredSequence(method.ReturnType)
+        && method.DeclaringSyntaxReferences[0].GetSyntax().DescendantTokens().Any(t => t.ValueText is "Parallel" or "AsParallel");
+
+    /// <summary>A <c>ParallelQuery</c> or a sequence interface: a helper that returns one may hand back a query it never ran.</summary>
+    private static bool IsDeferredSequence(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "ParallelQuery" or "OrderedParallelQuery" }
+        || (type.TypeKind == TypeKind.Interface && (type.Name == "IEnumerable" || type.AllInterfaces.Any(i => i.Name == "IEnumerable")));
+
+    /// <summary>
+    /// <c>var posts = BuildPosts(feed);</c> in async code, where the sync helper runs a Parallel loop or a PLINQ query in
+    /// its own body: the async method blocks on it just as on the loop itself (one call away; deeper calls are not read).
+    /// </summary>
+    private static void AnalyzeHelperCall(OperationAnalysisContext context, BlitzSymbols symbols, ConcurrentDictionary<IMethodSymbol, string?> helpers)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        if (!IsRequestPath(call, context.ContainingSymbol, symbols))
+        {
+            return;
+        }
+
+        var helper = call.TargetMethod.OriginalDefinition;
+        var parallel = helpers.GetOrAdd(helper, method => ParallelIn(method, context.Compilation, symbols, context.CancellationToken));
+        if (parallel is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncParallel, call.Syntax.GetLocation(), helper.Name + " → " + parallel));
+        }
+    }
+
+    /// <summary>
+    /// Async context, or a sync request handler (<see cref="RequestHandlers"/>): the framework runs it on a ThreadPool
+    /// thread per request, which the loop holds while it borrows more for its partitions.
+    /// </summary>
+    private static bool IsRequestPath(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
+        AsyncContext.IsAsyncContext(operation, containingSymbol, symbols) || RequestHandlers.Contains(operation, containingSymbol);
+
+    /// <summary>The first sync Parallel loop or PLINQ run in <paramref name="method"/>'s own body (not in a lambda it makes), or null.</summary>
+    private static string? ParallelIn(IMethodSymbol method, Compilation compilation, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
+    {
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (SourceModels.Of(compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
+        {
+            return null;
+        }
+
+        return OperationHelpers.DescendantsInSameFunction(body)
+            .OfType<IInvocationOperation>()
+            .Where(i => symbols.IsSyncParallel(i.TargetMethod) || RunsQueryMadeElsewhere(i))
+            .OrderBy(i => i.Syntax.SpanStart)
+            .Select(i => i.TargetMethod is { IsStatic: true, IsExtensionMethod: false } target ? target.ContainingType.Name + "." + target.Name : i.TargetMethod.Name)
+            .FirstOrDefault();
     }
 
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!(symbols.IsSyncParallel(invocation.TargetMethod) || RunsQueryMadeElsewhere(invocation))
-            || !AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols))
+        if (!(symbols.IsSyncParallel(invocation.TargetMethod) || RunsQueryMadeElsewhere(invocation)) || !IsRequestPath(invocation, context.ContainingSymbol, symbols))
         {
             return;
         }

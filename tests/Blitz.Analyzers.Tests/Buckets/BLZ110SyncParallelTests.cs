@@ -58,4 +58,38 @@ public sealed class BLZ110SyncParallelTests
             void Sync() => Connected.ForAll(d => Console.WriteLine(d));                    // not async
         }
         """);
+
+    [Fact]
+    public Task Reports_a_helper_that_runs_parallel_work_one_call_away_and_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        class Feed
+        {
+            async Task<List<int>> LoadAsync(int[] raw)
+            {
+                await Task.Yield();
+                var posts = {|BLZ110:Build(raw)|};
+                var total = {|BLZ110:Scale(raw)|};
+                var deferred = Defer(raw);                 // hands back a query it never ran
+                var plain = Sum(raw);                      // no parallel work
+                await Task.Run(() => Build(raw));          // already off the caller (a pool delegate)
+                return posts;
+            }
+
+            private List<int> Build(int[] raw) => raw.AsParallel().Select(x => x * 2).ToList();
+            private int Scale(int[] raw) { Parallel.For(0, raw.Length, i => raw[i] *= 3); return raw.Length; }
+            private ParallelQuery<int> Defer(int[] raw) => raw.AsParallel().Where(x => x > 0);
+            private int Sum(int[] raw) => raw.Sum();
+            private void Nested(int[] raw) { Action later = () => Parallel.For(0, 3, _ => { }); }
+            void Sync(int[] raw) => Build(raw);                 // sync code: not reported
+        }
+
+        class ForecastController : Microsoft.AspNetCore.Mvc.Controller
+        {
+            public int[] Forecast()
+            {
+                var days = new int[1_000_000];
+                {|BLZ110:Parallel.For|}(0, days.Length, i => days[i] = i % 40);
+                return days;
+            }
+        }
+        """);
 }
