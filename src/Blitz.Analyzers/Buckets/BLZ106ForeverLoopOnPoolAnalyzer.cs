@@ -45,7 +45,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         // On loops, not on calls: loops are far fewer, and only one with an endless condition is read further.
         registry.RegisterOperation(AnalyzeNonAwaitingLoop, RuleRequirements.Tasks, OperationKind.Loop);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
-        registry.RegisterMethodSymbol((c, resolved) => AnalyzeDoWorkHandler(c, reportedHandlerLoops), RuleRequirements.Tasks);
+        registry.RegisterMethodSymbol((c, resolved) => AnalyzeDoWorkHandler(c, resolved, reportedHandlerLoops), RuleRequirements.Tasks);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
     }
@@ -191,10 +191,11 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     /// subscribes it (often a designer file), a BackgroundWorker raises DoWork on a ThreadPool thread, which the loop
     /// then holds for good. Reported on the loop, once (the start, when seen, finds the same loop).
     /// </summary>
-    private static void AnalyzeDoWorkHandler(SymbolAnalysisContext context, System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> reported)
+    [MethodImpl(Jit.Optimized)]
+    private static void AnalyzeDoWorkHandler(SymbolAnalysisContext context, BlitzSymbols symbols, System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> reported)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (!BackgroundWorkers.IsDoWorkHandler(method))
+        if (!BackgroundWorkers.IsDoWorkHandler(method, symbols.DoWorkEventArgs))
         {
             return;
         }

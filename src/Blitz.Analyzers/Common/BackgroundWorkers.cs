@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,10 +25,14 @@ internal static class BackgroundWorkers
     public static bool IsRunWorkerAsync(ISymbol member) =>
         member is IMethodSymbol { Name: "RunWorkerAsync", ContainingType: { } type } && IsBackgroundWorker(type);
 
-    /// <summary>A method with DoWork's signature, <c>(object sender, DoWorkEventArgs e)</c>, returning nothing: a parameter-count check first.</summary>
-    public static bool IsDoWorkHandler(IMethodSymbol method) =>
-        method is { Parameters.Length: 2, ReturnsVoid: true, IsAsync: false }
-        && method.Parameters[1].Type is INamedTypeSymbol { Name: "DoWorkEventArgs", ContainingNamespace: { Name: "ComponentModel", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+    /// <summary>
+    /// A method with DoWork's signature, <c>(object sender, DoWorkEventArgs e)</c>, returning nothing: cheap checks first,
+    /// it runs per method symbol.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public static bool IsDoWorkHandler(IMethodSymbol method, INamedTypeSymbol? doWorkEventArgs) =>
+        doWorkEventArgs is not null && method.MethodKind == MethodKind.Ordinary && method.ReturnsVoid && !method.IsAsync
+        && method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, doWorkEventArgs);
 
     /// <summary>The DoWork handlers that <paramref name="run"/> (a <c>RunWorkerAsync</c> call) starts on the ThreadPool.</summary>
     public static IReadOnlyList<IDelegateCreationOperation> HandlersStartedBy(IInvocationOperation run, Compilation compilation, CancellationToken cancellationToken)

@@ -106,7 +106,11 @@ internal sealed class BlitzSymbols
         TaskScheduler = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskScheduler");
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
         TaskFactoryOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory`1");
+        DoWorkEventArgs = compilation.GetTypeByMetadataName("System.ComponentModel.DoWorkEventArgs");
     }
+
+    /// <summary>BackgroundWorker's DoWork arguments: a method taking them is a DoWork handler, run on the ThreadPool.</summary>
+    public INamedTypeSymbol? DoWorkEventArgs { get; }
 
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }

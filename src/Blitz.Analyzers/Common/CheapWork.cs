@@ -223,7 +223,7 @@ internal sealed class CheapWork
         while (OperationHelpers.WithoutConversions(source) is IInvocationOperation step && IsLinq(step.TargetMethod)
             && (step == call || ElementWiseOperators.Contains(step.TargetMethod.Name)))
         {
-            if (step.Arguments.Length == 0 || !step.Arguments.Skip(1).All(a => IsArithmeticLambda(a.Value)))
+            if (step.Arguments.Length == 0 || !step.Arguments.Skip(1).All(a => IsArithmeticLambda(a.Value) || IsPlainElementLambda(a.Value, cancellationToken)))
             {
                 return false;
             }
@@ -241,6 +241,25 @@ internal sealed class CheapWork
         OperationHelpers.WithoutConversions(argument) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: false, Body.Operations: { Length: 1 } statements } }
         && statements[0] is IReturnOperation { ReturnedValue: { } value }
         && CountedLoops.IsArithmetic(value);
+
+    /// <summary>
+    /// <c>i =&gt; new Catalogue { Id = i * 2 }</c>: one expression that makes a plain object (<see cref="IsCheapConstruction"/>)
+    /// from arithmetic, in its arguments and its member initializers: a small allocation per element.
+    /// </summary>
+    private bool IsPlainElementLambda(IOperation argument, CancellationToken cancellationToken) =>
+        OperationHelpers.WithoutConversions(argument) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.IsAsync: false, Body.Operations: { Length: 1 } statements } }
+        && statements[0] is IReturnOperation { ReturnedValue: { } value }
+        && OperationHelpers.WithoutConversions(value) is IObjectCreationOperation { Constructor: { } constructor } creation
+        && IsCheapConstruction(constructor, cancellationToken)
+        && creation.Arguments.All(a => CountedLoops.IsArithmetic(a.Value))
+        && (creation.Initializer is null || creation.Initializer.Initializers.All(i =>
+            i is ISimpleAssignmentOperation { Value: var assigned } store && CountedLoops.IsArithmetic(assigned)
+            && store.Target switch
+            {
+                IFieldReferenceOperation => true,
+                IPropertyReferenceOperation { Property: var property } => IsAutoProperty(property, cancellationToken),
+                _ => false,
+            }));
 
     // Operators that run the query here, over their source once (Contains and the like compare plain values).
     private static readonly HashSet<string> EnumeratingOperators = new(System.StringComparer.Ordinal)

@@ -780,4 +780,28 @@ public sealed class BLZ113OffloadedCheapWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_a_small_query_that_makes_a_plain_object_per_element() => Harness.VerifyAsync(Sources.Usings + """
+        class Catalogue { public int Id { get; set; } }
+        class Tile { public Tile(int index) => Index = index; public int Index { get; } }
+        class Busy { public Busy(int index) { Console.Beep(); } }
+        class Logged { private int _id; public int Id { get => _id; set { _id = value; Console.WriteLine(value); } } }
+
+        class C
+        {
+            private static Catalogue[] Products() => Enumerable.Range(5, 15).Select(i => new Catalogue { Id = i }).ToArray();
+
+            async Task A()
+            {
+                var products = await {|BLZ113:Task.Factory.StartNew(() => Products())|};
+                var tiles = await {|BLZ113:Task.Run(() => Enumerable.Range(0, 100).Select(n => new Tile(n * 2)).ToList())|};
+
+                var many = await Task.Run(() => Enumerable.Range(0, 5000).Select(n => new Tile(n)).ToList());   // past the small bound
+                var busy = await Task.Run(() => Enumerable.Range(0, 10).Select(n => new Busy(n)).ToList());    // the constructor works
+                var logged = await Task.Run(() => Enumerable.Range(0, 10).Select(n => new Logged { Id = n }).ToList()); // a setter runs code
+                var named = await Task.Run(() => Enumerable.Range(0, 10).Select(n => new Tile(n.GetHashCode())).ToList()); // a call per element
+            }
+        }
+        """);
 }
