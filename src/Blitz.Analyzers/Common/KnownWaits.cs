@@ -70,6 +70,8 @@ internal static class KnownWaits
     private const string AsyncSignal = "use an async primitive (SemaphoreSlim.WaitAsync, TaskCompletionSource)";
     private const string Channel = "use a Channel<T> and await its reader/writer (or run the consumer on a dedicated thread: SpawnDedicated)";
     private const string BlockingPool = "run it on the blocking pool ([Blocking] / SpawnBlocking)";
+    private const string Dedicated = "run the receive loop on a dedicated thread (SpawnDedicated), or one receive on the blocking pool (SpawnBlocking)";
+    private const string SerialPort = "read the port's BaseStream with ReadAsync, or run the reads on a dedicated thread (SpawnDedicated)";
 
     private const WaitRoles Blocking = WaitRoles.BlockingWait;
     private const WaitRoles BlockingAndLifetime = WaitRoles.BlockingWait | WaitRoles.PacesLifetimeLoop;
@@ -137,15 +139,16 @@ internal static class KnownWaits
         ("System.Net.Sockets.Socket", "Poll", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
         ("System.Net.Sockets.Socket", "Select", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
 
-        // Message consumers of client libraries whose receive blocks and has no async counterpart: a loop around one is
-        // a lifetime loop (their documentation says to run it on a thread of its own). For BLZ106 only.
-        ("Confluent.Kafka.IConsumer`2", "Consume", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
-        ("Confluent.Kafka.Consumer`2", "Consume", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
-        ("System.IO.Ports.SerialPort", "ReadLine", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
-        ("System.IO.Ports.SerialPort", "ReadTo", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
-        ("System.IO.Ports.SerialPort", "ReadByte", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
-        ("System.IO.Ports.SerialPort", "ReadChar", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
-        ("System.Messaging.MessageQueue", "Receive", WaitOverloads.All, "", WaitRoles.PacesLifetimeLoop),
+        // Receives of client libraries and devices that block until input arrives and have no async counterpart on
+        // their type: a wait in async code (BLZ103), and a loop around one is a lifetime loop (their documentation says
+        // to run it on a thread of its own).
+        ("Confluent.Kafka.IConsumer`2", "Consume", WaitOverloads.All, Dedicated, BlockingAndLifetime),
+        ("Confluent.Kafka.Consumer`2", "Consume", WaitOverloads.All, Dedicated, BlockingAndLifetime),
+        ("System.IO.Ports.SerialPort", "ReadLine", WaitOverloads.All, SerialPort, BlockingAndLifetime),
+        ("System.IO.Ports.SerialPort", "ReadTo", WaitOverloads.All, SerialPort, BlockingAndLifetime),
+        ("System.IO.Ports.SerialPort", "ReadByte", WaitOverloads.All, SerialPort, BlockingAndLifetime),
+        ("System.IO.Ports.SerialPort", "ReadChar", WaitOverloads.All, SerialPort, BlockingAndLifetime),
+        ("System.Messaging.MessageQueue", "Receive", WaitOverloads.All, Dedicated, BlockingAndLifetime),
     };
 
     /// <summary>Whether <paramref name="overload"/> of a table entry waits, by <paramref name="overloads"/>.</summary>

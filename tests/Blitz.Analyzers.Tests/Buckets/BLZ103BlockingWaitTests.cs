@@ -732,4 +732,31 @@ public sealed class BLZ103BlockingWaitTests
             public void OnAuthorization(object context) => Task.Delay(10).Wait();
         }
         """);
+
+    [Fact]
+    public Task Reports_receives_of_clients_and_devices_that_wait_for_input_without_an_async_twin() => Harness.VerifyAsync(Sources.Usings + """
+        namespace Confluent.Kafka
+        {
+            public sealed class ConsumeResult<TKey, TValue> { public TValue Value { get; set; } = default!; }
+            public interface IConsumer<TKey, TValue> { ConsumeResult<TKey, TValue> Consume(CancellationToken cancellationToken = default); ConsumeResult<TKey, TValue> Consume(int millisecondsTimeout); }
+        }
+        namespace System.IO.Ports { public class SerialPort { public string ReadLine() => ""; public string ReadExisting() => ""; } }
+        namespace App
+        {
+            using Confluent.Kafka;
+            class Reader
+            {
+                async Task<string> OneAsync(IConsumer<string, string> consumer, System.IO.Ports.SerialPort port, CancellationToken stop)
+                {
+                    await Task.Yield();
+                    var record = {|BLZ103:consumer.Consume(stop)|};
+                    var line = {|BLZ103:port.ReadLine()|};
+                    var peek = consumer.Consume(0);            // a zero timeout returns at once
+                    var buffered = port.ReadExisting();         // what the driver already holds
+                    return record.Value + line + peek?.Value + buffered;
+                }
+                string Sync(System.IO.Ports.SerialPort port) => port.ReadLine();   // sync code: not reported
+            }
+        }
+        """);
 }
