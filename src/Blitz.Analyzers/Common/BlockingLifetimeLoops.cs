@@ -42,14 +42,6 @@ internal static class BlockingLifetimeLoops
         return first;
     }
 
-    /// <summary>How the loop reads in a chain: <c>while (!stopping) blocking on Thread.Sleep</c>.</summary>
-    public static string Describe(ILoopOperation loop, BlockingWork work) => loop.Syntax switch
-    {
-        WhileStatementSyntax w => "while (" + w.Condition + ") blocking on " + work.Name,
-        DoStatementSyntax d => "do … while (" + d.Condition + ") blocking on " + work.Name,
-        _ => "a loop blocking on " + work.Name,
-    };
-
     /// <summary>The innermost loop around <paramref name="blocking"/>, when it is a lifetime loop that blocks there on every pass; else null.</summary>
     public static ILoopOperation? Around(IOperation blocking)
     {

@@ -242,7 +242,7 @@ internal sealed class BlockingSummaries
                 if (work.Kind is BlockingKind.Sleep or BlockingKind.SyncIo or BlockingKind.Wait && BlockingLifetimeLoops.Around(operation) is { } blockingLoop
                     && blockingLoop.Syntax.SpanStart < foreverAt && !ForeverLoops.IsForeverLoop(blockingLoop.Syntax))
                 {
-                    var loop = BlockingLifetimeLoops.Describe(blockingLoop, work);
+                    var loop = LifetimeLoops.DescribeLoop(blockingLoop, work.Name);
                     forever = new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), loop), new BlockingWork(null, loop, LifetimeLoops.What, BlockingKind.ForeverLoop));
                     foreverAt = blockingLoop.Syntax.SpanStart;
                 }

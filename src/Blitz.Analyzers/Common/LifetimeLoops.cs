@@ -284,12 +284,15 @@ internal static class LifetimeLoops
     }
 
     /// <summary>How a lifetime loop reads in a chain: <c>while (true) blocking on Console.ReadKey</c>.</summary>
-    public static string DescribeLoop(ILoopOperation loop, IInvocationOperation wait) => loop.Syntax switch
+    public static string DescribeLoop(ILoopOperation loop, IInvocationOperation wait) => DescribeLoop(loop, Describe(wait));
+
+    /// <summary>How a lifetime loop reads in a chain, for the blocking call named <paramref name="blocking"/>.</summary>
+    public static string DescribeLoop(ILoopOperation loop, string blocking) => loop.Syntax switch
     {
-        CommonForEachStatementSyntax => "foreach over " + Describe(wait),
-        WhileStatementSyntax w => "while (" + w.Condition + ") blocking on " + Describe(wait),
-        DoStatementSyntax d => "do … while (" + d.Condition + ") blocking on " + Describe(wait),
-        _ => "a loop blocking on " + Describe(wait),
+        CommonForEachStatementSyntax => "foreach over " + blocking,
+        WhileStatementSyntax w => "while (" + w.Condition + ") blocking on " + blocking,
+        DoStatementSyntax d => "do … while (" + d.Condition + ") blocking on " + blocking,
+        _ => "a loop blocking on " + blocking,
     };
 
     /// <summary>How the wait reads in a message: <c>BlockingCollection.Take</c>.</summary>
