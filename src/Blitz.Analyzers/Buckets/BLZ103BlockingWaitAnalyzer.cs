@@ -3,6 +3,8 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -72,13 +74,41 @@ internal sealed class BLZ103BlockingWaitAnalyzer : IBlitzRule
     }
 
     /// <summary>
-    /// A console read in the body of the program's entry point (<c>Main</c> or top-level statements): the console is the
-    /// entry point's own input, and "press Enter to stop" or a prompt there holds no thread anything else is waiting for.
+    /// A console read in the body of the program's entry point (<c>Main</c> or top-level statements), or of a static
+    /// method of its type that only <c>Main</c> calls (<c>static void Main() =&gt; RunAsync().Wait();</c>): the console is
+    /// the entry point's own input, and "press Enter to stop" or a prompt there holds no thread anything else is waiting for.
     /// </summary>
     private static bool IsConsoleInputOfTheEntryPoint(ISymbol member, IOperation operation, ISymbol containingSymbol) =>
         member.ContainingType is { Name: "Console", ContainingNamespace.Name: "System" }
-        && containingSymbol is IMethodSymbol { IsStatic: true, Name: "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName }
+        && containingSymbol is IMethodSymbol { IsStatic: true } method
+        && (method.Name is "Main" or WellKnownMemberNames.TopLevelStatementsEntryPointMethodName || IsOnlyCalledByMain(method))
         && AsyncContext.EnclosingFunction(operation) is null;
+
+    /// <summary>Every use of <paramref name="method"/>'s name in its type is inside a static <c>Main</c> of that type, and there is one.</summary>
+    private static bool IsOnlyCalledByMain(IMethodSymbol method)
+    {
+        var used = false;
+        foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
+        {
+            foreach (var name in reference.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != method.Name)
+                {
+                    continue;
+                }
+
+                if (name.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { Identifier.ValueText: "Main" } main
+                    || !main.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)))
+                {
+                    return false;
+                }
+
+                used = true;
+            }
+        }
+
+        return used;
+    }
 
     /// <summary>
     /// A wait with a timeout that is a loop's condition (<c>while (!stop.WaitOne(1000)) { ... }</c>): a Thread.Sleep

@@ -106,43 +106,17 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
         return null;
     }
 
-    /// <summary>A start on a pool; not <c>StartNew</c> on a scheduler of the code's choosing, which may bound it (see <see cref="TaskSchedulers"/>).</summary>
+    /// <summary>
+    /// A start on a pool; not <c>StartNew</c> on a scheduler of the code's choosing, which may bound it (see
+    /// <see cref="TaskSchedulers"/>, which also reads a local <c>new TaskFactory()</c> as the pool). A start per item with
+    /// LongRunning is a storm all the same: a thread per item.
+    /// </summary>
     private static bool IsSpawn(IInvocationOperation invocation, BlitzSymbols symbols, OffloadTargetCache targets, System.Threading.CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         return (symbols.TryGetOffloadStarter(invocation, out var destination) && destination is not (OffloadDestination.Dedicated or OffloadDestination.CustomScheduler))
-            || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken))
-            || IsStartOnLocalDefaultFactory(invocation, symbols, cancellationToken);
+            || (symbols.IsTaskLike(method.ReturnType) && targets.IsGeneratedWrapper(method, cancellationToken));
     }
-
-    /// <summary>
-    /// <c>var factory = new TaskFactory(); ... factory.StartNew(...)</c>: a local made with no scheduler and never
-    /// reassigned starts on <c>TaskScheduler.Current</c> as <c>Task.Factory</c> does, which is the pool in such code.
-    /// Creation options or a scheduler anywhere (the factory's or the call's) leave it to <see cref="TaskSchedulers"/>.
-    /// </summary>
-    private static bool IsStartOnLocalDefaultFactory(IInvocationOperation invocation, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
-    {
-        if (invocation.TargetMethod.Name != "StartNew"
-            || invocation.Instance is null
-            || OperationHelpers.WithoutConversions(invocation.Instance) is not ILocalReferenceOperation { Local: { DeclaringSyntaxReferences.Length: 1 } local }
-            || !OnlyTokensAndWork(invocation.Arguments, symbols)
-            || invocation.SemanticModel is not { } model
-            || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
-            || model.GetOperation(declarator, cancellationToken) is not IVariableDeclaratorOperation { Initializer.Value: var value }
-            || OperationHelpers.WithoutConversions(value) is not IObjectCreationOperation creation
-            || !(BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactory) || BlitzSymbols.Is(creation.Type?.OriginalDefinition, symbols.TaskFactoryOfT))
-            || !creation.Arguments.All(a => BlitzSymbols.Is(a.Parameter?.Type, symbols.CancellationToken))
-            || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
-        {
-            return false;
-        }
-
-        return !LocalWrites.IsWrittenIn(member, local, model, cancellationToken);
-    }
-
-    /// <summary>No scheduler and no creation options among a start's arguments: only the work, its state and a token.</summary>
-    private static bool OnlyTokensAndWork(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) =>
-        arguments.All(a => !BlitzSymbols.Is(a.Parameter?.Type, symbols.TaskScheduler) && !BlitzSymbols.Is(a.Parameter?.Type, symbols.TaskCreationOptions));
 
     /// <summary>
     /// True when the work started is a forever or lifetime loop, in the delegate (BLZ106's) or through a call (BLZ112's):

@@ -35,7 +35,7 @@ internal sealed class BLZ110SyncParallelAnalyzer : IBlitzRule
     private static bool MayRunParallelInside(ISymbol member, BlitzSymbols symbols) =>
         member is IMethodSymbol { IsAsync: false, MethodKind: MethodKind.Ordinary, DeclaringSyntaxReferences.Length: 1 } method
         && !symbols.IsTaskLike(method.ReturnType) && !IsDeferredSequence(method.ReturnType)
-        && method.DeclaringSyntaxReferences[0].GetSyntax().DescendantTokens().Any(t => t.ValueText is "Parallel" or "AsParallel");
+        && method.DeclaringSyntaxReferences[0].GetSyntax().DescendantTokens().Any(t => t.ValueText is "Parallel" or "AsParallel" or "ParallelEnumerable");
 
     /// <summary>A <c>ParallelQuery</c> or a sequence interface: a helper that returns one may hand back a query it never ran.</summary>
     private static bool IsDeferredSequence(ITypeSymbol type) =>

@@ -130,9 +130,10 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
         }
 
         var finding = summary.ForeverLoop ?? (summary.Blocking is { } blocking && !blocking.IsRuledOutBy(operation, symbols, cancellationToken) ? blocking : null);
-        if (finding is { IsTeardown: true } && FailurePathTeardown.IsInCatchClause(operation))
+        if (finding is not null && (finding.IsTeardown || (operation is IInvocationOperation call && FailurePathTeardown.IsTeardown(call.TargetMethod)))
+            && FailurePathTeardown.IsInCatchClause(operation))
         {
-            finding = null; // a helper that only tears down, called on the failure path
+            finding = null; // a helper that only tears down, or a teardown member (Dispose, Close) itself, called on the failure path
         }
 
         return new Site(definition, summary, finding, isUsing: false);

@@ -74,9 +74,17 @@ internal static class BlockingCalls
     /// </summary>
     private static bool WrapsNonBlockingStream(IOperation created, BlitzSymbols symbols, CancellationToken cancellationToken) =>
         created is IObjectCreationOperation { Constructor.ContainingType: { } type, Arguments: { IsEmpty: false } arguments }
-        && symbols.IsIoType(type) && IsFrameworkType(type)
+        && ((symbols.IsIoType(type) && IsFrameworkType(type)) || OnlyPlainValuesBeside(arguments, symbols))
         && arguments.FirstOrDefault(a => symbols.IsIoType(a.Parameter?.Type)) is { } wrapped
         && IsNonBlockingReceiver(wrapped.Value, symbols, cancellationToken);
+
+    /// <summary>
+    /// Besides one stream, only values (a flag, a size, an enum): <c>new ExcelPackage(memory)</c> has nothing else to
+    /// read or write than that stream, while a string or another object beside it may name a file or a connection.
+    /// </summary>
+    private static bool OnlyPlainValuesBeside(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, BlitzSymbols symbols) =>
+        arguments.Count(a => symbols.IsIoType(a.Parameter?.Type)) == 1
+        && arguments.All(a => symbols.IsIoType(a.Parameter?.Type) || a.Parameter?.Type is { IsValueType: true });
 
     /// <summary>
     /// A framework reader or writer made by a static factory over an in-memory one (<c>XmlReader.Create(new

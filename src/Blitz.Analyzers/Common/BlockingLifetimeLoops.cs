@@ -9,8 +9,8 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// Lifetime loops of sync code that block on every pass in any blocking call, not only in a wait for input
 /// (<see cref="LifetimeLoops"/>): a <c>while</c>, <c>for</c> or <c>do</c> loop that runs until cancellation
-/// (<see cref="ForeverLoops.HasEndlessCondition"/>), a stop flag (<c>while (!stopping)</c>, <c>while (running)</c>: a
-/// field, property or captured variable the loop itself never writes) or its connection ends (<c>while (client.Connected)</c>),
+/// (<see cref="ForeverLoops.HasEndlessCondition"/>) or a stop flag (<see cref="StopFlags"/>: <c>while (!stopping)</c>,
+/// <c>while (client.Connected)</c>),
 /// whose body blocks on each pass (<c>socket.Receive</c>, <c>Thread.Sleep</c>, a sync read), and which leaves only when
 /// a check says so (<c>if (read == 0) return;</c>, a catch). Sent to the ThreadPool, such a loop holds a pool thread for
 /// as long as its connection or service lives (bucket 4), which is why a socket read loop in <c>Task.Run</c> is a
@@ -81,90 +81,7 @@ internal static class BlockingLifetimeLoops
             return false;
         }
 
-        var condition = loop.Syntax switch
-        {
-            WhileStatementSyntax w => w.Condition,
-            DoStatementSyntax d => d.Condition,
-            ForStatementSyntax f => f.Condition,
-            _ => null,
-        };
-        return (ForeverLoops.HasEndlessCondition(loop.Syntax) || (condition is not null && IsStopFlag(condition, (StatementSyntax)loop.Syntax)))
-            && LeavesOnlyOnACheck((StatementSyntax)loop.Syntax);
-    }
-
-    /// <summary>
-    /// <c>!stopping</c>, <c>running</c>, <c>!this.disposed</c>, <c>client.Connected</c>: a flag that something else sets
-    /// (not a local of the function, not written in the loop).
-    /// </summary>
-    private static bool IsStopFlag(ExpressionSyntax condition, StatementSyntax loop)
-    {
-        condition = ForeverLoops.Unparenthesize(condition);
-        if (condition is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not)
-        {
-            condition = ForeverLoops.Unparenthesize(not.Operand);
-        }
-
-        string name;
-        switch (condition)
-        {
-            case IdentifierNameSyntax identifier:
-                name = identifier.Identifier.ValueText;
-                if (DeclaredInFunction(name, loop))
-                {
-                    return false;
-                }
-
-                break;
-            case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
-                name = member.Identifier.ValueText;
-                break;
-            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Connected" or "IsConnected" } connection:
-                name = connection.Name.Identifier.ValueText;
-                break;
-            default:
-                return false;
-        }
-
-        foreach (var node in loop.DescendantNodes())
-        {
-            if (node is AssignmentExpressionSyntax { Left: var left } && Names(left, name))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool Names(ExpressionSyntax target, string name) => target switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
-        _ => false,
-    };
-
-    /// <summary>A local or parameter of the function (method, lambda, local function) around <paramref name="loop"/>.</summary>
-    private static bool DeclaredInFunction(string name, SyntaxNode loop)
-    {
-        foreach (var ancestor in loop.Ancestors())
-        {
-            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
-            {
-                foreach (var node in ancestor.DescendantNodes())
-                {
-                    if ((node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == name)
-                        || (node is ParameterSyntax parameter && parameter.Identifier.ValueText == name)
-                        || (node is SingleVariableDesignationSyntax designation && designation.Identifier.ValueText == name))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        return false;
+        return (ForeverLoops.HasEndlessCondition(loop.Syntax) || StopFlags.Controls(loop)) && LeavesOnlyOnACheck((StatementSyntax)loop.Syntax);
     }
 
     /// <summary>

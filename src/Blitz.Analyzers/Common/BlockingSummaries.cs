@@ -337,15 +337,35 @@ internal sealed class BlockingSummaries
     }
 
     /// <summary>Work done by <paramref name="operation"/> in <paramref name="method"/>'s own body, with the conditions it runs under there.</summary>
-    private static BlockingFinding Found(IMethodSymbol method, ref string? name, BlockingWork work, IOperation operation, IOperation body)
+    private BlockingFinding Found(IMethodSymbol method, ref string? name, BlockingWork work, IOperation operation, IOperation body)
     {
-        var receiver = work.Kind == BlockingKind.SyncIo && operation is IInvocationOperation { Instance: { } instance }
-            && OperationHelpers.WithoutConversions(instance) is IParameterReferenceOperation parameter
-            ? parameter.Parameter.Ordinal
-            : -1;
+        var receiver = work.Kind == BlockingKind.SyncIo && operation is IInvocationOperation call ? IoParameter(call) : -1;
         var (switchParameter, switchValue) = ParameterSwitches.SwitchOf(operation, body);
         return new BlockingFinding(ImmutableArray.Create(name ??= ChainName(method), work.Name), work,
             FirstUseGuards.IsBehindFirstUseGuard(operation, body) ? method : null, receiver, switchParameter, switchValue);
+    }
+
+    /// <summary>
+    /// The ordinal of the parameter the sync I/O of <paramref name="call"/> reads or writes: its receiver
+    /// (<c>stream.Write(...)</c>), or else a reader, writer or stream it is given (<c>JsonSerializer.Serialize(stream, value)</c>);
+    /// -1 when that is not one of the method's parameters.
+    /// </summary>
+    private int IoParameter(IInvocationOperation call)
+    {
+        if (call.Instance is { } instance)
+        {
+            return OperationHelpers.WithoutConversions(instance) is IParameterReferenceOperation parameter ? parameter.Parameter.Ordinal : -1;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } target && _symbols.IsIoType(target.Type))
+            {
+                return OperationHelpers.WithoutConversions(argument.Value) is IParameterReferenceOperation parameter ? parameter.Parameter.Ordinal : -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -372,7 +392,7 @@ internal sealed class BlockingSummaries
     [MethodImpl(Jit.Optimized)]
     private BlockingWork? Direct(IOperation operation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work)
+        if (BlockingCalls.Classify(operation, _symbols, cancellationToken) is { } work && !IsReadInstead(work, operation, cancellationToken))
         {
             // On the sync path of a method that serves both sync and async callers, it blocks only a sync caller; and a
             // twin's default written over its sync member (XAsync() { X(); ... }) is the type's, overridden where it matters.
@@ -390,6 +410,74 @@ internal sealed class BlockingSummaries
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Sync I/O by name only (a source member with an async twin) whose own body is in view and does real work: the
+    /// body is read as a callee instead, and blocks only if something in it does (<c>Execute(...) =&gt; _action(...)</c>
+    /// beside <c>ExecuteAsync</c> runs a delegate). A stub's body (empty, a constant, a throw) says nothing, so the
+    /// name stands for it.
+    /// </summary>
+    private bool IsReadInstead(BlockingWork work, IOperation operation, CancellationToken cancellationToken) =>
+        work.Kind == BlockingKind.SyncIo && operation is IInvocationOperation { TargetMethod: var target } && ReadsBodyInstead(target, cancellationToken);
+
+    /// <summary>
+    /// Whether a call of <paramref name="target"/>, a source member that is sync I/O by name (an async twin beside it),
+    /// is read through its body rather than by its name: the body is in view and does real work (not a stub's).
+    /// </summary>
+    public bool ReadsBodyInstead(IMethodSymbol target, CancellationToken cancellationToken) =>
+        IsDeclaredInSource(target, _compilation) && Summarizable(target) is { } definition
+        && Declaration(definition, _compilation, cancellationToken) is { } declaration && !IsStubBody(declaration)
+        && !CallsNativeCode(declaration, cancellationToken);
+
+    /// <summary>A body that calls an <c>extern</c> method (a P/Invoke such as <c>write(fd, ...)</c>): native I/O the summaries cannot see into.</summary>
+    private bool CallsNativeCode(SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        var model = SourceModels.Of(_compilation, declaration.SyntaxTree);
+        foreach (var call in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { IsExtern: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A body that only returns a constant, a default, a field, a new or empty value or a completed task, throws, or is empty.</summary>
+    private static bool IsStubBody(SyntaxNode declaration)
+    {
+        var (block, expression) = declaration switch
+        {
+            BaseMethodDeclarationSyntax method => (method.Body, method.ExpressionBody?.Expression),
+            AccessorDeclarationSyntax accessor => (accessor.Body, accessor.ExpressionBody?.Expression),
+            LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody?.Expression),
+            ArrowExpressionClauseSyntax arrow => (null, arrow.Expression),
+            _ => (null, null),
+        };
+        if (block is not null)
+        {
+            switch (block.Statements.Count == 1 ? block.Statements[0] : null)
+            {
+                case null when block.Statements.Count == 0:
+                    return true;
+                case ReturnStatementSyntax { Expression: var returned }:
+                    expression = returned;
+                    break;
+                case ThrowStatementSyntax or YieldStatementSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.YieldBreakStatement }:
+                    return true;
+                default:
+                    return false; // a statement that does something, or several
+            }
+        }
+
+        return expression is null or LiteralExpressionSyntax or DefaultExpressionSyntax or ThrowExpressionSyntax or IdentifierNameSyntax
+            or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression }
+            || (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" })
+            || (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "FromResult" } })
+            || (expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" } })
+            || (expression is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax);
     }
 
     private bool IsDefaultOverSyncMember(IOperation operation, IMethodSymbol method) =>

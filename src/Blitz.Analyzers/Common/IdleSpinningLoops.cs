@@ -22,7 +22,7 @@ internal static class IdleSpinningLoops
     public static ExpressionSyntax? AwaitGuard(ILoopOperation loop, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
         // The condition first (a look at one expression), then the walk over the body for exits.
-        if (loop.Syntax is not (WhileStatementSyntax or ForStatementSyntax) || !(ForeverLoops.HasEndlessCondition(loop.Syntax) || IsStopFlag(loop))
+        if (loop.Syntax is not (WhileStatementSyntax or ForStatementSyntax) || !(ForeverLoops.HasEndlessCondition(loop.Syntax) || StopFlags.Controls(loop))
             || !ForeverLoops.NeverLeaves((StatementSyntax)loop.Syntax))
         {
             return null;
@@ -71,6 +71,9 @@ internal static class IdleSpinningLoops
             };
             if (operation is IThrowOperation
                 || (operation is IInvocationOperation wait && LifetimeLoops.IsBlockingWait(wait, symbols)) // Poll(1000, ...): it waits, and paces the loop
+                // var pending = work(token); if (!pending.IsCompleted) await pending;: every pass starts async work and
+                // awaits it unless it already finished; that work paces the loop.
+                || (operation is IInvocationOperation started && symbols.IsTaskLike(started.TargetMethod.ReturnType))
                 || (target is not null && (!target.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty || BlockingCalls.Classify(operation, symbols, cancellationToken) is not null)))
             {
                 return null; // a source call or a blocking one may pace the loop; a throw may end it
@@ -78,23 +81,6 @@ internal static class IdleSpinningLoops
         }
 
         return guarded.Condition;
-    }
-
-    /// <summary><c>while (_running)</c>, <c>while (!_stopped)</c>, <c>while (client.Connected)</c>: a flag some other code clears.</summary>
-    private static bool IsStopFlag(ILoopOperation loop)
-    {
-        var condition = loop switch
-        {
-            IWhileLoopOperation { ConditionIsTop: true, ConditionIsUntil: false } w => w.Condition,
-            IForLoopOperation f => f.Condition,
-            _ => null,
-        };
-        if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-        {
-            condition = not.Operand;
-        }
-
-        return condition is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && condition.Type?.SpecialType == SpecialType.System_Boolean;
     }
 
     /// <summary>A body's statements, with the blocks and <c>try</c> blocks around them opened.</summary>

@@ -17,7 +17,8 @@ internal static class ParameterSwitches
         var child = operation;
         for (var parent = operation.Parent; parent is not null && child != body; child = parent, parent = parent.Parent)
         {
-            if (parent is IConditionalOperation conditional && conditional.Condition != child && Test(conditional.Condition) is { Ordinal: >= 0 } test)
+            if (parent is IConditionalOperation conditional && conditional.Condition != child
+                && BranchTest(conditional.Condition, conditional.WhenTrue == child) is { Ordinal: >= 0 } test)
             {
                 return (test.Ordinal, conditional.WhenTrue == child ? test.Value : !test.Value);
             }
@@ -41,10 +42,32 @@ internal static class ParameterSwitches
                 break;
             }
 
-            if (earlier is IConditionalOperation { WhenFalse: null } conditional && FirstUseGuards.Returns(conditional.WhenTrue) && Test(conditional.Condition) is { Ordinal: >= 0 } test)
+            if (earlier is IConditionalOperation { WhenFalse: null } conditional && FirstUseGuards.Returns(conditional.WhenTrue)
+                && BranchTest(conditional.Condition, whenTrue: false) is { Ordinal: >= 0 } test)
             {
                 return test;
             }
+        }
+
+        return (-1, false);
+    }
+
+    /// <summary>
+    /// The parameter test that decides one branch of <paramref name="condition"/>: the condition itself, or an operand
+    /// of <c>&amp;&amp;</c> for the branch taken when it holds (<c>if (disposing &amp;&amp; !_closed)</c> runs only when
+    /// <c>disposing</c>), or an operand of <c>||</c> for the branch taken when it fails.
+    /// </summary>
+    private static (int Ordinal, bool Value) BranchTest(IOperation condition, bool whenTrue)
+    {
+        if (Test(condition) is { Ordinal: >= 0 } plain)
+        {
+            return plain;
+        }
+
+        if (OperationHelpers.WithoutConversions(condition) is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical
+            && (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd) == whenTrue)
+        {
+            return BranchTest(logical.LeftOperand, whenTrue) is { Ordinal: >= 0 } left ? left : BranchTest(logical.RightOperand, whenTrue);
         }
 
         return (-1, false);

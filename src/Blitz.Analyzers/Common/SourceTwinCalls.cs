@@ -7,8 +7,8 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// A call to a sync member declared in source that has an async twin (<see cref="SyncTwins"/>): one diagnostic per
 /// call. When the member's body blocks (its <see cref="BlockingSummary"/>), BLZ111 reports it with the chain down to
-/// the blocking call; otherwise (an interface member, a body the summary sees nothing in) BLZ102 reports it, since the
-/// type's own twin is the advice either way.
+/// the blocking call; when its body does real work and blocks nowhere, nobody does; otherwise (an interface or abstract
+/// member, a stub's body) BLZ102 reports it by the twin's name, the type's own twin being the advice.
 /// </summary>
 internal static class SourceTwinCalls
 {
@@ -17,9 +17,14 @@ internal static class SourceTwinCalls
         operation is IInvocationOperation { TargetMethod: var method }
         && BlockingSummaries.IsDeclaredInSource(method, compilation) && symbols.TryGetSyncIoCounterpart(method, out _);
 
-    /// <summary>True when the call is <see cref="IsOne"/> and the member's body blocks: BLZ111's to report.</summary>
-    public static bool BodyBlocks(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>
+    /// <summary>
+    /// True when the call is <see cref="IsOne"/> and the member's body decides: it blocks (BLZ111's to report, with the
+    /// chain), or it is in view and does real work without blocking (a sync member that runs a delegate beside its
+    /// async twin: nothing to report). A stub's body or none at all leaves the call to BLZ102, by the twin's name.
+    /// </summary>
+    public static bool BodyDecides(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>
         IsOne(invocation, context.Compilation, symbols)
         && BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree) is { } summaries
-        && !summaries.Settle(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken).IsNone;
+        && (summaries.ReadsBodyInstead(invocation.TargetMethod, context.CancellationToken)
+            || !summaries.Settle(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken).IsNone);
 }

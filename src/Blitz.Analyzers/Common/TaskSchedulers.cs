@@ -16,8 +16,9 @@ namespace Blitz.Analyzers.Common;
 /// pool: their scheduler is <c>TaskScheduler.Current</c>, which is the pool except inside a task already running on a
 /// custom scheduler, and the pool is what such code means. An explicit <c>TaskScheduler.Current</c> is not: code that
 /// names it means "wherever I run now", which the rules cannot see, so it is not reported. A readonly field initialized
-/// with <c>Task.Factory</c> that no constructor assigns is <c>Task.Factory</c> under another name. Any other factory
-/// (a field the type builds for itself, a parameter, a local) may carry any scheduler and is not reported either.
+/// with <c>Task.Factory</c> that no constructor assigns is <c>Task.Factory</c> under another name, and a local whose only
+/// value is a <c>new TaskFactory(...)</c> is read as that creation. Any other factory (a field the type builds for
+/// itself, a parameter) may carry any scheduler and is not reported either.
 /// </remarks>
 internal static class TaskSchedulers
 {
@@ -39,6 +40,11 @@ internal static class TaskSchedulers
         {
             // Only an alias of the shared Task.Factory: a factory the type builds for itself is built for a purpose.
             factory = OnlyValue(field, model.Compilation) as IPropertyReferenceOperation;
+        }
+        else if (factory is ILocalReferenceOperation { Local: var local } && starter.SemanticModel is { } localModel)
+        {
+            // var factory = new TaskFactory(); factory.StartNew(Pause): a factory made here, without a scheduler, is the pool.
+            factory = LocalWrites.SoleValue(local, localModel, default) is { } value ? OperationHelpers.WithoutConversions(value) as IObjectCreationOperation : null;
         }
 
         return IsPoolFactory(factory, symbols);

@@ -996,4 +996,37 @@ public sealed class BLZ102SyncIoTests
             }
         }
         """);
+
+    [Fact]
+    public Task Ignores_a_library_object_made_over_a_memory_stream_alone() => Harness.VerifyAsync(Sources.Usings + """
+        namespace OfficeOpenXml
+        {
+            public sealed class ExcelPackage : IDisposable
+            {
+                public ExcelPackage(Stream stream) { }
+                public ExcelPackage(Stream stream, string password) { }
+                public ExcelPackage(FileInfo file) { }
+                public void Save() { }
+                public Task SaveAsync() => Task.CompletedTask;
+                public void Dispose() { }
+            }
+        }
+        namespace App
+        {
+            using OfficeOpenXml;
+            class Export
+            {
+                async Task<MemoryStream> A(Stream network, string path)
+                {
+                    await Task.Yield();
+                    var memory = new MemoryStream();
+                    using (var package = new ExcelPackage(memory)) { package.Save(); }            // writes only to the memory stream
+                    using (var locked = new ExcelPackage(memory, "secret")) { {|BLZ102:locked.Save()|}; } // a string beside it may name anything
+                    using (var remote = new ExcelPackage(network)) { {|BLZ102:remote.Save()|}; }
+                    using (var file = new ExcelPackage(new FileInfo(path))) { {|BLZ102:file.Save()|}; }
+                    return memory;
+                }
+            }
+        }
+        """);
 }

@@ -161,7 +161,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_start_new_on_a_local_factory_that_may_not_be_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_start_new_on_a_local_factory_that_may_not_be_the_pool_and_reads_a_plain_local_factory_as_the_pool() => Harness.VerifyAsync(Sources.Usings + """
         class C
         {
             static int Work(int x) => x;
@@ -174,7 +174,7 @@ public sealed class BLZ107SpawnStormTests
                 var optioned = new TaskFactory(TaskCreationOptions.LongRunning, TaskContinuationOptions.None);
                 foreach (var item in items) { tasks.Add(optioned.StartNew(() => Work(item))); }
                 var plain = new TaskFactory();
-                foreach (var item in items) { tasks.Add(plain.StartNew(() => Work(item), TaskCreationOptions.LongRunning)); }
+                foreach (var item in items) { tasks.Add({|BLZ107:plain.StartNew|}(() => Work(item), TaskCreationOptions.LongRunning)); } // a local new TaskFactory() is Task.Factory: a thread per item
                 var swapped = new TaskFactory();
                 if (dedicated) { swapped = given; }
                 foreach (var item in items) { tasks.Add(swapped.StartNew(() => Work(item))); }

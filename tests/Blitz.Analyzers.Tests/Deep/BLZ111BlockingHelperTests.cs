@@ -656,6 +656,20 @@ public sealed class BLZ111BlockingHelperTests
             }
         }
 
+        public sealed class Valve
+        {
+            private int _pending = 1;
+            public void Shut(bool drain, int extra) { if (drain && extra >= 0) { Thread.Sleep(100); } }
+            public void Vent(bool quick) { if (quick || _pending == 0) { return; } Thread.Sleep(100); }
+            public async Task TurnAsync()
+            {
+                await Task.Yield();
+                Shut(false, _pending);   // '&&': the branch needs drain
+                Vent(true);              // '||' before a return: past it, quick is false
+                {|BLZ111:Shut(true, _pending)|};
+            }
+        }
+
         public sealed class Link
         {
             private readonly ManualResetEvent _ended = new(false);

@@ -114,7 +114,7 @@ public sealed class LibraryIdiomTests
         """);
 
     [Fact]
-    public Task A_static_async_twin_written_over_its_own_sync_member_is_not_told_to_call_itself() => All.VerifyAsync(Sources.Usings + """
+    public Task A_static_async_twin_written_over_its_own_sync_member_that_only_computes_is_not_reported() => All.VerifyAsync(Sources.Usings + """
         public static class Expirations
         {
             public static long Compute(int generation) => generation * 2L;
@@ -127,7 +127,128 @@ public sealed class LibraryIdiomTests
             public async Task<long> RefreshAsync(int generation)
             {
                 await Task.Yield();
-                return {|BLZ102:Expirations.Compute(generation)|};
+                return Expirations.Compute(generation); // its body, in view, is arithmetic: the twin's name does not make it I/O
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_source_member_with_a_twin_is_read_through_its_body_when_the_body_does_real_work() => All.VerifyAsync(Sources.Usings + """
+        public abstract class Behaviour
+        {
+            public abstract void Execute(string transition);
+            public abstract Task ExecuteAsync(string transition);
+        }
+
+        public sealed class SyncBehaviour : Behaviour
+        {
+            private readonly Action<string> _action;
+            public SyncBehaviour(Action<string> action) => _action = action;
+            public override void Execute(string transition) { _action(transition); }
+            public override Task ExecuteAsync(string transition) { Execute(transition); return Task.CompletedTask; }
+        }
+
+        public sealed class Journal
+        {
+            public void Append(string line) { System.IO.File.AppendAllText("journal.txt", line); }
+            public Task AppendAsync(string line) => System.IO.File.AppendAllTextAsync("journal.txt", line);
+            public void Save() { }                                   // a stub's body says nothing: the twin's name stands
+            public Task SaveAsync() => Task.CompletedTask;
+        }
+
+        public sealed class Machine
+        {
+            public async Task FireAsync(SyncBehaviour sync, Journal journal)
+            {
+                await Task.Yield();
+                sync.Execute("go");                                  // runs a delegate: nothing blocks in view
+                {|BLZ111:journal.Append("go")|};                     // its body blocks: the chain down to it
+                {|BLZ102:journal.Save()|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Arguments_and_catch_clauses_that_rule_a_helpers_blocking_out() => All.VerifyAsync(Sources.Usings + """
+        public sealed class EventSource : IDisposable
+        {
+            private readonly Stream _output;
+            private bool _closed;
+            public EventSource(Stream output) => _output = output;
+            public void Close() { _output.Flush(); _closed = true; }
+            public Task CloseAsync() => _output.FlushAsync();
+            public void Dispose() => Dispose(closing: false);
+            private void Dispose(bool closing) { if (closing && !_closed) { Close(); } }
+        }
+
+        public sealed class Session : IDisposable
+        {
+            private readonly Task _running = Task.Delay(10);
+            public void Dispose() => _running.GetAwaiter().GetResult();
+        }
+
+        public static class Lines
+        {
+            public static Stream Render(IEnumerable<string> lines)
+            {
+                var buffer = new MemoryStream();
+                Write(buffer, lines);
+                return buffer;
+            }
+
+            private static void Write(Stream target, IEnumerable<string> lines)
+            {
+                foreach (var line in lines) { System.Text.Json.JsonSerializer.Serialize(target, line); }
+            }
+        }
+
+        public sealed class Handler
+        {
+            public async Task RunAsync(EventSource source, Func<Session> connect, IEnumerable<string> lines, Stream network)
+            {
+                await Task.Yield();
+                source.Dispose();                                    // Dispose(closing: false) never reaches Close
+                var rendered = Lines.Render(lines);                  // the JSON goes into a MemoryStream
+                var session = connect();
+                try { await Task.Delay(1); }
+                catch { session.Dispose(); throw; }                  // teardown on the failure path
+                {|BLZ111:session.Dispose()|};                        // on the success path it waits
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_loop_that_awaits_the_work_it_started_unless_finished_and_a_console_read_only_Main_reaches_are_not_reported() => All.VerifyAsync(Sources.Usings + """
+        public sealed class WorkLoop
+        {
+            private readonly Func<CancellationToken, Task> _work;
+            public WorkLoop(Func<CancellationToken, Task> work) => _work = work;
+            public async Task RunAsync(CancellationToken stop)
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var pending = _work(stop);
+                    if (!pending.IsCompletedSuccessfully) { await pending.ConfigureAwait(false); }
+                }
+            }
+        }
+
+        public static class Program
+        {
+            public static void Main() => RunAsync().Wait();
+            private static async Task RunAsync()
+            {
+                await Task.Delay(10);
+                Console.ReadLine();                                  // only Main reaches it: the entry point's own input
+            }
+        }
+
+        public static class Elsewhere
+        {
+            public static async Task RunAsync()
+            {
+                await Task.Delay(10);
+                {|BLZ103:Console.ReadLine()|};
             }
         }
         """);
