@@ -334,6 +334,12 @@ internal sealed class BlitzSymbols
                 // UdpClient.Receive(ref remote) and ReceiveAsync(): the async twin returns what the sync one wrote back.
                 _syncIo[sync] = new SyncIoCounterpart(counterpartName, acceptsCancellationToken: twin.Parameters.Length > 0, rewritable: false);
             }
+            else if (TakesMemoryForSpan(sync, candidates))
+            {
+                // Stream.Write(ReadOnlySpan<byte>) and WriteAsync(ReadOnlyMemory<byte>): the same I/O, but a span cannot
+                // cross an await, so the caller's buffer must change before the twin can be called (no fix).
+                _syncIo[sync] = new SyncIoCounterpart(counterpartName, acceptsCancellationToken: true, rewritable: false);
+            }
         }
     }
 
@@ -398,6 +404,45 @@ internal sealed class BlitzSymbols
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A twin that takes <c>Memory&lt;T&gt;</c>/<c>ReadOnlyMemory&lt;T&gt;</c> where the sync member takes
+    /// <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c>, the other parameters the same, then at most a token.
+    /// </summary>
+    private bool TakesMemoryForSpan(IMethodSymbol sync, IMethodSymbol[] candidates)
+    {
+        if (!sync.Parameters.Any(p => p.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 }))
+        {
+            return false;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (candidate.IsStatic != sync.IsStatic || !IsTaskLike(candidate.ReturnType)
+                || !(candidate.Parameters.Length == sync.Parameters.Length
+                    || (candidate.Parameters.Length == sync.Parameters.Length + 1 && Is(candidate.Parameters[sync.Parameters.Length].Type, CancellationToken))))
+            {
+                continue;
+            }
+
+            var same = true;
+            for (var i = 0; i < sync.Parameters.Length && same; i++)
+            {
+                var (a, b) = (sync.Parameters[i].Type, candidate.Parameters[i].Type);
+                same = sync.Parameters[i].RefKind == candidate.Parameters[i].RefKind
+                    && (SameType(a, b) || (a is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span
+                        && b is INamedTypeSymbol { TypeArguments.Length: 1 } memory && memory.Name == (span.Name == "Span" ? "Memory" : "ReadOnlyMemory")
+                        && SameType(span.TypeArguments[0], memory.TypeArguments[0])));
+            }
+
+            if (same)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)

@@ -347,14 +347,25 @@ internal sealed class BlockingSummaries
 
     /// <summary>
     /// The ordinal of the parameter the sync I/O of <paramref name="call"/> reads or writes: its receiver
-    /// (<c>stream.Write(...)</c>), or else a reader, writer or stream it is given (<c>JsonSerializer.Serialize(stream, value)</c>);
+    /// (<c>stream.Write(...)</c>) or the parameter a local receiver was made over (<c>new StreamWriter(stream)</c>), or
+    /// else a reader, writer or stream it is given (<c>JsonSerializer.Serialize(stream, value)</c>);
     /// -1 when that is not one of the method's parameters.
     /// </summary>
     private int IoParameter(IInvocationOperation call)
     {
         if (call.Instance is { } instance)
         {
-            return OperationHelpers.WithoutConversions(instance) is IParameterReferenceOperation parameter ? parameter.Parameter.Ordinal : -1;
+            return OperationHelpers.WithoutConversions(instance) switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter.Ordinal,
+                // using var writer = new StreamWriter(stream, leaveOpen: true); writer.WriteLine(...): the parameter it wraps.
+                ILocalReferenceOperation { Local: var local } when call.SemanticModel is { } model
+                    && LocalWrites.SoleValue(local, model, default) is { } value
+                    && OperationHelpers.WithoutConversions(value) is IObjectCreationOperation creation
+                    && creation.Arguments.FirstOrDefault(a => _symbols.IsIoType(a.Parameter?.Type)) is { } wrapped
+                    && OperationHelpers.WithoutConversions(wrapped.Value) is IParameterReferenceOperation inner => inner.Parameter.Ordinal,
+                _ => -1,
+            };
         }
 
         foreach (var argument in call.Arguments)

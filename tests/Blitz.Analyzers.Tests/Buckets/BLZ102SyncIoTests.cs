@@ -109,7 +109,7 @@ public sealed class BLZ102SyncIoTests
                 Console.Error.Flush();
                 Console.WriteLine("log");
                 process.WaitForExit(1000);               // no async equivalent with a timeout
-                stream.Read(new byte[4].AsSpan());       // Span has no async equivalent
+                {|BLZ102:stream.Read(new byte[4].AsSpan())|}; // sync I/O all the same: the twin takes Memory<byte> (no fix)
                 writer.Write(42);                        // no WriteAsync(int)
                 lines.ForEach(l => writer.WriteLine(l)); // a sync lambda is not async context
                 await Task.Run(() => File.ReadAllText("a").Trim()); // more than the twin in a pool delegate: BLZ109's
@@ -1026,6 +1026,24 @@ public sealed class BLZ102SyncIoTests
                     using (var file = new ExcelPackage(new FileInfo(path))) { {|BLZ102:file.Save()|}; }
                     return memory;
                 }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reports_span_reads_and_writes_whose_twin_takes_memory_without_a_fix() => Harness.VerifyAsync(Sources.Usings + """
+        using System.Net.Sockets;
+        class Wire
+        {
+            async Task A(Stream network, Socket socket, byte[] payload)
+            {
+                await Task.Yield();
+                {|BLZ102:network.Write(payload.AsSpan())|};
+                Span<byte> header = stackalloc byte[4];
+                {|BLZ102:network.ReadExactly(header)|};
+                {|BLZ102:socket.Send(payload.AsSpan(0, 2), SocketFlags.None)|};
+                var memory = new MemoryStream();
+                memory.Write(payload.AsSpan());                 // in memory
             }
         }
         """);

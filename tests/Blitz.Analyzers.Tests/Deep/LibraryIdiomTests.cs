@@ -200,6 +200,19 @@ public sealed class LibraryIdiomTests
             {
                 foreach (var line in lines) { System.Text.Json.JsonSerializer.Serialize(target, line); }
             }
+
+            public static Stream RenderText(IEnumerable<string> lines)
+            {
+                var buffer = new MemoryStream();
+                WriteText(buffer, lines);
+                return buffer;
+            }
+
+            public static void WriteText(Stream target, IEnumerable<string> lines)
+            {
+                using var writer = new StreamWriter(target, leaveOpen: true);
+                foreach (var line in lines) { writer.WriteLine(line); }
+            }
         }
 
         public sealed class Handler
@@ -209,6 +222,8 @@ public sealed class LibraryIdiomTests
                 await Task.Yield();
                 source.Dispose();                                    // Dispose(closing: false) never reaches Close
                 var rendered = Lines.Render(lines);                  // the JSON goes into a MemoryStream
+                var text = Lines.RenderText(lines);                  // so does the writer made over it
+                {|BLZ111:Lines.WriteText(network, lines)|};          // a network stream: it blocks
                 var session = connect();
                 try { await Task.Delay(1); }
                 catch { session.Dispose(); throw; }                  // teardown on the failure path

@@ -46,7 +46,7 @@ public sealed class UnseenCorpusTests(ITestOutputHelper output)
         // loses ground on the cases it was tuned on shows up here. Two of the false-positive methods are a label
         // conflict kept as written: rounds 4 and 6 call a sync controller action's file read ok, rounds 2 and 7 call
         // sync I/O in a request handler B3 (the convention BLZ101-103 follow).
-        Assert.True(score.Recall >= 0.88, $"tuning-half recall fell to {score.Recall:P1}");
+        Assert.True(score.Recall >= 0.89, $"tuning-half recall fell to {score.Recall:P1}");
         Assert.True(score.FalsePositivesPer30Correct <= 0.30, $"tuning-half false positives rose to {score.FalsePositivesPer30Correct:F2} per 30 correct methods");
     }
 
