@@ -59,7 +59,8 @@ internal static class CallerChosenSyncPath
     /// <summary>
     /// The condition reads a flag, parameter or enum member whose name is a sync/async mode (<c>isAsync</c>,
     /// <c>useAsync</c>, <c>IsSynchronous</c>, <c>Asynchronous</c>), possibly naming what it applies to after a prefix
-    /// (<c>PreferSyncSerialization</c>, <c>UseAsyncIo</c>); a name that only contains the word
+    /// (<c>PreferSyncSerialization</c>, <c>UseAsyncIo</c>), or a bool named for one operation's mode (<c>writeSync</c>,
+    /// <c>readAsync</c>); a name that only contains the word
     /// (<c>_recoveryErrorAsyncWrapper</c>, <c>IsSynchronized</c>) says nothing about the path.
     /// </summary>
     private static bool NamesMode(IOperation condition)
@@ -74,7 +75,8 @@ internal static class CallerChosenSyncPath
                 IPropertyReferenceOperation property => property.Property.Name,
                 _ => null,
             };
-            if (name is not null && IsModeName(name))
+            if (name is not null && (IsModeName(name, ModePrefixes)
+                || (node.Type?.SpecialType == SpecialType.System_Boolean && IsModeName(name, OperationPrefixes))))
             {
                 return true;
             }
@@ -84,12 +86,16 @@ internal static class CallerChosenSyncPath
     }
 
     private static readonly string[] ModePrefixes = { "", "is", "use", "run", "do", "force", "allow", "prefer" };
+
+    // A bool named for the mode of one operation (writeSync = destination is FileStream, readAsync): only a bool, since
+    // a task local may carry the same name (var readAsync = stream.ReadAsync(...)).
+    private static readonly string[] OperationPrefixes = { "read", "write", "send", "receive", "flush", "copy", "load", "save" };
     private static readonly string[] ModeWords = { "async", "sync", "asynchronous", "synchronous" };
 
-    private static bool IsModeName(string name)
+    private static bool IsModeName(string name, string[] prefixes)
     {
         name = name.TrimStart('_');
-        foreach (var prefix in ModePrefixes)
+        foreach (var prefix in prefixes)
         {
             foreach (var word in ModeWords)
             {

@@ -34,6 +34,22 @@ public sealed class CallerChosenSyncPathTests
                 if (read == 0 && !isAsync) { Thread.Sleep(10); }
             }
 
+            // A bool named for one operation's mode: the code picks sync writes for the streams it chose them for.
+            public async Task CopyAsync(Stream destination, byte[] buffer)
+            {
+                bool writeSync = destination is MemoryStream or FileStream;
+                await Task.Yield();
+                if (writeSync) { destination.Write(buffer.AsSpan()); }
+                else { await destination.WriteAsync(buffer.AsMemory()); }
+            }
+
+            public async Task PeekAsync(Stream destination, byte[] buffer)
+            {
+                var readAsync = destination.ReadAsync(buffer).AsTask();       // a task, not a mode
+                if (readAsync.IsCompleted) { {|BLZ102:destination.Write(buffer, 0, 1)|}; }
+                await readAsync;
+            }
+
             // A name that only contains the word is no mode: the wait after it blocks every caller.
             private readonly object? _errorAsyncWrapper = null;
             public async Task RecoverAsync(Task pending)
