@@ -53,7 +53,8 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
         {
             // Task.Run(() => db.SaveChanges()) in async code: a fake async version of SaveChangesAsync, whose twin is
             // the advice.
-            if (PoolDelegates.IsFakeAsyncTwin(invocation, context.ContainingSymbol, symbols, context.CancellationToken, out _))
+            if (PoolDelegates.IsFakeAsyncTwin(invocation, context.ContainingSymbol, symbols, context.CancellationToken, out _)
+                && !SourceTwinCalls.BodyDoesNotBlock(invocation, context, symbols))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncIo, invocation.Syntax.GetLocation(), FakeTwinFix(invocation, counterpart),
                     method.ContainingType.Name + "." + method.Name, Where(SyncIoPlace.AsyncCode), Advice(SyncIoPlace.AsyncCode, Advice(counterpart))));

@@ -31,6 +31,7 @@ internal sealed class BlockingSummaries
     // What a call to a target's definition amounts to at full depth. Most calls in async code go to source members
     // already settled (record properties, small helpers): one lookup, no other work.
     private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary> _settled = new(ReferenceComparer.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _abstractMembers = new(SymbolEqualityComparer.Default);
 
     private BlockingSummaries(Compilation compilation, BlitzSymbols symbols, DeepSearchSettings settings)
     {
@@ -437,9 +438,63 @@ internal sealed class BlockingSummaries
     /// is read through its body rather than by its name: the body is in view and does real work (not a stub's).
     /// </summary>
     public bool ReadsBodyInstead(IMethodSymbol target, CancellationToken cancellationToken) =>
-        IsDeclaredInSource(target, _compilation) && Summarizable(target) is { } definition
-        && Declaration(definition, _compilation, cancellationToken) is { } declaration && !IsStubBody(declaration)
-        && !CallsNativeCode(declaration, cancellationToken);
+        IsDeclaredInSource(target, _compilation)
+        && (HasRealBody(target, cancellationToken) || (target.OriginalDefinition.IsAbstract && OverridesDoNotBlock(target.OriginalDefinition, cancellationToken)));
+
+    private bool HasRealBody(IMethodSymbol target, CancellationToken cancellationToken) =>
+        Summarizable(target) is { } definition && Declaration(definition, _compilation, cancellationToken) is { } declaration
+        && !IsStubBody(declaration) && !CallsNativeCode(declaration, cancellationToken);
+
+    /// <summary>
+    /// An abstract source member whose overrides, declared beside its type (the same files: nested variants such as
+    /// <c>Behaviour.Sync</c> and <c>Behaviour.Async</c>), each either throw or have a real body that blocks nowhere, and at
+    /// least one has such a body: every runtime type's member is in view. Overrides elsewhere are not searched.
+    /// </summary>
+    private bool OverridesDoNotBlock(IMethodSymbol member, CancellationToken cancellationToken) =>
+        _abstractMembers.GetOrAdd(member, m =>
+        {
+            var read = 0;
+            foreach (var tree in m.ContainingType.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct())
+            {
+                var model = SourceModels.Of(_compilation, tree);
+                foreach (var declaration in tree.GetRoot(cancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>())
+                {
+                    if (declaration.Identifier.ValueText != m.Name || model.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol { IsOverride: true } candidate
+                        || !Overrides(candidate, m))
+                    {
+                        continue;
+                    }
+
+                    if (declaration.Body is { Statements.Count: 1 } block && block.Statements[0] is ThrowStatementSyntax
+                        || declaration.ExpressionBody?.Expression is ThrowExpressionSyntax)
+                    {
+                        continue; // a variant that does not support the sync path
+                    }
+
+                    if (!HasRealBody(candidate, cancellationToken) || !Settle(candidate, model, cancellationToken).IsNone)
+                    {
+                        return false;
+                    }
+
+                    read++;
+                }
+            }
+
+            return read > 0;
+        });
+
+    private static bool Overrides(IMethodSymbol candidate, IMethodSymbol member)
+    {
+        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A body that calls an <c>extern</c> method (a P/Invoke such as <c>write(fd, ...)</c>): native I/O the summaries cannot see into.</summary>
     private bool CallsNativeCode(SyntaxNode declaration, CancellationToken cancellationToken)

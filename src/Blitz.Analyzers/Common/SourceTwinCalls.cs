@@ -27,4 +27,14 @@ internal static class SourceTwinCalls
         && BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree) is { } summaries
         && (summaries.ReadsBodyInstead(invocation.TargetMethod, context.CancellationToken)
             || !summaries.Settle(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken).IsNone);
+
+    /// <summary>
+    /// True when the call is <see cref="IsOne"/> and the member's body (or every override's, for an abstract member) is
+    /// in view, does real work and blocks nowhere: a sync member over a delegate, not I/O, wherever it is called.
+    /// </summary>
+    public static bool BodyDoesNotBlock(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>
+        IsOne(invocation, context.Compilation, symbols)
+        && BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree) is { } summaries
+        && summaries.ReadsBodyInstead(invocation.TargetMethod, context.CancellationToken)
+        && summaries.Settle(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken).IsNone;
 }

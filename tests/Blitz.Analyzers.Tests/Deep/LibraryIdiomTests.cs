@@ -156,14 +156,34 @@ public sealed class LibraryIdiomTests
             public Task SaveAsync() => Task.CompletedTask;
         }
 
+        public sealed class ThrowingBehaviour : Behaviour
+        {
+            public override void Execute(string transition) => throw new InvalidOperationException("async only");
+            public override Task ExecuteAsync(string transition) => Task.CompletedTask;
+        }
+
+        public abstract class Sink
+        {
+            public abstract void Write(string line);
+            public abstract Task WriteAsync(string line);
+        }
+
+        public sealed class FileSink : Sink
+        {
+            public override void Write(string line) { System.IO.File.AppendAllText("sink.txt", line); }
+            public override Task WriteAsync(string line) => System.IO.File.AppendAllTextAsync("sink.txt", line);
+        }
+
         public sealed class Machine
         {
-            public async Task FireAsync(SyncBehaviour sync, Journal journal)
+            public async Task FireAsync(SyncBehaviour sync, Journal journal, Behaviour any, Sink sink)
             {
                 await Task.Yield();
                 sync.Execute("go");                                  // runs a delegate: nothing blocks in view
                 {|BLZ111:journal.Append("go")|};                     // its body blocks: the chain down to it
                 {|BLZ102:journal.Save()|};
+                await Task.Run(() => any.Execute("go"));             // every override in view runs a delegate or throws
+                await Task.Run(() => {|BLZ102:sink.Write("go")|});   // an override writes a file: the twin's name stands
             }
         }
         """);
