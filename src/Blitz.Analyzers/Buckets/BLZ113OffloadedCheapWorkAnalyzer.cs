@@ -153,7 +153,8 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
     /// <summary>
     /// Outside async code, a start whose task is dropped (<c>ThreadPool.QueueUserWorkItem(_ => Console.WriteLine(..))</c>,
     /// <c>_ = Task.Run(...)</c>) or waited for where it is made (<c>Task.Run(() => 7).Result</c>, or a local that the
-    /// method only waits on, from the very next statement: <c>var job = Task.Run(...); job.Wait();</c>): the hop buys
+    /// method only waits on, from the very next statement: <c>var job = Task.Run(...); job.Wait();</c>, or one it never
+    /// reads): the hop buys
     /// nothing there either. Two starts waited after both were made run side by side, and a task stored, returned or
     /// handed on may be what its receiver needs: both are left alone.
     /// </summary>
@@ -165,16 +166,18 @@ internal sealed class BLZ113OffloadedCheapWorkAnalyzer : IBlitzRule
         }
 
         if (start.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
-            || start.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { Parent: BlockSyntax block } declaration
-            || block.Statements.IndexOf(declaration) + 1 is var next && next >= block.Statements.Count)
+            || start.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { Parent: BlockSyntax block } declaration)
         {
             return false;
         }
 
-        // Waited by the very next statement: nothing runs beside it (two starts waited after both run side by side).
+        // Never read at all (Task job = Task.Run(...); and nothing more): dropped under a name. Else waited by the very
+        // next statement: nothing runs beside it (two starts waited after both run side by side).
         var uses = OperationHelpers.DescendantsInSameFunction(AsyncContext.EnclosingBody(start))
             .Where(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)).ToList();
-        return uses.Count > 0 && uses.All(IsWaitedOn) && block.Statements[next].Span.Contains(uses[0].Syntax.Span);
+        var next = block.Statements.IndexOf(declaration) + 1;
+        return uses.Count == 0
+            || (next < block.Statements.Count && uses.All(IsWaitedOn) && block.Statements[next].Span.Contains(uses[0].Syntax.Span));
     }
 
     /// <summary><c>task.Wait()</c> (no timeout), <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>, through implicit conversions.</summary>

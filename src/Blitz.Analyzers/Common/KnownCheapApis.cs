@@ -52,10 +52,12 @@ internal static class KnownCheapApis
         ("System.IO.Path", "EndsInDirectorySeparator", "string manipulation, no file system access"),
         ("System.IO.Path", "TrimEndingDirectorySeparator", "string manipulation, no file system access"),
 
-        // Time and identity values: a clock read or a few random bytes (not DateTime.Now: its first call loads the
-        // local time zone from disk).
+        // Time and identity values: a clock read or a few random bytes. DateTime.Now converts the clock to local time:
+        // the local zone is read from disk once per process (TimeZoneInfo.Local caches it), then it is arithmetic.
         ("System.Guid", "NewGuid", "16 random bytes"),
         ("System.DateTime", "UtcNow", "a clock read"),
+        ("System.DateTime", "Now", "a clock read converted with the cached local zone"),
+        ("System.DateTimeOffset", "Now", "a clock read converted with the cached local zone"),
         ("System.DateTimeOffset", "UtcNow", "a clock read"),
         ("System.TimeSpan", "FromDays", "arithmetic on a scalar"),
         ("System.TimeSpan", "FromHours", "arithmetic on a scalar"),

@@ -103,7 +103,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var r13 = await Task.Run(() => string.Join(",", parts));                   // enumerates a sequence
                 var r14 = await Task.Run(() => new Heavy());                               // a constructor with a body
                 var r15 = await Task.Run(() => new Buffered());                            // a field initializer allocates
-                var r16 = await Task.Run(() => DateTime.Now);                              // the first call reads the time zone from disk
+                var r16 = await Task.Run(() => DateTime.Now.Ticks.GetHashCode());          // a call of a method outside the catalog
                 var r18 = await Task.Run(() => a == 0 ? throw new InvalidOperationException() : a);
                 var r19 = await Task.Run(() => Path.GetFullPath(name));                    // reads the current directory
                 var r20 = await Task.Run(() => map[name]);                                 // hashing through a user comparer
@@ -685,6 +685,11 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 later.ContinueWith(t => Console.WriteLine(t.Result));
             }
 
+            public static void OnClick()
+            {
+                Task job = {|BLZ113:Task.Factory.StartNew(() => Console.WriteLine("clicked"))|}; // never read: dropped under a name
+            }
+
             public static int SideBySide()
             {
                 var total = 0;
@@ -772,6 +777,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
                     var adapted = await {|BLZ113:Task.Run(() => member.Adapt<MemberDto>())|};
                     var sender = await {|BLZ113:Task.Run(() => new Sender("10.0.0.1", 4004))|};
                     var guarded = await {|BLZ113:Task.Run(() => new Guarded("x"))|};
+                    var stamp = await {|BLZ113:Task.Run(() => $"{DateTime.Now:HH:mm:ss.fff} {DateTimeOffset.Now:O}")|};
 
                     var all = await Task.Run(() => _mapper.Map<List<MemberDto>>(members));   // maps every row
                     var loud = await Task.Run(() => new Loud("x"));                            // the constructor does more than store
