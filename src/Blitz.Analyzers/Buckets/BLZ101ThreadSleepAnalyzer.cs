@@ -28,7 +28,7 @@ internal sealed class BLZ101ThreadSleepAnalyzer : IBlitzRule
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "Sleep" || !symbols.HasTasks
             || !symbols.ThreadSleep.Contains(invocation.TargetMethod, SymbolEqualityComparer.Default)
-            || !(AsyncContext.IsAsyncContext(invocation, context.ContainingSymbol, symbols) || RequestHandlers.Contains(invocation, context.ContainingSymbol)))
+            || !RequestHandlers.IsAsyncContextOrHandler(invocation, context.ContainingSymbol, symbols))
         {
             return;
         }

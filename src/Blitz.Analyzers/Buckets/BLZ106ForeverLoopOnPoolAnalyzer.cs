@@ -45,7 +45,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         // On loops, not on calls: loops are far fewer, and only one with an endless condition is read further.
         registry.RegisterOperation(AnalyzeNonAwaitingLoop, RuleRequirements.Tasks, OperationKind.Loop);
         registry.RegisterMethodSymbol(AnalyzeOffloadTarget, RuleRequirements.OffloadAttributes);
-        registry.RegisterMethodSymbol((c, resolved) => AnalyzeDoWorkHandler(c, resolved, reportedHandlerLoops), RuleRequirements.Tasks);
+        registry.RegisterMethodSymbol(AnalyzeDoWorkHandler, RuleRequirements.Tasks);
         registry.RegisterCall((member, resolved) => member is IMethodSymbol method && NeverYieldingLoops.ReturnsOnlyCompleteTasks(method, resolved, System.Threading.CancellationToken.None),
             AnalyzeNeverYieldingLoop, RuleRequirements.Tasks, OperationKind.Invocation);
     }
@@ -176,6 +176,13 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
         var run = (IInvocationOperation)context.Operation;
         foreach (var handler in BackgroundWorkers.HandlersStartedBy(run, context.Compilation, context.CancellationToken))
         {
+            // A method with DoWork's own signature is reported from its declaration (AnalyzeDoWorkHandler), once and
+            // with one message, whether or not a start is in view.
+            if (handler.Target is IMethodReferenceOperation { Method: var named } && BackgroundWorkers.IsDoWorkHandler(named.OriginalDefinition, symbols.DoWorkEventArgs))
+            {
+                continue;
+            }
+
             if (ForeverLoops.Find(Body(handler.Target, context.CancellationToken)) is { } loop
                 && !(handler.Target is IAnonymousFunctionOperation spawner && SpawningLoops.IsStorm(spawner, loop, symbols))
                 && reported.TryAdd(loop, true))
@@ -189,10 +196,10 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
     /// <summary>
     /// A method shaped as a DoWork handler (<c>(object sender, DoWorkEventArgs e)</c>) whose body loops forever: whatever
     /// subscribes it (often a designer file), a BackgroundWorker raises DoWork on a ThreadPool thread, which the loop
-    /// then holds for good. Reported on the loop, once (the start, when seen, finds the same loop).
+    /// then holds for good. Reported on the loop (the starts in view leave such a method to this).
     /// </summary>
     [MethodImpl(Jit.Optimized)]
-    private static void AnalyzeDoWorkHandler(SymbolAnalysisContext context, BlitzSymbols symbols, System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> reported)
+    private static void AnalyzeDoWorkHandler(SymbolAnalysisContext context, BlitzSymbols symbols)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!BackgroundWorkers.IsDoWorkHandler(method, symbols.DoWorkEventArgs))
@@ -202,7 +209,7 @@ internal sealed class BLZ106ForeverLoopOnPoolAnalyzer : IBlitzRule
 
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
-            if (ForeverLoops.Find(reference.GetSyntax(context.CancellationToken)) is { } loop && reported.TryAdd(loop, true))
+            if (ForeverLoops.Find(reference.GetSyntax(context.CancellationToken)) is { } loop)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForeverLoopOnPool, ForeverLoops.Keyword(loop).GetLocation(),
                     "The DoWork handler '" + method.Name + "' (a BackgroundWorker raises DoWork on the ThreadPool)"));

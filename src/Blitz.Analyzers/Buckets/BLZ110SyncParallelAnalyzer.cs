@@ -49,7 +49,7 @@ internal sealed class BLZ110SyncParallelAnalyzer : IBlitzRule
     private static void AnalyzeHelperCall(OperationAnalysisContext context, BlitzSymbols symbols, ConcurrentDictionary<IMethodSymbol, string?> helpers)
     {
         var call = (IInvocationOperation)context.Operation;
-        if (!IsRequestPath(call, context.ContainingSymbol, symbols))
+        if (!RequestHandlers.IsAsyncContextOrHandler(call, context.ContainingSymbol, symbols))
         {
             return;
         }
@@ -61,13 +61,6 @@ internal sealed class BLZ110SyncParallelAnalyzer : IBlitzRule
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SyncParallel, call.Syntax.GetLocation(), helper.Name + " → " + parallel));
         }
     }
-
-    /// <summary>
-    /// Async context, or a sync request handler (<see cref="RequestHandlers"/>): the framework runs it on a ThreadPool
-    /// thread per request, which the loop holds while it borrows more for its partitions.
-    /// </summary>
-    private static bool IsRequestPath(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
-        AsyncContext.IsAsyncContext(operation, containingSymbol, symbols) || RequestHandlers.Contains(operation, containingSymbol);
 
     /// <summary>The first sync Parallel loop or PLINQ run in <paramref name="method"/>'s own body (not in a lambda it makes), or null.</summary>
     private static string? ParallelIn(IMethodSymbol method, Compilation compilation, BlitzSymbols symbols, System.Threading.CancellationToken cancellationToken)
@@ -89,7 +82,7 @@ internal sealed class BLZ110SyncParallelAnalyzer : IBlitzRule
     private static void Analyze(OperationAnalysisContext context, BlitzSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!(symbols.IsSyncParallel(invocation.TargetMethod) || RunsQueryMadeElsewhere(invocation)) || !IsRequestPath(invocation, context.ContainingSymbol, symbols))
+        if (!(symbols.IsSyncParallel(invocation.TargetMethod) || RunsQueryMadeElsewhere(invocation)) || !RequestHandlers.IsAsyncContextOrHandler(invocation, context.ContainingSymbol, symbols))
         {
             return;
         }

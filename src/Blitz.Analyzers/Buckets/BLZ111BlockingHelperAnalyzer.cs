@@ -169,7 +169,7 @@ internal sealed class BLZ111BlockingHelperAnalyzer : IBlitzRule
     /// </summary>
     [MethodImpl(Jit.Optimized)]
     private static bool IsReportable(IOperation operation, ISymbol caller, BlitzSymbols symbols, CancellationToken cancellationToken) =>
-        (AsyncContext.IsAsyncContext(operation, caller, symbols) || RequestHandlers.Contains(operation, caller))
+        RequestHandlers.IsAsyncContextOrHandler(operation, caller, symbols)
         && (BlockingCalls.Classify(operation, symbols, cancellationToken) is null || IsLeftByBlz102(operation, caller, symbols)
             || (operation.SemanticModel is { } model && SourceTwinCalls.IsOne(operation, model.Compilation, symbols)));
 

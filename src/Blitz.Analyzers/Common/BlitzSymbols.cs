@@ -388,74 +388,38 @@ internal sealed class BlitzSymbols
             byValue--;
         }
 
-        if (byValue == sync.Parameters.Length)
-        {
-            return null;
-        }
-
-        foreach (var candidate in candidates)
-        {
-            if (candidate.IsStatic == sync.IsStatic && candidate.ReturnType is INamedTypeSymbol { IsGenericType: true } && IsTaskLike(candidate.ReturnType)
-                && (candidate.Parameters.Length == byValue || (candidate.Parameters.Length == byValue + 1 && Is(candidate.Parameters[byValue].Type, CancellationToken)))
-                && candidate.Parameters.Take(byValue).Zip(sync.Parameters.Take(byValue), (a, b) => a.RefKind == b.RefKind && SameType(a.Type, b.Type)).All(same => same))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return byValue == sync.Parameters.Length
+            ? null
+            : candidates.FirstOrDefault(candidate => candidate.IsStatic == sync.IsStatic && candidate.ReturnType is INamedTypeSymbol { IsGenericType: true }
+                && IsTaskLike(candidate.ReturnType) && EndsAfter(candidate, byValue) && SameParameters(sync, candidate, byValue, alsoSame: null));
     }
 
     /// <summary>
     /// A twin that takes <c>Memory&lt;T&gt;</c>/<c>ReadOnlyMemory&lt;T&gt;</c> where the sync member takes
     /// <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c>, the other parameters the same, then at most a token.
     /// </summary>
-    private bool TakesMemoryForSpan(IMethodSymbol sync, IMethodSymbol[] candidates)
+    private bool TakesMemoryForSpan(IMethodSymbol sync, IMethodSymbol[] candidates) =>
+        sync.Parameters.Any(p => p.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 })
+        && candidates.Any(candidate => candidate.IsStatic == sync.IsStatic && IsTaskLike(candidate.ReturnType)
+            && EndsAfter(candidate, sync.Parameters.Length) && SameParameters(sync, candidate, sync.Parameters.Length, SpanTakesMemory));
+
+    /// <summary>The twin has exactly <paramref name="count"/> parameters, or those and a trailing <c>CancellationToken</c>.</summary>
+    private bool EndsAfter(IMethodSymbol candidate, int count) =>
+        candidate.Parameters.Length == count || (candidate.Parameters.Length == count + 1 && Is(candidate.Parameters[count].Type, CancellationToken));
+
+    internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate) =>
+        candidate.Parameters.Length >= sync.Parameters.Length && SameParameters(sync, candidate, sync.Parameters.Length, ArrayConvertsToBuffer);
+
+    /// <summary>
+    /// The first <paramref name="count"/> parameters of both have the same ref kind and the same type, or types that
+    /// <paramref name="alsoSame"/> admits for the sync member's and the twin's.
+    /// </summary>
+    private static bool SameParameters(IMethodSymbol sync, IMethodSymbol candidate, int count, System.Func<ITypeSymbol, ITypeSymbol, bool>? alsoSame)
     {
-        if (!sync.Parameters.Any(p => p.Type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 }))
+        for (var i = 0; i < count; i++)
         {
-            return false;
-        }
-
-        foreach (var candidate in candidates)
-        {
-            if (candidate.IsStatic != sync.IsStatic || !IsTaskLike(candidate.ReturnType)
-                || !(candidate.Parameters.Length == sync.Parameters.Length
-                    || (candidate.Parameters.Length == sync.Parameters.Length + 1 && Is(candidate.Parameters[sync.Parameters.Length].Type, CancellationToken))))
-            {
-                continue;
-            }
-
-            var same = true;
-            for (var i = 0; i < sync.Parameters.Length && same; i++)
-            {
-                var (a, b) = (sync.Parameters[i].Type, candidate.Parameters[i].Type);
-                same = sync.Parameters[i].RefKind == candidate.Parameters[i].RefKind
-                    && (SameType(a, b) || (a is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span
-                        && b is INamedTypeSymbol { TypeArguments.Length: 1 } memory && memory.Name == (span.Name == "Span" ? "Memory" : "ReadOnlyMemory")
-                        && SameType(span.TypeArguments[0], memory.TypeArguments[0])));
-            }
-
-            if (same)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    internal static bool SameLeadingParameters(IMethodSymbol sync, IMethodSymbol candidate)
-    {
-        if (candidate.Parameters.Length < sync.Parameters.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < sync.Parameters.Length; i++)
-        {
-            if (sync.Parameters[i].RefKind != candidate.Parameters[i].RefKind
-                || !(SameType(sync.Parameters[i].Type, candidate.Parameters[i].Type) || ArrayConvertsToBuffer(sync.Parameters[i].Type, candidate.Parameters[i].Type)))
+            var (a, b) = (sync.Parameters[i].Type, candidate.Parameters[i].Type);
+            if (sync.Parameters[i].RefKind != candidate.Parameters[i].RefKind || !(SameType(a, b) || (alsoSame is not null && alsoSame(a, b))))
             {
                 return false;
             }
@@ -463,6 +427,12 @@ internal sealed class BlitzSymbols
 
         return true;
     }
+
+    /// <summary><c>Span&lt;T&gt;</c> where the twin takes <c>Memory&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c> where it takes <c>ReadOnlyMemory&lt;T&gt;</c>.</summary>
+    private static bool SpanTakesMemory(ITypeSymbol sync, ITypeSymbol twin) =>
+        sync is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span
+        && twin is INamedTypeSymbol { TypeArguments.Length: 1 } memory && memory.Name == (span.Name == "Span" ? "Memory" : "ReadOnlyMemory")
+        && SameType(span.TypeArguments[0], memory.TypeArguments[0]);
 
     /// <summary>
     /// <c>T[]</c> where the twin takes <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or <c>ArraySegment&lt;T&gt;</c>: the

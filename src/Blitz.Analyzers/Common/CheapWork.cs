@@ -440,10 +440,6 @@ internal sealed class CheapWork
     }
 
     /// <summary>
-    /// The zeroing constructor of a struct, a listed framework constructor, or a source constructor with no body of
-    /// its own over a type whose fields start as literals (field initializers run in every constructor).
-    /// </summary>
-    /// <summary>
     /// A constructor whose body only stores its arguments or literals in the object's own members
     /// (<c>this.host = host;</c>, <c>Port = port;</c>, <c>Name = name ?? throw new ArgumentNullException(nameof(name))</c>).
     /// </summary>
@@ -483,6 +479,11 @@ internal sealed class CheapWork
         _ => false,
     };
 
+    /// <summary>
+    /// The zeroing constructor of a struct, a listed framework constructor, or a source constructor with no body of its
+    /// own, or one that only stores its arguments (<see cref="OnlyStoresArguments"/>), over a type whose fields start as
+    /// literals (field initializers run in every constructor).
+    /// </summary>
     private bool IsCheapConstruction(IMethodSymbol constructor, CancellationToken cancellationToken)
     {
         var type = constructor.ContainingType;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -45,6 +46,14 @@ internal static class RequestHandlers
 
     /// <summary>Where the frameworks declare those hooks (filter interfaces and attributes, Controller, PageModel).</summary>
     private static readonly string[] FilterNamespaces = { "Microsoft.AspNetCore.Mvc", "System.Web.Mvc", "System.Web.Http" };
+
+    /// <summary>
+    /// Async context (<see cref="AsyncContext.IsAsyncContext"/>), or the body of a sync request handler: either way the
+    /// code runs on a ThreadPool thread that other work waits for, so the rules that read one read the other.
+    /// </summary>
+    [MethodImpl(Jit.Optimized)]
+    public static bool IsAsyncContextOrHandler(IOperation operation, ISymbol containingSymbol, BlitzSymbols symbols) =>
+        AsyncContext.IsAsyncContext(operation, containingSymbol, symbols) || Contains(operation, containingSymbol);
 
     /// <summary>True when <paramref name="operation"/> runs in the body of a sync request handler.</summary>
     public static bool Contains(IOperation operation, ISymbol containingSymbol)

@@ -7,8 +7,9 @@ namespace Blitz.Analyzers.Common;
 /// <summary>
 /// A call to a sync member declared in source that has an async twin (<see cref="SyncTwins"/>): one diagnostic per
 /// call. When the member's body blocks (its <see cref="BlockingSummary"/>), BLZ111 reports it with the chain down to
-/// the blocking call; when its body does real work and blocks nowhere, nobody does; otherwise (an interface or abstract
-/// member, a stub's body) BLZ102 reports it by the twin's name, the type's own twin being the advice.
+/// the blocking call; when its body (an abstract member's: its overrides beside its type) does real work and blocks
+/// nowhere, nobody does; otherwise (an interface member, a stub's body) BLZ102 reports it by the twin's name, the type's
+/// own twin being the advice.
 /// </summary>
 internal static class SourceTwinCalls
 {
@@ -23,8 +24,7 @@ internal static class SourceTwinCalls
     /// async twin: nothing to report). A stub's body or none at all leaves the call to BLZ102, by the twin's name.
     /// </summary>
     public static bool BodyDecides(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>
-        IsOne(invocation, context.Compilation, symbols)
-        && BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree) is { } summaries
+        SummariesOf(invocation, context, symbols) is { } summaries
         && (summaries.ReadsBodyInstead(invocation.TargetMethod, context.CancellationToken)
             || !summaries.Settle(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken).IsNone);
 
@@ -33,8 +33,13 @@ internal static class SourceTwinCalls
     /// in view, does real work and blocks nowhere: a sync member over a delegate, not I/O, wherever it is called.
     /// </summary>
     public static bool BodyDoesNotBlock(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>
-        IsOne(invocation, context.Compilation, symbols)
-        && BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree) is { } summaries
+        SummariesOf(invocation, context, symbols) is { } summaries
         && summaries.ReadsBodyInstead(invocation.TargetMethod, context.CancellationToken)
         && summaries.Settle(invocation.TargetMethod, invocation.SemanticModel, context.CancellationToken).IsNone;
+
+    /// <summary>The summaries that read the member's body, when the call is <see cref="IsOne"/>; else null.</summary>
+    private static BlockingSummaries? SummariesOf(IInvocationOperation invocation, OperationAnalysisContext context, BlitzSymbols symbols) =>
+        IsOne(invocation, context.Compilation, symbols)
+            ? BlockingSummaries.For(context.Compilation, symbols, context.Options, invocation.Syntax.SyntaxTree)
+            : null;
 }
