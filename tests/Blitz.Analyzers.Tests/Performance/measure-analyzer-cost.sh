@@ -8,6 +8,9 @@
 #        [deep rules BLZ111/BLZ112: "on" (default) or "off" (severity none: the compiler does not run them)]
 #        [runs, default 1: the synthetic project is rebuilt from scratch this many times; the median ratio is printed,
 #         since on a small shared machine one build's figure moves by several points]
+#        [compiler: "fresh" (default: every build starts its own compiler process, UseSharedCompilation=false, so the
+#         analyzer is loaded and JIT-compiled anew each time) or "server" (the compiler server that `dotnet build` uses
+#         by default: shut down first, so the first build is a cold start and the later ones reuse the loaded analyzer)]
 # Environment: BLITZ_CPU_ROUNDS=N also measures the cost as compiler CPU time with and without Blitz (see the end).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -16,6 +19,12 @@ every="${2:-10}"
 suggestions="${3:-}"
 deep="${4:-on}"
 runs="${5:-1}"
+compiler="${6:-fresh}"
+case "$compiler" in
+  fresh) shared=false ;;
+  server) shared=true ;;
+  *) echo "compiler must be fresh or server, not '$compiler'" >&2; exit 2 ;;
+esac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'is_global = true\n' > "$work/.globalconfig"
@@ -193,9 +202,13 @@ lines=$(cat "$work"/*.cs | wc -l)
 runtime_lines=$(find "$repo/src/Blitz.Runtime" -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' -exec cat {} + | wc -l)
 
 dotnet restore "$work/Synthetic.csproj" -nologo -v:q >/dev/null
+if [ "$shared" = true ]; then
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+  trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+fi
 ratios=()
 for ((run = 1; run <= runs; run++)); do
-  dotnet build "$work/Synthetic.csproj" -c Release -nologo --no-restore --no-incremental -v:d -clp:PerformanceSummary -p:UseSharedCompilation=false > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+  dotnet build "$work/Synthetic.csproj" -c Release -nologo --no-restore --no-incremental -v:d -clp:PerformanceSummary -p:UseSharedCompilation=$shared > "$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
 
   csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s+[0-9]+ calls' "$work/build.log" | awk '{print $1}' | head -1)
   total_analyzers=$(grep -E 'Total analyzer execution time:' "$work/build.log" | head -1 | sed -E 's/.*: *([0-9.]+) seconds.*/\1/')
