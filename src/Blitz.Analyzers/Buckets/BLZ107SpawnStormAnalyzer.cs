@@ -20,7 +20,8 @@ namespace Blitz.Analyzers.Buckets;
 /// So is <c>task.Start()</c> of tasks built unstarted one per pass (<see cref="UnstartedTaskLoops"/>), the building
 /// loop's bound deciding. A loop paced by its input (a blocking accept or read on every pass) is no storm, and a start
 /// whose work is a forever or lifetime loop is left to BLZ106/BLZ112, whose advice (a dedicated thread) is the one to take;
-/// a constant number of starts whose work is only async I/O is left to BLZ108 (call the work directly).
+/// starts whose work is only async I/O that BLZ108 reports as awaited together (or a constant number of them) are left
+/// to it (call the work directly).
 /// </summary>
 internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
 {
@@ -74,18 +75,20 @@ internal sealed class BLZ107SpawnStormAnalyzer : IBlitzRule
             IAnonymousFunctionOperation lambda => !TakesSemaphore(lambda, symbols) && !(PerElementCall(lambda) is { } call && HasFixedSource(call)),
             _ => false,
         };
-        // A constant number of starts whose work is only async I/O is BLZ108's: the author chose how many (a load test's
-        // 150 requests), and what is misplaced is the pool hop (call the work directly). Per item of an input, the
-        // count is the storm.
-        if (storm && !StartsALifetimeLoop(invocation, context, symbols)
-            && !(repeater is ILoopOperation constant && CountedLoops.HasConstantPasses(constant)
-                && BLZ108OffloadedAsyncIoAnalyzer.FindingAt(invocation, context.ContainingSymbol, context.Compilation, symbols, cheap, context.CancellationToken) is not null))
+        // Starts whose work is only async I/O, awaited together or a constant number of them, are BLZ108's: each item
+        // holds no thread while it waits, and what is misplaced is the pool hop (start the calls directly), not the
+        // pool's concurrency (one diagnostic, one advice). Detached starts per pass of a loop stay storms.
+        if (storm && !StartsALifetimeLoop(invocation, context, symbols) && !IsBlz108s(invocation, repeater, context, symbols, cheap))
         {
             var method = invocation.TargetMethod;
             var location = invocation.Syntax is InvocationExpressionSyntax call ? call.Expression.GetLocation() : invocation.Syntax.GetLocation();
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SpawnStorm, location, method.ContainingType.Name + "." + method.Name));
         }
     }
+
+    private static bool IsBlz108s(IInvocationOperation invocation, IOperation repeater, OperationAnalysisContext context, BlitzSymbols symbols, Lazy<CheapWork> cheap) =>
+        BLZ108OffloadedAsyncIoAnalyzer.FindingAt(invocation, context.ContainingSymbol, context.Compilation, symbols, cheap, context.CancellationToken) is { } finding
+        && (finding.Descriptor == Descriptors.OffloadedAsyncIo || (repeater is ILoopOperation constant && CountedLoops.HasConstantPasses(constant)));
 
     /// <summary>The innermost loop around <paramref name="operation"/>, or the per-element lambda it is in (<see cref="PerElementCall"/>), within its own function; else null.</summary>
     private static IOperation? Repeater(IOperation operation)

@@ -83,18 +83,20 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
             return new(Descriptors.DetachedAsyncDelegate, None, starter);
         }
 
-        // tasks.Add(Task.Run(() => File.ReadAllTextAsync(path))), then await Task.WhenAll(tasks): the list form of an
-        // awaited WhenAll argument. In a loop the hop may be how the author starts workers side by side (a worker loop
-        // runs on its caller for as long as its awaits complete at once), so there only a call that cannot go round on
-        // the caller is reported: a library's async method, or a short source one; and only for a number of passes
-        // written in the source (per item of an input, the count is BLZ107's storm).
-        var loop = OperationHelpers.InnermostLoopInSameFunction(invocation);
+        // tasks.Add(Task.Run(() => File.ReadAllTextAsync(path))), then await Task.WhenAll(tasks), or
+        // await Task.WhenAll(urls.Select(u => Task.Run(() => http.GetStringAsync(u)))): the tasks are awaited together.
+        // Per item (a loop, a per-element lambda) the hop may be how the author starts workers side by side (a worker
+        // loop runs on its caller for as long as its awaits complete at once), so there only a call that cannot go round
+        // on the caller is reported: a library's async method, or a short source one. Its items hold no thread while
+        // they wait, so the advice is to start the calls directly, not to bound a pool's concurrency (BLZ107 defers).
+        // A per-element lambda is sync code of its own: the async context is the query's.
+        var query = PerElementQuery(invocation);
+        var perItem = query is not null || OperationHelpers.InnermostLoopInSameFunction(invocation) is not null;
         if (awaited == Awaited.Together && inner is not null
-            && AsyncContext.IsAsyncContext(invocation, containingSymbol, symbols)
-            && (loop is null
-                ? DetachedStarts.StartsWithoutBlocking(inner, compilation, symbols, cancellationToken)
-                : CountedLoops.HasConstantPasses(loop)
-                    && (DetachedStarts.IsLibraryCall(inner) || DetachedStarts.RunsShortWithoutBlocking(inner, compilation, symbols, cancellationToken))))
+            && AsyncContext.IsAsyncContext(query ?? invocation, containingSymbol, symbols)
+            && (perItem
+                ? DetachedStarts.IsLibraryCall(inner) || DetachedStarts.RunsShortWithoutBlocking(inner, compilation, symbols, cancellationToken)
+                : DetachedStarts.StartsWithoutBlocking(inner, compilation, symbols, cancellationToken)))
         {
             return Offloaded(None, inner);
         }
@@ -168,6 +170,12 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
             return Awaited.Together;
         }
 
+        // items.Select(i => Task.Run(...)), passed to an awaited Task.WhenAll directly or through a local (and ToList/ToArray).
+        if (PerElementQuery(invocation) is { } query && IsQueryAwaitedWithWhenAll(query))
+        {
+            return Awaited.Together;
+        }
+
         if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
             && invocation.Syntax.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { Parent: BlockSyntax block } declaration)
         {
@@ -179,6 +187,42 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         }
 
         return Awaited.No;
+    }
+
+    /// <summary>The <c>Select</c> call whose lambda returns <paramref name="start"/> (<c>u =&gt; Task.Run(...)</c>), or null.</summary>
+    private static IInvocationOperation? PerElementQuery(IInvocationOperation start)
+    {
+        var parent = start.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation lambda } }
+            && lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Select", ContainingType.Name: "Enumerable" } } select } }
+            ? select
+            : null;
+    }
+
+    /// <summary>
+    /// True when the tasks <paramref name="query"/> makes are awaited together: it is (through <c>ToList</c>/<c>ToArray</c>)
+    /// the argument of an awaited-in-place <c>Task.WhenAll</c>, or it initializes a local that one awaits.
+    /// </summary>
+    private static bool IsQueryAwaitedWithWhenAll(IInvocationOperation query)
+    {
+        IOperation current = query;
+        while (current.Parent is IConversionOperation or IArgumentOperation or IInvocationOperation { TargetMethod.Name: "ToList" or "ToArray", Arguments.Length: <= 1 })
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is IInvocationOperation { TargetMethod: { Name: "WhenAll", ContainingType.Name: "Task" } } join)
+        {
+            return AwaitedInPlace.Is(join);
+        }
+
+        return current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } }
+            && IsAwaitedWithWhenAll(local, current);
     }
 
     /// <summary>True when the function around <paramref name="use"/> awaits <c>Task.WhenAll(list)</c> (or <c>WhenAll(list.ToArray())</c>).</summary>

@@ -260,7 +260,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 }
                 foreach (var item in paths)
                 {
-                    reads.Add(Task.Run(() => File.ReadAllTextAsync(item)));        // per input item: BLZ107's storm
+                    reads.Add({|BLZ108:Task.Run(() => File.ReadAllTextAsync(item))|}); // per input item: no thread is held while it waits
                 }
                 var pages = new[] { "a.txt", "b.txt" };
                 foreach (var page in pages)
@@ -268,6 +268,14 @@ public sealed class BLZ108OffloadedAsyncIoTests
                     reads.Add({|BLZ108:Task.Run(async () => { return await File.ReadAllTextAsync(page); })|}); // a list written out
                 }
                 await Task.WhenAll(reads);
+            }
+
+            async Task<string[]> Selected(HttpClient client, IEnumerable<string> urls)
+            {
+                var pages = await Task.WhenAll(urls.Select(u => {|BLZ108:Task.Run(() => client.GetStringAsync(u))|}));
+                var listed = urls.Select(u => {|BLZ108:Task.Run(async () => await client.GetStringAsync(u))|}).ToList();
+                await Task.WhenAll(listed);
+                return pages;
             }
 
             async Task<string> GreetAsync() { var name = await Io.GetAsync("name"); return "hello " + name; }
@@ -289,6 +297,9 @@ public sealed class BLZ108OffloadedAsyncIoTests
                     stages.Add(Task.Run(() => ConsumeAsync(path)));          // a worker loop per item: the hop starts them side by side
                 }
                 await Task.WhenAll(stages);
+                await Task.WhenAll(paths.Select(p => Task.Run(() => ConsumeAsync(p))));   // the same, per element of a query
+                var kept2 = paths.Select(p => Task.Run(() => Io.GetAsync(p))).ToList();   // never awaited together here
+                running.AddRange(kept2);
                 var kept = new List<Task>();
                 kept.Add(Task.Run(() => Io.SendAsync()));                // never awaited here
                 running.AddRange(kept);
