@@ -52,6 +52,38 @@ internal static class KnownCheapApis
         ("System.IO.Path", "EndsInDirectorySeparator", "string manipulation, no file system access"),
         ("System.IO.Path", "TrimEndingDirectorySeparator", "string manipulation, no file system access"),
 
+        // MVC result factories: each only builds a result object (a view name and a model, a status code and a value);
+        // the framework renders or serializes it after the action returns, on its own schedule.
+        ("Microsoft.AspNetCore.Mvc.Controller", "View", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "PartialView", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "Json", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "Content", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "Ok", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "NotFound", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "BadRequest", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "NoContent", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "StatusCode", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "Redirect", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "RedirectToAction", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "Unauthorized", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.Controller", "Forbid", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "Content", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "Ok", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "NotFound", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "BadRequest", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "NoContent", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "StatusCode", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "Redirect", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "RedirectToAction", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "Unauthorized", "builds a result object; the framework executes it after the action returns"),
+        ("Microsoft.AspNetCore.Mvc.ControllerBase", "Forbid", "builds a result object; the framework executes it after the action returns"),
+        ("System.Web.Mvc.Controller", "View", "builds a result object; the framework executes it after the action returns"),
+        ("System.Web.Mvc.Controller", "PartialView", "builds a result object; the framework executes it after the action returns"),
+        ("System.Web.Mvc.Controller", "Json", "builds a result object; the framework executes it after the action returns"),
+        ("System.Web.Mvc.Controller", "Content", "builds a result object; the framework executes it after the action returns"),
+        ("System.Web.Mvc.Controller", "Redirect", "builds a result object; the framework executes it after the action returns"),
+        ("System.Web.Mvc.Controller", "RedirectToAction", "builds a result object; the framework executes it after the action returns"),
+
         // Time and identity values: a clock read or a few random bytes. DateTime.Now converts the clock to local time:
         // the local zone is read from disk once per process (TimeZoneInfo.Local caches it), then it is arithmetic.
         ("System.Guid", "NewGuid", "16 random bytes"),

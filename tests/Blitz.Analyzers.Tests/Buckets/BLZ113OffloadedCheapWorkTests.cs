@@ -810,4 +810,23 @@ public sealed class BLZ113OffloadedCheapWorkTests
             }
         }
         """);
+
+    [Fact]
+    public Task Reports_an_mvc_result_made_on_the_pool_but_not_its_rendering() => Harness.VerifyAsync(Sources.Usings + """
+        namespace Microsoft.AspNetCore.Mvc
+        {
+            public interface IActionResult { Task ExecuteResultAsync(object context); }
+            public class ViewResult : IActionResult { public Task ExecuteResultAsync(object context) => Task.CompletedTask; }
+            public class OkObjectResult : IActionResult { public Task ExecuteResultAsync(object context) => Task.CompletedTask; }
+            public abstract class ControllerBase { public OkObjectResult Ok(object? value) => new(); }
+            public abstract class Controller : ControllerBase { public ViewResult View() => new(); public ViewResult View(string name, object? model) => new(); }
+        }
+        class Pages : Microsoft.AspNetCore.Mvc.Controller
+        {
+            Task<Microsoft.AspNetCore.Mvc.ViewResult> Index() => {|BLZ113:Task.Run(() => View())|};
+            async Task<Microsoft.AspNetCore.Mvc.IActionResult> Named(int id) => await {|BLZ113:Task.Run(() => View("item", id))|};
+            async Task<Microsoft.AspNetCore.Mvc.IActionResult> Value(string s) => await {|BLZ113:Task.Run(() => Ok(s))|};
+            async Task Rendered(object context) => await Task.Run(() => View().ExecuteResultAsync(context)); // runs the result: not only made
+        }
+        """);
 }
