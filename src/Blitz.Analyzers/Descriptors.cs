@@ -133,7 +133,7 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "An async call returns to its caller at its first await; starting it through Task.Run only adds a thread hop and an allocation before it does so.");
 
-    // BLZ108, third message: an async delegate (awaits around cheap work) that a constructor or non-async Main detaches.
+    // BLZ108, third message: an async delegate (awaits around cheap work, no loop) that is started and dropped.
     internal static readonly DiagnosticDescriptor DetachedAsyncDelegate = Bucket(DiagnosticIds.OffloadedAsyncIo,
         "Async I/O is offloaded only to be detached",
         "'{0}' sends an async delegate that only awaits async I/O around cheap work to the ThreadPool, only to leave it running, which is pure overhead (bucket 1); move its body into an async method and start that directly ('_ = LoadAsync()')",

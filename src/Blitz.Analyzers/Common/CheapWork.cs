@@ -31,21 +31,27 @@ internal sealed class CheapWork
     private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _members = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _formattable = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _threadDependent = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _stores = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, HashSet<string>> _posts = new(SymbolEqualityComparer.Default);
 
     private CheapWork(Compilation compilation)
     {
         _compilation = compilation;
         foreach (var (typeName, member, _) in KnownCheapApis.Members)
         {
-            if (compilation.GetTypeByMetadataName(typeName) is { } type)
-            {
-                if (!_members.TryGetValue(type, out var names))
-                {
-                    _members[type] = names = new HashSet<string>(System.StringComparer.Ordinal);
-                }
+            Add(_members, compilation, typeName, member);
+        }
 
-                names.Add(member);
-            }
+        foreach (var (typeName, member, _) in KnownCheapApis.Stores)
+        {
+            Add(_members, compilation, typeName, member);
+            Add(_stores, compilation, typeName, member);
+        }
+
+        foreach (var (typeName, member) in KnownCheapApis.Posts)
+        {
+            Add(_members, compilation, typeName, member);
+            Add(_posts, compilation, typeName, member);
         }
 
         foreach (var (typeName, member) in KnownCheapApis.ThreadDependent)
@@ -65,6 +71,19 @@ internal sealed class CheapWork
             {
                 _formattable.Add(type);
             }
+        }
+    }
+
+    private static void Add(Dictionary<INamedTypeSymbol, HashSet<string>> table, Compilation compilation, string typeName, string member)
+    {
+        if (compilation.GetTypeByMetadataName(typeName) is { } type)
+        {
+            if (!table.TryGetValue(type, out var names))
+            {
+                table[type] = names = new HashSet<string>(System.StringComparer.Ordinal);
+            }
+
+            names.Add(member);
         }
     }
 
@@ -338,6 +357,17 @@ internal sealed class CheapWork
             return false;
         }
 
+        // A collection's element or key is stored or hashed, not formatted; a posted delegate runs later, on its thread.
+        if (IsIn(_stores, method))
+        {
+            return true;
+        }
+
+        if (IsIn(_posts, method))
+        {
+            return method.Parameters.All(p => p.Type.TypeKind == TypeKind.Delegate || p.Type.SpecialType is SpecialType.System_Delegate or SpecialType.System_MulticastDelegate || IsPlainArgument(p.Type));
+        }
+
         // A deferred LINQ operator only stores its arguments. Any other listed member takes plain values: an overload
         // over an IEnumerable (string.Join/Concat) would enumerate and run a lazy sequence, a format provider user code.
         // An extension's receiver (a logger) is not formatted; its other parameters are checked like any method's.
@@ -389,6 +419,9 @@ internal sealed class CheapWork
 
         return cheap;
     }
+
+    private static bool IsIn(Dictionary<INamedTypeSymbol, HashSet<string>> table, ISymbol member) =>
+        member.ContainingType is { } type && table.TryGetValue(type.OriginalDefinition, out var names) && names.Contains(member.Name);
 
     private bool IsKnown(ISymbol member) =>
         member.ContainingType is { } type

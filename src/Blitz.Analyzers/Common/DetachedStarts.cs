@@ -8,8 +8,9 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// BLZ108's detached starts that the caller could not have awaited: <c>Task.Run(() => LoadAsync());</c> as a statement
-/// of a constructor or of a non-async <c>static Main</c>, which have no task to hand back to anyone. A start that any
-/// other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
+/// of a constructor or of a non-async <c>static Main</c>, which have no task to hand back to anyone, or of a void method
+/// whose signature is not its own to change (an override such as a page's <c>OnAppearing</c>, an interface
+/// implementation, an event handler). A start that any other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
 /// deliberate fire-and-forget and is not one of these. The pool hop only runs
 /// the call's synchronous start (up to its first await) on another thread; calling it directly (<c>_ = LoadAsync()</c>)
 /// detaches it just the same, so the hop is overhead when that start does not block.
@@ -18,15 +19,37 @@ internal static class DetachedStarts
 {
     /// <summary>
     /// True when <paramref name="start"/> is a plain statement in the body of a constructor, or a plain or discarded
-    /// (<c>_ = Task.Run(...)</c>) statement of a non-async <c>static Main</c> of any return type: an entry point hands
-    /// its task to no caller of the program's own, so what it leaves running it detaches by design.
+    /// (<c>_ = Task.Run(...)</c>) statement of a non-async <c>static Main</c> of any return type (an entry point hands
+    /// its task to no caller of the program's own, so what it leaves running it detaches by design), or of a non-async
+    /// void method that overrides, implements an interface member or handles an event (<c>(object sender, EventArgs e)</c>):
+    /// its signature is fixed by its base, so it cannot hand the task back either.
     /// </summary>
     public static bool IsForced(IInvocationOperation start, ISymbol containingSymbol) =>
         start.Arguments.Length == 1
         && AsyncContext.EnclosingFunction(start) is null
         && containingSymbol is IMethodSymbol { IsAsync: false } method
         && ((method.MethodKind == MethodKind.Constructor && start.Parent is IExpressionStatementOperation)
-            || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" } && IsStatementOrDiscard(start)));
+            || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" } && IsStatementOrDiscard(start))
+            || (method is { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation, ReturnsVoid: true } && HasFixedSignature(method) && IsStatementOrDiscard(start)));
+
+    private static bool HasFixedSignature(IMethodSymbol method) =>
+        method.IsOverride
+        || method.MethodKind == MethodKind.ExplicitInterfaceImplementation
+        || (method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFromEventArgs(method.Parameters[1].Type))
+        || method.ContainingType.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(m), method)));
+
+    private static bool DerivesFromEventArgs(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when <paramref name="start"/> is dropped where it is made: a plain statement or <c>_ = Task.Run(...)</c>.</summary>
     public static bool IsStatementOrDiscard(IOperation start) =>
@@ -119,7 +142,7 @@ internal static class DetachedStarts
     }
 
     /// <summary>
-    /// True when the passed-through call is an async method declared in source whose whole body is short, bounded
+    /// True when the passed-through call (or method group) is an async method declared in source whose whole body is short, bounded
     /// library work: no loop, no lock, no blocking or heavy call (<see cref="BlockingCalls.Classify"/>) and no call of
     /// other source code (<c>async Task Answer(Socket peer) { await peer.ReceiveAsync(buffer); Console.WriteLine(...);
     /// await peer.SendAsync(reply); }</c>). Even if every await in it completes at once, it runs a few library calls
@@ -129,7 +152,13 @@ internal static class DetachedStarts
     /// </summary>
     public static bool RunsShortWithoutBlocking(IOperation passThrough, Compilation compilation, BlitzSymbols symbols, CancellationToken cancellationToken)
     {
-        if (passThrough is not IInvocationOperation { TargetMethod: { IsAsync: true } method }
+        var method = passThrough switch
+        {
+            IInvocationOperation call => call.TargetMethod,
+            IMethodReferenceOperation reference => reference.Method,
+            _ => null,
+        };
+        if (method is not { IsAsync: true }
             || method.OriginalDefinition.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
             || SourceModels.Of(compilation, declaration.SyntaxTree).GetOperation(declaration, cancellationToken) is not { } body)
         {

@@ -155,7 +155,6 @@ internal static class KnownCheapApis
         ("System.Collections.Generic.KeyValuePair`2", "Key", "a field read"),
         ("System.Collections.Generic.KeyValuePair`2", "Value", "a field read"),
         ("System.Collections.Generic.List`1", "Count", "a field read"),
-        ("System.Collections.Generic.List`1", "Add", "one store, amortized: the backing array is copied only when it doubles"),
         // An HTTP response's status line, already parsed when the await of the request returned (the content is not).
         ("System.Net.Http.HttpResponseMessage", "StatusCode", "a field read"),
         ("System.Net.Http.HttpResponseMessage", "IsSuccessStatusCode", "a comparison of a field"),
@@ -163,6 +162,11 @@ internal static class KnownCheapApis
         ("System.Net.Http.HttpResponseMessage", "EnsureSuccessStatusCode", "a comparison of a field, or a throw"),
         ("System.Threading.CancellationToken", "IsCancellationRequested", "a field read"),
         ("System.Threading.Thread", "ManagedThreadId", "a field read"),
+        // The objects through which work is posted to a UI thread (see Posts): static or field reads.
+        ("Avalonia.Threading.Dispatcher", "UIThread", "a static field read"),
+        ("System.Windows.Application", "Current", "a static field read"),
+        ("System.Windows.Threading.DispatcherObject", "Dispatcher", "a field read"),
+        ("System.Threading.SynchronizationContext", "Current", "a thread-static read"),
 
         // Deferred LINQ: every public method of Enumerable and Queryable whose overloads all return a sequence
         // (IEnumerable, IOrderedEnumerable, IQueryable, IOrderedQueryable) builds a query and runs none of it; its
@@ -212,6 +216,68 @@ internal static class KnownCheapApis
         ("System.Linq.Queryable", "ThenBy", "deferred"), ("System.Linq.Queryable", "ThenByDescending", "deferred"),
         ("System.Linq.Queryable", "Union", "deferred"), ("System.Linq.Queryable", "UnionBy", "deferred"),
         ("System.Linq.Queryable", "Where", "deferred"), ("System.Linq.Queryable", "Zip", "deferred"),
+    };
+
+    /// <summary>
+    /// Members of the in-memory collections that store, find or take one element in constant (amortized) time: their
+    /// element and key arguments are kept or hashed, never formatted, so any type may be passed (a key's
+    /// <c>GetHashCode</c> and <c>Equals</c> are assumed cheap, as every hashed collection assumes). Members that walk the
+    /// collection (<c>Contains</c> on a list, <c>Remove</c>, <c>Insert</c>, <c>AddRange</c>) or take a delegate are not
+    /// listed. Taken from each type's public surface in the net10.0 reference metadata and its documented complexity.
+    /// </summary>
+    public static readonly (string Type, string Member, string Why)[] Stores =
+    {
+        ("System.Collections.Generic.List`1", "Add", "one store, amortized: the backing array is copied only when it doubles"),
+        ("System.Collections.Generic.List`1", "this[]", "one indexed load or store"),
+        ("System.Collections.Generic.Dictionary`2", "Add", "one hashed store"),
+        ("System.Collections.Generic.Dictionary`2", "TryAdd", "one hashed store"),
+        ("System.Collections.Generic.Dictionary`2", "TryGetValue", "one hashed lookup"),
+        ("System.Collections.Generic.Dictionary`2", "ContainsKey", "one hashed lookup"),
+        ("System.Collections.Generic.Dictionary`2", "Remove", "one hashed removal"),
+        ("System.Collections.Generic.Dictionary`2", "this[]", "one hashed load or store"),
+        ("System.Collections.Generic.Dictionary`2", "Count", "a field read"),
+        ("System.Collections.Generic.HashSet`1", "Add", "one hashed store"),
+        ("System.Collections.Generic.HashSet`1", "Contains", "one hashed lookup"),
+        ("System.Collections.Generic.HashSet`1", "Remove", "one hashed removal"),
+        ("System.Collections.Generic.HashSet`1", "Count", "a field read"),
+        ("System.Collections.Generic.Queue`1", "Enqueue", "one store, amortized"),
+        ("System.Collections.Generic.Queue`1", "Dequeue", "one load"),
+        ("System.Collections.Generic.Queue`1", "TryDequeue", "one load"),
+        ("System.Collections.Generic.Queue`1", "Peek", "one load"),
+        ("System.Collections.Generic.Queue`1", "Count", "a field read"),
+        ("System.Collections.Generic.Stack`1", "Push", "one store, amortized"),
+        ("System.Collections.Generic.Stack`1", "Pop", "one load"),
+        ("System.Collections.Generic.Stack`1", "TryPop", "one load"),
+        ("System.Collections.Generic.Stack`1", "Peek", "one load"),
+        ("System.Collections.Generic.Stack`1", "Count", "a field read"),
+        ("System.Collections.Concurrent.ConcurrentQueue`1", "Enqueue", "one lock-free store"),
+        ("System.Collections.Concurrent.ConcurrentQueue`1", "TryDequeue", "one lock-free load"),
+        ("System.Collections.Concurrent.ConcurrentBag`1", "Add", "one store in the thread's own list"),
+        ("System.Collections.Concurrent.ConcurrentDictionary`2", "TryAdd", "one hashed store under a stripe lock"),
+        ("System.Collections.Concurrent.ConcurrentDictionary`2", "TryGetValue", "one lock-free hashed lookup"),
+        ("System.Collections.Concurrent.ConcurrentDictionary`2", "ContainsKey", "one lock-free hashed lookup"),
+        ("System.Collections.Concurrent.ConcurrentDictionary`2", "TryRemove", "one hashed removal under a stripe lock"),
+        ("System.Collections.Concurrent.ConcurrentDictionary`2", "this[]", "one hashed load or store"),
+    };
+
+    /// <summary>
+    /// Members that only queue a delegate to a UI thread (or a captured context) and return: the delegate runs later,
+    /// there, like a deferred query's lambdas. From the documented dispatch surface of WPF/Avalonia dispatchers,
+    /// WinForms controls, Xamarin.Forms and .NET MAUI, and <c>SynchronizationContext.Post</c>.
+    /// </summary>
+    public static readonly (string Type, string Member)[] Posts =
+    {
+        ("Xamarin.Forms.Device", "BeginInvokeOnMainThread"),
+        ("Microsoft.Maui.ApplicationModel.MainThread", "BeginInvokeOnMainThread"),
+        ("Microsoft.Maui.ApplicationModel.MainThread", "InvokeOnMainThreadAsync"),
+        ("Xamarin.Essentials.MainThread", "BeginInvokeOnMainThread"),
+        ("Xamarin.Essentials.MainThread", "InvokeOnMainThreadAsync"),
+        ("System.Windows.Threading.Dispatcher", "BeginInvoke"),
+        ("System.Windows.Threading.Dispatcher", "InvokeAsync"),
+        ("Avalonia.Threading.Dispatcher", "Post"),
+        ("Avalonia.Threading.Dispatcher", "InvokeAsync"),
+        ("System.Windows.Forms.Control", "BeginInvoke"),
+        ("System.Threading.SynchronizationContext", "Post"),
     };
 
     /// <summary>

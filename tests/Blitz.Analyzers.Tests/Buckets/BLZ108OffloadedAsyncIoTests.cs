@@ -205,6 +205,40 @@ public sealed class BLZ108OffloadedAsyncIoTests
         }
         """);
 
+    // A void method whose signature its base fixes (a page's OnAppearing, an interface member, an event handler) cannot
+    // hand the task back either; a plain void method could have returned it, and an async one could have awaited it.
+    [Fact]
+    public Task Reports_a_start_that_a_void_override_interface_member_or_event_handler_can_only_detach() => Harness.VerifyAsync(Sources.Usings + Io + """
+        abstract class Page { protected virtual void OnAppearing() { } }
+        interface IStartable { void Start(); }
+        class Model
+        {
+            public async Task LoadAsync() { await Io.SendAsync(); Console.WriteLine("loaded"); }
+        }
+        class HomePage : Page, IStartable
+        {
+            private readonly Model _model = new();
+            private readonly HttpClient _client = new();
+
+            protected override void OnAppearing()
+            {
+                {|BLZ108:Task.Run(async () => { await Task.Delay(60); Console.WriteLine("shown"); })|};
+                {|BLZ108:Task.Run(_model.LoadAsync)|};
+            }
+
+            public void Start() => {|BLZ108:Task.Run(() => _client.GetStringAsync("https://example.com"))|};
+
+            void OnClick(object sender, EventArgs e)
+            {
+                _ = {|BLZ108:Task.Run(async () => { var page = await _client.GetStringAsync("x"); Console.WriteLine(page.Length); })|};
+            }
+
+            public void Refresh() => Task.Run(async () => { await Task.Delay(60); Console.WriteLine("shown"); });      // could have returned the task
+            public async Task RefreshAsync() { _ = Task.Run(() => _client.GetStringAsync("x")); await Task.Yield(); } // could have awaited it
+            protected void OnTick(object sender, EventArgs e) => Task.Run(async () => { while (true) { await Task.Delay(10); } }); // a loop
+        }
+        """);
+
     [Fact]
     public Task Ignores_deliberate_detaches_and_starts_whose_sync_part_blocks() => Harness.VerifyAsync(Sources.Usings + Io + """
         class Service

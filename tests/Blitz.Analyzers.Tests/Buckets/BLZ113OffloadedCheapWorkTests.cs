@@ -31,9 +31,11 @@ public sealed class BLZ113OffloadedCheapWorkTests
             private readonly string _root = "/data";
             private int _count;
 
-            async Task A(string name, int a, int b, Order order, List<int> items, IQueryable<int> query, int? maybe)
+            async Task A(string name, int a, int b, Order order, List<int> items, IQueryable<int> query, int? maybe, Dictionary<string, Order> orders, Queue<Order> pending)
             {
                 var path = await {|BLZ113:Task.Run(() => Path.Combine(_root, name))|};
+                await {|BLZ113:Task.Run(() => { orders[name] = order; pending.Enqueue(order); })|};   // one hashed store, one enqueue
+                var known = await {|BLZ113:Task.Run(() => orders.ContainsKey(name) && pending.Count < 100)|};
                 await {|BLZ113:Task.Run(() => { for (var digit = 0; digit < 10; digit++) { Console.WriteLine(digit); } })|}; // ten passes
                 var ext = await {|BLZ113:Task.Run(() => Path.GetExtension(name).ToUpperInvariant())|};
                 var sum = await {|BLZ113:Task.Run(() => a * b + Math.Max(a, b) % 7)|};
@@ -106,7 +108,9 @@ public sealed class BLZ113OffloadedCheapWorkTests
                 var r16 = await Task.Run(() => DateTime.Now.Ticks.GetHashCode());          // a call of a method outside the catalog
                 var r18 = await Task.Run(() => a == 0 ? throw new InvalidOperationException() : a);
                 var r19 = await Task.Run(() => Path.GetFullPath(name));                    // reads the current directory
-                var r20 = await Task.Run(() => map[name]);                                 // hashing through a user comparer
+                var r20 = await Task.Run(() => map.Values.Sum());                          // walks every value
+                var r30 = await Task.Run(() => items.Contains(a));                         // a list's Contains walks the list
+                await Task.Run(() => items.AddRange(parts.Select(p => p.Length)));         // runs a lazy sequence
                 var r21 = await Task.Run(() => new int[a]);                                // an allocation of any size
                 var r22 = await Task.Run(() => Console.ReadLine());                        // waits for input
                 await Task.Run(() => Console.WriteLine(poco));                             // runs a source ToString
