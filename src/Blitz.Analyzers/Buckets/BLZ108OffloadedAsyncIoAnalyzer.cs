@@ -14,8 +14,8 @@ namespace Blitz.Analyzers.Buckets;
 /// <c>Task.Run(IoAsync)</c>, <c>StartNew(async ...)</c>) in async context. The delegate must be a pure pass-through to one
 /// task-returning call whose arguments involve no other call, so nothing synchronous is moved back to the caller.
 /// A start that is not awaited is a detached start (fire-and-forget, a background loop) and is left alone, except where
-/// the caller cannot await (<see cref="DetachedStarts"/>: a constructor, a non-async Main, a void override, interface
-/// implementation or event handler): there the pool hop only
+/// the caller cannot await (<see cref="DetachedStarts"/>: a constructor or a non-async Main, and for an async lambda
+/// also a void override, interface implementation or event handler): there the pool hop only
 /// runs the call's synchronous start elsewhere, and the advice is to start the call directly (no code fix); so is an
 /// async lambda there that only awaits around cheap work, with no loop (the advice: move it into an async method).
 /// A pass-through start dropped in any method (a statement or a discard) is reported the same way when its call is a
@@ -78,7 +78,7 @@ internal sealed class BLZ108OffloadedAsyncIoAnalyzer : IBlitzRule
         }
 
         if (awaited == Awaited.No && inner is null && isAsyncLambda && work.Target is IAnonymousFunctionOperation detached
-            && DetachedStarts.IsForced(invocation, containingSymbol)
+            && DetachedStarts.IsForced(invocation, containingSymbol, fixedSignatures: true)
             && DetachedStarts.IsCheapAsyncBody(detached, cheap.Value, compilation, symbols, cancellationToken))
         {
             return new(Descriptors.DetachedAsyncDelegate, None, starter);

@@ -8,9 +8,9 @@ namespace Blitz.Analyzers.Common;
 
 /// <summary>
 /// BLZ108's detached starts that the caller could not have awaited: <c>Task.Run(() => LoadAsync());</c> as a statement
-/// of a constructor or of a non-async <c>static Main</c>, which have no task to hand back to anyone, or of a void method
-/// whose signature is not its own to change (an override such as a page's <c>OnAppearing</c>, an interface
-/// implementation, an event handler). A start that any other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
+/// of a constructor or of a non-async <c>static Main</c>, which have no task to hand back to anyone, and, for an async
+/// delegate, of a void method whose signature is not its own to change (an override such as a page's
+/// <c>OnAppearing</c>, an interface implementation, an event handler). A start that any other method leaves unawaited (it could have returned or awaited the task), stores, or discards with <c>_ =</c> is a
 /// deliberate fire-and-forget and is not one of these. The pool hop only runs
 /// the call's synchronous start (up to its first await) on another thread; calling it directly (<c>_ = LoadAsync()</c>)
 /// detaches it just the same, so the hop is overhead when that start does not block.
@@ -24,13 +24,19 @@ internal static class DetachedStarts
     /// void method that overrides, implements an interface member or handles an event (<c>(object sender, EventArgs e)</c>):
     /// its signature is fixed by its base, so it cannot hand the task back either.
     /// </summary>
-    public static bool IsForced(IInvocationOperation start, ISymbol containingSymbol) =>
+    /// <remarks>
+    /// The void methods with a fixed signature count only for an async delegate (<paramref name="fixedSignatures"/>):
+    /// a pass-through there is often teardown or dispatch that a library's event or <c>Dispose</c> hands to the pool on
+    /// purpose (<c>Task.Run(() => connection.CloseAsync())</c>), and its synchronous start is the library's, unread.
+    /// </remarks>
+    public static bool IsForced(IInvocationOperation start, ISymbol containingSymbol, bool fixedSignatures = false) =>
         start.Arguments.Length == 1
         && AsyncContext.EnclosingFunction(start) is null
         && containingSymbol is IMethodSymbol { IsAsync: false } method
         && ((method.MethodKind == MethodKind.Constructor && start.Parent is IExpressionStatementOperation)
             || (method is { MethodKind: MethodKind.Ordinary, IsStatic: true, Name: "Main" } && IsStatementOrDiscard(start))
-            || (method is { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation, ReturnsVoid: true } && HasFixedSignature(method) && IsStatementOrDiscard(start)));
+            || (fixedSignatures && method is { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation, ReturnsVoid: true }
+                && HasFixedSignature(method) && IsStatementOrDiscard(start)));
 
     private static bool HasFixedSignature(IMethodSymbol method) =>
         method.IsOverride

@@ -213,9 +213,9 @@ public sealed class BLZ108OffloadedAsyncIoTests
         interface IStartable { void Start(); }
         class Model
         {
-            public async Task LoadAsync() { await Io.SendAsync(); Console.WriteLine("loaded"); }
+            public async Task LoadAsync() { await Task.Delay(10); Console.WriteLine("loaded"); }
         }
-        class HomePage : Page, IStartable
+        class HomePage : Page, IStartable, IDisposable
         {
             private readonly Model _model = new();
             private readonly HttpClient _client = new();
@@ -226,7 +226,8 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 {|BLZ108:Task.Run(_model.LoadAsync)|};
             }
 
-            public void Start() => {|BLZ108:Task.Run(() => _client.GetStringAsync("https://example.com"))|};
+            public void Start() => {|BLZ108:Task.Run(async () => { await Task.Delay(10); Console.WriteLine("started"); })|};
+            public void Dispose() => Task.Run(() => _client.GetStringAsync("https://example.com/bye")); // a library's call, unread: maybe teardown on purpose
 
             void OnClick(object sender, EventArgs e)
             {
