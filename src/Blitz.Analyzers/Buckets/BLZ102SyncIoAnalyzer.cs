@@ -67,7 +67,7 @@ internal sealed class BLZ102SyncIoAnalyzer : IBlitzRule
             || BlockingCalls.HasNonBlockingTarget(invocation, symbols, context.CancellationToken)
             || FailurePathTeardown.IsFailurePathTeardown(invocation)
             || AsyncTwins.WouldRecurse(invocation, counterpart.Name, context.ContainingSymbol) // BLZ111 looks into this type's own override
-            || AsyncTwins.IsFollowedByAwaitedTwin(invocation, counterpart.Name)
+            || AsyncTwins.IsBesideAwaitedTwin(invocation, counterpart.Name)
             || SourceTwinCalls.BodyDecides(invocation, context, symbols)) // BLZ111 reports it, with the chain down to the blocking call, or nothing blocks
         {
             return;

@@ -41,22 +41,29 @@ internal static class AsyncTwins
     }
 
     /// <summary>
-    /// Both twins called on purpose: the statement right after the sync call awaits its async twin on the same
-    /// receiver (an event raised to a handler's sync and async members alike: <c>handler.Handle(e); await
-    /// handler.HandleAsync(e);</c>). The sync member is a callback here, and the advice is already followed.
+    /// Both twins called on purpose: the statement right before or right after the sync call awaits its async twin on
+    /// the same receiver (an event raised to a handler's sync and async members alike: <c>handler.Handle(e); await
+    /// handler.HandleAsync(e);</c>, or a module's two hooks run in turn: <c>await module.BeforeExecuteAsync(c);
+    /// module.BeforeExecute(c);</c>). The sync member is a callback here, and the advice is already followed.
     /// </summary>
-    public static bool IsFollowedByAwaitedTwin(IInvocationOperation invocation, string counterpartName)
+    public static bool IsBesideAwaitedTwin(IInvocationOperation invocation, string counterpartName)
     {
-        if (invocation.Parent is not IExpressionStatementOperation statement || statement.Parent is not IBlockOperation block)
+        if (invocation.Parent is not IExpressionStatementOperation statement || statement.Parent is not IBlockOperation block
+            || OperationHelpers.ReferencedSymbol(invocation.Instance) is not { } receiver)
         {
             return false;
         }
 
-        var next = block.Operations.IndexOf(statement) + 1;
-        return next > 0 && next < block.Operations.Length
-            && block.Operations[next] is IExpressionStatementOperation { Operation: IAwaitOperation awaited }
+        // After the awaited twin, only a callback: a member of an interface or one declared in source (a hook a user
+        // overrides); a framework member run again after its twin (a stream copied twice) is no pair.
+        var at = block.Operations.IndexOf(statement);
+        var isCallback = invocation.TargetMethod.ContainingType.TypeKind == TypeKind.Interface || !invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty;
+        return AwaitsTwin(at + 1) || (isCallback && AwaitsTwin(at - 1));
+
+        bool AwaitsTwin(int index) =>
+            index >= 0 && index < block.Operations.Length
+            && block.Operations[index] is IExpressionStatementOperation { Operation: IAwaitOperation awaited }
             && OperationHelpers.AwaitedTask(awaited.Operation) is IInvocationOperation twin && twin.TargetMethod.Name == counterpartName
-            && OperationHelpers.ReferencedSymbol(invocation.Instance) is { } receiver
             && SymbolEqualityComparer.Default.Equals(receiver, OperationHelpers.ReferencedSymbol(twin.Instance));
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,7 +16,8 @@ namespace Blitz.Analyzers.Common;
 /// a check says so (<c>if (read == 0) return;</c>, a catch). Sent to the ThreadPool, such a loop holds a pool thread for
 /// as long as its connection or service lives (bucket 4), which is why a socket read loop in <c>Task.Run</c> is a
 /// dedicated thread's work, not the blocking pool's. Not a retry loop (an exit on the success path), nor a loop that
-/// counts its passes or watches a clock before it leaves (a bounded wait: the per-call rules').
+/// counts its passes or watches a clock before it leaves (a bounded wait: the per-call rules'), nor one that reads one
+/// line or payload (<see cref="ReadsOnePayload"/>).
 /// </summary>
 internal static class BlockingLifetimeLoops
 {
@@ -81,8 +83,78 @@ internal static class BlockingLifetimeLoops
             return false;
         }
 
-        return (ForeverLoops.HasEndlessCondition(loop.Syntax) || StopFlags.Controls(loop)) && LeavesOnlyOnACheck((StatementSyntax)loop.Syntax);
+        return (ForeverLoops.HasEndlessCondition(loop.Syntax) || StopFlags.Controls(loop)) && LeavesOnlyOnACheck((StatementSyntax)loop.Syntax)
+            && !ReadsOnePayload(loop);
     }
+
+    /// <summary>
+    /// A loop that reads one payload from a stream or reader and hands it back: it collects what it reads (into a
+    /// <c>StringBuilder</c>, a <c>MemoryStream</c> or a list) or it leaves at a delimiter in the data
+    /// (<c>if (buffer[0] == '\n') break;</c>). It lasts as long as that line or body, not as long as a connection: its
+    /// reads are sync I/O (bucket 1), not a lifetime loop. A loop that hands each read to other code (a handler, an
+    /// event, the console) serves a connection and stays a lifetime loop.
+    /// </summary>
+    private static bool ReadsOnePayload(ILoopOperation loop)
+    {
+        bool reads = false, collects = false;
+        foreach (var operation in OperationHelpers.DescendantsInSameFunction(loop.Body))
+        {
+            if (operation is IInvocationOperation call)
+            {
+                reads |= call.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal) && IsStreamOrReader(call.TargetMethod.ContainingType);
+                collects |= Collects(call);
+            }
+        }
+
+        return reads && (collects || HasDelimiterExit((StatementSyntax)loop.Syntax));
+    }
+
+    private static bool Collects(IInvocationOperation call) => call.TargetMethod switch
+    {
+        { Name: "Append" or "AppendLine", ContainingType: { Name: "StringBuilder", ContainingNamespace.Name: "Text" } } => true,
+        { Name: "Add" or "AddRange", ContainingType: { Name: "List", ContainingNamespace.Name: "Generic" } } => true,
+        { Name: "Write" or "WriteByte" } => Derives(call.Instance?.Type, "MemoryStream"),
+        _ => false,
+    };
+
+    private static bool IsStreamOrReader(ITypeSymbol? type) => Derives(type, "Stream") || Derives(type, "TextReader") || Derives(type, "BinaryReader");
+
+    private static bool Derives(ITypeSymbol? type, string ioTypeName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == ioTypeName && current.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An exit under a check that compares read data with a delimiter: a character, or a buffer element with a positive constant.</summary>
+    private static bool HasDelimiterExit(StatementSyntax loop)
+    {
+        foreach (var node in loop.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is BreakStatementSyntax or ReturnStatementSyntax && node.FirstAncestorOrSelf<IfStatementSyntax>() is { } check && check.Span.Start > loop.Span.Start
+                && check.Condition.DescendantNodesAndSelf().OfType<BinaryExpressionSyntax>().Any(IsDelimiterTest))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDelimiterTest(BinaryExpressionSyntax test) =>
+        test.IsKind(SyntaxKind.EqualsExpression)
+        && (test.Left.IsKind(SyntaxKind.CharacterLiteralExpression) || test.Right.IsKind(SyntaxKind.CharacterLiteralExpression)
+            || (test.Left is ElementAccessExpressionSyntax && IsPositiveConstant(test.Right))
+            || (test.Right is ElementAccessExpressionSyntax && IsPositiveConstant(test.Left)));
+
+    private static bool IsPositiveConstant(ExpressionSyntax value) =>
+        value is LiteralExpressionSyntax { Token.Value: int number } && number > 0;
 
     /// <summary>
     /// Every exit (a <c>break</c> of this loop, a <c>return</c>, a <c>goto</c>) is under a check or in a catch, and no

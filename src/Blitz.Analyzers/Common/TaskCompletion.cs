@@ -35,7 +35,26 @@ internal static class TaskCompletion
         }
 
         var proof = System.Math.Max(ProofAroundTheRead(task, use), ProofInEarlierCode(task, use, symbols, out var assignments));
-        return proof >= 0 && (assignments is null || !assignments.Any(position => position >= proof && position < use.Syntax.SpanStart));
+        return (proof >= 0 && (assignments is null || !assignments.Any(position => position >= proof && position < use.Syntax.SpanStart)))
+            || (task.Owner is null && PatternSource(task.Symbol, use) is { } source && IsProvablyComplete(source, use, symbols));
+    }
+
+    /// <summary>
+    /// The task a pattern variable was taken from (<c>task is Task&lt;string&gt; typed</c>: <c>task</c>), when the variable
+    /// is one: the same object, complete whenever that one is.
+    /// </summary>
+    private static IOperation? PatternSource(ISymbol variable, IOperation use)
+    {
+        if (variable is not ILocalSymbol local || use.SemanticModel is not { } model
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not SingleVariableDesignationSyntax { Parent: DeclarationPatternSyntax pattern }
+            || pattern.SyntaxTree != model.SyntaxTree
+            || pattern.FirstAncestorOrSelf<IsPatternExpressionSyntax>() is not { } test
+            || model.GetOperation(test) is not IIsPatternOperation { Value: var value, Pattern: IDeclarationPatternOperation })
+        {
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>What identifies the task: a local/parameter/field/property, or the collection an element or a foreach variable comes from.</summary>
@@ -251,7 +270,8 @@ internal static class TaskCompletion
 
         if (!equal)
         {
-            return false;
+            // (await Task.WhenAny(a, b)) != a: then it is b, and b is complete.
+            return IsTheOtherOfTwo(left, right, task) || IsTheOtherOfTwo(right, left, task);
         }
 
         if (IsFinalStatus(right))
@@ -261,6 +281,24 @@ internal static class TaskCompletion
         }
 
         return task.IsReferencedBy(right) && IsWhenAnyResult(left);
+    }
+
+    /// <summary>
+    /// <paramref name="winner"/> is what <c>await Task.WhenAny(x, y)</c> returned, over exactly two tasks, and
+    /// <paramref name="other"/> is one of them while <paramref name="task"/> is the other.
+    /// </summary>
+    private static bool IsTheOtherOfTwo(IOperation winner, IOperation other, TaskReference task)
+    {
+        if (WhenAnyOf(winner) is not { } whenAny || TaskReference.Of(OperationHelpers.WithoutConversions(other)) is not { } loser)
+        {
+            return false;
+        }
+
+        // WhenAny(t1, t2), or its params overload over an array or span of tasks.
+        var tasks = whenAny.Arguments.Length == 1 ? Elements(whenAny.Arguments[0].Value).ToList() : whenAny.Arguments.Select(a => a.Value).ToList();
+        return tasks.Count == 2
+            && tasks.Any(t => loser.IsReferencedBy(t)) && tasks.Any(t => task.IsReferencedBy(t))
+            && !task.IsReferencedBy(OperationHelpers.WithoutConversions(other));
     }
 
     private static bool IsFinalStatus(IOperation operand) =>
@@ -332,17 +370,20 @@ internal static class TaskCompletion
         && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } };
 
     /// <summary>The task <c>await Task.WhenAny(...)</c> returned: the await itself, or a local initialized with it.</summary>
-    private static bool IsWhenAnyResult(IOperation operand)
+    private static bool IsWhenAnyResult(IOperation operand) => WhenAnyOf(operand) is not null;
+
+    /// <summary>The <c>Task.WhenAny</c> call whose awaited result <paramref name="operand"/> is (the await, or a local initialized with it), or null.</summary>
+    private static IInvocationOperation? WhenAnyOf(IOperation operand)
     {
         operand = OperationHelpers.WithoutConversions(operand);
         if (IsAwaitedWhenAny(operand))
         {
-            return true;
+            return (IInvocationOperation)Unawaitable(((IAwaitOperation)operand).Operation);
         }
 
         if (operand is not ILocalReferenceOperation { Local: var local } || operand.SemanticModel is not { } model)
         {
-            return false;
+            return null;
         }
 
         foreach (var reference in local.DeclaringSyntaxReferences)
@@ -350,11 +391,11 @@ internal static class TaskCompletion
             if (reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
                 && model.GetOperation(initial) is { } initialOperation && IsAwaitedWhenAny(initialOperation))
             {
-                return true;
+                return (IInvocationOperation)Unawaitable(((IAwaitOperation)OperationHelpers.WithoutConversions(initialOperation)).Operation);
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>The awaited task under <c>ConfigureAwait(...)</c> and <c>WaitAsync(...)</c> (which completes only after it, or throws).</summary>

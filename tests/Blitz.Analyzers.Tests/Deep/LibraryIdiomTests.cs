@@ -499,4 +499,127 @@ public sealed class LibraryIdiomTests
             }
         }
         """);
+
+    // From stop 22's fresh libraries (FreeRedis, Tweetinvi): a loop that reads one line or one body and returns it is
+    // sync I/O in async code, not a loop that lives as long as its connection; one that hands each read on stays one.
+    [Fact]
+    public async Task A_loop_that_reads_one_line_is_sync_io_not_a_lifetime_loop()
+    {
+        var diagnostics = await All.VerifyAsync(Sources.Usings + """
+            public sealed class ReplyReader
+            {
+                private readonly Stream _stream;
+                public ReplyReader(Stream stream) => _stream = stream;
+
+                private string ReadLine()
+                {
+                    var line = new System.Text.StringBuilder();
+                    var one = new byte[1];
+                    while (true)
+                    {
+                        if (_stream.Read(one, 0, 1) <= 0) throw new EndOfStreamException();
+                        if (one[0] == '\n') break;
+                        line.Append((char)one[0]);
+                    }
+
+                    return line.ToString();
+                }
+
+                private byte[] ReadBody()
+                {
+                    using var body = new MemoryStream();
+                    var chunk = new byte[4096];
+                    while (true)
+                    {
+                        var read = _stream.Read(chunk, 0, chunk.Length);
+                        if (read <= 0) break;
+                        body.Write(chunk, 0, read);
+                    }
+
+                    return body.ToArray();
+                }
+
+                public async Task<string> ReadReplyAsync()
+                {
+                    await Task.Yield();
+                    var head = {|BLZ111:ReadLine()|};
+                    return head + {|BLZ111:ReadBody()|}.Length;
+                }
+
+                public void Serve(Action<byte[], int> handle) => {|BLZ106:Task.Run|}(() =>
+                {
+                    var chunk = new byte[4096];
+                    while (true)
+                    {
+                        var read = _stream.Read(chunk, 0, chunk.Length);
+                        if (read == 0) return;
+                        handle(chunk, read);                       // each read handed on: lives as long as the connection
+                    }
+                });
+            }
+            """);
+
+        Assert.All(diagnostics.Where(d => d.Id == "BLZ111"), d =>
+        {
+            Assert.Contains("Stream.Read (sync I/O", d.GetMessage());
+            Assert.DoesNotContain("lifetime loop", d.GetMessage());
+        });
+    }
+
+    // From Discord.Net: a framework that runs a module's async hook and then its sync hook calls both on purpose.
+    [Fact]
+    public Task Two_hooks_run_in_turn_are_not_a_misplaced_sync_call() => All.VerifyAsync(Sources.Usings + """
+        public interface IModule
+        {
+            Task BeforeExecuteAsync(string command);
+            void BeforeExecute(string command);
+        }
+
+        public static class CommandRunner
+        {
+            public static async Task RunAsync(IModule module, string command, Stream from, Stream to)
+            {
+                await module.BeforeExecuteAsync(command);
+                module.BeforeExecute(command);              // the other hook, after the async one
+                await from.CopyToAsync(to);
+                {|BLZ102:from.CopyTo(to)|};                      // a framework member run again after its twin: no pair
+            }
+        }
+        """);
+
+    // From Discord.Net: tasks that are finished where they are read, by an await above or by what WhenAny returned.
+    [Fact]
+    public Task Tasks_finished_through_a_pattern_variable_or_a_two_way_when_any_are_not_waited_for() => All.VerifyAsync(Sources.Usings + """
+        public static class Replies
+        {
+            public static async Task<string> RespondAsync(Task sent)
+            {
+                await sent;
+                if (sent is Task<string> text)
+                {
+                    return text.Result;                     // the same task, awaited above
+                }
+
+                return "";
+            }
+
+            public static async Task<int> ReceiveAsync(Task<int> receive, Task closed, Task<int> other)
+            {
+                var winner = await Task.WhenAny(closed, receive);
+                if (winner == closed)
+                {
+                    return -1;
+                }
+
+                var value = receive.Result;                 // of two tasks, WhenAny returned this one
+                var first = await Task.WhenAny(closed, receive, other);
+                if (first == closed)
+                {
+                    return -1;
+                }
+
+                return value + {|BLZ103:other.Result|};          // of three, it may be either of the others
+            }
+        }
+        """);
 }
