@@ -156,6 +156,26 @@ internal sealed class BlitzSymbols
     [MethodImpl(Jit.Optimized)]
     public static bool Is(ISymbol? symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
 
+    /// <summary>
+    /// True when <paramref name="type"/> is, or derives from, the framework type <c>System.Name</c> or
+    /// <c>System.SubNamespace.Name</c>, matched by name (for rules that have no resolved symbols at hand).
+    /// </summary>
+    public static bool DerivesFromSystemType(ITypeSymbol? type, string name, string? subNamespace = null)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace is { } ns
+                && (subNamespace is null
+                    ? ns is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                    : ns.Name == subNamespace && ns.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool InheritsFrom(ITypeSymbol? type, ITypeSymbol? baseType)
     {
         for (var current = type; current is not null && baseType is not null; current = current.BaseType)

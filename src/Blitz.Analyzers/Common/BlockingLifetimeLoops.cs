@@ -113,24 +113,13 @@ internal static class BlockingLifetimeLoops
     {
         { Name: "Append" or "AppendLine", ContainingType: { Name: "StringBuilder", ContainingNamespace.Name: "Text" } } => true,
         { Name: "Add" or "AddRange", ContainingType: { Name: "List", ContainingNamespace.Name: "Generic" } } => true,
-        { Name: "Write" or "WriteByte" } => Derives(call.Instance?.Type, "MemoryStream"),
+        { Name: "Write" or "WriteByte" } => BlitzSymbols.DerivesFromSystemType(call.Instance?.Type, "MemoryStream", "IO"),
         _ => false,
     };
 
-    private static bool IsStreamOrReader(ITypeSymbol? type) => Derives(type, "Stream") || Derives(type, "TextReader") || Derives(type, "BinaryReader");
-
-    private static bool Derives(ITypeSymbol? type, string ioTypeName)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == ioTypeName && current.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsStreamOrReader(ITypeSymbol? type) =>
+        BlitzSymbols.DerivesFromSystemType(type, "Stream", "IO") || BlitzSymbols.DerivesFromSystemType(type, "TextReader", "IO")
+        || BlitzSymbols.DerivesFromSystemType(type, "BinaryReader", "IO");
 
     /// <summary>An exit under a check that compares read data with a delimiter: a character, or a buffer element with a positive constant.</summary>
     private static bool HasDelimiterExit(StatementSyntax loop)

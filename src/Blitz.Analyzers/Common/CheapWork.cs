@@ -325,18 +325,7 @@ internal sealed class CheapWork
         || (statement is IVariableDeclarationGroupOperation group
             && group.Declarations.SelectMany(d => d.Declarators).FirstOrDefault()?.Initializer?.Value is IAwaitOperation);
 
-    private static bool IsException(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsException(ITypeSymbol type) => BlitzSymbols.DerivesFromSystemType(type, "Exception");
 
     private bool IsCheapCall(IMethodSymbol method)
     {

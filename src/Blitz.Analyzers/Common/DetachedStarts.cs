@@ -41,21 +41,8 @@ internal static class DetachedStarts
     private static bool HasFixedSignature(IMethodSymbol method) =>
         method.IsOverride
         || method.MethodKind == MethodKind.ExplicitInterfaceImplementation
-        || (method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFromEventArgs(method.Parameters[1].Type))
+        || (method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && BlitzSymbols.DerivesFromSystemType(method.Parameters[1].Type, "EventArgs"))
         || method.ContainingType.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(m), method)));
-
-    private static bool DerivesFromEventArgs(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>True when <paramref name="start"/> is dropped where it is made: a plain statement or <c>_ = Task.Run(...)</c>.</summary>
     public static bool IsStatementOrDiscard(IOperation start) =>

@@ -365,9 +365,14 @@ internal static class TaskCompletion
             || task.IsReferencedBy(antecedent);
     }
 
-    private static bool IsAwaitedWhenAny(IOperation value) =>
+    private static bool IsAwaitedWhenAny(IOperation value) => AwaitedWhenAny(value) is not null;
+
+    /// <summary>The <c>Task.WhenAny</c> call that <paramref name="value"/> awaits (<c>await Task.WhenAny(...)</c>), or null.</summary>
+    private static IInvocationOperation? AwaitedWhenAny(IOperation value) =>
         OperationHelpers.WithoutConversions(value) is IAwaitOperation awaited
-        && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } };
+        && Unawaitable(awaited.Operation) is IInvocationOperation { TargetMethod: { Name: "WhenAny", ContainingType.Name: "Task" } } whenAny
+            ? whenAny
+            : null;
 
     /// <summary>The task <c>await Task.WhenAny(...)</c> returned: the await itself, or a local initialized with it.</summary>
     private static bool IsWhenAnyResult(IOperation operand) => WhenAnyOf(operand) is not null;
@@ -376,9 +381,9 @@ internal static class TaskCompletion
     private static IInvocationOperation? WhenAnyOf(IOperation operand)
     {
         operand = OperationHelpers.WithoutConversions(operand);
-        if (IsAwaitedWhenAny(operand))
+        if (AwaitedWhenAny(operand) is { } direct)
         {
-            return (IInvocationOperation)Unawaitable(((IAwaitOperation)operand).Operation);
+            return direct;
         }
 
         if (operand is not ILocalReferenceOperation { Local: var local } || operand.SemanticModel is not { } model)
@@ -389,9 +394,9 @@ internal static class TaskCompletion
         foreach (var reference in local.DeclaringSyntaxReferences)
         {
             if (reference.SyntaxTree == model.SyntaxTree && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initial }
-                && model.GetOperation(initial) is { } initialOperation && IsAwaitedWhenAny(initialOperation))
+                && model.GetOperation(initial) is { } initialOperation && AwaitedWhenAny(initialOperation) is { } whenAny)
             {
-                return (IInvocationOperation)Unawaitable(((IAwaitOperation)OperationHelpers.WithoutConversions(initialOperation)).Operation);
+                return whenAny;
             }
         }
 
