@@ -33,7 +33,7 @@ public class CpuQueueDesignBenchmarks
     public void Setup()
     {
         int threads = Environment.ProcessorCount;
-        _shared = new WorkerPool("cpu", "bench", threads, Timeout.InfiniteTimeSpan, capacity: null, ShutdownMode.Drain, new PoolInstruments());
+        _shared = new WorkerPool("cpu", "bench", threads, Timeout.InfiniteTimeSpan, capacity: null, ShutdownMode.Drain, new PoolInstruments(), growWhenBlocked: false);
         _stealing = new StealingPoolPrototype(threads);
         _items = Enumerable.Range(0, Items).Select(_ => new CountingItem()).ToArray();
         _start = new Barrier(Producers + 1);
@@ -81,7 +81,7 @@ public class CpuQueueDesignBenchmarks
             Action<WorkItem> submit = _submit!;
             for (int i = producer * ItemsPerProducer, end = i + ItemsPerProducer; i < end; i++)
             {
-                _items[i].State = WorkItemState.Created;
+                _items[i].ResetForSubmission();
                 submit(_items[i]);
             }
         }
@@ -117,6 +117,10 @@ public class CpuQueueDesignBenchmarks
         }
 
         internal override void CompleteCanceled(OperationCanceledException exception) => throw new InvalidOperationException();
+
+        internal override CancellationToken CancellationToken => default;
+
+        internal override void Discard() => throw new InvalidOperationException();
 
         internal override void ReleaseCancellation()
         {

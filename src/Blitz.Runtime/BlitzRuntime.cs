@@ -85,9 +85,9 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
     {
         BlitzOptions settings = options?.Clone() ?? new BlitzOptions();
         _instruments = new PoolInstruments();
-        _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments);
+        _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments, growWhenBlocked: true);
         _cpuThreads = settings.CpuThreads;
-        _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments);
+        _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments, growWhenBlocked: false);
         _instruments.Observe(GetMetrics);
         if (settings.StallThreshold is TimeSpan threshold)
         {
@@ -157,7 +157,7 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         }
 
         OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(_blocking, work, cancellationToken);
-        if (Submit(_blocking, item, cancellationToken, waitForRoom: false))
+        if (Submit(_blocking, item, waitForRoom: false))
         {
             completion = new ValueTask<TResult>(item, item.Version);
             return true;
@@ -224,9 +224,6 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
 
     /// <summary>The runtime's <c>Blitz</c> meter, for instruments of other Blitz components (pipelines).</summary>
     internal System.Diagnostics.Metrics.Meter Meter => _instruments.Meter;
-
-    /// <summary>The CPU pool's thread count.</summary>
-    internal int CpuThreads => _cpuThreads;
 
     private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
 
@@ -295,7 +292,7 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         where TWork : struct, IOffloadWork<TResult>
     {
         OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(pool, work, cancellationToken, priority);
-        if (!Submit(pool, item, cancellationToken, waitForRoom: true))
+        if (!Submit(pool, item, waitForRoom: true))
         {
             ThrowDisposed();
         }
@@ -307,7 +304,7 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         where TWork : struct, IOffloadWork
     {
         var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(pool, new VoidWork<TWork>(work), cancellationToken, priority);
-        if (!Submit(pool, item, cancellationToken, waitForRoom: true))
+        if (!Submit(pool, item, waitForRoom: true))
         {
             ThrowDisposed();
         }
@@ -315,33 +312,12 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         return new ValueTask(item, item.Version);
     }
 
-    /// <summary>Hands a rented item to a pool; on refusal the item goes back to its pool and false is returned.</summary>
-    private static bool Submit<TWork, TResult>(WorkerPool pool, OffloadCompletion<TWork, TResult> item, CancellationToken cancellationToken, bool waitForRoom)
+    /// <summary>Hands a rented item to a pool, which owns it from then on; false when the pool refused (and discarded) it.</summary>
+    private static bool Submit<TWork, TResult>(WorkerPool pool, OffloadCompletion<TWork, TResult> item, bool waitForRoom)
         where TWork : struct, IOffloadWork<TResult>
     {
         item.RegisterCancellation();
-        SubmitResult result;
-        try
-        {
-            result = pool.Submit(item, waitForRoom);
-        }
-        catch
-        {
-            item.Discard();
-            throw;
-        }
-
-        switch (result)
-        {
-            case SubmitResult.Accepted:
-                return true;
-            case SubmitResult.CanceledOnArrival:
-                item.CompleteCanceled(new OperationCanceledException(cancellationToken));
-                return true;
-            default:
-                item.Discard();
-                return false;
-        }
+        return pool.Submit(item, waitForRoom);
     }
 
     /// <summary>Throws <see cref="ObjectDisposedException"/> once disposal has begun.</summary>

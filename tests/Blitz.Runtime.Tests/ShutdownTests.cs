@@ -63,7 +63,11 @@ public class ShutdownTests
         var blocking = Enumerable.Range(0, 6).Select(_ => runtime.SpawnBlocking<GateWork, int>(new GateWork(gate, runs)).AsTask()).ToArray();
         var cpu = Enumerable.Range(0, 2).Select(_ => runtime.SpawnCpu<GateWork, int>(new GateWork(gate, runs)).AsTask()).ToArray();
         TestSupport.Eventually(() => runs.Value == 8, "every item runs on its own thread");
-        Assert.Equal(8, TestSupport.CountOsThreadsNamed(prefix));
+
+        // Eight pool threads, and, when the six blocking threads exceed the processor count, the blocking pool's
+        // growth check that started the blocked ones beyond it.
+        int growthCheck = Environment.ProcessorCount < 6 ? 1 : 0;
+        Assert.Equal(8 + growthCheck, TestSupport.CountOsThreadsNamed(prefix));
 
         gate.Set();
         await runtime.DisposeAsync();

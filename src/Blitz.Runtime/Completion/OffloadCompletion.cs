@@ -16,7 +16,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     private static readonly Action<object?> s_onTokenCanceled = static state =>
     {
         var item = (OffloadCompletion<TWork, TResult>)state!;
-        item.Pool!.CancelQueued(item, item._cancellationToken);
+        item._pool!.Cancel(item);
     };
 
     // Continuations always run on the .NET ThreadPool (or the awaiter's captured context), never inline on a Blitz
@@ -26,6 +26,9 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     private CancellationToken _cancellationToken;
     private CancellationTokenRegistration _cancellationRegistration;
     private ExecutionContext? _executionContext;
+
+    // Cancellation needs the pool the item was handed to.
+    private WorkerPool? _pool;
 
     private OffloadCompletion()
     {
@@ -37,15 +40,18 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     public static OffloadCompletion<TWork, TResult> Rent(WorkerPool pool, in TWork work, CancellationToken cancellationToken, WorkPriority priority = WorkPriority.Normal)
     {
         OffloadCompletion<TWork, TResult> item = CompletionPool<OffloadCompletion<TWork, TResult>>.TryRent() ?? new OffloadCompletion<TWork, TResult>();
-        item.Pool = pool;
+        item._pool = pool;
         item._work = work;
         item._cancellationToken = cancellationToken;
+        item.Cancelable = cancellationToken.CanBeCanceled;
         item._executionContext = ExecutionContext.Capture();
-        item.State = WorkItemState.Created;
+        item.ResetForSubmission();
         item.Priority = priority;
         item._core.Arm();
         return item;
     }
+
+    internal override CancellationToken CancellationToken => _cancellationToken;
 
     /// <summary>
     /// Registers for cancellation before the item is queued. If the token fires first, the callback marks the item
@@ -69,7 +75,10 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
 
     internal override void Run(PoolWorker worker)
     {
-        ReleaseCancellation();
+        if (Cancelable)
+        {
+            ReleaseCancellation();
+        }
 
         // The caller's ExecutionContext (AsyncLocal, Activity.Current) flows in as with Task.Run; the worker restores
         // its own clean context after every item, so nothing leaks from one item to the next.
@@ -114,8 +123,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
         _core.SetException(exception);
     }
 
-    /// <summary>Completes an item that was refused before it was queued and returns it to the pool.</summary>
-    public void Discard()
+    internal override void Discard()
     {
         ReleaseCancellation();
         Recycle();
@@ -147,7 +155,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
         _cancellationToken = default;
         _cancellationRegistration = default;
         _executionContext = null;
-        Pool = null;
+        _pool = null;
         EnqueuedAt = 0;
         _core.Reset();
         CompletionPool<OffloadCompletion<TWork, TResult>>.Return(this);

@@ -68,9 +68,9 @@ internal abstract class ParallelOperation : IValueTaskSource
         for (int i = 0; i < _degree; i++)
         {
             Runner runner = _runners[i] ??= new Runner(this);
-            runner.State = WorkItemState.Created;
+            runner.ResetForSubmission();
             runner.Priority = WorkPriority.Normal;
-            if (pool.Submit(runner, waitForRoom: true) != SubmitResult.Accepted)
+            if (!pool.Submit(runner, waitForRoom: true))
             {
                 // The runtime is shutting down. Runners already accepted finish the whole range between them.
                 if (i == 0)
@@ -240,7 +240,14 @@ internal abstract class ParallelOperation : IValueTaskSource
         // every runner anyway before the caller may touch its buffers again.
         internal override void CompleteCanceled(OperationCanceledException exception) => operation.RunnerSkipped(exception);
 
+        internal override CancellationToken CancellationToken => default;
+
         internal override void ReleaseCancellation()
+        {
+        }
+
+        // A refused runner is handled by Start, which sees the refusal.
+        internal override void Discard()
         {
         }
     }

@@ -3,13 +3,11 @@ namespace Blitz;
 /// <summary>
 /// The sleeping threads of a pool, most recently idle on top. Waking the most recent one keeps warm threads busy and
 /// lets the coldest reach their keep-alive and exit. Intrusive (no allocation) with O(1) removal for a thread whose
-/// keep-alive expired. Not thread-safe: guarded by the pool's lock.
+/// keep-alive expired. Not thread-safe: guarded by the pool's thread lock.
 /// </summary>
 internal sealed class IdleWorkerStack
 {
     private PoolWorker? _top;
-
-    public bool IsEmpty => _top is null;
 
     public void Push(PoolWorker worker)
     {

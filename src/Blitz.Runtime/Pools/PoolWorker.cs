@@ -4,26 +4,35 @@ namespace Blitz;
 
 /// <summary>
 /// One thread of a <see cref="WorkerPool"/> and its counters. Only the worker's own thread writes the counters, so
-/// counting costs no interlocked operation; <see cref="WorkerPool.GetMetrics"/> reads them (64-bit reads do not tear).
+/// counting costs no interlocked operation; <see cref="WorkerPool.GetMetrics"/> and the blocking pool's growth check
+/// read them (64-bit reads do not tear).
 /// </summary>
 internal sealed class PoolWorker
 {
+    private long _taken;
     private long _completed;
     private long _faulted;
     private long _canceled;
     private long _busyTicks;
     private long _busySince;
+    private volatile bool _running;
 
     public PoolWorker(Thread thread) => Thread = thread;
 
-    // Sleeping, guarded by the pool's lock: the worker waits on its own event so that a waker can tell exactly
-    // which thread it woke (Monitor.Pulse cannot, and a lost wake-up would stall the wake chain).
+    // Sleeping, guarded by the pool's thread lock: the worker waits on its own event so that a waker can tell
+    // exactly which thread it woke (Monitor.Pulse cannot, and a lost wake-up would leave queued work unseen).
     internal PoolWorker? NextSleeper;
     internal PoolWorker? PreviousSleeper;
     internal bool IsSleeping;
     internal bool Notified;
 
-    /// <summary>Set by a waker; the worker sleeps on it. No spinning: the pool's single spinner already spins.</summary>
+    /// <summary>High-priority items taken in a row; only the worker's own thread uses it.</summary>
+    internal int HighStreak;
+
+    /// <summary>The <see cref="Taken"/> count the blocking pool's growth check saw last; only the check uses it.</summary>
+    internal long TakenAtLastCheck = -1;
+
+    /// <summary>Set by a waker; the worker sleeps on it. No spinning here: the pool's searching thread already spins.</summary>
     public ManualResetEventSlim Signal { get; } = new(initialState: false, spinCount: 0);
 
     public Thread Thread { get; }
@@ -31,11 +40,25 @@ internal sealed class PoolWorker
     /// <summary>The clean context the worker restores after each item, captured on the worker's own thread.</summary>
     public ExecutionContext? CleanContext { get; set; }
 
+    /// <summary>How many items the worker has claimed; a running worker whose count stands still is stuck in one item.</summary>
+    public long Taken => Volatile.Read(ref _taken);
+
+    /// <summary>Whether the worker is inside an item.</summary>
+    public bool IsRunning => _running;
+
     public long Completed => Volatile.Read(ref _completed);
 
     public long Faulted => Volatile.Read(ref _faulted);
 
     public long Canceled => Volatile.Read(ref _canceled);
+
+    public void EnterItem()
+    {
+        Volatile.Write(ref _taken, _taken + 1);
+        _running = true;
+    }
+
+    public void LeaveItem() => _running = false;
 
     public void Record(WorkOutcome outcome)
     {

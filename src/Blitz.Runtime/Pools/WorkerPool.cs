@@ -1,547 +1,326 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
 
 namespace Blitz;
 
-/// <summary>What <see cref="WorkerPool.Submit"/> did with a work item.</summary>
-internal enum SubmitResult : byte
-{
-    /// <summary>Queued (or held until the queue has room); it will complete exactly once.</summary>
-    Accepted,
-
-    /// <summary>Its token fired before it was queued; the caller completes it as canceled.</summary>
-    CanceledOnArrival,
-
-    /// <summary>The queue is full and the caller asked not to wait; the caller discards the item.</summary>
-    Full,
-
-    /// <summary>The pool is shutting down; the caller discards the item.</summary>
-    ShutDown,
-}
-
 /// <summary>
-/// A pool of Blitz threads with one FIFO queue: the blocking pool (bucket 3: up to 512 threads started on demand,
-/// idle ones exit after a keep-alive, bounded queue) and the CPU pool (bucket 5: processor-count threads kept for
-/// life, unbounded queue) are two instances. Its threads never belong to the .NET ThreadPool.
+/// A pool of Blitz threads: the blocking pool (bucket 3: threads started as blocked work needs them, up to 512; idle
+/// ones exit after a keep-alive; bounded queue) and the CPU pool (bucket 5: processor-count threads kept for life,
+/// unbounded queue) are two instances. Its threads never belong to the .NET ThreadPool.
 /// </summary>
 /// <remarks>
-/// One lock guards the queues and every count. Threads are woken (or started, when none sleeps) as a chain: a
-/// submitter wakes one thread only when no thread is already on its way, and each thread that takes an item wakes
-/// the next if work remains. A burst therefore ramps up one wake-up at a time instead of waking every sleeper at
-/// once, while a blocking item still never waits behind another that blocks. An idle thread first spins briefly
-/// (one at a time, on multi-core machines) so back-to-back work does not pay for a kernel wake-up, then sleeps on
-/// its own event with the keep-alive as its timeout, and exits when the keep-alive expires.
+/// <para>
+/// The common path takes no lock. Ready work waits in two lock-free FIFO lanes (high and normal priority) of
+/// entries that pair an item with its ticket; a pool thread and a cancellation race for a queued item with one
+/// compare-and-swap, and the loser's entry is skipped when dequeued, so cancellation is O(1) without unlinking.
+/// <see cref="PoolCounters.Queued"/> counts claimable items (and places reserved by submitters about to enqueue); it
+/// bounds the blocking queue and tells a thread about to sleep that work arrived.
+/// </para>
+/// <para>
+/// Locks remain off the common path: the room lock orders work held back by a full queue, and the thread lock
+/// guards the thread list and the sleepers, taken only when a thread sleeps, wakes, starts or exits.
+/// </para>
 /// </remarks>
-internal sealed class WorkerPool
+internal sealed partial class WorkerPool
 {
-    // About 10-30 µs of spinning before sleeping: long enough to catch the next item of a request/response loop.
-    private const int SpinRounds = 64;
-    private const int SpinIterationsPerRound = 20;
-
-    private static readonly ParameterizedThreadStart s_threadStart = static state => ((WorkerPool.StartArguments)state!).Run();
-
-    // ---- configuration ----
     private readonly string _kind;
-    private readonly string _threadNamePrefix;
-    private readonly int _maxThreads;
-    private readonly int _keepAliveMilliseconds;
     private readonly int _capacity;
     private readonly ShutdownMode _shutdownMode;
-    private readonly int _maxSpinners;
     private readonly PoolInstruments _instruments;
 
-    // ---- state, guarded by _lock ----
-    private readonly object _lock = new();
-    private readonly ReadyQueue _ready = new();
-    private readonly WorkQueue _waitingForRoom = new();
-    private readonly List<PoolWorker> _workers = [];
-    private readonly List<Thread> _threadsToJoin = [];
-    private readonly IdleWorkerStack _sleepers = new();
-    private int _threads;
-    private int _idle;
-    private int _spinning;
-    private int _coming;
-    private int _peakThreads;
-    private int _nextThreadNumber;
-    private bool _shuttingDown;
-    private long _submitted;
-    private long _rejected;
+    // ---- ready work: lock-free ----
+    private readonly ConcurrentQueue<QueuedWork> _high = new();
+    private readonly ConcurrentQueue<QueuedWork> _normal = new();
+    private PoolCounters _counters;
     private long _canceledBeforeStart;
-    private long _retiredCompleted;
-    private long _retiredFaulted;
-    private long _retiredCanceled;
-    private long _retiredBusyTicks;
-    private TaskCompletionSource? _allThreadsExited;
+    private long _rejected;
 
-    // Read without the lock by spinning threads.
-    private volatile int _readyCount;
+    // ---- work held back by a full queue, guarded by _roomLock ----
+    private readonly Lock _roomLock = new();
+    private readonly WorkQueue _waitingForRoom = new();
+    private int _waiting;
+
+    // Set once shutdown begins; read on every submission.
     private volatile bool _stopping;
 
-    public WorkerPool(string kind, string threadNamePrefix, int maxThreads, TimeSpan keepAlive, int? capacity, ShutdownMode shutdownMode, PoolInstruments instruments)
+    public WorkerPool(string kind, string threadNamePrefix, int maxThreads, TimeSpan keepAlive, int? capacity, ShutdownMode shutdownMode, PoolInstruments instruments, bool growWhenBlocked)
     {
         _kind = kind;
         _threadNamePrefix = threadNamePrefix;
         _maxThreads = maxThreads;
+        _eagerThreads = growWhenBlocked ? Math.Min(maxThreads, Environment.ProcessorCount) : maxThreads;
         _keepAliveMilliseconds = keepAlive == Timeout.InfiniteTimeSpan ? Timeout.Infinite : (int)Math.Min(int.MaxValue, keepAlive.TotalMilliseconds);
         _capacity = capacity ?? int.MaxValue;
         _shutdownMode = shutdownMode;
-        _maxSpinners = Environment.ProcessorCount > 1 ? 1 : 0;
+        _maxSearching = Environment.ProcessorCount > 1 ? 1 : 0;
         _instruments = instruments;
+        _growth = _eagerThreads < maxThreads ? new GrowthCheck(this) : null;
     }
 
-    public string Kind => _kind;
+    /// <summary>A ready-queue entry: the item and the ticket it was queued with.</summary>
+    private readonly record struct QueuedWork(WorkItem Item, long Ticket);
 
     // ---------------------------------------------------------------------------------------------------------
-    // Submit: queue the item, wake an idle thread or start a new one.
+    // Submit
     // ---------------------------------------------------------------------------------------------------------
-
-    /// <summary>Queues a work item.</summary>
-    /// <param name="item">The item, in state <see cref="WorkItemState.Created"/> or <see cref="WorkItemState.CanceledOnArrival"/>.</param>
-    /// <param name="waitForRoom">When the queue is full: <see langword="true"/> holds the item until there is room; <see langword="false"/> refuses it.</param>
-    public SubmitResult Submit(WorkItem item, bool waitForRoom)
-    {
-        bool startThread;
-        lock (_lock)
-        {
-            if (_shuttingDown)
-            {
-                _rejected++;
-                return SubmitResult.ShutDown;
-            }
-
-            if (item.State == WorkItemState.CanceledOnArrival)
-            {
-                _submitted++;
-                _canceledBeforeStart++;
-                return SubmitResult.CanceledOnArrival;
-            }
-
-            if (_ready.Count >= _capacity)
-            {
-                if (!waitForRoom)
-                {
-                    _rejected++;
-                    return SubmitResult.Full;
-                }
-
-                _submitted++;
-                item.State = WorkItemState.WaitingForRoom;
-                item.EnqueuedAt = _instruments.TimestampIfMeasuringQueueWait();
-                _waitingForRoom.Enqueue(item);
-                return SubmitResult.Accepted;
-            }
-
-            _submitted++;
-            item.State = WorkItemState.Queued;
-            item.EnqueuedAt = _instruments.TimestampIfMeasuringQueueWait();
-            _ready.Enqueue(item);
-            _readyCount = _ready.Count;
-            startThread = EnsureThreadComingLocked();
-        }
-
-        if (startThread)
-        {
-            StartThread(item);
-        }
-
-        return SubmitResult.Accepted;
-    }
 
     /// <summary>
-    /// Makes sure a thread is on its way to the queued work: none is needed when one is spinning or already coming;
-    /// otherwise wake the most recently idle sleeper, or reserve a new thread (the caller starts it outside the lock).
+    /// Hands an item to the pool, which from then on owns its outcome: it runs it, completes it as canceled when its
+    /// token fired first, or, when it refuses it (full queue without waiting, shutdown), discards it.
     /// </summary>
-    /// <returns><see langword="true"/> when the caller must start a thread.</returns>
-    private bool EnsureThreadComingLocked()
+    /// <param name="item">An item in state <see cref="WorkItemState.Created"/> (or marked canceled on arrival by its token).</param>
+    /// <param name="waitForRoom">When the queue is full: <see langword="true"/> holds the item, in order, until there is room; <see langword="false"/> refuses it.</param>
+    /// <returns><see langword="true"/> when the item was accepted and will complete exactly once; <see langword="false"/> when it was refused and discarded.</returns>
+    public bool Submit(WorkItem item, bool waitForRoom)
     {
-        if (_ready.Count == 0 || _coming > 0 || _spinning > 0)
+        bool reserved = Volatile.Read(ref _waiting) == 0 && TryReserve();
+        if (!reserved)
         {
-            return false;
+            return waitForRoom ? SubmitWaitingForRoom(item) : Refuse(item);
         }
 
-        if (_sleepers.Pop() is { } sleeper)
+        if (_stopping)
         {
-            sleeper.Notified = true;
-            _coming++;
-            sleeper.Signal.Set();
-            return false;
+            ReleaseSlot();
+            lock (_threadLock)
+            {
+                SignalIfAllExitedLocked();
+            }
+
+            return Refuse(item);
         }
 
-        if (_threads < _maxThreads)
+        long ticket = item.TrySubmitAs(WorkItemState.Queued);
+        if (ticket < 0)
         {
-            _threads++;
-            _coming++;
-            _peakThreads = Math.Max(_peakThreads, _threads);
+            ReleaseSlot();
+            CompleteCanceledOnArrival(item);
             return true;
+        }
+
+        item.EnqueuedAt = _instruments.TimestampIfMeasuringQueueWait();
+        (item.Priority == WorkPriority.High ? _high : _normal).Enqueue(new QueuedWork(item, ticket));
+        try
+        {
+            SignalWork();
+        }
+        catch (Exception) when (TakeBackIfNoThreadCanRunIt(item, ticket))
+        {
+            // Not even one thread could start, so nothing would ever run the item: it was taken back and discarded,
+            // and the failure (out of memory) reaches the submitter.
+            throw;
+        }
+
+        return true;
+    }
+
+    /// <summary>Counts a spawn refused because the runtime was disposed before the item reached the pool.</summary>
+    public void CountRejected() => Interlocked.Increment(ref _rejected);
+
+    private bool Refuse(WorkItem item)
+    {
+        Interlocked.Increment(ref _rejected);
+        item.Discard();
+        return false;
+    }
+
+    private void CompleteCanceledOnArrival(WorkItem item)
+    {
+        Interlocked.Increment(ref _canceledBeforeStart);
+        item.CompleteCanceled(new OperationCanceledException(item.CancellationToken));
+    }
+
+    /// <summary>Takes a place in the ready queue, if the capacity allows.</summary>
+    private bool TryReserve()
+    {
+        if (_capacity == int.MaxValue)
+        {
+            Interlocked.Increment(ref _counters.Reserved);
+            return true;
+        }
+
+        long reserved = Volatile.Read(ref _counters.Reserved);
+        while (reserved - Volatile.Read(ref _counters.Released) < _capacity)
+        {
+            long seen = Interlocked.CompareExchange(ref _counters.Reserved, reserved + 1, reserved);
+            if (seen == reserved)
+            {
+                return true;
+            }
+
+            reserved = seen;
         }
 
         return false;
     }
 
-    private void StartThread(WorkItem? submitted)
+    /// <summary>Gives a place in the ready queue back (an item was claimed, canceled or refused) and lets held work in.</summary>
+    private void ReleaseSlot()
     {
-        int number = Interlocked.Increment(ref _nextThreadNumber);
-        try
+        // Interlocked is a full fence: either this thread sees a holder that just arrived, or that holder sees the room.
+        Interlocked.Increment(ref _counters.Released);
+        if (Volatile.Read(ref _waiting) > 0)
         {
-            var thread = new Thread(s_threadStart) { IsBackground = true, Name = $"{_threadNamePrefix}-{_kind}-{number}" };
-            var worker = new PoolWorker(thread);
-
-            // UnsafeStart: the thread must not inherit the submitter's ExecutionContext; items bring their own.
-            thread.UnsafeStart(new StartArguments(this, worker));
-        }
-        catch (Exception) when (!AbandonThreadStart(submitted))
-        {
-            // Another thread of the pool runs the work; failing to add one more only slows the ramp-up. When no
-            // thread is left, the item was taken back and the exception reaches the submitter instead.
+            PromoteWaiting();
         }
     }
 
-    /// <summary>Undoes a thread reservation; returns true when no thread is left and the submitted item was taken back.</summary>
-    private bool AbandonThreadStart(WorkItem? submitted)
+    // ---------------------------------------------------------------------------------------------------------
+    // A full queue: SpawnBlocking's work waits in arrival order for room
+    // ---------------------------------------------------------------------------------------------------------
+
+    private bool SubmitWaitingForRoom(WorkItem item)
     {
-        lock (_lock)
+        bool promoted;
+        lock (_roomLock)
         {
-            _threads--;
-            _coming--;
-            if (_threads > 0 || submitted is null || submitted.State != WorkItemState.Queued)
+            if (_stopping)
+            {
+                return Refuse(item);
+            }
+
+            if (item.TrySubmitAs(WorkItemState.WaitingForRoom) < 0)
+            {
+                CompleteCanceledOnArrival(item);
+                return true;
+            }
+
+            item.EnqueuedAt = _instruments.TimestampIfMeasuringQueueWait();
+            _waitingForRoom.Enqueue(item);
+            Interlocked.Increment(ref _waiting);
+
+            // Room may have appeared between the failed reservation and the count above.
+            promoted = PromoteLocked();
+        }
+
+        if (promoted)
+        {
+            SignalWork();
+        }
+
+        return true;
+    }
+
+    private void PromoteWaiting()
+    {
+        bool promoted;
+        lock (_roomLock)
+        {
+            promoted = PromoteLocked();
+        }
+
+        if (promoted)
+        {
+            SignalWork();
+        }
+    }
+
+    /// <summary>Moves held items, oldest first, into the ready queue while it has room.</summary>
+    private bool PromoteLocked()
+    {
+        bool promoted = false;
+        while (_waitingForRoom.Count > 0 && TryReserve())
+        {
+            WorkItem item = _waitingForRoom.Dequeue()!;
+            Interlocked.Decrement(ref _waiting);
+
+            // Under the room lock nobody else moves a held item, so the move cannot fail.
+            item.TryMove(item.Ticket, WorkItemState.Queued, out long ticket);
+            (item.Priority == WorkPriority.High ? _high : _normal).Enqueue(new QueuedWork(item, ticket));
+            promoted = true;
+        }
+
+        return promoted;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Cancel: a token fired for an item that has not started
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// <summary>Cancels an item that has not started and completes it as canceled; no-op once it runs.</summary>
+    public void Cancel(WorkItem item)
+    {
+        while (true)
+        {
+            long ticket = item.Ticket;
+            switch (WorkItem.StateOf(ticket))
+            {
+                case WorkItemState.Created:
+                    // Not handed over yet: Submit sees the mark and completes it as canceled instead of queuing it.
+                    if (item.TryMove(ticket, WorkItemState.CanceledOnArrival))
+                    {
+                        return;
+                    }
+
+                    continue;
+                case WorkItemState.Queued:
+                    // Its queue entry stays behind and is skipped: the ticket no longer matches.
+                    if (item.TryMove(ticket, WorkItemState.Canceled))
+                    {
+                        ReleaseSlot();
+                        CompleteCanceledOnArrival(item);
+                        return;
+                    }
+
+                    continue;
+                case WorkItemState.WaitingForRoom:
+                    if (CancelWaiting(item))
+                    {
+                        CompleteCanceledOnArrival(item);
+                        return;
+                    }
+
+                    continue;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private bool CancelWaiting(WorkItem item)
+    {
+        lock (_roomLock)
+        {
+            long ticket = item.Ticket;
+            if (WorkItem.StateOf(ticket) != WorkItemState.WaitingForRoom || !item.TryMove(ticket, WorkItemState.Canceled))
             {
                 return false;
             }
 
-            _ready.Remove(submitted);
-            _readyCount = _ready.Count;
-            _submitted--;
-            _rejected++;
-            submitted.State = WorkItemState.Created;
-            SignalIfAllExitedLocked();
+            _waitingForRoom.Remove(item);
+            Interlocked.Decrement(ref _waiting);
             return true;
         }
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // Cancel: a token fired for an item that has not started.
+    // Take: a pool thread claims the oldest item, high priority first
     // ---------------------------------------------------------------------------------------------------------
 
-    /// <summary>Removes a queued item without running it and completes it as canceled; no-op once it runs.</summary>
-    public void CancelQueued(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>The most high-priority items one thread takes in a row while normal work waits.</summary>
+    public const int HighPriorityBurst = 8;
+
+    /// <summary>
+    /// Claims the next item: high priority first, but after <see cref="HighPriorityBurst"/> high items in a row
+    /// the thread looks at normal work first once, so normal work is delayed, never starved.
+    /// </summary>
+    private WorkItem? TryTake(PoolWorker worker)
     {
-        lock (_lock)
+        bool highFirst = worker.HighStreak < HighPriorityBurst;
+        ConcurrentQueue<QueuedWork> first = highFirst ? _high : _normal;
+        ConcurrentQueue<QueuedWork> second = highFirst ? _normal : _high;
+        while (first.TryDequeue(out QueuedWork entry) || second.TryDequeue(out entry))
         {
-            switch (item.State)
+            WorkItem item = entry.Item;
+            if (item.TryMove(entry.Ticket, WorkItemState.Running))
             {
-                case WorkItemState.Created:
-                    // Not queued yet: Submit sees the mark and refuses it.
-                    item.State = WorkItemState.CanceledOnArrival;
-                    return;
-                case WorkItemState.Queued:
-                    _ready.Remove(item);
-                    PromoteWaitingLocked();
-                    break;
-                case WorkItemState.WaitingForRoom:
-                    _waitingForRoom.Remove(item);
-                    break;
-                default:
-                    return;
+                worker.HighStreak = item.Priority == WorkPriority.High ? worker.HighStreak + 1 : 0;
+                ReleaseSlot();
+                return item;
             }
 
-            item.State = WorkItemState.Canceled;
-            _canceledBeforeStart++;
+            // A canceled item's stale entry.
         }
 
-        item.CompleteCanceled(new OperationCanceledException(cancellationToken));
-    }
-
-    private void PromoteWaitingLocked()
-    {
-        if (_waitingForRoom.Count > 0 && _ready.Count < _capacity)
-        {
-            WorkItem next = _waitingForRoom.Dequeue()!;
-            next.State = WorkItemState.Queued;
-            _ready.Enqueue(next);
-        }
-
-        _readyCount = _ready.Count;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // The worker loop: take an item, run it; when there is none, spin, then sleep up to the keep-alive, then exit.
-    // ---------------------------------------------------------------------------------------------------------
-
-    private sealed class StartArguments(WorkerPool pool, PoolWorker worker)
-    {
-        public void Run() => pool.WorkerLoop(worker);
-    }
-
-    private void WorkerLoop(PoolWorker worker)
-    {
-        worker.CleanContext = ExecutionContext.Capture();
-        BlitzThread.MarkCurrent();
-        lock (_lock)
-        {
-            _workers.Add(worker);
-            _coming--;
-        }
-
-        worker.BeginBusy();
-        WorkItem? item;
-        while ((item = TakeNext(worker)) is not null)
-        {
-            Execute(item, worker);
-        }
-    }
-
-    private WorkItem? TakeNext(PoolWorker worker)
-    {
-        bool spin;
-        bool startThread;
-        lock (_lock)
-        {
-            if (TakeLocked(out startThread) is { } next)
-            {
-                return StartThreadIfNeeded(startThread, next);
-            }
-
-            _idle++;
-            spin = _spinning < _maxSpinners && !_shuttingDown;
-            if (spin)
-            {
-                _spinning++;
-            }
-        }
-
-        worker.EndBusy();
-        if (spin)
-        {
-            for (int round = 0; round < SpinRounds && _readyCount == 0 && !_stopping; round++)
-            {
-                Thread.SpinWait(SpinIterationsPerRound);
-            }
-        }
-
-        bool keepAliveExpired = false;
-        while (true)
-        {
-            lock (_lock)
-            {
-                if (spin)
-                {
-                    _spinning--;
-                    spin = false;
-                }
-
-                if (worker.Notified)
-                {
-                    worker.Notified = false;
-                    _coming--;
-                }
-                else if (worker.IsSleeping)
-                {
-                    // Woke by timeout, nobody chose this thread: take it off the sleepers.
-                    _sleepers.Remove(worker);
-                }
-
-                if (TakeLocked(out startThread) is { } next)
-                {
-                    _idle--;
-                    worker.BeginBusy();
-                    return StartThreadIfNeeded(startThread, next);
-                }
-
-                if (_shuttingDown || keepAliveExpired)
-                {
-                    ExitLocked(worker);
-                    return null;
-                }
-
-                worker.Signal.Reset();
-                _sleepers.Push(worker);
-            }
-
-            keepAliveExpired = !worker.Signal.Wait(_keepAliveMilliseconds);
-        }
-    }
-
-    /// <summary>Takes the next item and, if more remain, passes the wake-up on to another thread.</summary>
-    /// <param name="startThread">Set when the chain needs a new thread, which the caller starts outside the lock.</param>
-    private WorkItem? TakeLocked(out bool startThread)
-    {
-        startThread = false;
-        WorkItem? item = _ready.Dequeue();
-        if (item is null)
-        {
-            return null;
-        }
-
-        item.State = WorkItemState.Running;
-        PromoteWaitingLocked();
-        if (_ready.Count > 0)
-        {
-            startThread = EnsureThreadComingLocked();
-        }
-
-        return item;
-    }
-
-    private WorkItem StartThreadIfNeeded(bool startThread, WorkItem item)
-    {
-        if (startThread)
-        {
-            StartThread(null);
-        }
-
-        return item;
-    }
-
-    private void Execute(WorkItem item, PoolWorker worker)
-    {
-        long started = _instruments.TimestampIfMeasuringExecution();
-        if (item.EnqueuedAt != 0)
-        {
-            _instruments.RecordQueueWait(item.EnqueuedAt, _kind);
-        }
-
-        item.Run(worker);
-
-        // Whatever AsyncLocal state the work left behind stays with it, not with the next item.
-        if (worker.CleanContext is { } clean)
-        {
-            ExecutionContext.Restore(clean);
-        }
-
-        if (started != 0)
-        {
-            _instruments.RecordExecution(started, _kind);
-        }
-    }
-
-    private void ExitLocked(PoolWorker worker)
-    {
-        _idle--;
-        _threads--;
-        _workers.Remove(worker);
-        _retiredCompleted += worker.Completed;
-        _retiredFaulted += worker.Faulted;
-        _retiredCanceled += worker.Canceled;
-        _retiredBusyTicks += worker.BusyTicks;
-        // Disposal joins every thread the pool started, including those that left on their keep-alive a moment
-        // ago and may still be finishing; threads already dead are dropped, so the list stays short.
-        _threadsToJoin.RemoveAll(static thread => !thread.IsAlive);
-        _threadsToJoin.Add(worker.Thread);
-        SignalIfAllExitedLocked();
-    }
-
-    private void SignalIfAllExitedLocked()
-    {
-        if (_shuttingDown && _threads == 0)
-        {
-            _allThreadsExited!.TrySetResult();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Shutdown: refuse new work, drain or cancel what is queued, wait for every thread to exit, join them.
-    // ---------------------------------------------------------------------------------------------------------
-
-    /// <summary>Stops accepting work and, for <see cref="ShutdownMode.CancelQueued"/>, cancels every queued item.</summary>
-    public void BeginShutdown()
-    {
-        List<WorkItem>? canceled = null;
-        lock (_lock)
-        {
-            if (_shuttingDown)
-            {
-                return;
-            }
-
-            _shuttingDown = true;
-            _stopping = true;
-            while (_sleepers.Pop() is { } sleeper)
-            {
-                sleeper.Notified = true;
-                _coming++;
-                sleeper.Signal.Set();
-            }
-
-            _allThreadsExited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_shutdownMode == ShutdownMode.CancelQueued)
-            {
-                canceled = [];
-                while ((_waitingForRoom.Dequeue() ?? _ready.Dequeue()) is { } item)
-                {
-                    item.State = WorkItemState.Canceled;
-                    _canceledBeforeStart++;
-                    canceled.Add(item);
-                }
-
-                _readyCount = 0;
-            }
-
-            SignalIfAllExitedLocked();
-        }
-
-        if (canceled is not null)
-        {
-            foreach (WorkItem item in canceled)
-            {
-                item.ReleaseCancellation();
-                item.CompleteCanceled(new OperationCanceledException("The Blitz runtime was disposed before this work item started (ShutdownMode.CancelQueued)."));
-            }
-        }
-    }
-
-    /// <summary>Completes when every thread of the pool has exited and been joined.</summary>
-    public async Task WaitForThreadsAsync()
-    {
-        Task exited;
-        lock (_lock)
-        {
-            exited = _allThreadsExited?.Task ?? throw new InvalidOperationException("The pool is not shutting down.");
-        }
-
-        await exited.ConfigureAwait(false);
-        Thread[] threads;
-        lock (_lock)
-        {
-            threads = [.. _threadsToJoin];
-            _threadsToJoin.Clear();
-        }
-
-        foreach (Thread thread in threads)
-        {
-            // The thread has left its loop; Join waits out its last instructions so none outlives disposal.
-            thread.Join();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Metrics
-    // ---------------------------------------------------------------------------------------------------------
-
-    public PoolMetrics GetMetrics()
-    {
-        lock (_lock)
-        {
-            long completed = _retiredCompleted, faulted = _retiredFaulted, canceled = _retiredCanceled + _canceledBeforeStart, busy = _retiredBusyTicks;
-            foreach (PoolWorker worker in _workers)
-            {
-                completed += worker.Completed;
-                faulted += worker.Faulted;
-                canceled += worker.Canceled;
-                busy += worker.BusyTicks;
-            }
-
-            return new PoolMetrics(
-                _submitted, completed, faulted, canceled, _rejected,
-                _ready.Count + _waitingForRoom.Count, _threads, _idle, _peakThreads,
-                Stopwatch.GetElapsedTime(0, busy));
-        }
-    }
-
-    /// <summary>Counts a spawn refused because the runtime is disposed before the item reached the pool.</summary>
-    public void CountRejected()
-    {
-        lock (_lock)
-        {
-            _rejected++;
-        }
+        return null;
     }
 }

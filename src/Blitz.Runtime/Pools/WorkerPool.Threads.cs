@@ -1,0 +1,372 @@
+namespace Blitz;
+
+internal sealed partial class WorkerPool
+{
+    // About 10-40 µs of spinning before sleeping: long enough to catch the next item of a request/response loop.
+    private const int SpinRounds = 1024;
+    private const int SpinIterationsPerRound = 1;
+
+    private static readonly ParameterizedThreadStart s_threadStart = static state => ((StartArguments)state!).Run();
+
+    private readonly string _threadNamePrefix;
+    private readonly int _maxThreads;
+    private readonly int _eagerThreads;
+    private readonly int _keepAliveMilliseconds;
+    private readonly int _maxSearching;
+
+    // ---- threads, guarded by _threadLock ----
+    private readonly Lock _threadLock = new();
+    private readonly List<PoolWorker> _workers = [];
+    private readonly List<Thread> _threadsToJoin = [];
+    private readonly IdleWorkerStack _sleepers = new();
+    private int _threads;
+    private int _peakThreads;
+    private int _nextThreadNumber;
+    private long _retiredTaken;
+    private long _retiredCompleted;
+    private long _retiredFaulted;
+    private long _retiredCanceled;
+    private long _retiredBusyTicks;
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Waking: after work is queued, make sure a thread is on its way
+    // ---------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Called after work was queued: when no thread is searching, wake the most recently idle sleeper, or start a
+    /// thread if the growth rule allows one, or ask the blocking pool's growth check to look.
+    /// </summary>
+    private void SignalWork()
+    {
+        // The reservation was a full fence before this read; a thread that stops searching lowers Searching with a
+        // full fence before it reads Queued. One of the two sees the other, so no work is left unseen. While one
+        // thread searches, a submitter wakes nobody: that keeps a steady stream free of kernel wake-ups.
+        if (Volatile.Read(ref _counters.Searching) != 0)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _counters.Sleeping) == 0 && !MayStartThread())
+        {
+            // Every thread is busy. The CPU pool is at its size; the blocking pool asks whether they are blocked.
+            _growth?.Nudge();
+            return;
+        }
+
+        WakeOrStart();
+    }
+
+    private bool MayStartThread() => Volatile.Read(ref _threads) < _eagerThreads;
+
+    private void WakeOrStart()
+    {
+        PoolWorker? sleeper;
+        lock (_threadLock)
+        {
+            if (Volatile.Read(ref _counters.Searching) != 0 || _counters.Queued == 0)
+            {
+                return;
+            }
+
+            sleeper = _sleepers.Pop();
+            if (sleeper is not null)
+            {
+                Interlocked.Decrement(ref _counters.Sleeping);
+                sleeper.Notified = true;
+                Interlocked.Increment(ref _counters.Searching);
+            }
+            else if (_threads < _eagerThreads)
+            {
+                ReserveThreadsLocked(1);
+            }
+            else
+            {
+                _growth?.Nudge();
+                return;
+            }
+        }
+
+        if (sleeper is not null)
+        {
+            sleeper.Signal.Set();
+        }
+        else
+        {
+            StartThreads(1);
+        }
+    }
+
+    /// <summary>Counts threads about to start; each counts as searching until it holds an item.</summary>
+    private void ReserveThreadsLocked(int count)
+    {
+        _threads += count;
+        Interlocked.Add(ref _counters.Searching, count);
+        _peakThreads = Math.Max(_peakThreads, _threads);
+    }
+
+    private void StartThreads(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int number = Interlocked.Increment(ref _nextThreadNumber);
+            Thread thread;
+            try
+            {
+                thread = new Thread(s_threadStart) { IsBackground = true, Name = $"{_threadNamePrefix}-{_kind}-{number}" };
+
+                // UnsafeStart: the thread must not inherit the submitter's ExecutionContext; items bring their own.
+                thread.UnsafeStart(new StartArguments(this, new PoolWorker(thread)));
+            }
+            catch (Exception)
+            {
+                lock (_threadLock)
+                {
+                    _threads -= count - i;
+                    Interlocked.Add(ref _counters.Searching, -(count - i));
+                    SignalIfAllExitedLocked();
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <summary>After a failed thread start: when the pool has no thread at all, takes the just-queued item back.</summary>
+    private bool TakeBackIfNoThreadCanRunIt(WorkItem item, long ticket)
+    {
+        lock (_threadLock)
+        {
+            if (_threads > 0 || !item.TryMove(ticket, WorkItemState.Created))
+            {
+                return false;
+            }
+        }
+
+        // The stale queue entry is skipped; the item's next submission starts a new generation.
+        ReleaseSlot();
+        Interlocked.Increment(ref _rejected);
+        item.Discard();
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The worker loop: take an item and run it; when there is none, search (spin) for a while, then sleep up to the
+    // keep-alive, then exit.
+    // ---------------------------------------------------------------------------------------------------------
+
+    private sealed class StartArguments(WorkerPool pool, PoolWorker worker)
+    {
+        public void Run() => pool.WorkerLoop(worker);
+    }
+
+    private void WorkerLoop(PoolWorker worker)
+    {
+        worker.CleanContext = ExecutionContext.Capture();
+        BlitzThread.MarkCurrent();
+        lock (_threadLock)
+        {
+            _workers.Add(worker);
+        }
+
+        // A new thread arrives searching (its starter counted it).
+        bool searching = true;
+        worker.BeginBusy();
+        while (true)
+        {
+            if (TryTake(worker) is { } item)
+            {
+                if (searching)
+                {
+                    searching = false;
+                    StopSearchingAndPassOn();
+                }
+
+                Execute(item, worker);
+                continue;
+            }
+
+            if (!FindWork(worker, ref searching))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A searching thread found work. If it was the last one searching and more work waits, it wakes another, so a
+    /// burst ramps up one wake-up at a time instead of waking every sleeper at once.
+    /// </summary>
+    private void StopSearchingAndPassOn()
+    {
+        if (Interlocked.Decrement(ref _counters.Searching) == 0 && _counters.Queued > 0)
+        {
+            if (Volatile.Read(ref _counters.Sleeping) > 0 || MayStartThread())
+            {
+                WakeOrStart();
+            }
+            else
+            {
+                _growth?.Nudge();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until work may be there: spins first (one thread at a time), then sleeps until woken or the keep-alive
+    /// expires. Returns <see langword="false"/> when the thread must exit.
+    /// </summary>
+    private bool FindWork(PoolWorker worker, ref bool searching)
+    {
+        if (searching || TryBecomeSearcher())
+        {
+            searching = true;
+            if (Spin())
+            {
+                return true;
+            }
+
+            // Stop searching, then look once more: a submitter that saw this thread searching woke nobody.
+            searching = false;
+            Interlocked.Decrement(ref _counters.Searching);
+            if (_counters.Queued > 0)
+            {
+                Interlocked.Increment(ref _counters.Searching);
+                searching = true;
+                return true;
+            }
+        }
+
+        // Busy time is counted per busy period (brief spins included), not per item: no timestamps in a stream.
+        worker.EndBusy();
+        bool keepAliveExpired = false;
+        while (true)
+        {
+            lock (_threadLock)
+            {
+                if (worker.Notified)
+                {
+                    // Woken by a submitter, which counted this thread as searching.
+                    worker.Notified = false;
+                    searching = true;
+                    worker.BeginBusy();
+                    return true;
+                }
+
+                if (worker.IsSleeping)
+                {
+                    // The keep-alive expired and nobody chose this thread.
+                    _sleepers.Remove(worker);
+                    Interlocked.Decrement(ref _counters.Sleeping);
+                }
+
+                if (_counters.Queued > 0)
+                {
+                    Interlocked.Increment(ref _counters.Searching);
+                    searching = true;
+                    worker.BeginBusy();
+                    return true;
+                }
+
+                if ((_stopping && Volatile.Read(ref _waiting) == 0) || keepAliveExpired)
+                {
+                    ExitLocked(worker);
+                    return false;
+                }
+
+                worker.Signal.Reset();
+                _sleepers.Push(worker);
+
+                // A full fence, then a last look: a submitter reserves its place before it reads Sleeping.
+                Interlocked.Increment(ref _counters.Sleeping);
+                if (_counters.Queued > 0 || _stopping)
+                {
+                    _sleepers.Remove(worker);
+                    Interlocked.Decrement(ref _counters.Sleeping);
+                    continue;
+                }
+            }
+
+            keepAliveExpired = !worker.Signal.Wait(_keepAliveMilliseconds);
+        }
+    }
+
+    private bool TryBecomeSearcher()
+    {
+        int searching = Volatile.Read(ref _counters.Searching);
+        while (searching < _maxSearching)
+        {
+            int seen = Interlocked.CompareExchange(ref _counters.Searching, searching + 1, searching);
+            if (seen == searching)
+            {
+                return true;
+            }
+
+            searching = seen;
+        }
+
+        return false;
+    }
+
+    /// <summary>Spins until work is queued or the spin budget is spent; true when work may be there.</summary>
+    private bool Spin()
+    {
+        for (int round = 0; round < SpinRounds; round++)
+        {
+            if (_counters.Queued > 0)
+            {
+                return true;
+            }
+
+            if (_stopping)
+            {
+                return false;
+            }
+
+            Thread.SpinWait(SpinIterationsPerRound);
+        }
+
+        return _counters.Queued > 0;
+    }
+
+    private void Execute(WorkItem item, PoolWorker worker)
+    {
+        worker.EnterItem();
+        long started = _instruments.TimestampIfMeasuringExecution();
+        if (item.EnqueuedAt != 0)
+        {
+            _instruments.RecordQueueWait(item.EnqueuedAt, _kind);
+        }
+
+        item.Run(worker);
+
+        // Whatever AsyncLocal state the work left behind stays with it, not with the next item.
+        if (worker.CleanContext is { } clean)
+        {
+            ExecutionContext.Restore(clean);
+        }
+
+        if (started != 0)
+        {
+            _instruments.RecordExecution(started, _kind);
+        }
+
+        worker.LeaveItem();
+    }
+
+    private void ExitLocked(PoolWorker worker)
+    {
+        _threads--;
+        _workers.Remove(worker);
+        _retiredTaken += worker.Taken;
+        _retiredCompleted += worker.Completed;
+        _retiredFaulted += worker.Faulted;
+        _retiredCanceled += worker.Canceled;
+        _retiredBusyTicks += worker.BusyTicks;
+
+        // Disposal joins every thread the pool started, including those that left on their keep-alive a moment
+        // ago and may still be finishing; threads already dead are dropped, so the list stays short.
+        _threadsToJoin.RemoveAll(static thread => !thread.IsAlive);
+        _threadsToJoin.Add(worker.Thread);
+        SignalIfAllExitedLocked();
+    }
+}
