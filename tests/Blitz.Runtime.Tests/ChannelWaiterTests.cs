@@ -21,7 +21,7 @@ public class ChannelWaiterTests
         }
 
         Assert.True(queue.IsEmpty);
-        Assert.False(waiter.IsQueued);
+        Assert.False(waiter.IsLinked);
         var wait = new ValueTask<int>(waiter, version);
         Assert.True(wait.IsCanceled);
         OperationCanceledException canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.AsTask());

@@ -179,7 +179,11 @@ public class PipelineTests
             .ThenAsync("fast", static (x, _) => ValueTask.FromResult(x))
             .Build(cts.Token);
 
-        TestSupport.Eventually(() => pipeline.GetMetrics().Stages[0].ItemsIn >= 6, "the slow stage reached item 5");
+        // Wait until items 0-4 are in the output, not only past the slow stage: on a loaded machine the fast stage
+        // may still hold them when the slow one takes item 5, and cancellation drops what is in flight.
+        TestSupport.Eventually(
+            () => pipeline.GetMetrics() is { Stages: var stages } && stages[0].ItemsIn >= 6 && stages[1].ItemsOut >= 5,
+            "the slow stage reached item 5 and items 0-4 reached the output");
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.Completion);
         var results = new List<int>();

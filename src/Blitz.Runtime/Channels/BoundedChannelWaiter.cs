@@ -14,7 +14,7 @@ namespace Blitz;
 /// callback already running, so no callback can touch the node after it was recycled for another wait.
 /// </remarks>
 /// <typeparam name="TResult">The waiter's result type.</typeparam>
-internal sealed class BoundedChannelWaiter<TResult> : IValueTaskSource<TResult>, IValueTaskSource
+internal sealed class BoundedChannelWaiter<TResult> : IntrusiveNode<BoundedChannelWaiter<TResult>>, IValueTaskSource<TResult>, IValueTaskSource, IRecyclable
 {
     private static readonly Action<object?, CancellationToken> s_onCanceled
         = static (state, token) => ((BoundedChannelWaiter<TResult>)state!).OnCanceled(token);
@@ -28,13 +28,6 @@ internal sealed class BoundedChannelWaiter<TResult> : IValueTaskSource<TResult>,
 
     /// <summary>The queue this waiter waits in during the current wait.</summary>
     internal BoundedChannelWaiterQueue<TResult>? Queue { get; private set; }
-
-    /// <summary>Whether the waiter is linked in <see cref="Queue"/>; read and written under the channel's lock.</summary>
-    internal bool IsQueued { get; set; }
-
-    internal BoundedChannelWaiter<TResult>? Next { get; set; }
-
-    internal BoundedChannelWaiter<TResult>? Previous { get; set; }
 
     /// <summary>A blocked write's item, moved into the channel when the write is let through.</summary>
     internal TResult? PendingItem { get; set; }
@@ -120,23 +113,16 @@ internal sealed class BoundedChannelWaiter<TResult> : IValueTaskSource<TResult>,
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 
-    public TResult GetResult(short token)
-    {
-        _core.Consume(token);
-        try
-        {
-            return _core.GetResult(token);
-        }
-        finally
-        {
-            _core.Reset();
+    public TResult GetResult(short token) => _core.GetResultAndRecycle(token, this);
 
-            // A token canceled during registration ran the callback inside UnsafeRegister, whose result was then stored.
-            _registration = default;
-            Queue = null;
-            PendingItem = default;
-            CompletionPool<BoundedChannelWaiter<TResult>>.Return(this);
-        }
+    /// <inheritdoc/>
+    public void Recycle()
+    {
+        // A token canceled during registration ran the callback inside UnsafeRegister, whose result was then stored.
+        _registration = default;
+        Queue = null;
+        PendingItem = default;
+        CompletionPool<BoundedChannelWaiter<TResult>>.Return(this);
     }
 
     void IValueTaskSource.GetResult(short token) => GetResult(token);

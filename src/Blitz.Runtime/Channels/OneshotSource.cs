@@ -7,7 +7,7 @@ namespace Blitz;
 /// completion through a stale handle (after the node was recycled for another request) fails instead of
 /// completing a stranger's reply.
 /// </summary>
-internal sealed class OneshotSource<T> : IValueTaskSource<T>
+internal sealed class OneshotSource<T> : IValueTaskSource<T>, IRecyclable
 {
     private const int Pending = 0;
     private const int Completed = 1;
@@ -75,20 +75,13 @@ internal sealed class OneshotSource<T> : IValueTaskSource<T>
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 
-    public T GetResult(short token)
-    {
-        _core.Consume(token);
-        try
-        {
-            return _core.GetResult(token);
-        }
-        finally
-        {
-            _core.Reset();
+    public T GetResult(short token) => _core.GetResultAndRecycle(token, this);
 
-            // Stale handles see a state of another version from now on.
-            Volatile.Write(ref _state, StateOf(_core.Version, Abandoned));
-            CompletionPool<OneshotSource<T>>.Return(this);
-        }
+    /// <inheritdoc/>
+    public void Recycle()
+    {
+        // Stale handles see a state of another version from now on.
+        Volatile.Write(ref _state, StateOf(_core.Version, Abandoned));
+        CompletionPool<OneshotSource<T>>.Return(this);
     }
 }

@@ -57,6 +57,25 @@ internal struct AwaitOnceCore<T>
 
     public T GetResult(short token) => _core.GetResult(token);
 
+    /// <summary>
+    /// The one <c>GetResult</c> of every pooled source: claims the consumption of <paramref name="token"/>, reads the
+    /// result (or throws the failure), then resets the core and recycles <paramref name="owner"/>, whose field this is.
+    /// </summary>
+    public T GetResultAndRecycle<TOwner>(short token, TOwner owner)
+        where TOwner : IRecyclable
+    {
+        Consume(token);
+        try
+        {
+            return _core.GetResult(token);
+        }
+        finally
+        {
+            _core.Reset();
+            owner.Recycle();
+        }
+    }
+
     /// <summary>Moves to the next version; every outstanding token becomes stale.</summary>
     public void Reset() => _core.Reset();
 

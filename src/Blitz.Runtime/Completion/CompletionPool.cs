@@ -1,76 +1,74 @@
 namespace Blitz;
 
 /// <summary>
-/// A bounded pool of completion items of one closed generic type, built as magazines: each thread keeps two small
-/// arrays of items (a node is usually rented and returned by the same thread, so most calls touch nothing shared),
-/// and only when both are empty (or both full) does it swap a whole array with a shared depot under a lock, once per
-/// <see cref="MagazineSize"/> calls at most. The depot keeps at most <see cref="MaxRetained"/> items, enough to keep
-/// 10,000 items in flight allocation-free; items beyond it are left to the GC, so a burst's memory is not kept forever.
+/// A bounded pool of completion items of one closed generic type. Each thread keeps up to <see cref="ThreadDepth"/>
+/// items of its own (a node is usually rented and returned by the same thread, so most calls touch nothing shared);
+/// only when that cache runs empty or full does the thread move a batch of <see cref="BatchSize"/> items from or to a
+/// shared depot under a lock, so a burst takes the lock once per <see cref="BatchSize"/> calls at most, and the next
+/// boundary is always <see cref="BatchSize"/> calls away. The depot keeps at most <see cref="MaxRetained"/> items,
+/// enough to keep 10,000 items in flight allocation-free; items beyond it are left to the GC, so a burst's memory is
+/// not kept forever.
 /// </summary>
+/// <remarks>
+/// The per-thread depth is small on purpose: items an awaiter returns on another thread stay in that thread's cache,
+/// so a deep cache would strand many items across the ThreadPool's threads, each allocated before the pool reaches its
+/// steady state (and again for every thread the ThreadPool adds).
+/// </remarks>
 /// <typeparam name="T">The pooled type.</typeparam>
 internal static class CompletionPool<T>
     where T : class
 {
-    /// <summary>Items per magazine.</summary>
-    public const int MagazineSize = 64;
+    /// <summary>Items a thread keeps for itself.</summary>
+    public const int ThreadDepth = 2 * BatchSize;
+
+    /// <summary>Items moved between a thread and the depot at once.</summary>
+    public const int BatchSize = 4;
 
     /// <summary>The most items the shared depot keeps.</summary>
     public const int MaxRetained = 16_384;
 
-    // Empty magazines are kept too (as many as full ones), so a burst that drains the depot and refills it
-    // allocates no arrays the second time.
-    private const int MaxFullMagazines = MaxRetained / MagazineSize;
-    private const int MaxEmptyMagazines = MaxFullMagazines;
+    private const int MaxBatches = MaxRetained / BatchSize;
 
     [ThreadStatic]
     private static ThreadCache? t_cache;
 
     private static readonly Lock s_lock = new();
-    private static readonly Stack<T?[]> s_full = new();
-    private static readonly Stack<T?[]> s_empty = new();
+    private static readonly Stack<T[]> s_full = new();
+    private static readonly Stack<T[]> s_empty = new();
 
     public static T? TryRent()
     {
         ThreadCache cache = t_cache ??= new ThreadCache();
-        if (cache.LoadedCount == 0 && !cache.TryReload())
+        if (cache.Count == 0 && !cache.TryRefill())
         {
             return null;
         }
 
-        T?[] loaded = cache.Loaded;
-        T? item = loaded[--cache.LoadedCount];
-        loaded[cache.LoadedCount] = null;
+        T?[] items = cache.Items;
+        T? item = items[--cache.Count];
+        items[cache.Count] = null;
         return item;
     }
 
     public static void Return(T item)
     {
         ThreadCache cache = t_cache ??= new ThreadCache();
-        if (cache.LoadedCount == MagazineSize && !cache.TryMakeRoom())
+        if (cache.Count == ThreadDepth)
         {
-            return;
+            cache.Spill();
         }
 
-        cache.Loaded[cache.LoadedCount++] = item;
+        cache.Items[cache.Count++] = item;
     }
 
-    /// <summary>A thread's two magazines: the one in use, and the previous one, which absorbs back-and-forth at a boundary.</summary>
     private sealed class ThreadCache
     {
-        public T?[] Loaded = new T?[MagazineSize];
-        public int LoadedCount;
-        private T?[] _previous = new T?[MagazineSize];
-        private int _previousCount;
+        public readonly T?[] Items = new T?[ThreadDepth];
+        public int Count;
 
-        /// <summary>Makes the loaded magazine non-empty: the previous one if it has items, else a full one from the depot.</summary>
-        public bool TryReload()
+        /// <summary>Takes a batch from the depot into the empty cache.</summary>
+        public bool TryRefill()
         {
-            if (_previousCount > 0)
-            {
-                Swap();
-                return true;
-            }
-
             lock (s_lock)
             {
                 if (s_full.Count == 0)
@@ -78,48 +76,33 @@ internal static class CompletionPool<T>
                     return false;
                 }
 
-                if (s_empty.Count < MaxEmptyMagazines)
-                {
-                    s_empty.Push(_previous);
-                }
-
-                _previous = Loaded;
-                _previousCount = 0;
-                Loaded = s_full.Pop();
-                LoadedCount = MagazineSize;
-                return true;
+                T[] batch = s_full.Pop();
+                batch.CopyTo(Items, 0);
+                Array.Clear(batch);
+                s_empty.Push(batch);
             }
+
+            Count = BatchSize;
+            return true;
         }
 
-        /// <summary>Makes the loaded magazine non-full: the previous one if it has room, else hands a full one to the depot.</summary>
-        public bool TryMakeRoom()
+        /// <summary>Moves the older half of the full cache to the depot, or drops it when the depot is full.</summary>
+        public void Spill()
         {
-            if (_previousCount < MagazineSize)
-            {
-                Swap();
-                return true;
-            }
-
             lock (s_lock)
             {
-                if (s_full.Count == MaxFullMagazines)
+                if (s_full.Count < MaxBatches)
                 {
-                    return false;
+                    T[] batch = s_empty.Count > 0 ? s_empty.Pop() : new T[BatchSize];
+                    Array.Copy(Items, batch, BatchSize);
+                    s_full.Push(batch);
                 }
-
-                s_full.Push(_previous);
-                _previous = Loaded;
-                _previousCount = MagazineSize;
-                Loaded = s_empty.Count > 0 ? s_empty.Pop() : new T?[MagazineSize];
-                LoadedCount = 0;
-                return true;
             }
-        }
 
-        private void Swap()
-        {
-            (Loaded, _previous) = (_previous, Loaded);
-            (LoadedCount, _previousCount) = (_previousCount, LoadedCount);
+            // Keep the newer half, which is warmer in this thread's cache.
+            Array.Copy(Items, BatchSize, Items, 0, BatchSize);
+            Array.Clear(Items, BatchSize, BatchSize);
+            Count = BatchSize;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Blitz;
 /// </summary>
 /// <typeparam name="TWork">The struct that holds the work's inputs.</typeparam>
 /// <typeparam name="TResult">The work's result.</typeparam>
-internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSource<TResult>, IValueTaskSource
+internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSource<TResult>, IValueTaskSource, IRecyclable
     where TWork : struct, IOffloadWork<TResult>
 {
     private static readonly Action<object?> s_onTokenCanceled = static state =>
@@ -126,6 +126,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     internal override void Discard()
     {
         ReleaseCancellation();
+        _core.Reset();
         Recycle();
     }
 
@@ -134,22 +135,12 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 
-    public TResult GetResult(short token)
-    {
-        _core.Consume(token);
-        try
-        {
-            return _core.GetResult(token);
-        }
-        finally
-        {
-            Recycle();
-        }
-    }
+    public TResult GetResult(short token) => _core.GetResultAndRecycle(token, this);
 
     void IValueTaskSource.GetResult(short token) => GetResult(token);
 
-    private void Recycle()
+    /// <inheritdoc/>
+    public void Recycle()
     {
         _work = default;
         _cancellationToken = default;
@@ -157,7 +148,6 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
         _executionContext = null;
         _pool = null;
         EnqueuedAt = 0;
-        _core.Reset();
         CompletionPool<OffloadCompletion<TWork, TResult>>.Return(this);
     }
 }

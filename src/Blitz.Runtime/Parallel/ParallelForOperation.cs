@@ -24,7 +24,7 @@ internal sealed class ParallelForOperation : ParallelOperation
         }
     }
 
-    protected override void Recycle()
+    protected override void ReturnToPool()
     {
         _body = null;
         CompletionPool<ParallelForOperation>.Return(this);

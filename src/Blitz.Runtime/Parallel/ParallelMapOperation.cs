@@ -27,7 +27,7 @@ internal sealed class ParallelMapOperation<TIn, TOut> : ParallelOperation
         }
     }
 
-    protected override void Recycle()
+    protected override void ReturnToPool()
     {
         _source = default;
         _destination = default;

@@ -10,7 +10,7 @@ namespace Blitz;
 /// itself, which completes when the last runner leaves. Operations are pooled per closed type with their runners,
 /// so a call allocates nothing in steady state.
 /// </summary>
-internal abstract class ParallelOperation : IValueTaskSource
+internal abstract class ParallelOperation : IValueTaskSource, IRecyclable
 {
     // Automatic chunks aim at this much work each: long enough to amortize claiming, short enough to balance.
     private static readonly long s_targetChunkTicks = Stopwatch.Frequency / 20_000; // 50 µs
@@ -33,7 +33,7 @@ internal abstract class ParallelOperation : IValueTaskSource
     protected abstract void Process(int start, int end);
 
     /// <summary>Clears the operation's inputs and returns it to its pool.</summary>
-    protected abstract void Recycle();
+    protected abstract void ReturnToPool();
 
     /// <summary>Starts the runners; the returned task completes when every chunk ran or the operation stopped.</summary>
     protected ValueTask Start(WorkerPool pool, int poolThreads, int count, ParallelMapOptions? options, CancellationToken cancellationToken)
@@ -75,7 +75,8 @@ internal abstract class ParallelOperation : IValueTaskSource
                 // The runtime is shutting down. Runners already accepted finish the whole range between them.
                 if (i == 0)
                 {
-                    _core.Consume(_core.Version);
+                    // Nobody will await the task this call never returned: make it stale and recycle.
+                    _core.Reset();
                     Recycle();
                     throw new ObjectDisposedException(nameof(BlitzRuntime), "The Blitz runtime was disposed; it accepts no more work.");
                 }
@@ -210,21 +211,15 @@ internal abstract class ParallelOperation : IValueTaskSource
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
         => _core.OnCompleted(continuation, state, token, flags);
 
-    public void GetResult(short token)
+    public void GetResult(short token) => _core.GetResultAndRecycle(token, this);
+
+    /// <inheritdoc/>
+    public void Recycle()
     {
-        _core.Consume(token);
-        try
-        {
-            _core.GetResult(token);
-        }
-        finally
-        {
-            _cancellationToken = default;
-            _executionContext = null;
-            _errors = null;
-            _core.Reset();
-            Recycle();
-        }
+        _cancellationToken = default;
+        _executionContext = null;
+        _errors = null;
+        ReturnToPool();
     }
 
     /// <summary>One thread's share of the operation, queued on the CPU pool.</summary>

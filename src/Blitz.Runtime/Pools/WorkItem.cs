@@ -27,17 +27,13 @@ internal enum WorkItemState : byte
 /// compare-and-swap, so exactly one party claims a queued item (a pool thread to run it, or its cancellation to
 /// cancel it) without a lock, and a queue entry left behind by a canceled item can never claim the item's next life.
 /// </summary>
-internal abstract class WorkItem
+internal abstract class WorkItem : IntrusiveNode<WorkItem>
 {
     private const int StateBits = 3;
     private const long StateMask = (1 << StateBits) - 1;
 
     // generation << StateBits | state. A new generation starts at every submission.
     private long _ticket;
-
-    // Links of the pool's waiting-for-room list (guarded by the pool's room lock).
-    internal WorkItem? Next;
-    internal WorkItem? Previous;
 
     internal WorkPriority Priority;
 

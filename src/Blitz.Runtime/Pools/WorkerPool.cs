@@ -36,7 +36,7 @@ internal sealed partial class WorkerPool
 
     // ---- work held back by a full queue, guarded by _roomLock ----
     private readonly Lock _roomLock = new();
-    private readonly WorkQueue _waitingForRoom = new();
+    private readonly IntrusiveQueue<WorkItem> _waitingForRoom = new();
     private int _waiting;
 
     // Set once shutdown begins; read on every submission.
