@@ -9,8 +9,7 @@ namespace Blitz.Benchmarks;
 /// <see cref="BlitzChannel.CreateBounded{T}(int)"/> returns), 4 producers and 4 consumers on the ThreadPool moving
 /// 100,000 ints per invocation. Two usage patterns: <c>WriteAsync</c>/<c>ReadAsync</c>, and
 /// <c>WaitToWriteAsync</c>+<c>TryWrite</c> / <c>WaitToReadAsync</c>+<c>TryRead</c>. The per-invocation tasks cost a
-/// few hundred bytes per 100,000 items; what remains per operation is the channel's own allocation. The third row is
-/// the lock-free design the lock-based channel was chosen over (<see cref="ChannelRingPrototype{T}"/>).
+/// few hundred bytes per 100,000 items; what remains per operation is the channel's own allocation.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 3, iterationCount: 10)]
@@ -22,7 +21,6 @@ public class ChannelBenchmarks
 
     private Channel<int> _bcl = null!;
     private Channel<int> _blitz = null!;
-    private Channel<int> _ring = null!;
 
     public enum Usage
     {
@@ -41,7 +39,6 @@ public class ChannelBenchmarks
     {
         _bcl = Channel.CreateBounded<int>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
         _blitz = BlitzChannel.CreateBounded<int>(Capacity);
-        _ring = new ChannelRingPrototype<int>(Capacity);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Items, Description = "BCL Channel.CreateBounded")]
@@ -49,9 +46,6 @@ public class ChannelBenchmarks
 
     [Benchmark(OperationsPerInvoke = Items, Description = "BlitzChannel.CreateBounded")]
     public Task Blitz() => Run(_blitz, Pattern);
-
-    [Benchmark(OperationsPerInvoke = Items, Description = "Vyukov ring prototype")]
-    public Task Ring() => Run(_ring, Pattern);
 
     internal static async Task Run(Channel<int> channel, Usage pattern)
     {
