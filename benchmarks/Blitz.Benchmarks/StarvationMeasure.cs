@@ -57,6 +57,19 @@ internal static class StarvationMeasure
         PrintSleepTable("Blocking PeakThreads", sleeps);
 
         Console.WriteLine();
+        Console.WriteLine(Invariant($"## a2. The same burst again on a warm runtime (its {SleepCalls} threads idle within the keep-alive)"));
+        Console.WriteLine();
+        var warmSleeps = new SleepRun[Runs];
+        for (int run = 0; run < Runs; run++)
+        {
+            warmSleeps[run] = SpawnBlockingSleepsAsync(warm: true).GetAwaiter().GetResult();
+        }
+
+        PrintSleepTable("Blocking PeakThreads", warmSleeps);
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Starting one thread on this machine (new Thread + Start, 100 in sequence): {MeasureThreadStart().TotalMicroseconds:F0} µs."));
+
+        Console.WriteLine();
         Console.WriteLine(Invariant($"## b. Burst of {BurstItems:N0} trivial items with SpawnBlocking (fresh runtime, default options)"));
         Console.WriteLine();
         var bursts = new BurstRun[Runs];
@@ -117,10 +130,37 @@ internal static class StarvationMeasure
         }
     }
 
-    private static async Task<SleepRun> SpawnBlockingSleepsAsync()
+    private static TimeSpan MeasureThreadStart()
+    {
+        using var gate = new ManualResetEventSlim();
+        var threads = new Thread[100];
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < threads.Length; i++)
+        {
+            threads[i] = new Thread(() => gate.Wait()) { IsBackground = true };
+            threads[i].Start();
+        }
+
+        TimeSpan perThread = Stopwatch.GetElapsedTime(start) / threads.Length;
+        gate.Set();
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        return perThread;
+    }
+
+    private static async Task<SleepRun> SpawnBlockingSleepsAsync(bool warm = false)
     {
         using var runtime = new BlitzRuntime(new BlitzOptions());
         var pending = new ValueTask<int>[SleepCalls];
+        if (warm)
+        {
+            // A first burst starts the threads; the measured one finds them asleep.
+            await AwaitSleepsAsync(runtime, pending, SleepMilliseconds);
+        }
+
         using var probe = ThreadPoolProbe.Start();
         long start = Stopwatch.GetTimestamp();
 

@@ -19,11 +19,8 @@ internal sealed partial class WorkerPool
             _allThreadsExited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _stopping = true;
             Interlocked.MemoryBarrier();
-            while (_sleepers.Pop() is { } sleeper)
+            while (PopSleeperLocked() is { } sleeper)
             {
-                Interlocked.Decrement(ref _counters.Sleeping);
-                sleeper.Notified = true;
-                Interlocked.Increment(ref _counters.Searching);
                 sleeper.Signal.Set();
             }
         }

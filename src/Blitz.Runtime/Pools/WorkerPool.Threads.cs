@@ -58,9 +58,14 @@ internal sealed partial class WorkerPool
 
     private bool MayStartThread() => Volatile.Read(ref _threads) < _eagerThreads;
 
-    private void WakeOrStart()
+    /// <summary>
+    /// Wakes up to <paramref name="wanted"/> sleepers (most recently idle first), or starts one thread if the growth
+    /// rule allows; nothing when a thread already searches or no work is queued.
+    /// </summary>
+    private void WakeOrStart(int wanted = 1)
     {
-        PoolWorker? sleeper;
+        PoolWorker? first = null;
+        PoolWorker? second = null;
         lock (_threadLock)
         {
             if (Volatile.Read(ref _counters.Searching) != 0 || _counters.Queued == 0)
@@ -68,12 +73,10 @@ internal sealed partial class WorkerPool
                 return;
             }
 
-            sleeper = _sleepers.Pop();
-            if (sleeper is not null)
+            first = PopSleeperLocked();
+            if (first is not null)
             {
-                Interlocked.Decrement(ref _counters.Sleeping);
-                sleeper.Notified = true;
-                Interlocked.Increment(ref _counters.Searching);
+                second = wanted > 1 ? PopSleeperLocked() : null;
             }
             else if (_threads < _eagerThreads)
             {
@@ -86,14 +89,28 @@ internal sealed partial class WorkerPool
             }
         }
 
-        if (sleeper is not null)
-        {
-            sleeper.Signal.Set();
-        }
-        else
+        if (first is null)
         {
             StartThreads(1);
+            return;
         }
+
+        first.Signal.Set();
+        second?.Signal.Set();
+    }
+
+    /// <summary>Takes the most recently idle sleeper and counts it as searching.</summary>
+    private PoolWorker? PopSleeperLocked()
+    {
+        PoolWorker? sleeper = _sleepers.Pop();
+        if (sleeper is not null)
+        {
+            Interlocked.Decrement(ref _counters.Sleeping);
+            sleeper.Notified = true;
+            Interlocked.Increment(ref _counters.Searching);
+        }
+
+        return sleeper;
     }
 
     /// <summary>Counts threads about to start; each counts as searching until it holds an item.</summary>
@@ -104,30 +121,70 @@ internal sealed partial class WorkerPool
         _peakThreads = Math.Max(_peakThreads, _threads);
     }
 
+    /// <summary>
+    /// Starts <paramref name="count"/> reserved threads as a tree: each new thread starts part of the rest before it
+    /// looks for work. <c>Thread.Start</c> waits for the new thread to come up, so 200 threads started one after the
+    /// other take tens of milliseconds on a small virtual machine; fanned out, the waits overlap.
+    /// </summary>
     private void StartThreads(int count)
     {
-        for (int i = 0; i < count; i++)
+        if (count > 0)
         {
-            int number = Interlocked.Increment(ref _nextThreadNumber);
-            Thread thread;
+            StartThread(carry: count - 1);
+        }
+    }
+
+    /// <summary>Starts one reserved thread that will start <paramref name="carry"/> more; undoes all of them if it fails.</summary>
+    private void StartThread(int carry)
+    {
+        int number = Interlocked.Increment(ref _nextThreadNumber);
+        try
+        {
+            var thread = new Thread(s_threadStart) { IsBackground = true, Name = $"{_threadNamePrefix}-{_kind}-{number}" };
+
+            // UnsafeStart: the thread must not inherit the submitter's ExecutionContext; items bring their own.
+            thread.UnsafeStart(new StartArguments(this, new PoolWorker(thread), carry));
+        }
+        catch (Exception)
+        {
+            UndoReservations(1 + carry);
+            throw;
+        }
+    }
+
+    /// <summary>Run by a new thread first: starts the threads it carries, half of the rest in each child.</summary>
+    private void FanOut(int carry)
+    {
+        while (carry > 0)
+        {
+            int child = (carry - 1) / 2;
             try
             {
-                thread = new Thread(s_threadStart) { IsBackground = true, Name = $"{_threadNamePrefix}-{_kind}-{number}" };
-
-                // UnsafeStart: the thread must not inherit the submitter's ExecutionContext; items bring their own.
-                thread.UnsafeStart(new StartArguments(this, new PoolWorker(thread)));
+                StartThread(child);
             }
             catch (Exception)
             {
-                lock (_threadLock)
-                {
-                    _threads -= count - i;
-                    Interlocked.Add(ref _counters.Searching, -(count - i));
-                    SignalIfAllExitedLocked();
-                }
-
-                throw;
+                // The failed child undid itself and its carry; the threads this one still carries are not started.
+                UndoReservations(carry - 1 - child);
+                return;
             }
+
+            carry -= 1 + child;
+        }
+    }
+
+    private void UndoReservations(int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        lock (_threadLock)
+        {
+            _threads -= count;
+            Interlocked.Add(ref _counters.Searching, -count);
+            SignalIfAllExitedLocked();
         }
     }
 
@@ -154,12 +211,12 @@ internal sealed partial class WorkerPool
     // keep-alive, then exit.
     // ---------------------------------------------------------------------------------------------------------
 
-    private sealed class StartArguments(WorkerPool pool, PoolWorker worker)
+    private sealed class StartArguments(WorkerPool pool, PoolWorker worker, int carry)
     {
-        public void Run() => pool.WorkerLoop(worker);
+        public void Run() => pool.WorkerLoop(worker, carry);
     }
 
-    private void WorkerLoop(PoolWorker worker)
+    private void WorkerLoop(PoolWorker worker, int carry)
     {
         worker.CleanContext = ExecutionContext.Capture();
         BlitzThread.MarkCurrent();
@@ -167,6 +224,8 @@ internal sealed partial class WorkerPool
         {
             _workers.Add(worker);
         }
+
+        FanOut(carry);
 
         // A new thread arrives searching (its starter counted it).
         bool searching = true;
@@ -193,16 +252,18 @@ internal sealed partial class WorkerPool
     }
 
     /// <summary>
-    /// A searching thread found work. If it was the last one searching and more work waits, it wakes another, so a
-    /// burst ramps up one wake-up at a time instead of waking every sleeper at once.
+    /// A searching thread found work. If it was the last one searching and more work waits, it wakes up to two
+    /// sleepers, so a burst wakes the sleepers it needs in a tree (waking blocked-work threads one at a time costs a
+    /// kernel wake-up each, in sequence) without waking a sleeper per queued item.
     /// </summary>
     private void StopSearchingAndPassOn()
     {
-        if (Interlocked.Decrement(ref _counters.Searching) == 0 && _counters.Queued > 0)
+        long queued;
+        if (Interlocked.Decrement(ref _counters.Searching) == 0 && (queued = _counters.Queued) > 0)
         {
             if (Volatile.Read(ref _counters.Sleeping) > 0 || MayStartThread())
             {
-                WakeOrStart();
+                WakeOrStart(queued > 1 ? 2 : 1);
             }
             else
             {
