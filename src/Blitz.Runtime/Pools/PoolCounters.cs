@@ -17,6 +17,14 @@ internal struct PoolCounters
     [FieldOffset(1 * CacheLine)]
     public long Reserved;
 
+    /// <summary>
+    /// A value <see cref="Released"/> had, kept on the submitters' line: a bounded queue checks its capacity against it
+    /// and reads <see cref="Released"/> (a line the pool threads write per item) only when it looks full. It is never
+    /// ahead of <see cref="Released"/>, so the queue looks at least as full as it is and the bound holds.
+    /// </summary>
+    [FieldOffset(1 * CacheLine + sizeof(long))]
+    public long ReleasedSeen;
+
     /// <summary>Places given back, ever (items claimed to run, canceled, or refused after reserving).</summary>
     [FieldOffset(2 * CacheLine)]
     public long Released;

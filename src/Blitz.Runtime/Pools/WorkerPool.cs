@@ -139,8 +139,18 @@ internal sealed partial class WorkerPool
         }
 
         long reserved = Volatile.Read(ref _counters.Reserved);
-        while (reserved - Volatile.Read(ref _counters.Released) < _capacity)
+        while (true)
         {
+            if (reserved - Volatile.Read(ref _counters.ReleasedSeen) >= _capacity)
+            {
+                long released = Volatile.Read(ref _counters.Released);
+                Volatile.Write(ref _counters.ReleasedSeen, released);
+                if (reserved - released >= _capacity)
+                {
+                    return false;
+                }
+            }
+
             long seen = Interlocked.CompareExchange(ref _counters.Reserved, reserved + 1, reserved);
             if (seen == reserved)
             {
@@ -149,8 +159,6 @@ internal sealed partial class WorkerPool
 
             reserved = seen;
         }
-
-        return false;
     }
 
     /// <summary>Gives a place in the ready queue back (an item was claimed, canceled or refused) and lets held work in.</summary>
