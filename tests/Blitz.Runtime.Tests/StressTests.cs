@@ -16,6 +16,11 @@ public class StressTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
     public async Task EveryAcceptedItemCompletesExactlyOnceAcrossBothPoolsWithCancellationFaultsAndDisposal(int seed)
     {
         string prefix = TestSupport.UniquePrefix();
@@ -52,10 +57,17 @@ public class StressTests
                 {
                     ValueTask<int> task = default;
                     bool refused = false;
-                    switch (random.Next(4))
+                    switch (random.Next(6))
                     {
                         case 0:
                             task = runtime.SpawnCpu<StressWork, int>(work, token);
+                            break;
+                        case 4:
+                            // Both priority lanes race the same threads and cancellations.
+                            task = runtime.SpawnBlocking<StressWork, int>(work, WorkPriority.High, token);
+                            break;
+                        case 5:
+                            task = runtime.SpawnCpu<StressWork, int>(work, WorkPriority.High, token);
                             break;
                         case 1:
                             // A refusal is visible: never accepted.
