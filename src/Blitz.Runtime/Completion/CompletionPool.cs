@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Blitz;
 
 /// <summary>
@@ -29,8 +31,9 @@ internal static class CompletionPool<T>
 
     private const int MaxBatches = MaxRetained / BatchSize;
 
-    [ThreadStatic]
-    private static ThreadCache? t_cache;
+    // A slot in every thread's cache table (a thread-static of a generic type costs a runtime helper call on every
+    // access; a non-generic one is a few instructions).
+    private static readonly int s_slot = ThreadCaches.NewSlot();
 
     private static readonly Lock s_lock = new();
     private static readonly Stack<T[]> s_full = new();
@@ -38,7 +41,7 @@ internal static class CompletionPool<T>
 
     public static T? TryRent()
     {
-        ThreadCache cache = t_cache ??= new ThreadCache();
+        ThreadCache cache = Cache();
         if (cache.Count == 0 && !cache.TryRefill())
         {
             return null;
@@ -52,13 +55,27 @@ internal static class CompletionPool<T>
 
     public static void Return(T item)
     {
-        ThreadCache cache = t_cache ??= new ThreadCache();
+        ThreadCache cache = Cache();
         if (cache.Count == ThreadDepth)
         {
             cache.Spill();
         }
 
         cache.Items[cache.Count++] = item;
+    }
+
+    private static ThreadCache Cache()
+    {
+        object?[] table = ThreadCaches.Table(s_slot);
+        object? cache = table[s_slot];
+        return cache is null ? CreateCache(table) : Unsafe.As<ThreadCache>(cache);
+    }
+
+    private static ThreadCache CreateCache(object?[] table)
+    {
+        var cache = new ThreadCache();
+        table[s_slot] = cache;
+        return cache;
     }
 
     private sealed class ThreadCache
