@@ -2,8 +2,9 @@ namespace Blitz;
 
 /// <summary>
 /// A FIFO of nodes linked through their own fields: queuing allocates nothing, and a node is unlinked from the
-/// middle in O(1) (a canceled wait or work item). Not thread-safe: its owner guards it with a lock. It serves the
-/// pools' work held back by a full queue and the bounded channels' waiters.
+/// middle in O(1) (a canceled wait or work item, a sleeper whose keep-alive expired). Not thread-safe: its owner
+/// guards it with a lock. It serves the pools' work held back by a full queue, the pools' sleeping threads (taken
+/// newest first) and the bounded channels' waiters.
 /// </summary>
 /// <typeparam name="TNode">The node type.</typeparam>
 internal sealed class IntrusiveQueue<TNode>
@@ -43,6 +44,18 @@ internal sealed class IntrusiveQueue<TNode>
         }
 
         return head;
+    }
+
+    /// <summary>Takes the most recently queued node (for a last-in, first-out use).</summary>
+    public TNode? DequeueNewest()
+    {
+        TNode? tail = _tail;
+        if (tail is not null)
+        {
+            Remove(tail);
+        }
+
+        return tail;
     }
 
     /// <summary>Unlinks a node that is in this queue (<see cref="IntrusiveNode{TNode}.IsLinked"/>).</summary>

@@ -7,7 +7,7 @@ namespace Blitz;
 /// counting costs no interlocked operation; <see cref="WorkerPool.GetMetrics"/> and the blocking pool's growth check
 /// read them (64-bit reads do not tear).
 /// </summary>
-internal sealed class PoolWorker
+internal sealed class PoolWorker : IntrusiveNode<PoolWorker>
 {
     private long _taken;
     private long _completed;
@@ -20,10 +20,8 @@ internal sealed class PoolWorker
     public PoolWorker(Thread thread) => Thread = thread;
 
     // Sleeping, guarded by the pool's thread lock: the worker waits on its own event so that a waker can tell
-    // exactly which thread it woke (Monitor.Pulse cannot, and a lost wake-up would leave queued work unseen).
-    internal PoolWorker? NextSleeper;
-    internal PoolWorker? PreviousSleeper;
-    internal bool IsSleeping;
+    // exactly which thread it woke (Monitor.Pulse cannot, and a lost wake-up would leave queued work unseen). While
+    // it sleeps it is linked in the pool's sleepers (IsLinked).
     internal bool Notified;
 
     /// <summary>High-priority items taken in a row; only the worker's own thread uses it.</summary>

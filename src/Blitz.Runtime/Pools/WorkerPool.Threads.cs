@@ -18,7 +18,9 @@ internal sealed partial class WorkerPool
     private readonly Lock _threadLock = new();
     private readonly List<PoolWorker> _workers = [];
     private readonly List<Thread> _threadsToJoin = [];
-    private readonly IdleWorkerStack _sleepers = new();
+    // Sleeping threads, the most recently idle taken first: warm threads stay busy and the coldest reach their
+    // keep-alive and exit.
+    private readonly IntrusiveQueue<PoolWorker> _sleepers = new();
     private int _threads;
     private int _peakThreads;
     private int _nextThreadNumber;
@@ -102,7 +104,7 @@ internal sealed partial class WorkerPool
     /// <summary>Takes the most recently idle sleeper and counts it as searching.</summary>
     private PoolWorker? PopSleeperLocked()
     {
-        PoolWorker? sleeper = _sleepers.Pop();
+        PoolWorker? sleeper = _sleepers.DequeueNewest();
         if (sleeper is not null)
         {
             Interlocked.Decrement(ref _counters.Sleeping);
@@ -313,7 +315,7 @@ internal sealed partial class WorkerPool
                     return true;
                 }
 
-                if (worker.IsSleeping)
+                if (worker.IsLinked)
                 {
                     // The keep-alive expired and nobody chose this thread.
                     _sleepers.Remove(worker);
@@ -335,7 +337,7 @@ internal sealed partial class WorkerPool
                 }
 
                 worker.Signal.Reset();
-                _sleepers.Push(worker);
+                _sleepers.Enqueue(worker);
 
                 // A full fence, then a last look: a submitter reserves its place before it reads Sleeping.
                 Interlocked.Increment(ref _counters.Sleeping);
