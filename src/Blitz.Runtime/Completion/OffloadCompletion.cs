@@ -59,7 +59,7 @@ internal sealed class OffloadCompletion<TWork, TResult> : WorkItem, IValueTaskSo
     /// </summary>
     public void RegisterCancellation()
     {
-        if (_cancellationToken.CanBeCanceled)
+        if (Cancelable)
         {
             _cancellationRegistration = _cancellationToken.UnsafeRegister(s_onTokenCanceled, this);
         }

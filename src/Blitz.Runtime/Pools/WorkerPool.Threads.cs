@@ -43,11 +43,15 @@ internal sealed partial class WorkerPool
         // The reservation was a full fence before this read; a thread that stops searching lowers Searching with a
         // full fence before it reads Queued. One of the two sees the other, so no work is left unseen. While one
         // thread searches, a submitter wakes nobody: that keeps a steady stream free of kernel wake-ups.
-        if (Volatile.Read(ref _counters.Searching) != 0)
+        if (Volatile.Read(ref _counters.Searching) == 0)
         {
-            return;
+            WakeOrNudge(wanted: 1);
         }
+    }
 
+    /// <summary>Wakes sleepers or starts a thread when that is possible without the lock; otherwise nudges the growth check.</summary>
+    private void WakeOrNudge(int wanted)
+    {
         if (Volatile.Read(ref _counters.Sleeping) == 0 && !MayStartThread())
         {
             // Every thread is busy. The CPU pool is at its size; the blocking pool asks whether they are blocked.
@@ -55,7 +59,7 @@ internal sealed partial class WorkerPool
             return;
         }
 
-        WakeOrStart();
+        WakeOrStart(wanted);
     }
 
     private bool MayStartThread() => Volatile.Read(ref _threads) < _eagerThreads;
@@ -64,7 +68,7 @@ internal sealed partial class WorkerPool
     /// Wakes up to <paramref name="wanted"/> sleepers (most recently idle first), or starts one thread if the growth
     /// rule allows; nothing when a thread already searches or no work is queued.
     /// </summary>
-    private void WakeOrStart(int wanted = 1)
+    private void WakeOrStart(int wanted)
     {
         PoolWorker? first = null;
         PoolWorker? second = null;
@@ -203,8 +207,7 @@ internal sealed partial class WorkerPool
 
         // The stale queue entry is skipped; the item's next submission starts a new generation.
         ReleaseSlot();
-        Interlocked.Increment(ref _rejected);
-        item.Discard();
+        Refuse(item);
         return true;
     }
 
@@ -263,14 +266,7 @@ internal sealed partial class WorkerPool
         long queued;
         if (Interlocked.Decrement(ref _counters.Searching) == 0 && (queued = _counters.Queued) > 0)
         {
-            if (Volatile.Read(ref _counters.Sleeping) > 0 || MayStartThread())
-            {
-                WakeOrStart(queued > 1 ? 2 : 1);
-            }
-            else
-            {
-                _growth?.Nudge();
-            }
+            WakeOrNudge(wanted: queued > 1 ? 2 : 1);
         }
     }
 

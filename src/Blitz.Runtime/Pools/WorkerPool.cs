@@ -93,12 +93,12 @@ internal sealed partial class WorkerPool
         if (ticket < 0)
         {
             ReleaseSlot();
-            CompleteCanceledOnArrival(item);
+            CompleteCanceledBeforeStart(item);
             return true;
         }
 
         item.EnqueuedAt = _instruments.TimestampIfMeasuringQueueWait();
-        (item.Priority == WorkPriority.High ? _high : _normal).Enqueue(new QueuedWork(item, ticket));
+        Enqueue(item, ticket);
         try
         {
             SignalWork();
@@ -123,11 +123,15 @@ internal sealed partial class WorkerPool
         return false;
     }
 
-    private void CompleteCanceledOnArrival(WorkItem item)
+    private void CompleteCanceledBeforeStart(WorkItem item)
     {
         Interlocked.Increment(ref _canceledBeforeStart);
         item.CompleteCanceled(new OperationCanceledException(item.CancellationToken));
     }
+
+    /// <summary>Puts an item that holds a reserved place into its priority's lane.</summary>
+    private void Enqueue(WorkItem item, long ticket)
+        => (item.Priority == WorkPriority.High ? _high : _normal).Enqueue(new QueuedWork(item, ticket));
 
     /// <summary>Takes a place in the ready queue, if the capacity allows.</summary>
     private bool TryReserve()
@@ -188,7 +192,7 @@ internal sealed partial class WorkerPool
 
             if (item.TrySubmitAs(WorkItemState.WaitingForRoom) < 0)
             {
-                CompleteCanceledOnArrival(item);
+                CompleteCanceledBeforeStart(item);
                 return true;
             }
 
@@ -233,7 +237,7 @@ internal sealed partial class WorkerPool
 
             // Under the room lock nobody else moves a held item, so the move cannot fail.
             item.TryMove(item.Ticket, WorkItemState.Queued, out long ticket);
-            (item.Priority == WorkPriority.High ? _high : _normal).Enqueue(new QueuedWork(item, ticket));
+            Enqueue(item, ticket);
             promoted = true;
         }
 
@@ -265,7 +269,7 @@ internal sealed partial class WorkerPool
                     if (item.TryMove(ticket, WorkItemState.Canceled))
                     {
                         ReleaseSlot();
-                        CompleteCanceledOnArrival(item);
+                        CompleteCanceledBeforeStart(item);
                         return;
                     }
 
@@ -273,7 +277,7 @@ internal sealed partial class WorkerPool
                 case WorkItemState.WaitingForRoom:
                     if (CancelWaiting(item))
                     {
-                        CompleteCanceledOnArrival(item);
+                        CompleteCanceledBeforeStart(item);
                         return;
                     }
 
