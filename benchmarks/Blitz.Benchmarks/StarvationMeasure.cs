@@ -45,27 +45,8 @@ internal static class StarvationMeasure
 
         WarmUp();
 
-        Console.WriteLine();
-        Console.WriteLine(Invariant($"## a. {SleepCalls} x Thread.Sleep({SleepMilliseconds}) with SpawnBlocking (fresh runtime, default options)"));
-        Console.WriteLine();
-        var sleeps = new SleepRun[Runs];
-        for (int run = 0; run < Runs; run++)
-        {
-            sleeps[run] = SpawnBlockingSleepsAsync().GetAwaiter().GetResult();
-        }
-
-        PrintSleepTable("Blocking PeakThreads", sleeps);
-
-        Console.WriteLine();
-        Console.WriteLine(Invariant($"## a2. The same burst again on a warm runtime (its {SleepCalls} threads idle within the keep-alive)"));
-        Console.WriteLine();
-        var warmSleeps = new SleepRun[Runs];
-        for (int run = 0; run < Runs; run++)
-        {
-            warmSleeps[run] = SpawnBlockingSleepsAsync(warm: true).GetAwaiter().GetResult();
-        }
-
-        PrintSleepTable("Blocking PeakThreads", warmSleeps);
+        MeasureSleeps(Invariant($"## a. {SleepCalls} x Thread.Sleep({SleepMilliseconds}) with SpawnBlocking (fresh runtime, default options)"), warm: false);
+        MeasureSleeps(Invariant($"## a2. The same burst again on a warm runtime (its {SleepCalls} threads idle within the keep-alive)"), warm: true);
         Console.WriteLine();
         Console.WriteLine(Invariant($"Starting one thread on this machine (new Thread + Start, 100 in sequence): {MeasureThreadStart().TotalMicroseconds:F0} µs."));
 
@@ -130,6 +111,20 @@ internal static class StarvationMeasure
         }
     }
 
+    private static void MeasureSleeps(string heading, bool warm)
+    {
+        Console.WriteLine();
+        Console.WriteLine(heading);
+        Console.WriteLine();
+        var sleeps = new SleepRun[Runs];
+        for (int run = 0; run < Runs; run++)
+        {
+            sleeps[run] = SpawnBlockingSleepsAsync(warm).GetAwaiter().GetResult();
+        }
+
+        PrintSleepTable("Blocking PeakThreads", sleeps);
+    }
+
     private static TimeSpan MeasureThreadStart()
     {
         using var gate = new ManualResetEventSlim();
@@ -151,7 +146,7 @@ internal static class StarvationMeasure
         return perThread;
     }
 
-    private static async Task<SleepRun> SpawnBlockingSleepsAsync(bool warm = false)
+    private static async Task<SleepRun> SpawnBlockingSleepsAsync(bool warm)
     {
         using var runtime = new BlitzRuntime(new BlitzOptions());
         var pending = new ValueTask<int>[SleepCalls];
