@@ -38,7 +38,15 @@ internal static class ModeTable
         return color is null ? text : $"[{color}]{text}[/]";
     }
 
-    /// <summary>A probe delay: green when the pool stayed responsive, red when not.</summary>
-    public static string ProbeCell(Durations delays, double delayMs, bool responsive) =>
-        DurationCell(delays, delayMs, responsive ? "green" : "red");
+    /// <summary>
+    /// A probe delay: green under <paramref name="responsiveMs"/> (the pool stayed responsive), red from
+    /// <paramref name="starvedMs"/> on (the pool was starved, as the self-check counts it), yellow between (async work
+    /// waited a little: a GC pause or a burst, not starvation).
+    /// </summary>
+    public static string ProbeCell(Durations delays, double delayMs, double responsiveMs, double starvedMs) =>
+        DurationCell(delays, delayMs, ProbeColor(delayMs, responsiveMs, starvedMs).ToMarkup());
+
+    /// <summary>The color of a probe delay: see <see cref="ProbeCell"/>.</summary>
+    public static Color ProbeColor(double delayMs, double responsiveMs, double starvedMs) =>
+        delayMs < responsiveMs ? Color.Green : delayMs < starvedMs ? Color.Yellow : Color.Red;
 }

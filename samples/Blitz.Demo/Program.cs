@@ -41,6 +41,7 @@ if (options.Child)
     Environment.Exit(0);
 }
 
+DemoConsole.UseStandardOutput();
 return options.Experiment switch
 {
     Experiment.Starvation => await StarvationExperiment.RunAsync(options),

@@ -46,7 +46,7 @@ internal static class StarvationReport
         return table;
     }
 
-    private static string ProbeCell(StarvationResult r, double delayMs) => ModeTable.ProbeCell(r.ProbeDelays, delayMs, IsResponsive(r, delayMs));
+    private static string ProbeCell(StarvationResult r, double delayMs) => ModeTable.ProbeCell(r.ProbeDelays, delayMs, ResponsiveMs(r), StarvedMs(r));
 
     /// <summary>What the rows mean, as a two-column grid so each explanation hangs beside its term.</summary>
     private static void WriteLegend(IReadOnlyList<StarvationResult> results)
@@ -97,12 +97,15 @@ internal static class StarvationReport
             .LeftAlignLabel();
         foreach (var r in results)
         {
-            chart.AddItem(r.Mode.DisplayName(), Math.Round(r.ProbeDelays.P99Ms, 1), IsResponsive(r, r.ProbeDelays.P99Ms) ? Color.Green : Color.Red);
+            chart.AddItem(r.Mode.DisplayName(), Math.Round(r.ProbeDelays.P99Ms, 1), ModeTable.ProbeColor(r.ProbeDelays.P99Ms, ResponsiveMs(r), StarvedMs(r)));
         }
 
         return chart;
     }
 
-    /// <summary>Responsive: ThreadPool work started within a tenth of one blocking call.</summary>
-    private static bool IsResponsive(StarvationResult r, double delayMs) => delayMs < r.BlockMs / 10.0;
+    /// <summary>Under a tenth of one blocking call, the pool stayed responsive.</summary>
+    private static double ResponsiveMs(StarvationResult r) => r.BlockMs / 10.0;
+
+    /// <summary>A whole blocking call or more: starved, as <see cref="StarvationSelfCheck"/> counts it.</summary>
+    private static double StarvedMs(StarvationResult r) => r.BlockMs;
 }

@@ -61,7 +61,7 @@ internal static class UploadReport
     private static string LatencyCell(UploadResult r, double latencyMs) => ModeTable.DurationCell(r.Latency, latencyMs);
 
     private static string ProbeCell(UploadResult r, double delayMs) =>
-        ModeTable.ProbeCell(r.ProbeDelays, delayMs, delayMs < ResponsiveProbeDelayMs);
+        ModeTable.ProbeCell(r.ProbeDelays, delayMs, ResponsiveProbeDelayMs, UploadSelfCheck.StarvedProbeDelayMs);
 
     private static BarChart Chart(string label, IReadOnlyList<UploadResult> results, Func<UploadResult, double> valueMs)
     {
@@ -91,7 +91,8 @@ internal static class UploadReport
             "[grey]probe delay[/]",
             "A dedicated (non-pool) thread queues an ordinary ThreadPool work item every 10 ms and records how late it "
             + "starts: how late an await continuation or a new connection's work starts. Green under "
-            + $"{ReportFormat.Duration(ResponsiveProbeDelayMs)}. (Socket completions queue in .NET's socket engine behind one pool "
+            + $"{ReportFormat.Duration(ResponsiveProbeDelayMs)}, red from {ReportFormat.Duration(UploadSelfCheck.StarvedProbeDelayMs)} "
+            + "(starved, as the checks count it), yellow between. (Socket completions queue in .NET's socket engine behind one pool "
             + "work item at a time, so a starved server's reads can wait longer than this: see the latency.)");
         legend.AddRow("[grey]ThreadPool threads[/]", "At the start of the run → the most seen during it.");
         legend.AddRow(

@@ -11,7 +11,8 @@ internal static class UploadSelfCheck
     private const double RequiredImprovement = 2;
 
     /// <summary>A mode starved the pool if its p99 probe delay reached this; below it the comparison means little.</summary>
-    private const double StarvedProbeDelayMs = 50;
+    /// <summary>A mode whose probe delay p99 reaches this starved the ThreadPool; the report colors it red.</summary>
+    public const double StarvedProbeDelayMs = 50;
 
     public static IReadOnlyList<Check> Evaluate(IReadOnlyList<ModeOutcome<UploadResult>> outcomes)
     {
