@@ -1,8 +1,10 @@
 namespace Blitz.Package.Tests;
 
 /// <summary>
-/// Packs the shipped packages once for all tests of the collection, from the solution's existing build (no second
-/// build: 'dotnet test Blitz.sln' builds every project first, and a build here could race another test project's).
+/// Packs the shipped packages once for all tests of the collection, as a user does: one <c>dotnet pack -c Release</c>
+/// at the repository root. It packs the solution's existing build (no second build: 'dotnet test Blitz.sln' builds
+/// every project first, and a build here could race another test project's) with a version stamp of this run's own,
+/// so a package cached by an earlier run can never stand in for this one.
 /// </summary>
 public sealed class PackedPackages : IDisposable
 {
@@ -11,9 +13,28 @@ public sealed class PackedPackages : IDisposable
     public PackedPackages()
     {
         Folder = Directory.CreateTempSubdirectory("blitz-packages-").FullName;
-        Blitz = Pack("src/Blitz.Runtime/Blitz.Runtime.csproj", "Blitz");
-        Hosting = Pack("src/Blitz.Extensions.Hosting/Blitz.Extensions.Hosting.csproj", "Blitz.Extensions.Hosting");
+        Stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The nuspecs go to the temp folder too, so that nothing under the repository is written.
+        DotnetCli.Run(
+            RepositoryLayout.Root,
+            PackTimeout,
+            environment: null,
+            "pack", "-c", RepositoryLayout.Configuration, "--no-build",
+            $"-p:PackageOutputPath={Folder}{Path.DirectorySeparatorChar}",
+            $"-p:NuspecOutputPath={Path.Combine(Folder, "nuspec")}{Path.DirectorySeparatorChar}",
+            $"-p:BlitzBuildStamp={Stamp}").EnsureSuccess();
+
+        PackageFiles = [.. Directory.GetFiles(Folder, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Blitz = Find("Blitz");
+        Hosting = Find("Blitz.Extensions.Hosting");
     }
+
+    /// <summary>The version stamp this run packed with: the packages are version <c>0.1.0-local.{Stamp}</c>.</summary>
+    public string Stamp { get; }
+
+    /// <summary>The names of every <c>.nupkg</c> the root pack wrote.</summary>
+    public IReadOnlyList<string> PackageFiles { get; }
 
     /// <summary>The local package source: the folder the packages were written to.</summary>
     public string Folder { get; }
@@ -36,19 +57,8 @@ public sealed class PackedPackages : IDisposable
         }
     }
 
-    private PackedPackage Pack(string project, string id)
-    {
-        // The nuspec goes to the temp folder too, so that nothing under the repository is written.
-        DotnetCli.Run(
-            RepositoryLayout.Root,
-            PackTimeout,
-            environment: null,
-            "pack", project, "-c", RepositoryLayout.Configuration, "--no-build", "-o", Folder,
-            $"-p:NuspecOutputPath={Path.Combine(Folder, "nuspec")}{Path.DirectorySeparatorChar}").EnsureSuccess();
-
-        string path = Directory.GetFiles(Folder, id + ".*.nupkg").Single(p => IsPackageOf(p, id));
-        return new PackedPackage(path);
-    }
+    private PackedPackage Find(string id)
+        => new(Directory.GetFiles(Folder, id + ".*.nupkg").Single(p => IsPackageOf(p, id)));
 
     /// <summary>Tells <c>Blitz.0.1.0.nupkg</c> from <c>Blitz.Extensions.Hosting.0.1.0.nupkg</c>: after the id comes the version.</summary>
     private static bool IsPackageOf(string path, string id)
