@@ -298,7 +298,10 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         return AwaitShutdownAsync(_disposal);
 
         static async ValueTask AwaitShutdownAsync(Task disposal)
-            => await disposal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        {
+            await disposal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = disposal.Exception; // Observed: the first caller was told; no UnobservedTaskException later.
+        }
     }
 
     /// <summary>Disposes the runtime synchronously; see <see cref="DisposeAsync"/>.</summary>
