@@ -383,10 +383,12 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
             loop.RequestStop();
         }
 
-        // A loop that faulted is reported through its own Completion; disposal only waits for it, and not forever:
-        // a loop that ignores its token would otherwise hang disposal (and a host's shutdown) for good.
-        Task loopsReturned = Task.WhenAll(Array.ConvertAll(loops, static loop => loop.Completion));
-        await loopsReturned.WaitAsync(_dedicatedStopTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Wait for the loops, but not forever: a loop that ignores its token would otherwise hang disposal (and a
+        // host's shutdown) for good. A loop that faulted is reported through its own Completion, so the wait is on
+        // tasks that never fault, and the timeout is read below: nothing here is left unobserved.
+        Task waited = Task.WhenAll(Array.ConvertAll(loops, static loop => ReturnedAsync(loop.Completion))).WaitAsync(_dedicatedStopTimeout);
+        await waited.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _ = waited.Exception;
 
         await _blocking.WaitForThreadsAsync().ConfigureAwait(false);
         await _cpu.WaitForThreadsAsync().ConfigureAwait(false);
@@ -411,5 +413,7 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         {
             throw new DedicatedThreadTimeoutException(stillRunning, _dedicatedStopTimeout);
         }
+
+        static async Task ReturnedAsync(Task completion) => await completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }
