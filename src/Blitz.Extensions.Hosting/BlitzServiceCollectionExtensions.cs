@@ -27,8 +27,9 @@ public static class BlitzServiceCollectionExtensions
     /// The options are validated when the host starts (<c>ValidateOnStart</c>) and the runtime is created then (its
     /// threads start on demand), so invalid options make <c>StartAsync</c> throw. When the services have an
     /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (the .NET hosts register one) and no configuration set
-    /// <see cref="BlitzOptions.MeterFactory"/>, the runtime's meter is created by it. <see cref="BlitzRuntime.Default"/> is set before any hosted service starts and the
-    /// runtime is disposed after every hosted service stopped. If <see cref="BlitzRuntime.Default"/> is another
+    /// <see cref="BlitzOptions.MeterFactory"/>, the runtime's meter is created by it.
+    /// <see cref="BlitzRuntime.Default"/> is set before any hosted service starts and the runtime is disposed after
+    /// every hosted service stopped. If <see cref="BlitzRuntime.Default"/> is another
     /// runtime still in use (created on first use before the host started, or set by another host in the same
     /// process), it is left alone and a warning is logged. After the host stopped, <see cref="BlitzRuntime.Default"/>
     /// still returns the disposed runtime: late work fails with <see cref="ObjectDisposedException"/>.
