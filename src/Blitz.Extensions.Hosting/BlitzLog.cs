@@ -14,6 +14,10 @@ internal static partial class BlitzLog
     public static partial void DefaultInUse(ILogger logger);
 
     [LoggerMessage(EventId = 3, EventName = "DrainTimedOut", Level = LogLevel.Warning,
-        Message = "The host's shutdown timeout elapsed before the Blitz runtime finished its work ({QueuedBlocking} blocking and {QueuedCpu} CPU work items were still queued); disposing the host waits for the rest.")]
-    public static partial void DrainTimedOut(ILogger logger, int queuedBlocking, int queuedCpu);
+        Message = "The host's shutdown timeout elapsed before the Blitz runtime finished its work ({QueuedBlocking} blocking and {QueuedCpu} CPU work items were still queued; dedicated threads still running: {DedicatedThreads}); disposing the host waits for the queued work, and for dedicated threads at most BlitzOptions.DedicatedStopTimeout.")]
+    public static partial void DrainTimedOut(ILogger logger, int queuedBlocking, int queuedCpu, string dedicatedThreads);
+
+    [LoggerMessage(EventId = 4, EventName = "DedicatedStopTimedOut", Level = LogLevel.Warning,
+        Message = "Dedicated threads still running after BlitzOptions.DedicatedStopTimeout elapsed: {DedicatedThreads}. Their loops ignore their stop token (return when it is canceled); the host stopped waiting for them, and as background threads they do not keep the process alive.")]
+    public static partial void DedicatedStopTimedOut(ILogger logger, string dedicatedThreads, Exception exception);
 }

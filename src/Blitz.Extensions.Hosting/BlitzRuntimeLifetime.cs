@@ -45,13 +45,20 @@ internal sealed class BlitzRuntimeLifetime : IHostedLifecycleService
         try
         {
             // The token is the host's shutdown timeout: it ends the wait, never the work (the runtime never
-            // abandons accepted work; disposing the service provider waits for the rest).
+            // abandons accepted work; disposing the service provider waits for the rest, and for dedicated loops at
+            // most BlitzOptions.DedicatedStopTimeout).
             await _runtime.DisposeAsync().AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DedicatedThreadTimeoutException stuck)
+        {
+            BlitzLog.DedicatedStopTimedOut(_logger, string.Join(", ", stuck.ThreadNames), stuck);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             BlitzMetrics metrics = _runtime.GetMetrics();
-            BlitzLog.DrainTimedOut(_logger, metrics.Blocking.QueueLength, metrics.Cpu.QueueLength);
+            IReadOnlyList<DedicatedThread> loops = _runtime.GetDedicatedThreads();
+            string names = loops.Count == 0 ? "none" : string.Join(", ", loops.Select(static loop => loop.Name));
+            BlitzLog.DrainTimedOut(_logger, metrics.Blocking.QueueLength, metrics.Cpu.QueueLength, names);
         }
         finally
         {

@@ -24,17 +24,22 @@ public static class BlitzServiceCollectionExtensions
     /// <see cref="BlitzRuntime"/> registered before is kept (options then do not apply to it) and managed the same way.
     /// </para>
     /// <para>
-    /// The runtime is created when the host starts (its threads start on demand), so invalid options make
-    /// <c>StartAsync</c> throw. <see cref="BlitzRuntime.Default"/> is set before any hosted service starts and the
-    /// runtime is disposed after every hosted service stopped. If <see cref="BlitzRuntime.Default"/> is another
+    /// The options are validated when the host starts (<c>ValidateOnStart</c>) and the runtime is created then (its
+    /// threads start on demand), so invalid options make <c>StartAsync</c> throw. When the services have an
+    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> (the .NET hosts register one) and no configuration set
+    /// <see cref="BlitzOptions.MeterFactory"/>, the runtime's meter is created by it.
+    /// <see cref="BlitzRuntime.Default"/> is set before any hosted service starts and the runtime is disposed after
+    /// every hosted service stopped. If <see cref="BlitzRuntime.Default"/> is another
     /// runtime still in use (created on first use before the host started, or set by another host in the same
     /// process), it is left alone and a warning is logged. After the host stopped, <see cref="BlitzRuntime.Default"/>
     /// still returns the disposed runtime: late work fails with <see cref="ObjectDisposedException"/>.
     /// </para>
     /// <para>
     /// Stopping waits for the runtime's drain (or cancellation, by <see cref="BlitzOptions.ShutdownMode"/>) until the
-    /// host's shutdown timeout; when the timeout elapses first a warning is logged, and disposing the host waits for
-    /// the rest, since a runtime never abandons accepted work.
+    /// host's shutdown timeout; when the timeout elapses first a warning is logged that names the dedicated threads
+    /// still running, and disposing the host waits for the rest of the accepted work, since a runtime never abandons
+    /// it. Dedicated loops are waited for at most <see cref="BlitzOptions.DedicatedStopTimeout"/>: a loop that ignores
+    /// its stop token is then logged by name as a warning and left running on its background thread.
     /// </para>
     /// </remarks>
     /// <param name="services">The services.</param>
@@ -44,12 +49,13 @@ public static class BlitzServiceCollectionExtensions
     public static IServiceCollection AddBlitz(this IServiceCollection services, Action<BlitzOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions();
+        services.AddOptions<BlitzOptions>().ValidateOnStart();
         if (configure is not null)
         {
             services.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<BlitzOptions>, BlitzMeterFactorySetup>());
         services.TryAddSingleton(static provider => new BlitzRuntime(provider.GetRequiredService<IOptions<BlitzOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BlitzRuntimeLifetime>());
         return services;
@@ -63,6 +69,7 @@ public static class BlitzServiceCollectionExtensions
     /// <para>The keys, all optional (case-insensitive, any other key is an error):</para>
     /// <list type="table">
     /// <listheader><term>key</term><description>value</description></listheader>
+    /// <item><term><c>Name</c></term><description>a non-empty name, the runtime's <c>blitz.runtime</c> tag in metrics</description></item>
     /// <item><term><c>MaxBlockingThreads</c></term><description>a positive whole number</description></item>
     /// <item><term><c>BlockingKeepAlive</c></term><description>a time span such as <c>00:00:10</c>, or <c>Infinite</c></description></item>
     /// <item><term><c>BlockingQueueCapacity</c></term><description>a positive whole number, or <c>Unbounded</c></description></item>
@@ -71,12 +78,14 @@ public static class BlitzServiceCollectionExtensions
     /// <item><term><c>StallThreshold</c></term><description>a time span, or <c>Off</c></description></item>
     /// <item><term><c>StallProbeInterval</c></term><description>a time span</description></item>
     /// <item><term><c>ShutdownMode</c></term><description><c>Drain</c> or <c>CancelQueued</c></description></item>
+    /// <item><term><c>DedicatedStopTimeout</c></term><description>a time span, or <c>Infinite</c></description></item>
     /// </list>
     /// <para>
     /// A time span is written <c>[d.]hh:mm:ss[.fffffff]</c> (a bare number is refused: <c>TimeSpan</c> would read
-    /// <c>10</c> as ten days). The section is read once, when the runtime is created at host start; an invalid value
-    /// makes the host's <c>StartAsync</c> throw an <see cref="InvalidOperationException"/> that names the key's path
-    /// and the value.
+    /// <c>10</c> as ten days). The section is read once, when the options are created at host start
+    /// (<c>ValidateOnStart</c>); invalid keys make the host's <c>StartAsync</c> throw an
+    /// <see cref="OptionsValidationException"/> with one failure per bad key, naming its path and value, before any
+    /// hosted service starts.
     /// </para>
     /// </remarks>
     /// <param name="services">The services.</param>
@@ -85,7 +94,10 @@ public static class BlitzServiceCollectionExtensions
     /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
     public static IServiceCollection AddBlitz(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddBlitz(options => BlitzConfiguration.Bind(configuration, options));
+        var section = new BlitzConfiguration(configuration);
+        services.AddSingleton<IValidateOptions<BlitzOptions>>(section);
+        return services.AddBlitz(section.Apply);
     }
 }

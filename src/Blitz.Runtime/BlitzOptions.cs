@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace Blitz;
 
 /// <summary>
@@ -16,6 +18,32 @@ public sealed class BlitzOptions
     private string _threadNamePrefix = "blitz";
     private TimeSpan? _stallThreshold;
     private TimeSpan _stallProbeInterval = TimeSpan.FromMilliseconds(100);
+    private TimeSpan _dedicatedStopTimeout = TimeSpan.FromSeconds(5);
+    private string _name = "default";
+
+    /// <summary>
+    /// The runtime's name in metrics (default <c>default</c>): every instrument of the runtime's
+    /// <see cref="BlitzMetrics.MeterName"/> meter carries it as the <see cref="BlitzMetrics.RuntimeTag"/> tag, so two
+    /// runtimes in one process publish distinct series.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The value is empty or white space.</exception>
+    public string Name
+    {
+        get => _name;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value, nameof(Name));
+            _name = value;
+        }
+    }
+
+    /// <summary>
+    /// The factory that creates the runtime's meter, such as the <see cref="IMeterFactory"/> of a host's services
+    /// (the hosting package passes it); <see langword="null"/> (the default) makes the runtime create and dispose its
+    /// own meter. A meter from a factory belongs to the factory, which disposes it.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>
     /// The most threads the blocking pool starts (default 512). Threads start on demand, when work arrives and no
@@ -145,6 +173,29 @@ public sealed class BlitzOptions
             }
 
             _stallProbeInterval = value;
+        }
+    }
+
+    /// <summary>
+    /// How long disposal waits for dedicated threads to return after it asked them to stop (default 5 seconds).
+    /// When it elapses, disposal stops waiting and throws a <see cref="DedicatedThreadTimeoutException"/> that names
+    /// the threads still running; they are background threads, so they do not keep the process alive.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> waits for them forever.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The value is negative and not <see cref="Timeout.InfiniteTimeSpan"/>, or longer than <see cref="int.MaxValue"/> milliseconds.
+    /// </exception>
+    public TimeSpan DedicatedStopTimeout
+    {
+        get => _dedicatedStopTimeout;
+        set
+        {
+            if ((value < TimeSpan.Zero && value != Timeout.InfiniteTimeSpan) || value.TotalMilliseconds > int.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(DedicatedStopTimeout), value, "The stop timeout must be between zero and int.MaxValue milliseconds (use Timeout.InfiniteTimeSpan to wait for dedicated threads forever).");
+            }
+
+            _dedicatedStopTimeout = value;
         }
     }
 

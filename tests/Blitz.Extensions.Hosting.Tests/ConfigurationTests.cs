@@ -75,23 +75,52 @@ public sealed class ConfigurationTests
     public async Task ABadValueStopsTheHostFromStartingAndTheErrorNamesItsPathAndValue(string key, string value)
     {
         using IHost host = BuildHost(new() { ["Blitz:" + key] = value });
-        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
-        Assert.Contains($"'{value}' at 'Blitz:{key}' is not valid", error.Message);
+        OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains($"'{value}' at 'Blitz:{key}' is not valid", Assert.Single(error.Failures));
     }
 
     [Fact]
-    public void AnUnknownKeyIsAnErrorThatListsTheOptions()
+    public void An_unknown_key_is_an_error_that_lists_the_options()
     {
-        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => Bind(new BlitzOptions(), new() { ["Blitz:MaxBlockingThread"] = "4" }));
-        Assert.Contains("'Blitz:MaxBlockingThread' is not a Blitz option", error.Message);
-        Assert.Contains(nameof(BlitzOptions.MaxBlockingThreads), error.Message);
+        string failure = Assert.Single(Validate(new() { ["Blitz:MaxBlockingThread"] = "4" }));
+        Assert.Contains("'Blitz:MaxBlockingThread' is not a Blitz option", failure);
+        Assert.Contains(nameof(BlitzOptions.MaxBlockingThreads), failure);
     }
 
     [Fact]
-    public void ASectionWhereAValueBelongsIsAnError()
+    public void A_section_where_a_value_belongs_is_an_error()
     {
-        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => Bind(new BlitzOptions(), new() { ["Blitz:StallThreshold:Seconds"] = "4" }));
-        Assert.Contains("'Blitz:StallThreshold' must be a value", error.Message);
+        string failure = Assert.Single(Validate(new() { ["Blitz:StallThreshold:Seconds"] = "4" }));
+        Assert.Contains("'Blitz:StallThreshold' must be a value", failure);
+    }
+
+    [Fact]
+    public async Task Every_bad_key_is_reported_at_start_and_the_good_ones_do_not_hide_them()
+    {
+        using IHost host = BuildHost(new()
+        {
+            ["Blitz:MaxBlockingThreads"] = "many",
+            ["Blitz:CpuThreads"] = "2",
+            ["Blitz:StallThreshold"] = "soon",
+            ["Blitz:Colour"] = "blue",
+        });
+
+        OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Equal(3, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.Contains("'many' at 'Blitz:MaxBlockingThreads' is not valid", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("'soon' at 'Blitz:StallThreshold' is not valid", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("'Blitz:Colour' is not a Blitz option", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_name_and_the_dedicated_stop_timeout_are_read_with_the_word_for_no_limit()
+    {
+        var options = new BlitzOptions();
+        Bind(options, new() { ["Blitz:Name"] = "orders", ["Blitz:DedicatedStopTimeout"] = "infinite" });
+        Assert.Equal("orders", options.Name);
+        Assert.Equal(Timeout.InfiniteTimeSpan, options.DedicatedStopTimeout);
+        Bind(options, new() { ["Blitz:DedicatedStopTimeout"] = "00:00:01" });
+        Assert.Equal(TimeSpan.FromSeconds(1), options.DedicatedStopTimeout);
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings)
@@ -101,6 +130,20 @@ public sealed class ConfigurationTests
             b.Services.AddBlitz(b.Configuration.GetSection("Blitz"));
         });
 
+    private static BlitzConfiguration Section(Dictionary<string, string?> settings)
+        => new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Blitz"));
+
     private static void Bind(BlitzOptions options, Dictionary<string, string?> settings)
-        => BlitzConfiguration.Bind(new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Blitz"), options);
+    {
+        BlitzConfiguration section = Section(settings);
+        Assert.True(section.Validate(Options.DefaultName, options).Succeeded);
+        section.Apply(options);
+    }
+
+    private static IEnumerable<string> Validate(Dictionary<string, string?> settings)
+    {
+        ValidateOptionsResult result = Section(settings).Validate(Options.DefaultName, new BlitzOptions());
+        Assert.True(result.Failed);
+        return result.Failures!;
+    }
 }

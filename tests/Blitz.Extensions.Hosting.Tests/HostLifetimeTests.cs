@@ -96,16 +96,21 @@ public sealed class HostLifetimeTests
             o.StallProbeInterval = TimeSpan.FromMilliseconds(20);
         }));
         await host.StartAsync();
+        var raised = new System.Collections.Concurrent.ConcurrentQueue<StallEventArgs>();
+        host.Services.GetRequiredService<BlitzRuntime>().StallDetected += (_, e) => raised.Enqueue(e);
 
-        TestSupport.BlockThreadPoolUntil(() => logs.Named("ThreadPoolStall").Count > 0);
+        TestSupport.BlockThreadPoolUntil(() => !raised.IsEmpty);
         await host.StopAsync();
 
-        LogEntry stall = logs.Named("ThreadPoolStall")[0];
+        // Each logged stall carries exactly the measurements of the event the runtime raised.
+        StallEventArgs first = raised.First();
+        LogEntry? stall = logs.Named("ThreadPoolStall").FirstOrDefault(e => (long)e.Fields["DelayMilliseconds"]! == (long)first.Delay.TotalMilliseconds);
+        Assert.NotNull(stall);
         Assert.Equal(LogLevel.Warning, stall.Level);
         Assert.Equal(typeof(BlitzRuntime).FullName, stall.Category);
         Assert.True((long)stall.Fields["DelayMilliseconds"]! >= 100, stall.Message);
-        Assert.True((int)stall.Fields["ThreadPoolThreads"]! > 0, stall.Message);
-        Assert.True((long)stall.Fields["PendingWorkItems"]! >= 0, stall.Message);
+        Assert.Equal(first.ThreadPoolThreads, stall.Fields["ThreadPoolThreads"]);
+        Assert.Equal(first.PendingWorkItems, stall.Fields["PendingWorkItems"]);
         Assert.Contains("ms late", stall.Message);
     }
 

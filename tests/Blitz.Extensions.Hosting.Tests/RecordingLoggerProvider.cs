@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Blitz.Extensions.Hosting.Tests;
 
 /// <summary>One log call, with its structured fields.</summary>
-internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Fields);
+internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Fields, Exception? Exception = null);
 
 /// <summary>A logger provider that keeps every entry, for assertions.</summary>
 internal sealed class RecordingLoggerProvider : ILoggerProvider
@@ -39,7 +39,7 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
                 }
             }
 
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), fields));
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), fields, exception));
         }
     }
 }

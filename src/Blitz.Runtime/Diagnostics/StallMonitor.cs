@@ -14,14 +14,16 @@ internal sealed class StallMonitor : IThreadPoolWorkItem
     private readonly int _intervalMilliseconds;
     private readonly Action<StallEventArgs> _report;
     private readonly Histogram<double> _stalls;
+    private readonly KeyValuePair<string, object?> _runtimeTag;
     private readonly ManualResetEventSlim _probeRan = new(initialState: false, spinCount: 0);
     private readonly ManualResetEventSlim _stop = new(initialState: false, spinCount: 0);
     private readonly Thread _thread;
     private long _queuedAt;
     private long _startedAt;
 
-    public StallMonitor(string threadNamePrefix, TimeSpan threshold, TimeSpan interval, Meter meter, Action<StallEventArgs> report)
+    public StallMonitor(string threadNamePrefix, TimeSpan threshold, TimeSpan interval, Meter meter, KeyValuePair<string, object?> runtimeTag, Action<StallEventArgs> report)
     {
+        _runtimeTag = runtimeTag;
         _threshold = threshold;
         _intervalMilliseconds = (int)Math.Clamp(interval.TotalMilliseconds, 1, int.MaxValue);
         _report = report;
@@ -69,7 +71,7 @@ internal sealed class StallMonitor : IThreadPoolWorkItem
     {
         int threads = ThreadPool.ThreadCount;
         long pending = ThreadPool.PendingWorkItemCount;
-        _stalls.Record(delay.TotalSeconds);
+        _stalls.Record(delay.TotalSeconds, _runtimeTag);
         BlitzEventSource.Log.ThreadPoolStall(delay.TotalMilliseconds, threads, pending);
         try
         {

@@ -5,8 +5,8 @@ namespace Blitz;
 /// <summary>
 /// The pipeline instruments of one runtime's <c>Blitz</c> meter, created once. They are observable: a listener's
 /// collection reads the workers' own counters, so a pipeline records nothing per item for them. Per-worker series
-/// carry the tags <c>blitz.pipeline</c>, <c>blitz.stage</c> and <c>blitz.worker</c>; sum over <c>blitz.worker</c>
-/// for a stage.
+/// carry the tags <c>blitz.runtime</c>, <c>blitz.pipeline</c>, <c>blitz.stage</c> and <c>blitz.worker</c>; sum over
+/// <c>blitz.worker</c> for a stage.
 /// </summary>
 internal sealed class PipelineInstruments
 {
@@ -16,9 +16,11 @@ internal sealed class PipelineInstruments
 
     private readonly Lock _lock = new();
     private readonly List<PipelineRun> _running = [];
+    private readonly KeyValuePair<string, object?> _runtimeTag;
 
-    public PipelineInstruments(Meter meter)
+    public PipelineInstruments(Meter meter, KeyValuePair<string, object?> runtimeTag)
     {
+        _runtimeTag = runtimeTag;
         meter.CreateObservableCounter("blitz.pipeline.items_in", () => PerWorker(static w => w.ItemsIn), "{item}", "Items a pipeline stage's worker took from its input queue.");
         meter.CreateObservableCounter("blitz.pipeline.items_out", () => PerWorker(static w => w.ItemsOut), "{item}", "Results a pipeline stage's worker emitted.");
         meter.CreateObservableCounter("blitz.pipeline.failures", () => PerWorker(static w => w.Failures), "{item}", "Items whose work still threw after their retries.");
@@ -36,19 +38,17 @@ internal sealed class PipelineInstruments
             _running.Add(run);
         }
 
-        run.Completion.ContinueWith(
-            static (_, state) =>
-            {
-                var (instruments, run) = ((PipelineInstruments, PipelineRun))state!;
-                lock (instruments._lock)
-                {
-                    instruments._running.Remove(run);
-                }
-            },
-            (this, run),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _ = UntrackWhenCompletedAsync(run);
+    }
+
+    /// <summary>Stops publishing a pipeline's counters once it completed, however it ended.</summary>
+    private async Task UntrackWhenCompletedAsync(PipelineRun run)
+    {
+        await run.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        lock (_lock)
+        {
+            _running.Remove(run);
+        }
     }
 
     private List<Measurement<T>> PerWorker<T>(Func<StageWorker, T> select)
@@ -63,6 +63,7 @@ internal sealed class PipelineInstruments
                 {
                     measurements.Add(new Measurement<T>(
                         select(worker),
+                        _runtimeTag,
                         new KeyValuePair<string, object?>(PipelineTag, run.Name),
                         new KeyValuePair<string, object?>(StageTag, stage.Name),
                         new KeyValuePair<string, object?>(WorkerTag, worker.Index)));
@@ -82,6 +83,7 @@ internal sealed class PipelineInstruments
             {
                 measurements.Add(new Measurement<long>(
                     select(stage.GetMetrics()),
+                    _runtimeTag,
                     new KeyValuePair<string, object?>(PipelineTag, run.Name),
                     new KeyValuePair<string, object?>(StageTag, stage.Name)));
             }

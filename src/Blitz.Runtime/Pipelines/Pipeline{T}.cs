@@ -62,10 +62,10 @@ public sealed class Pipeline<T> : IAsyncDisposable
 
     /// <summary>Stops the pipeline (see the remarks of <see cref="Pipeline{T}"/>) and waits until every stage has stopped.</summary>
     /// <returns>A task that completes when the pipeline has stopped; it does not throw the pipeline's outcome (see <see cref="Completion"/>).</returns>
-    public Task CancelAsync()
+    public async Task CancelAsync()
     {
         _run.Stop(failure: null);
-        return _run.Completion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await _run.Completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Stops the pipeline if it is still running and waits until every stage has stopped.</summary>

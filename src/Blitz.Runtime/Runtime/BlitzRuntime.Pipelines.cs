@@ -10,7 +10,7 @@ public sealed partial class BlitzRuntime
 
     private PipelineInstruments CreatePipelineInstruments()
     {
-        var instruments = new PipelineInstruments(Meter);
+        var instruments = new PipelineInstruments(Meter, RuntimeTag);
         return Interlocked.CompareExchange(ref _pipelineInstruments, instruments, null) ?? instruments;
     }
 }

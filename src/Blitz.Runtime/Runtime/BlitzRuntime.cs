@@ -17,6 +17,7 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
     private readonly int _cpuThreads;
     private readonly PoolInstruments _instruments;
     private readonly StallMonitor? _stallMonitor;
+    private readonly TimeSpan _dedicatedStopTimeout;
     private readonly HashSet<DedicatedThread> _dedicated = [];
     private readonly List<DedicatedThread> _stoppedDedicated = [];
     private Task? _disposal;
@@ -84,14 +85,15 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
     public BlitzRuntime(BlitzOptions? options = null)
     {
         BlitzOptions settings = options?.Clone() ?? new BlitzOptions();
-        _instruments = new PoolInstruments();
+        _dedicatedStopTimeout = settings.DedicatedStopTimeout;
+        _instruments = new PoolInstruments(settings.Name, settings.MeterFactory);
         _blocking = new WorkerPool("blocking", settings.ThreadNamePrefix, settings.MaxBlockingThreads, settings.BlockingKeepAlive, settings.BlockingQueueCapacity, settings.ShutdownMode, _instruments, growWhenBlocked: true);
         _cpuThreads = settings.CpuThreads;
         _cpu = new WorkerPool("cpu", settings.ThreadNamePrefix, settings.CpuThreads, Timeout.InfiniteTimeSpan, capacity: null, settings.ShutdownMode, _instruments, growWhenBlocked: false);
         _instruments.Observe(GetMetrics);
         if (settings.StallThreshold is TimeSpan threshold)
         {
-            _stallMonitor = new StallMonitor(settings.ThreadNamePrefix, threshold, settings.StallProbeInterval, _instruments.Meter, OnStall);
+            _stallMonitor = new StallMonitor(settings.ThreadNamePrefix, threshold, settings.StallProbeInterval, _instruments.Meter, _instruments.RuntimeTag, OnStall);
         }
     }
 
@@ -225,6 +227,20 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
     /// <summary>The runtime's <c>Blitz</c> meter, for instruments of other Blitz components (pipelines).</summary>
     internal System.Diagnostics.Metrics.Meter Meter => _instruments.Meter;
 
+    /// <summary>The tag that names this runtime on every measurement of its meter (<see cref="BlitzOptions.Name"/>).</summary>
+    internal KeyValuePair<string, object?> RuntimeTag => _instruments.RuntimeTag;
+
+    /// <summary>Takes a snapshot of the dedicated threads whose loops are still running.</summary>
+    /// <returns>The threads, in no particular order.</returns>
+    /// <remarks>After disposal stopped waiting for them, these are the threads that ignore their stop token.</remarks>
+    public IReadOnlyList<DedicatedThread> GetDedicatedThreads()
+    {
+        lock (_dedicated)
+        {
+            return [.. _dedicated];
+        }
+    }
+
     private void OnStall(StallEventArgs stall) => StallDetected?.Invoke(this, stall);
 
     private void OnDedicatedExit(DedicatedThread thread)
@@ -252,8 +268,21 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         return new BlitzMetrics(_blocking.GetMetrics(), _cpu.GetMetrics(), dedicated);
     }
 
-    /// <summary>Stops accepting work, drains or cancels queued work, stops dedicated threads and joins every thread.</summary>
-    /// <returns>A task that completes when every thread the runtime started has exited.</returns>
+    /// <summary>
+    /// Stops accepting work, drains or cancels queued work (by <see cref="BlitzOptions.ShutdownMode"/>), asks
+    /// dedicated threads to stop, and joins every thread it started.
+    /// </summary>
+    /// <remarks>
+    /// Accepted work is never abandoned: disposal waits for it however long it runs. Dedicated loops are waited for at
+    /// most <see cref="BlitzOptions.DedicatedStopTimeout"/> after they were asked to stop; a loop that ignores its
+    /// token is left running (on a background thread) and reported by a
+    /// <see cref="DedicatedThreadTimeoutException"/> that names it, thrown once everything else has shut down. Only
+    /// the call that begins disposal throws it; a later call waits for the same shutdown and returns.
+    /// </remarks>
+    /// <returns>A task that completes when every thread the runtime started has exited, or was given up on.</returns>
+    /// <exception cref="DedicatedThreadTimeoutException">
+    /// Dedicated threads did not return within <see cref="BlitzOptions.DedicatedStopTimeout"/>.
+    /// </exception>
     public ValueTask DisposeAsync()
     {
         lock (_dedicated)
@@ -262,14 +291,24 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
             {
                 Volatile.Write(ref _disposed, 1);
                 _disposal = ShutdownAsync();
+                return new ValueTask(_disposal);
             }
+        }
 
-            return new ValueTask(_disposal);
+        return AwaitShutdownAsync(_disposal);
+
+        static async ValueTask AwaitShutdownAsync(Task disposal)
+        {
+            await disposal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = disposal.Exception; // Observed: the first caller was told; no UnobservedTaskException later.
         }
     }
 
     /// <summary>Disposes the runtime synchronously; see <see cref="DisposeAsync"/>.</summary>
     /// <exception cref="InvalidOperationException">Called on a thread of this runtime's pools, which would wait for itself.</exception>
+    /// <exception cref="DedicatedThreadTimeoutException">
+    /// Dedicated threads did not return within <see cref="BlitzOptions.DedicatedStopTimeout"/>.
+    /// </exception>
     public void Dispose()
     {
         if (BlitzThread.IsCurrent)
@@ -344,11 +383,12 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
             loop.RequestStop();
         }
 
-        foreach (DedicatedThread loop in loops)
-        {
-            // A loop that faulted is reported through its own Completion; disposal only waits for it.
-            await loop.Completion.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-        }
+        // Wait for the loops, but not forever: a loop that ignores its token would otherwise hang disposal (and a
+        // host's shutdown) for good. A loop that faulted is reported through its own Completion, so the wait is on
+        // tasks that never fault, and the timeout is read below: nothing here is left unobserved.
+        Task waited = Task.WhenAll(Array.ConvertAll(loops, static loop => ReturnedAsync(loop.Completion))).WaitAsync(_dedicatedStopTimeout);
+        await waited.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _ = waited.Exception;
 
         await _blocking.WaitForThreadsAsync().ConfigureAwait(false);
         await _cpu.WaitForThreadsAsync().ConfigureAwait(false);
@@ -367,5 +407,13 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
 
         _stallMonitor?.Join();
         _instruments.Dispose();
+
+        string[] stillRunning = [.. loops.Where(static loop => !loop.Completion.IsCompleted).Select(static loop => loop.Name)];
+        if (stillRunning.Length > 0)
+        {
+            throw new DedicatedThreadTimeoutException(stillRunning, _dedicatedStopTimeout);
+        }
+
+        static async Task ReturnedAsync(Task completion) => await completion.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }
