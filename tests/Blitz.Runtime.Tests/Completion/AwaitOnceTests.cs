@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Blitz.Runtime.Tests.Completion;
+namespace Blitz.Runtime.Tests;
 
 /// <summary>
 /// Every member of a pooled ValueTask source (GetResult, GetStatus behind IsCompleted, OnCompleted) says what

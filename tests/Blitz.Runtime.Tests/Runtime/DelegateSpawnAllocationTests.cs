@@ -1,4 +1,4 @@
-namespace Blitz.Runtime.Tests.Runtime;
+namespace Blitz.Runtime.Tests;
 
 /// <summary>Every delegate shape allocates nothing per call with a static lambda, where Task.Run allocates a Task.</summary>
 [Collection(nameof(AllocationCollection))]

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Blitz.Runtime.Tests.Runtime;
+namespace Blitz.Runtime.Tests;
 
 /// <summary>
 /// The delegate shapes of SpawnBlocking and SpawnCpu: the natural call shapes compile, next to the struct-work
