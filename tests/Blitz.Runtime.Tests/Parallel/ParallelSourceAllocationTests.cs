@@ -31,8 +31,9 @@ public class ParallelSourceAllocationTests
         {
             long perCall = await PerCall(async () => await runtime.ParallelMapAsync(list, static x => x + 1));
             // Beyond the array: the async methods that wait for the mapping to return it (the runtime's and this test's
-            // lambda), a few hundred bytes whatever the count; a copy of the list would be another 400 KB.
-            Assert.True(perCall <= resultArray + 1024, $"{perCall} B per call; the result array alone is {resultArray} B");
+            // lambda), a few hundred bytes whatever the count. A copy of the list would be another array as large; the
+            // bound sits halfway so that other work of the test host (process-wide bytes) cannot fail it.
+            Assert.True(perCall < resultArray + (resultArray / 2), $"{perCall} B per call; the result array alone is {resultArray} B");
         });
     }
 
