@@ -78,7 +78,7 @@ public class AllocationTests
         });
     }
 
-    private static async Task AssertAllocationFree(Func<BlitzRuntime, int, Task<int>> loop)
+    internal static async Task AssertAllocationFree(Func<BlitzRuntime, int, Task<int>> loop)
     {
         await using var runtime = TestSupport.NewRuntime();
 

@@ -13,6 +13,11 @@ namespace Blitz;
 /// </summary>
 internal struct AwaitOnceCore<T>
 {
+    /// <summary>What every member of a pooled source says when its ValueTask is used after it was awaited.</summary>
+    internal const string AlreadyAwaitedMessage =
+        "This ValueTask was already awaited; a Blitz ValueTask can be awaited once (its source is pooled and may " +
+        "already serve another operation). Await it once, or call AsTask() once and await the Task as often as needed.";
+
     private ManualResetValueTaskSourceCore<T> _core;
 
     // The token that may still consume the current version, or -1 once consumed. A CAS, so that two racing awaits
@@ -28,10 +33,17 @@ internal struct AwaitOnceCore<T>
         Volatile.Write(ref _consumableToken, _core.Version);
     }
 
-    public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+    public ValueTaskSourceStatus GetStatus(short token)
+    {
+        ThrowIfStale(token);
+        return _core.GetStatus(token);
+    }
 
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
-        => _core.OnCompleted(continuation, state, token, flags);
+    {
+        ThrowIfStale(token);
+        _core.OnCompleted(continuation, state, token, flags);
+    }
 
     public void SetResult(T result) => _core.SetResult(result);
 
@@ -43,7 +55,7 @@ internal struct AwaitOnceCore<T>
     /// </summary>
     public void Consume(short token)
     {
-        // GetStatus throws InvalidOperationException when the token is stale.
+        ThrowIfStale(token);
         if (_core.GetStatus(token) == ValueTaskSourceStatus.Pending)
         {
             ThrowNotCompleted();
@@ -79,6 +91,19 @@ internal struct AwaitOnceCore<T>
     /// <summary>Moves to the next version; every outstanding token becomes stale.</summary>
     public void Reset() => _core.Reset();
 
+    /// <summary>
+    /// A token older than the current version belongs to a ValueTask that was awaited already (its GetResult moved
+    /// the core on, and the owner may serve another caller now). The core checks the same, with the BCL's message
+    /// that says nothing of the cause; this check comes first so that every member says what happened.
+    /// </summary>
+    private readonly void ThrowIfStale(short token)
+    {
+        if (token != _core.Version)
+        {
+            ThrowAlreadyConsumed();
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     [StackTraceHidden]
     private static void ThrowNotCompleted()
@@ -87,5 +112,5 @@ internal struct AwaitOnceCore<T>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [StackTraceHidden]
     private static void ThrowAlreadyConsumed()
-        => throw new InvalidOperationException("A Blitz ValueTask can be awaited only once; this one was already awaited.");
+        => throw new InvalidOperationException(AlreadyAwaitedMessage);
 }

@@ -44,7 +44,7 @@ public sealed partial class BlitzRuntime
         }
 
         ThrowIfDisposed();
-        return ParallelMapOperation<TIn, TOut>.Run(_cpu, _cpuThreads, source, destination, map, options, cancellationToken);
+        return ParallelMapOperation<TIn, TOut>.Run(_cpu, _cpuThreads, new ParallelSource<TIn>(source), destination, map, options, cancellationToken);
     }
 
     /// <summary>Maps every item of <paramref name="source"/> in parallel on the CPU pool into a new array, in input order.</summary>
@@ -70,9 +70,14 @@ public sealed partial class BlitzRuntime
     /// <exception cref="ArgumentNullException"><paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask<TOut[]> ParallelMapAsync<TIn, TOut>(ReadOnlyMemory<TIn> source, Func<TIn, TOut> map, ParallelMapOptions? options, CancellationToken cancellationToken = default)
+        => MapIntoNewArray(new ParallelSource<TIn>(source), map, options, cancellationToken);
+
+    private ValueTask<TOut[]> MapIntoNewArray<TIn, TOut>(ParallelSource<TIn> source, Func<TIn, TOut> map, ParallelMapOptions? options, CancellationToken cancellationToken)
     {
-        var results = source.Length == 0 ? [] : new TOut[source.Length];
-        ValueTask mapping = ParallelMapAsync(source, results, map, options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(map);
+        ThrowIfDisposed();
+        var results = source.Count == 0 ? [] : new TOut[source.Count];
+        ValueTask mapping = ParallelMapOperation<TIn, TOut>.Run(_cpu, _cpuThreads, source, results, map, options, cancellationToken);
         if (mapping.IsCompletedSuccessfully)
         {
             mapping.GetAwaiter().GetResult();
