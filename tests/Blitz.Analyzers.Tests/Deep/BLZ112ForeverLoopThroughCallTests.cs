@@ -1,6 +1,8 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
 using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Blitz.Analyzers.Tests.Deep;
 
@@ -279,6 +281,69 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             }
         }
         """);
+
+    /// <summary>
+    /// Each shape the fix rewrites hands the loop a token that the stop token cancels; the shapes it cannot rewrite so
+    /// (a method group, a loop written in the lambda: BLZ106's, which has no fix) keep their start.
+    /// </summary>
+    [Fact]
+    public async Task Fixed_loops_observe_their_stop_token_in_every_shape()
+    {
+        const string Fixed = Daemon + """
+
+            public sealed class Client
+            {
+                private readonly Daemon _daemon = new();
+                public void Start(CancellationToken ct)
+                {
+                    _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken =>
+                    {
+                        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopToken);
+                        _daemon.Pump(linked.Token);
+                    });
+                    _ = BlitzRuntime.Default.SpawnDedicated("Pump", stopToken =>
+                    {
+                        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopToken);
+                        _daemon.Ping();
+                        _daemon.Pump(linked.Token);
+                    });
+                    _ = Task.Run(_daemon.Run);
+                    _ = Task.Run(() => { while (!ct.IsCancellationRequested) { _daemon.Ping(); } });
+                }
+            }
+            """;
+        await Fix.VerifyFixAsync(Daemon + """
+
+            public sealed class Client
+            {
+                private readonly Daemon _daemon = new();
+                public void Start(CancellationToken ct)
+                {
+                    _ = Task.Run(() => _daemon.Pump(ct));
+                    _ = Task.Run(() =>
+                    {
+                        _daemon.Ping();
+                        _daemon.Pump(ct);
+                    });
+                    _ = Task.Run(_daemon.Run);
+                    _ = Task.Run(() => { while (!ct.IsCancellationRequested) { _daemon.Ping(); } });
+                }
+            }
+            """, Fixed);
+
+        var spawns = CSharpSyntaxTree.ParseText(Fixed).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SpawnDedicated" }).ToList();
+        Assert.Equal(2, spawns.Count);
+        foreach (var spawn in spawns)
+        {
+            // The stop token links into the token the loop reads: Pump's loop is 'while (!ct.IsCancellationRequested)'.
+            var loop = Assert.IsType<SimpleLambdaExpressionSyntax>(spawn.ArgumentList.Arguments[1].Expression);
+            var link = loop.Block!.Statements.OfType<LocalDeclarationStatementSyntax>().Single().Declaration.Variables.Single();
+            Assert.Contains(link.Initializer!.Value.DescendantNodes().OfType<IdentifierNameSyntax>(), n => n.Identifier.ValueText == loop.Parameter.Identifier.ValueText);
+            Assert.Contains(loop.Block.DescendantNodes().OfType<InvocationExpressionSyntax>(), call => call.Expression.ToString() == "_daemon.Pump"
+                && call.ArgumentList.Arguments.Single().Expression.ToString() == link.Identifier.ValueText + ".Token");
+        }
+    }
 
     [Fact]
     public Task Fix_all() => Fix.VerifyFixAllAsync(Daemon + """
