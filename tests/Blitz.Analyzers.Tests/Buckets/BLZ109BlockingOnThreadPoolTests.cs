@@ -7,7 +7,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 public sealed class BLZ109BlockingOnThreadPoolTests
 {
     private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), new BLZ109SpawnBlockingCodeFix());
+    private static Task VerifyFixAsync(string source, string fixedSource) =>
+        BlitzCodeFixTest<BLZ109SpawnBlockingCodeFix>.VerifyAsync(BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), source, fixedSource);
 
     [Fact]
     public Task Reports_blocking_work_in_callbacks_that_the_pool_delegate_runs_in_place() => Harness.VerifyAsync(Sources.Usings + """
@@ -128,13 +129,13 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """;
 
     [Fact]
-    public Task Fix_moves_awaited_work_to_the_blocking_pool() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_moves_awaited_work_to_the_blocking_pool() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(string path)
             {
-                var text = await Task.Run(() => File.ReadAllText(path).Trim());
-                var lines = await Task.Run(() => { var all = File.ReadAllLines(path); return all.Length; });
+                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                var lines = await {|BLZ109:Task.Run|}(() => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
         }
@@ -151,10 +152,10 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Fix_turns_a_lambda_that_captures_nothing_into_a_static_call_without_state() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_turns_a_lambda_that_captures_nothing_into_a_static_call_without_state() => VerifyFixAsync(Sources.Usings + """
         class C
         {
-            async Task<int> A() => (await Task.Run(() => File.ReadAllText("settings.json").Trim())).Length;
+            async Task<int> A() => (await {|BLZ109:Task.Run|}(() => File.ReadAllText("settings.json").Trim())).Length;
         }
         """ + StatelessSpawnStub, Sources.Usings + """
         class C
@@ -164,16 +165,16 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """ + StatelessSpawnStub);
 
     [Fact]
-    public Task Fix_keeps_the_captures_of_a_lambda_that_uses_more_than_one_variable_or_the_instance() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_keeps_the_captures_of_a_lambda_that_uses_more_than_one_variable_or_the_instance() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             private readonly string _root = ".";
             async Task<int> A(string path, string suffix)
             {
-                var both = await Task.Run(() => File.ReadAllText(path + suffix).Trim());
-                var mine = await Task.Run(() => File.ReadAllText(_root + path).Trim());
+                var both = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path + suffix).Trim());
+                var mine = await {|BLZ109:Task.Run|}(() => File.ReadAllText(_root + path).Trim());
                 var count = 0;
-                var written = await Task.Run(() => { count = File.ReadAllLines(path).Length; return count; });
+                var written = await {|BLZ109:Task.Run|}(() => { count = File.ReadAllLines(path).Length; return count; });
                 return both.Length + mine.Length + written;
             }
         }
@@ -193,30 +194,34 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """ + StatelessSpawnStub);
 
     [Fact]
-    public Task No_fix_for_void_work_or_unawaited_tasks() => Fix.VerifyNoFixAsync(Sources.Usings + """
-        class C
-        {
-            async Task A(string path)
+    public Task No_fix_for_void_work_or_unawaited_tasks()
+    {
+        const string Source = Sources.Usings + """
+            class C
             {
-                await Task.Run(() => Thread.Sleep(10));
-                var pending = Task.Run(() => File.ReadAllText(path));
-                await pending;
+                async Task A(string path)
+                {
+                    await {|BLZ109:Task.Run|}(() => Thread.Sleep(10));
+                    var pending = {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                    await pending;
+                }
             }
-        }
-        """);
+            """;
+        return VerifyFixAsync(Source, Source);
+    }
 
     [Fact]
     public void The_fix_offers_fix_all() => Assert.NotNull(new BLZ109SpawnBlockingCodeFix().GetFixAllProvider());
 
     [Fact]
-    public Task Fix_all_fixes_every_site_in_the_document() => Fix.VerifyFixAllAsync(Sources.Usings + """
+    public Task Fix_all_fixes_every_site_in_the_document() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(string p, string q)
             {
-                var a = await Task.Run(() => File.ReadAllText(p).Trim());
-                var b = await Task.Run(() => File.ReadAllBytes("fixed.bin").Reverse().Count());
-                var c = await Task.Run(() => File.ReadAllText(p + q).Trim());
+                var a = await {|BLZ109:Task.Run|}(() => File.ReadAllText(p).Trim());
+                var b = await {|BLZ109:Task.Run|}(() => File.ReadAllBytes("fixed.bin").Reverse().Count());
+                var c = await {|BLZ109:Task.Run|}(() => File.ReadAllText(p + q).Trim());
                 return a.Length + b + c.Length;
             }
         }
