@@ -9,6 +9,13 @@ namespace Blitz.Analyzers.Tests.Deep;
 public sealed class BLZ112ForeverLoopThroughCallTests
 {
     private static readonly DeepVerifier Verifier = new(BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()));
+
+    private static Task VerifyFixAsync(string source, string fixedSource) =>
+        BlitzCodeFixTest<BLZ112SpawnDedicatedCodeFix>.VerifyAsync(BlitzRulesAnalyzer.Hosting(new BLZ112ForeverLoopThroughCallAnalyzer()), source, fixedSource);
+
+    private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
+
+    // The library compares line endings too: the fix's new lines come out as CRLF in an LF file (left as it is for now).
     private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ112ForeverLoopThroughCallAnalyzer()), new BLZ112SpawnDedicatedCodeFix());
 
     private const string Daemon = Sources.Usings + """
@@ -242,7 +249,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
         """);
 
     [Fact]
-    public Task Fix_moves_a_discarded_start_to_a_dedicated_thread_that_observes_its_stop_token() => Fix.VerifyFixAsync(Daemon + """
+    public Task Fix_moves_a_discarded_start_to_a_dedicated_thread_that_observes_its_stop_token() => VerifyFixAsync(Daemon + """
 
         public sealed class Client
         {
@@ -250,9 +257,9 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             private readonly CancellationTokenSource _cts = new();
             public void Start(CancellationToken ct)
             {
-                _ = Task.Run(() => _daemon.Pump(ct));
-                Task.Factory.StartNew(() => _daemon.Pump(_cts.Token));
-                _ = Task.Run(() => { int stopToken = 0; _daemon.Ping(); _daemon.Pump(ct); });
+                _ = {|BLZ112:Task.Run|}(() => _daemon.Pump(ct));
+                {|BLZ112:Task.Factory.StartNew|}(() => _daemon.Pump(_cts.Token));
+                _ = {|BLZ112:Task.Run|}(() => { int stopToken = 0; _daemon.Ping(); _daemon.Pump(ct); });
             }
         }
         """, Daemon + """
@@ -319,13 +326,13 @@ public sealed class BLZ112ForeverLoopThroughCallTests
                 private readonly Daemon _daemon = new();
                 public void Start(CancellationToken ct)
                 {
-                    _ = Task.Run(() => _daemon.Pump(ct));
-                    _ = Task.Run(() =>
+                    _ = {|BLZ112:Task.Run|}(() => _daemon.Pump(ct));
+                    _ = {|BLZ112:Task.Run|}(() =>
                     {
                         _daemon.Ping();
                         _daemon.Pump(ct);
                     });
-                    _ = Task.Run(_daemon.Run);
+                    _ = {|BLZ112:Task.Run|}(_daemon.Run);
                     _ = Task.Run(() => { while (!ct.IsCancellationRequested) { _daemon.Ping(); } });
                 }
             }
@@ -346,15 +353,15 @@ public sealed class BLZ112ForeverLoopThroughCallTests
     }
 
     [Fact]
-    public Task Fix_all() => Fix.VerifyFixAllAsync(Daemon + """
+    public Task Fix_all() => VerifyFixAsync(Daemon + """
 
         public sealed class Client
         {
             private readonly Daemon _daemon = new();
             public void Start(CancellationToken ct)
             {
-                _ = Task.Run(() => _daemon.Pump(ct));
-                _ = Task.Run(() => _daemon.Pump(ct));
+                _ = {|BLZ112:Task.Run|}(() => _daemon.Pump(ct));
+                _ = {|BLZ112:Task.Run|}(() => _daemon.Pump(ct));
             }
         }
         """, Daemon + """
@@ -379,7 +386,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
         """);
 
     [Fact]
-    public Task No_fix_when_the_loop_could_not_see_the_stop_token() => Fix.VerifyNoFixAsync(Daemon + """
+    public Task No_fix_when_the_loop_could_not_see_the_stop_token() => VerifyNoFixAsync(Daemon + """
 
         public sealed class Blind
         {
@@ -387,17 +394,17 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             public void Spin(CancellationToken ignored) { while (true) { _daemon.Ping(); } }
             public void Start(CancellationToken ct)
             {
-                _ = Task.Run(() => _daemon.KeepAlive());                                       // takes no token: it would never stop
-                Task.Factory.StartNew(_daemon.Run);                                            // the same, by name
-                _ = Task.Run(() => Spin(ct));                                                  // takes a token its loop never reads
-                _ = Task.Run(() => { if (ct.IsCancellationRequested) { return; } _daemon.Pump(ct); }); // the token is read, not only passed on
-                _ = Task.Run(() => { _daemon.Pump(ct); Action later = () => _daemon.Pump(ct); });     // a nested function keeps the old token
+                _ = {|BLZ112:Task.Run|}(() => _daemon.KeepAlive());                                       // takes no token: it would never stop
+                {|BLZ112:Task.Factory.StartNew|}(_daemon.Run);                                            // the same, by name
+                _ = {|BLZ112:Task.Run|}(() => Spin(ct));                                                  // takes a token its loop never reads
+                _ = {|BLZ112:Task.Run|}(() => { if (ct.IsCancellationRequested) { return; } _daemon.Pump(ct); }); // the token is read, not only passed on
+                _ = {|BLZ112:Task.Run|}(() => { _daemon.Pump(ct); Action later = () => _daemon.Pump(ct); });     // a nested function keeps the old token
             }
         }
         """);
 
     [Fact]
-    public Task No_fix_when_the_task_is_kept_or_takes_more_arguments() => Fix.VerifyNoFixAsync(Daemon + """
+    public Task No_fix_when_the_task_is_kept_or_takes_more_arguments() => VerifyNoFixAsync(Daemon + """
 
         public sealed class Client
         {
@@ -405,9 +412,9 @@ public sealed class BLZ112ForeverLoopThroughCallTests
             private Task? _keepAlive;
             public void Start(CancellationToken ct)
             {
-                _keepAlive = Task.Run(() => _daemon.Pump(ct));
-                _ = Task.Run(() => _daemon.Pump(ct), ct);
-                ThreadPool.QueueUserWorkItem(_ => _daemon.Pump(ct));
+                _keepAlive = {|BLZ112:Task.Run|}(() => _daemon.Pump(ct));
+                _ = {|BLZ112:Task.Run|}(() => _daemon.Pump(ct), ct);
+                {|BLZ112:ThreadPool.QueueUserWorkItem|}(_ => _daemon.Pump(ct));
             }
         }
         """);
