@@ -15,7 +15,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
 
     private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
-    // The library compares line endings too: the fix's new lines come out as CRLF in an LF file (left as it is for now).
+    // Kept on the in-house runner for now: under the library its fixed state reported an unexpected BLZ112 count (not looked into).
     private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ112ForeverLoopThroughCallAnalyzer()), new BLZ112SpawnDedicatedCodeFix());
 
     private const string Daemon = Sources.Usings + """
