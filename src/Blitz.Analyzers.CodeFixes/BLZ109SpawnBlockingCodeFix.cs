@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading.Tasks;
 using Blitz.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -13,8 +15,11 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace Blitz.Analyzers.CodeFixes;
 
 /// <summary>
-/// BLZ109: <c>await Task.Run(() => work)</c> becomes <c>await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => work)</c>,
-/// moving the blocking work from the ThreadPool to the blocking pool. Offered only when the result is awaited in place.
+/// BLZ109: <c>await Task.Run(() => work)</c> becomes a call on the blocking pool, moving the blocking work off the
+/// ThreadPool. A lambda that captures nothing becomes <c>SpawnBlocking(static _ => work)</c>; one that captures exactly
+/// one local or parameter (read only) passes it as the state, <c>SpawnBlocking(path, static (path, _) => work)</c>, so
+/// the call allocates no closure; any other lambda keeps its captures, <c>SpawnBlocking(_ => work)</c>.
+/// Offered only when the result is awaited in place.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BLZ109SpawnBlockingCodeFix)), Shared]
 public sealed class BLZ109SpawnBlockingCodeFix : CodeFixProvider
@@ -44,14 +49,95 @@ public sealed class BLZ109SpawnBlockingCodeFix : CodeFixProvider
             CodeAction.Create("Run it on the blocking pool (SpawnBlocking)", async c =>
             {
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
-                // Parsed, not built: only the parser marks '_' as a discard (a built identifier '_' twice is CS0100).
-                var discards = ((ParenthesizedLambdaExpressionSyntax)SyntaxFactory.ParseExpression("(_, _) => 0")).ParameterList;
-                var spawn = AwaitRewriting.DefaultRuntimeCall("SpawnBlocking",
-                    SyntaxFactory.Argument(SyntaxFactory.DefaultExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ObjectKeyword)))),
-                    SyntaxFactory.Argument(work.WithParameterList(discards)));
+                var spawn = AwaitRewriting.DefaultRuntimeCall("SpawnBlocking", Arguments(work, editor.SemanticModel));
                 editor.ReplaceNode(run, spawn.WithTriviaFrom(run).WithAdditionalAnnotations(Formatter.Annotation));
                 return editor.GetChangedDocument();
             }, EquivalenceKey),
             diagnostic);
     }
+
+    /// <summary>The state (when the lambda captures exactly one read-only local or parameter) and the work.</summary>
+    private static ArgumentSyntax[] Arguments(ParenthesizedLambdaExpressionSyntax work, SemanticModel model)
+    {
+        // The token parameter: '_' unless the body names '_' itself (a discard assignment would then write the token).
+        var token = SyntaxFactory.Parameter(SyntaxFactory.Identifier(FreshName(work.Body, "_", "cancellationToken")));
+        var captured = Captured(work, model, out var capturesThis);
+        var staticKeyword = SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+        if (capturesThis || captured.Count > 1)
+        {
+            return new[] { SyntaxFactory.Argument(SyntaxFactory.SimpleLambdaExpression(token, work.Body)) };
+        }
+
+        if (captured.Count == 0)
+        {
+            return new[] { SyntaxFactory.Argument(SyntaxFactory.SimpleLambdaExpression(token, work.Body).WithModifiers(SyntaxFactory.TokenList(staticKeyword))) };
+        }
+
+        // The state parameter takes the captured variable's own name: the body reads it unchanged.
+        var state = captured[0];
+        var parameters = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(new[] { SyntaxFactory.Parameter(SyntaxFactory.Identifier(state.Name)), token }));
+        return new[]
+        {
+            SyntaxFactory.Argument(SyntaxFactory.IdentifierName(state.Name)),
+            SyntaxFactory.Argument(work.WithParameterList(parameters).WithModifiers(SyntaxFactory.TokenList(staticKeyword))),
+        };
+    }
+
+    /// <summary>
+    /// The locals and parameters declared outside <paramref name="work"/> that it uses; a variable it writes counts as two
+    /// (a copy in the state would lose the write), and so does <c>this</c> through <paramref name="capturesThis"/>.
+    /// </summary>
+    private static List<ISymbol> Captured(ParenthesizedLambdaExpressionSyntax work, SemanticModel model, out bool capturesThis)
+    {
+        capturesThis = false;
+        var captured = new List<ISymbol>();
+        var flow = model.AnalyzeDataFlow(work);
+        foreach (var symbol in flow?.CapturedInside ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (symbol is IParameterSymbol { IsThis: true })
+            {
+                capturesThis = true;
+            }
+            else if (!symbol.Locations.Any(l => work.Span.Contains(l.SourceSpan)))
+            {
+                captured.Add(symbol);
+                if (flow!.WrittenInside.Contains(symbol) || symbol is IParameterSymbol { RefKind: not RefKind.None })
+                {
+                    capturesThis = true;
+                }
+            }
+        }
+
+        // An instance member named without 'this.' uses the instance as well, and a local function may capture in turn.
+        capturesThis |= work.Body.DescendantNodesAndSelf().Any(n => n is ThisExpressionSyntax or BaseExpressionSyntax
+            || (n is SimpleNameSyntax name && !IsMemberAccessName(name)
+                && model.GetSymbolInfo(name).Symbol is { IsStatic: false, Kind: SymbolKind.Field or SymbolKind.Property or SymbolKind.Method or SymbolKind.Event }));
+        return captured;
+    }
+
+    /// <summary>The <c>Name</c> of <c>x.Name</c> or <c>x?.Name</c>: reached through a receiver, not through <c>this</c>.</summary>
+    private static bool IsMemberAccessName(SimpleNameSyntax name) =>
+        name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+        || name.Parent is MemberBindingExpressionSyntax
+        || name.Parent is NameColonSyntax
+        || name.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == name;
+
+    private static string FreshName(SyntaxNode body, string preferred, string fallback)
+    {
+        if (!Mentions(body, preferred))
+        {
+            return preferred;
+        }
+
+        var candidate = fallback;
+        for (var i = 1; Mentions(body, candidate); i++)
+        {
+            candidate = fallback + i;
+        }
+
+        return candidate;
+    }
+
+    private static bool Mentions(SyntaxNode body, string name) =>
+        body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name);
 }

@@ -71,6 +71,10 @@ public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
             return null;
         }
 
+        // The document's own line break: a CRLF in an LF file would mix the two.
+        var lineBreak = lambda.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var newLine = lineBreak.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine(lineBreak.ToString()) : SyntaxFactory.ElasticCarriageReturnLineFeed;
+
         // Names the body does not use, so the new ones shadow nothing (not "_": the body may discard with it).
         var stop = FreshName(lambda.Body, "stopToken");
         var linked = FreshName(lambda.Body, "linked");
@@ -101,13 +105,13 @@ public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
                                 SyntaxFactory.Argument(SyntaxFactory.IdentifierName(stop)),
                             }))))))))
             .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword))
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            .WithTrailingTrivia(newLine);
 
         // Elastic line breaks: the formatter lays the new block out on lines of its own, the body's statements as written.
         var last = statements[statements.Count - 1];
-        statements = statements.Replace(last, last.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)).Insert(0, link);
+        statements = statements.Replace(last, last.WithTrailingTrivia(newLine)).Insert(0, link);
         var linkedBlock = SyntaxFactory.Block(
-            SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed), statements, SyntaxFactory.Token(SyntaxKind.CloseBraceToken));
+            SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine), statements, SyntaxFactory.Token(SyntaxKind.CloseBraceToken));
         return SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(SyntaxFactory.Identifier(stop))).WithBlock(linkedBlock);
     }
 

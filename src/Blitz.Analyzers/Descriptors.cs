@@ -110,7 +110,7 @@ internal static class Descriptors
 
     internal static readonly DiagnosticDescriptor ForeverLoopOnPool = Bucket(DiagnosticIds.ForeverLoopOnPool,
         "A forever loop is sent to a pool",
-        "{0} runs a loop that only ends on cancellation and holds a pool thread forever (bucket 4); use 'BlitzRuntime.SpawnDedicated'",
+        "{0} runs a loop that runs for the life of the app and holds a pool thread all that time (bucket 4); use 'BlitzRuntime.SpawnDedicated'",
         DiagnosticSeverity.Warning,
         "A long-lived blocking loop permanently removes a thread from a shared pool; it belongs on a dedicated thread.");
 

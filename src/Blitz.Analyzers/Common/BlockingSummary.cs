@@ -20,7 +20,7 @@ internal sealed class BlockingSummary
     /// <summary>Blocking or heavy work (buckets 1 and 3) done by the call itself, or null.</summary>
     public BlockingFinding? Blocking { get; }
 
-    /// <summary>A loop that only ends on cancellation (bucket 4), or null.</summary>
+    /// <summary>A loop that runs for the life of the app (bucket 4), or null.</summary>
     public BlockingFinding? ForeverLoop { get; }
 
     /// <summary>

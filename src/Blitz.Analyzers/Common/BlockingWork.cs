@@ -15,7 +15,7 @@ internal enum BlockingKind
     HeavyCpu,
     /// <summary>A loop whose work grows with the input: bucket 3.</summary>
     HeavyLoop,
-    /// <summary>A loop that only ends on cancellation: bucket 4.</summary>
+    /// <summary>A loop that runs for the life of the app (it has no exit, or only a cancellation one): bucket 4.</summary>
     ForeverLoop,
 }
 

@@ -7,7 +7,11 @@ namespace Blitz.Analyzers.Tests.Buckets;
 public sealed class BLZ101ThreadSleepTests
 {
     private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()), new BLZ101ThreadSleepCodeFix());
+
+    private static Task VerifyFixAsync(string source, string fixedSource) =>
+        BlitzCodeFixTest<BLZ101ThreadSleepCodeFix>.VerifyAsync(BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()), source, fixedSource);
+
+    private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
     [Fact]
     public Task Reports_sleep_in_async_methods_lambdas_and_local_functions() => Harness.VerifyAsync(Sources.Usings + """
@@ -87,7 +91,7 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task No_fix_in_a_method_that_is_not_async() => Fix.VerifyNoFixAsync(Sources.Usings + """
+    public Task No_fix_in_a_method_that_is_not_async() => VerifyNoFixAsync(Sources.Usings + """
         class C
         {
             Task NotAsync() { {|BLZ101:Thread.Sleep(10)|}; return Task.CompletedTask; }
@@ -95,17 +99,17 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Fix_uses_task_delay_and_keeps_the_token() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_uses_task_delay_and_keeps_the_token() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task A(CancellationToken cancellationToken)
             {
-                Thread.Sleep(100);
+                {|BLZ101:Thread.Sleep(100)|};
                 await Task.Yield();
             }
             async Task B()
             {
-                Thread.Sleep(TimeSpan.FromMilliseconds(5));
+                {|BLZ101:Thread.Sleep(TimeSpan.FromMilliseconds(5))|};
                 await Task.Yield();
             }
         }
@@ -126,13 +130,13 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Fix_all_and_qualifies_task_without_a_using() => Fix.VerifyFixAllAsync("""
+    public Task Fix_all_and_qualifies_task_without_a_using() => VerifyFixAsync("""
         class C
         {
             async System.Threading.Tasks.Task A()
             {
-                System.Threading.Thread.Sleep(1);
-                System.Threading.Thread.Sleep(2);
+                {|BLZ101:System.Threading.Thread.Sleep(1)|};
+                {|BLZ101:System.Threading.Thread.Sleep(2)|};
                 await System.Threading.Tasks.Task.Yield();
             }
         }
@@ -204,10 +208,10 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task No_fix_in_a_sync_request_handler() => Fix.VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task No_fix_in_a_sync_request_handler() => VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class HomeController : Microsoft.AspNetCore.Mvc.Controller
         {
-            public string Index() { Thread.Sleep(2000); return "hello"; }
+            public string Index() { {|BLZ101:Thread.Sleep(2000)|}; return "hello"; }
         }
         """);
 }

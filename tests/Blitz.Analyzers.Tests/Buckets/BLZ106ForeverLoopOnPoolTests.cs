@@ -10,6 +10,31 @@ public sealed class BLZ106ForeverLoopOnPoolTests
     private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()));
 
     [Fact]
+    public Task A_forever_loop_that_sleeps_on_the_pool_gets_one_diagnostic_that_says_dedicated_thread() =>
+        new AnalyzerHarness(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()))
+            .VerifyAsync(Sources.Usings + """
+            class Heartbeat
+            {
+                async Task StartAsync()
+                {
+                    await Task.Yield();
+                    _ = {|BLZ106:Task.Run|}(() => { while (true) { Thread.Sleep(1000); } });
+                    await {|BLZ109:Task.Run|}(() => { Thread.Sleep(1000); });
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task The_message_holds_for_a_loop_that_never_checks_a_token()
+    {
+        var compilation = Harness.CreateCompilation(Sources.Usings + """
+            class Heartbeat { void Start() => _ = Task.Run(() => { while (true) { Thread.Sleep(1000); } }); }
+            """);
+        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(compilation));
+        Assert.Equal("'Task.Run' runs a loop that runs for the life of the app and holds a pool thread all that time (bucket 4); use 'BlitzRuntime.SpawnDedicated'", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public Task Reports_forever_loops_sent_to_pools() => Harness.VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         partial class Consumer

@@ -7,7 +7,8 @@ namespace Blitz.Analyzers.Tests.Buckets;
 public sealed class BLZ109BlockingOnThreadPoolTests
 {
     private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), new BLZ109SpawnBlockingCodeFix());
+    private static Task VerifyFixAsync(string source, string fixedSource) =>
+        BlitzCodeFixTest<BLZ109SpawnBlockingCodeFix>.VerifyAsync(BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), source, fixedSource);
 
     [Fact]
     public Task Reports_blocking_work_in_callbacks_that_the_pool_delegate_runs_in_place() => Harness.VerifyAsync(Sources.Usings + """
@@ -114,14 +115,27 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         }
         """);
 
+    /// <summary>
+    /// The state-less overloads the fix writes (<c>SpawnBlocking(static _ =&gt; work)</c>), stubbed as extensions until
+    /// the runtime used here has them: the fixed code must compile.
+    /// </summary>
+    private const string StatelessSpawnStub = """
+
+        static class StatelessSpawnStub
+        {
+            public static ValueTask<TResult> SpawnBlocking<TResult>(this BlitzRuntime runtime, Func<CancellationToken, TResult> work, CancellationToken cancellationToken = default) => default;
+            public static ValueTask SpawnBlocking(this BlitzRuntime runtime, Action<CancellationToken> work, CancellationToken cancellationToken = default) => default;
+        }
+        """;
+
     [Fact]
-    public Task Fix_moves_awaited_work_to_the_blocking_pool() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_moves_awaited_work_to_the_blocking_pool() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(string path)
             {
-                var text = await Task.Run(() => File.ReadAllText(path).Trim());
-                var lines = await Task.Run(() => { var all = File.ReadAllLines(path); return all.Length; });
+                var text = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                var lines = await {|BLZ109:Task.Run|}(() => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
         }
@@ -130,32 +144,100 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         {
             async Task<int> A(string path)
             {
-                var text = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(path).Trim());
-                var lines = await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => { var all = File.ReadAllLines(path); return all.Length; });
+                var text = await BlitzRuntime.Default.SpawnBlocking(path, static (path, _) => File.ReadAllText(path).Trim());
+                var lines = await BlitzRuntime.Default.SpawnBlocking(path, static (path, _) => { var all = File.ReadAllLines(path); return all.Length; });
                 return text.Length + lines;
             }
         }
         """);
 
     [Fact]
-    public Task No_fix_for_void_work_or_unawaited_tasks() => Fix.VerifyNoFixAsync(Sources.Usings + """
+    public Task Fix_turns_a_lambda_that_captures_nothing_into_a_static_call_without_state() => VerifyFixAsync(Sources.Usings + """
         class C
         {
-            async Task A(string path)
-            {
-                await Task.Run(() => Thread.Sleep(10));
-                var pending = Task.Run(() => File.ReadAllText(path));
-                await pending;
-            }
+            async Task<int> A() => (await {|BLZ109:Task.Run|}(() => File.ReadAllText("settings.json").Trim())).Length;
         }
-        """);
+        """ + StatelessSpawnStub, Sources.Usings + """
+        class C
+        {
+            async Task<int> A() => (await BlitzRuntime.Default.SpawnBlocking(static _ => File.ReadAllText("settings.json").Trim())).Length;
+        }
+        """ + StatelessSpawnStub);
 
     [Fact]
-    public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + """
-        class C { async Task<int> A(string p) => (await Task.Run(() => File.ReadAllText(p).Trim())).Length + (await Task.Run(() => File.ReadAllBytes(p).Reverse())).Count(); }
-        """, Sources.Usings + """
-        class C { async Task<int> A(string p) => (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllText(p).Trim())).Length + (await BlitzRuntime.Default.SpawnBlocking(default(object), (_, _) => File.ReadAllBytes(p).Reverse())).Count(); }
-        """);
+    public Task Fix_keeps_the_captures_of_a_lambda_that_uses_more_than_one_variable_or_the_instance() => VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            private readonly string _root = ".";
+            async Task<int> A(string path, string suffix)
+            {
+                var both = await {|BLZ109:Task.Run|}(() => File.ReadAllText(path + suffix).Trim());
+                var mine = await {|BLZ109:Task.Run|}(() => File.ReadAllText(_root + path).Trim());
+                var count = 0;
+                var written = await {|BLZ109:Task.Run|}(() => { count = File.ReadAllLines(path).Length; return count; });
+                return both.Length + mine.Length + written;
+            }
+        }
+        """ + StatelessSpawnStub, Sources.Usings + """
+        class C
+        {
+            private readonly string _root = ".";
+            async Task<int> A(string path, string suffix)
+            {
+                var both = await BlitzRuntime.Default.SpawnBlocking(_ => File.ReadAllText(path + suffix).Trim());
+                var mine = await BlitzRuntime.Default.SpawnBlocking(_ => File.ReadAllText(_root + path).Trim());
+                var count = 0;
+                var written = await BlitzRuntime.Default.SpawnBlocking(_ => { count = File.ReadAllLines(path).Length; return count; });
+                return both.Length + mine.Length + written;
+            }
+        }
+        """ + StatelessSpawnStub);
+
+    [Fact]
+    public Task No_fix_for_void_work_or_unawaited_tasks()
+    {
+        const string Source = Sources.Usings + """
+            class C
+            {
+                async Task A(string path)
+                {
+                    await {|BLZ109:Task.Run|}(() => Thread.Sleep(10));
+                    var pending = {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                    await pending;
+                }
+            }
+            """;
+        return VerifyFixAsync(Source, Source);
+    }
+
+    [Fact]
+    public void The_fix_offers_fix_all() => Assert.NotNull(new BLZ109SpawnBlockingCodeFix().GetFixAllProvider());
+
+    [Fact]
+    public Task Fix_all_fixes_every_site_in_the_document() => VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string p, string q)
+            {
+                var a = await {|BLZ109:Task.Run|}(() => File.ReadAllText(p).Trim());
+                var b = await {|BLZ109:Task.Run|}(() => File.ReadAllBytes("fixed.bin").Reverse().Count());
+                var c = await {|BLZ109:Task.Run|}(() => File.ReadAllText(p + q).Trim());
+                return a.Length + b + c.Length;
+            }
+        }
+        """ + StatelessSpawnStub, Sources.Usings + """
+        class C
+        {
+            async Task<int> A(string p, string q)
+            {
+                var a = await BlitzRuntime.Default.SpawnBlocking(p, static (p, _) => File.ReadAllText(p).Trim());
+                var b = await BlitzRuntime.Default.SpawnBlocking(static _ => File.ReadAllBytes("fixed.bin").Reverse().Count());
+                var c = await BlitzRuntime.Default.SpawnBlocking(_ => File.ReadAllText(p + q).Trim());
+                return a.Length + b + c.Length;
+            }
+        }
+        """ + StatelessSpawnStub);
+
 
     [Fact]
     public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + """
