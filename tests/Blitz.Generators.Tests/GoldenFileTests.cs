@@ -6,10 +6,21 @@ namespace Blitz.Generators.Tests;
 
 public sealed class GoldenFileTests
 {
+    private const string GoldenSuffix = ".generated.txt";
+
     public static TheoryData<string> ShapeNames => new(GeneratorShapes.All.Keys);
 
     [Fact]
-    public void There_are_at_least_fifteen_shapes() => Assert.True(GeneratorShapes.All.Count >= 15);
+    public void Every_shape_has_a_golden_file_and_every_golden_file_has_a_shape()
+    {
+        // From disk: a golden file left behind by a renamed or deleted shape pins nothing, and a shape without one is
+        // only checked on the machine that first writes it.
+        var goldenFiles = Directory.GetFiles(BaselineDirectory(), "*" + GoldenSuffix)
+            .Select(path => Path.GetFileName(path)[..^GoldenSuffix.Length])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(GeneratorShapes.All.Keys.Order(StringComparer.Ordinal), goldenFiles);
+    }
 
     [Theory]
     [MemberData(nameof(ShapeNames))]
@@ -18,18 +29,20 @@ public sealed class GoldenFileTests
         GeneratorRun run = GeneratorHarness.Run(GeneratorShapes.All[shape]);
 
         Assert.NotEmpty(run.GeneratedSources);
-        GoldenFile.AssertMatches(BaselineDirectory(), shape + ".generated.txt", GeneratorHarness.Describe(run));
+        GoldenFile.AssertMatches(BaselineDirectory(), shape + GoldenSuffix, GeneratorHarness.Describe(run));
     }
 
     [Theory]
     [MemberData(nameof(ShapeNames))]
-    public void Generated_code_compiles_without_warnings(string shape)
+    public async Task Each_shape_generates_its_golden_files_and_they_compile_without_warnings(string shape)
     {
-        GeneratorRun run = GeneratorHarness.Run(GeneratorShapes.All[shape]);
+        var test = OffloadGeneratorTest.For(GeneratorShapes.All[shape]);
+        foreach ((string hintName, string text) in GeneratorHarness.GeneratedFiles(File.ReadAllText(Path.Combine(BaselineDirectory(), shape + GoldenSuffix))))
+        {
+            test.ExpectGenerated(hintName, text);
+        }
 
-        Assert.NotEmpty(run.GeneratedSources);
-        var problems = CompilationFactory.Problems(run.OutputCompilation);
-        Assert.True(problems.Count == 0, CompilationFactory.Describe(problems) + "\n" + GeneratorHarness.Describe(run));
+        await test.RunAsync();
     }
 
     private static string BaselineDirectory([CallerFilePath] string thisFile = "")

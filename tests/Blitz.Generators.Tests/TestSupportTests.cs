@@ -42,6 +42,44 @@ public sealed class TestSupportTests
     public void The_runner_fails_when_a_generator_throws()
         => Assert.ThrowsAny<Exception>(() => GeneratorRunner.Run(new ThrowingGenerator(), GeneratorHarness.Compile("public class C { }")));
 
+    [Fact]
+    public async Task The_generator_test_fails_on_a_compiler_warning_in_the_output()
+    {
+        // CS0168: a declared but unused local. Nothing is generated, so the warning is the only reason to fail.
+        var test = OffloadGeneratorTest.For("public class C { public void M() { int unused; } }");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => test.RunAsync());
+
+        Assert.Contains("CS0168", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fuzz_case_that_throws_fails_the_report_with_its_seed_and_source()
+    {
+        var fuzz = new SeededFuzz(committedSeed: 42);
+        await fuzz.CheckEachAsync([1, 2, 3], i => $"case {i}", i => $"source of {i}", (i, _) =>
+            i == 2 ? throw new InvalidOperationException("boom") : ValueTask.CompletedTask);
+
+        var lines = new List<string>();
+        var failure = Assert.ThrowsAny<Exception>(() => fuzz.Report(lines.Add, "3 cases"));
+
+        Assert.Equal(1, fuzz.FailureCount);
+        Assert.Contains($"case 2 (seed {fuzz.Seed}): boom", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("source of 2", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("3 cases", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fuzz_run_without_failures_reports_and_passes()
+    {
+        var fuzz = new SeededFuzz(committedSeed: 42);
+        var lines = new List<string>();
+
+        fuzz.Report(lines.Add, "no cases");
+
+        Assert.Contains("0 failed", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
     private sealed class LeakyGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -6,12 +6,11 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Blitz.TestSupport;
 
 /// <summary>
-/// Builds in-memory C# compilations against the running framework's assemblies (the reference-assembly packages are
-/// not available here), plus any extra assemblies a test needs (typically the Blitz runtime).
+/// Builds in-memory C# compilations against the .NET 10 reference assemblies (<see cref="ReferenceAssemblies.Framework"/>),
+/// plus any extra assemblies a test needs (typically the Blitz runtime).
 /// </summary>
 public static class CompilationFactory
 {
-    private static readonly Lazy<MetadataReference[]> Framework = new(LoadFramework);
     private static readonly ConcurrentDictionary<string, MetadataReference> Extra = new();
 
     /// <summary>The parse options of every tree; generator drivers must use the same ones.</summary>
@@ -27,7 +26,7 @@ public static class CompilationFactory
     /// <summary>A library compilation of already parsed trees.</summary>
     public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, IEnumerable<Assembly>? references = null, string assemblyName = "Blitz.Generated.Tests")
     {
-        IEnumerable<MetadataReference> all = Framework.Value.Concat((references ?? []).Select(Reference));
+        IEnumerable<MetadataReference> all = ReferenceAssemblies.Framework.Concat((references ?? []).Select(Reference));
         return CSharpCompilation.Create(
             assemblyName,
             trees,
@@ -57,14 +56,4 @@ public static class CompilationFactory
         }));
 
     private static MetadataReference Reference(Assembly assembly) => Extra.GetOrAdd(assembly.Location, path => MetadataReference.CreateFromFile(path));
-
-    private static MetadataReference[] LoadFramework()
-    {
-        string paths = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
-        return paths.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(path => Path.GetFileName(path) is var name
-                && (name.StartsWith("System.", StringComparison.Ordinal) || name is "System.dll" or "mscorlib.dll" or "netstandard.dll"))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray();
-    }
 }

@@ -16,13 +16,13 @@ namespace Blitz.Analyzers.Tests.Deep;
 public sealed class DeepFuzzTests(ITestOutputHelper output)
 {
     private const int MutationsPerFile = 15;
-    private const int Seed = 7111;
+    private const int CommittedSeed = 7111;
 
     [Fact]
     public async Task Token_deletions_in_helpers_and_callers_never_make_the_deep_rules_throw()
     {
         var verifier = new DeepVerifier(BlitzSuggestionsAnalyzer.Hosting(new BLZ104HeavyCpuAnalyzer()), BlitzRulesAnalyzer.Hosting(new BLZ111BlockingHelperAnalyzer(), new BLZ112ForeverLoopThroughCallAnalyzer()));
-        var random = new Random(Seed);
+        var fuzz = new SeededFuzz(CommittedSeed);
         var work = new List<(string Name, Compilation Baseline, SyntaxTree Original, string Source)>();
         foreach (var fixture in new[] { "Ftp", "MicroOrm", "Mqtt" })
         {
@@ -34,28 +34,20 @@ public sealed class DeepFuzzTests(ITestOutputHelper output)
                 var tokens = original.GetRoot().DescendantTokens().ToArray();
                 for (var i = 0; i < MutationsPerFile; i++)
                 {
-                    work.Add(($"{fixture}/{original.FilePath} #{i}", baseline, original, MutationFuzzTests.DeleteTokens(text, tokens, random)));
+                    work.Add(($"{fixture}/{original.FilePath} #{i}", baseline, original, MutationFuzzTests.DeleteTokens(text, tokens, fuzz.Random)));
                 }
             }
         }
 
         var withErrors = 0;
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (item, ct) =>
+        await fuzz.CheckEachAsync(work, item => item.Name, item => item.Source, async (item, ct) =>
         {
             var tree = CSharpSyntaxTree.ParseText(item.Source, AnalyzerHarness.ParseOptions, path: item.Original.FilePath, cancellationToken: ct);
-            try
-            {
-                await verifier.AnalyzeAsync(item.Baseline.ReplaceSyntaxTree(item.Original, tree));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                throw new Xunit.Sdk.XunitException($"{item.Name} (seed {Seed}):\n{exception.Message}\n--- source\n{item.Source}");
-            }
-
             if (tree.GetDiagnostics(ct).Any(d => d.Severity == DiagnosticSeverity.Error)) { Interlocked.Increment(ref withErrors); }
+            await verifier.AnalyzeAsync(item.Baseline.ReplaceSyntaxTree(item.Original, tree));
         });
 
-        output.WriteLine($"{work.Count} mutations, {withErrors} with syntax errors, no analyzer exception");
+        fuzz.Report(output.WriteLine, $"{work.Count} mutations, {withErrors} with syntax errors");
         Assert.Equal(7 * MutationsPerFile, work.Count);
         Assert.True(withErrors > work.Count / 2, "most mutations should break the code");
     }
