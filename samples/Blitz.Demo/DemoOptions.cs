@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Blitz.Demo;
 
-/// <summary>What one run of the demo does; built by <see cref="OptionsParser"/>.</summary>
+/// <summary>What one run of the demo does; built by <see cref="DemoCommandLine"/>.</summary>
 /// <param name="Experiment">Which experiment runs.</param>
 /// <param name="Modes">The modes to run, in order.</param>
 /// <param name="TimeCap">How long one mode may run before it is cut off and reported as such.</param>

@@ -3,18 +3,22 @@ using Blitz.Demo;
 
 // The upload-hashing and starvation experiments: see samples/Blitz.Demo/README.md.
 // Exit codes: 0 success, 1 self-check failed, 2 usage.
-var parsed = OptionsParser.Parse(args);
+var parsed = DemoCommandLine.Parse(args);
 if (parsed.HelpRequested)
 {
-    Console.WriteLine(OptionsParser.Usage);
+    await DemoCommandLine.WriteHelpAsync(Console.Out);
     return 0;
 }
 
 if (parsed.Options is not { } options)
 {
-    Console.Error.WriteLine($"error: {parsed.Error}");
+    foreach (string error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error}");
+    }
+
     Console.Error.WriteLine();
-    Console.Error.WriteLine(OptionsParser.Usage);
+    await DemoCommandLine.WriteHelpAsync(Console.Error);
     return 2;
 }
 

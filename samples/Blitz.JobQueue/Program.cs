@@ -34,7 +34,7 @@ Task[] producers = Enumerable.Range(0, Producers).Select(p => Task.Run(async () 
 })).ToArray();
 
 // Close and drain: once every producer is done, close the input; the pipeline finishes every queued job.
-Task closing = Task.WhenAll(producers).ContinueWith(_ => input.Complete(), TaskScheduler.Default);
+Task closing = CloseWhenProducersEndAsync(producers, input);
 
 var perKind = new Dictionary<JobKind, (int Count, TimeSpan Time)>();
 int urgentDone = 0;
@@ -70,6 +70,20 @@ foreach (WorkerMetrics worker in consume.Workers)
 foreach (DeadLetter letter in deadLetters)
 {
     Console.WriteLine($"  dead letter: {letter}");
+}
+
+// Closes the input even when a producer fails, so the consumers still drain and end; the failure then surfaces at
+// 'await closing' rather than being dropped.
+static async Task CloseWhenProducersEndAsync(Task[] producers, PriorityInput<Job> input)
+{
+    try
+    {
+        await Task.WhenAll(producers);
+    }
+    finally
+    {
+        input.Complete();
+    }
 }
 
 static async ValueTask<JobResult> RunJobAsync(BlitzRuntime runtime, Job job, CancellationToken cancellationToken)
