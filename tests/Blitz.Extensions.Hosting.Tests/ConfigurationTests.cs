@@ -9,7 +9,7 @@ namespace Blitz.Extensions.Hosting.Tests;
 public sealed class ConfigurationTests
 {
     [Fact]
-    public async Task EveryOptionIsReadFromTheSection()
+    public async Task Every_option_is_read_from_the_section()
     {
         string prefix = TestSupport.UniquePrefix();
         using IHost host = BuildHost(new()
@@ -41,7 +41,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void TheWordsForNoLimitAndOffAreRead()
+    public void The_words_for_no_limit_and_off_are_read()
     {
         var options = new BlitzOptions { StallThreshold = TimeSpan.FromSeconds(1) };
         Bind(options, new() { ["Blitz:BlockingKeepAlive"] = "infinite", ["Blitz:StallThreshold"] = "OFF", ["Blitz:BlockingQueueCapacity"] = " 12 " });
@@ -51,7 +51,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void AnEmptySectionKeepsTheDefaults()
+    public void An_empty_section_keeps_the_defaults()
     {
         var options = new BlitzOptions();
         Bind(options, []);

@@ -8,7 +8,7 @@ namespace Blitz.Extensions.Hosting.Tests;
 public sealed class HostLifetimeTests
 {
     [Fact]
-    public async Task TheHostsRuntimeIsConfiguredAndIsTheDefaultWhileTheHostRuns()
+    public async Task The_hosts_runtime_is_configured_and_is_the_default_while_the_host_runs()
     {
         var logs = new RecordingLoggerProvider();
         string prefix = TestSupport.UniquePrefix();
@@ -30,7 +30,7 @@ public sealed class HostLifetimeTests
     }
 
     [Fact]
-    public async Task StoppingTheHostDrainsEveryAcceptedWorkItem()
+    public async Task Stopping_the_host_drains_every_accepted_work_item()
     {
         const int Queued = 20;
         var logs = new RecordingLoggerProvider();
@@ -61,7 +61,7 @@ public sealed class HostLifetimeTests
     }
 
     [Fact]
-    public async Task AShutdownTimeoutEndsTheWaitButNotTheWork()
+    public async Task A_shutdown_timeout_ends_the_wait_but_not_the_work()
     {
         var logs = new RecordingLoggerProvider();
         using IHost host = TestHosts.BuildWithOneBlockingThread(logs, shutdownTimeout: TimeSpan.FromMilliseconds(50));
@@ -86,7 +86,7 @@ public sealed class HostLifetimeTests
     }
 
     [Fact]
-    public async Task AThreadPoolStallIsLoggedAsAWarningWithItsMeasurements()
+    public async Task A_thread_pool_stall_is_logged_as_a_warning_with_its_measurements()
     {
         var logs = new RecordingLoggerProvider();
         using IHost host = TestHosts.Build(logs, b => b.Services.AddBlitz(o =>
@@ -115,7 +115,7 @@ public sealed class HostLifetimeTests
     }
 
     [Fact]
-    public async Task ASecondHostLeavesALiveDefaultAloneAndSaysSoAndALaterHostTakesOver()
+    public async Task A_second_host_leaves_a_live_default_alone_and_says_so_and_a_later_host_takes_over()
     {
         var firstLogs = new RecordingLoggerProvider();
         var secondLogs = new RecordingLoggerProvider();

@@ -9,7 +9,7 @@ namespace Blitz.Extensions.Hosting.Tests;
 public sealed class RegistrationTests
 {
     [Fact]
-    public void AddingBlitzTwiceKeepsOneRuntimeAndAppliesEveryConfigurationInOrder()
+    public void Adding_blitz_twice_keeps_one_runtime_and_applies_every_configuration_in_order()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -23,7 +23,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void ConfigurationAndCodeComposeInRegistrationOrder()
+    public void Configuration_and_code_compose_in_registration_order()
     {
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Blitz:MaxBlockingThreads"] = "5", ["Blitz:CpuThreads"] = "2" })
@@ -38,14 +38,14 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public void NullArgumentsAreRefused()
+    public void Null_arguments_are_refused()
     {
         Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddBlitz());
         Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddBlitz((IConfiguration)null!));
     }
 
     [Fact]
-    public void TheContainerDisposesARuntimeWhoseHostNeverStarted()
+    public void The_container_disposes_a_runtime_whose_host_never_started()
     {
         var services = new ServiceCollection();
         services.AddBlitz();

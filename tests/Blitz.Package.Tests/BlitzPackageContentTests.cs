@@ -5,14 +5,14 @@ namespace Blitz.Package.Tests;
 public sealed class BlitzPackageContentTests(PackedPackages packages)
 {
     [Fact]
-    public void TheRuntimeWithItsDocsIsTheOnlyLibrary()
+    public void The_runtime_with_its_docs_is_the_only_library()
     {
         PackedPackage blitz = packages.Blitz;
         Assert.Equal(["lib/net10.0/Blitz.Runtime.dll", "lib/net10.0/Blitz.Runtime.xml"], blitz.Entries.Where(static e => e.StartsWith("lib/", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public void TheGeneratorAnalyzersAndCodeFixesAreCompilerComponents()
+    public void The_generator_analyzers_and_code_fixes_are_compiler_components()
     {
         PackedPackage blitz = packages.Blitz;
         Assert.Equal(
@@ -21,7 +21,7 @@ public sealed class BlitzPackageContentTests(PackedPackages packages)
     }
 
     [Fact]
-    public void NothingButTheBaseLibraryIsADependency()
+    public void Nothing_but_the_base_library_is_a_dependency()
     {
         // Roslyn in particular must not leak: the compiler brings its own.
         PackedPackage blitz = packages.Blitz;
@@ -30,7 +30,7 @@ public sealed class BlitzPackageContentTests(PackedPackages packages)
     }
 
     [Fact]
-    public void MetadataNamesTheLicenseReadmeAndAuthors()
+    public void Metadata_names_the_license_readme_and_authors()
     {
         PackedPackage blitz = packages.Blitz;
         Assert.Equal("Blitz", blitz.Metadata("id"));

@@ -5,7 +5,7 @@ namespace Blitz.Package.Tests;
 public sealed class HostingPackageContentTests(PackedPackages packages)
 {
     [Fact]
-    public void TheHostingAssemblyWithItsDocsIsTheOnlyContent()
+    public void The_hosting_assembly_with_its_docs_is_the_only_content()
     {
         PackedPackage hosting = packages.Hosting;
         Assert.Equal(
@@ -17,7 +17,7 @@ public sealed class HostingPackageContentTests(PackedPackages packages)
     }
 
     [Fact]
-    public void ItDependsOnBlitzWithItsAnalyzersAndOnMinimumVersionsOfTheAbstractions()
+    public void It_depends_on_blitz_with_its_analyzers_and_on_minimum_versions_of_the_abstractions()
     {
         // Blitz with every asset, so that installing only this package still brings the generator and analyzers;
         // the abstractions as minimums, so that apps on a later servicing release are not refused.

@@ -7,7 +7,7 @@ public class OptionsTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void NonPositiveThreadCountsAndCapacityAreRejectedByName(int value)
+    public void Non_positive_thread_counts_and_capacity_are_rejected_by_name(int value)
     {
         Assert.Equal(nameof(BlitzOptions.MaxBlockingThreads), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { MaxBlockingThreads = value }).ParamName);
         Assert.Equal(nameof(BlitzOptions.CpuThreads), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { CpuThreads = value }).ParamName);
@@ -15,7 +15,7 @@ public class OptionsTests
     }
 
     [Fact]
-    public void NegativeKeepAliveIsRejectedButInfiniteIsAllowed()
+    public void Negative_keep_alive_is_rejected_but_infinite_is_allowed()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { BlockingKeepAlive = TimeSpan.FromSeconds(-2) });
         Assert.Equal(nameof(BlitzOptions.BlockingKeepAlive), ex.ParamName);
@@ -25,7 +25,7 @@ public class OptionsTests
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public void EmptyPrefixIsRejectedByName(string prefix)
+    public void Empty_prefix_is_rejected_by_name(string prefix)
     {
         var ex = Assert.Throws<ArgumentException>(() => new BlitzOptions { ThreadNamePrefix = prefix });
         Assert.Equal(nameof(BlitzOptions.ThreadNamePrefix), ex.ParamName);
@@ -33,14 +33,14 @@ public class OptionsTests
     }
 
     [Fact]
-    public void NonPositiveStallThresholdAndUnknownShutdownModeAreRejected()
+    public void Non_positive_stall_threshold_and_unknown_shutdown_mode_are_rejected()
     {
         Assert.Equal(nameof(BlitzOptions.StallThreshold), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { StallThreshold = TimeSpan.Zero }).ParamName);
         Assert.Equal(nameof(BlitzOptions.ShutdownMode), Assert.Throws<ArgumentOutOfRangeException>(() => new BlitzOptions { ShutdownMode = (ShutdownMode)42 }).ParamName);
     }
 
     [Fact]
-    public void DefaultsMatchTheDocumentation()
+    public void Defaults_match_the_documentation()
     {
         var options = new BlitzOptions();
         Assert.Equal(512, options.MaxBlockingThreads);
@@ -53,7 +53,7 @@ public class OptionsTests
     }
 
     [Fact]
-    public async Task TheRuntimeCopiesItsOptions()
+    public async Task The_runtime_copies_its_options()
     {
         var options = new BlitzOptions { MaxBlockingThreads = 1, ThreadNamePrefix = TestSupport.UniquePrefix() };
         await using var runtime = new BlitzRuntime(options);

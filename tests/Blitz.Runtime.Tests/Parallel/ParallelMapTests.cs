@@ -3,7 +3,7 @@ namespace Blitz.Runtime.Tests;
 public class ParallelMapTests
 {
     [Fact]
-    public async Task ParallelMapEqualsTheSequentialMapOnRandomInputs()
+    public async Task Parallel_map_equals_the_sequential_map_on_random_inputs()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 3);
         for (int seed = 0; seed < 60; seed++)
@@ -22,7 +22,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task ParallelMapIntoADestinationWritesOnlyTheSourceLength()
+    public async Task Parallel_map_into_a_destination_writes_only_the_source_length()
     {
         await using var runtime = TestSupport.NewRuntime();
         int[] source = Enumerable.Range(0, 1_000).ToArray();
@@ -34,7 +34,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task ParallelForRunsEveryIndexExactlyOnceOnCpuPoolThreads()
+    public async Task Parallel_for_runs_every_index_exactly_once_on_cpu_pool_threads()
     {
         await using var runtime = TestSupport.NewRuntime(o => { o.CpuThreads = 2; o.ThreadNamePrefix = "pf"; });
         var hits = new int[20_000];
@@ -55,7 +55,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task MaxDegreeOfParallelismBoundsConcurrency()
+    public async Task Max_degree_of_parallelism_bounds_concurrency()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 4);
         foreach (int degree in new[] { 1, 2 })
@@ -78,7 +78,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task OneFailingChunkSurfacesItsOwnException()
+    public async Task One_failing_chunk_surfaces_its_own_exception()
     {
         await using var runtime = TestSupport.NewRuntime();
         var ex = await Assert.ThrowsAsync<FormatException>(async () =>
@@ -87,7 +87,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task FailuresOnSeveralThreadsSurfaceAsOneAggregateException()
+    public async Task Failures_on_several_threads_surface_as_one_aggregate_exception()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 2);
         using var bothStarted = new Barrier(2);
@@ -101,7 +101,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task CancellationStopsBetweenChunks()
+    public async Task Cancellation_stops_between_chunks()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 2);
         using var cts = new CancellationTokenSource();
@@ -124,7 +124,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task BadArgumentsAreRejected()
+    public async Task Bad_arguments_are_rejected()
     {
         await using var runtime = TestSupport.NewRuntime();
         Assert.Throws<ArgumentNullException>(() => runtime.ParallelMapAsync<int, int>(new int[1], new int[1], null!));
@@ -142,7 +142,7 @@ public class ParallelMapTests
     }
 
     [Fact]
-    public async Task AwaitingAParallelOperationTwiceThrows()
+    public async Task Awaiting_a_parallel_operation_twice_throws()
     {
         await using var runtime = TestSupport.NewRuntime();
         ValueTask task = runtime.ParallelForAsync(0, 100, _ => { });

@@ -24,7 +24,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void TryWriteFillsToCapacityThenFailsAndTryReadIsFifo(string kind)
+    public void Try_write_fills_to_capacity_then_fails_and_try_read_is_fifo(string kind)
     {
         Channel<int> channel = Create(kind, 3);
         Assert.True(channel.Reader.CanCount);
@@ -50,7 +50,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task AReadAsyncOnAnEmptyChannelWaitsForTheNextWrite(string kind)
+    public async Task A_read_async_on_an_empty_channel_waits_for_the_next_write(string kind)
     {
         Channel<int> channel = Create(kind, 2);
         ValueTask<int> first = channel.Reader.ReadAsync();
@@ -69,7 +69,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task AWriteAsyncOnAFullChannelWaitsForRoomAndKeepsOrder(string kind)
+    public async Task A_write_async_on_a_full_channel_waits_for_room_and_keeps_order(string kind)
     {
         Channel<int> channel = Create(kind, 2);
         await channel.Writer.WriteAsync(1);
@@ -93,7 +93,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task WaitToReadAndWaitToWriteWakeWhenAReadOrWriteBecomesPossible(string kind)
+    public async Task Wait_to_read_and_wait_to_write_wake_when_a_read_or_write_becomes_possible(string kind)
     {
         Channel<int> channel = Create(kind, 1);
         Assert.True(await Finish(channel.Writer.WaitToWriteAsync()));
@@ -116,7 +116,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task CompletingLetsBufferedItemsDrainThenEnds(string kind)
+    public async Task Completing_lets_buffered_items_drain_then_ends(string kind)
     {
         Channel<int> channel = Create(kind, 4);
         channel.Writer.TryWrite(1);
@@ -143,7 +143,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task CompletingWithAnErrorFaultsCompletionAndWaitsAndWrapsItForReads(string kind)
+    public async Task Completing_with_an_error_faults_completion_and_waits_and_wraps_it_for_reads(string kind)
     {
         Channel<int> channel = Create(kind, 4);
         var error = new InvalidOperationException("producer failed");
@@ -163,7 +163,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task CompletingWithACancellationCancelsCompletion(string kind)
+    public async Task Completing_with_a_cancellation_cancels_completion(string kind)
     {
         Channel<int> channel = Create(kind, 4);
         using var cts = new CancellationTokenSource();
@@ -177,7 +177,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task CompletingReleasesEveryWaiter(string kind)
+    public async Task Completing_releases_every_waiter(string kind)
     {
         Channel<int> empty = Create(kind, 1);
         ValueTask<int> read = empty.Reader.ReadAsync();
@@ -205,7 +205,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task ACanceledReadIsRemovedAndTheNextItemIsNotLost(string kind)
+    public async Task A_canceled_read_is_removed_and_the_next_item_is_not_lost(string kind)
     {
         Channel<int> channel = Create(kind, 2);
         using var cts = new CancellationTokenSource();
@@ -224,7 +224,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task ACanceledWriteIsRemovedAndItsItemNeverArrives(string kind)
+    public async Task A_canceled_write_is_removed_and_its_item_never_arrives(string kind)
     {
         Channel<int> channel = Create(kind, 1);
         channel.Writer.TryWrite(1);
@@ -242,7 +242,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task CanceledWaitsThrowAndPreCanceledTokensFailAtOnce(string kind)
+    public async Task Canceled_waits_throw_and_pre_canceled_tokens_fail_at_once(string kind)
     {
         Channel<int> channel = Create(kind, 1);
         using var cts = new CancellationTokenSource();
@@ -262,7 +262,7 @@ public class ChannelConformanceTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task ReadAllAsyncDrainsThenEndsWhenCompleted(string kind)
+    public async Task Read_all_async_drains_then_ends_when_completed(string kind)
     {
         Channel<int> channel = Create(kind, 4);
         Task producer = Task.Run(async () =>

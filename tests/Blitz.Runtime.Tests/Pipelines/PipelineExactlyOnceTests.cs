@@ -22,7 +22,7 @@ public class PipelineExactlyOnceTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task EveryItemEndsInExactlyOnePlace(int seed)
+    public async Task Every_item_ends_in_exactly_one_place(int seed)
     {
         var random = new Random(seed);
         int items = random.Next(200, 2_000);

@@ -8,7 +8,7 @@ namespace Blitz.Runtime.Tests;
 public class StallMonitorTests
 {
     [Fact]
-    public async Task BlockingEveryThreadPoolThreadIsReportedAsAStall()
+    public async Task Blocking_every_thread_pool_thread_is_reported_as_a_stall()
     {
         var stalls = new List<StallEventArgs>();
         var runtime = TestSupport.NewRuntime(o => { o.StallThreshold = TimeSpan.FromMilliseconds(100); o.StallProbeInterval = TimeSpan.FromMilliseconds(20); });
@@ -55,7 +55,7 @@ public class StallMonitorTests
     }
 
     [Fact]
-    public async Task AnIdleThreadPoolReportsNoStall()
+    public async Task An_idle_thread_pool_reports_no_stall()
     {
         int stalls = 0;
         var runtime = TestSupport.NewRuntime(o => { o.StallThreshold = TimeSpan.FromSeconds(2); o.StallProbeInterval = TimeSpan.FromMilliseconds(10); });
@@ -66,7 +66,7 @@ public class StallMonitorTests
     }
 
     [Fact]
-    public async Task AThrowingHandlerDoesNotStopTheMonitor()
+    public async Task A_throwing_handler_does_not_stop_the_monitor()
     {
         int calls = 0;
         string prefix = TestSupport.UniquePrefix();

@@ -5,7 +5,7 @@ namespace Blitz.Runtime.Tests;
 public class CancellationTests
 {
     [Fact]
-    public async Task ATokenCanceledBeforeTheWorkStartsRemovesItWithoutRunningIt()
+    public async Task A_token_canceled_before_the_work_starts_removes_it_without_running_it()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         using var gate = new ManualResetEventSlim();
@@ -32,7 +32,7 @@ public class CancellationTests
     }
 
     [Fact]
-    public async Task AnAlreadyCanceledTokenNeverRunsTheWork()
+    public async Task An_already_canceled_token_never_runs_the_work()
     {
         await using var runtime = TestSupport.NewRuntime();
         var runs = new StrongBox<int>();
@@ -48,7 +48,7 @@ public class CancellationTests
     }
 
     [Fact]
-    public async Task RunningWorkSeesTheTokenAndItsCancellationIsCountedAsCanceled()
+    public async Task Running_work_sees_the_token_and_its_cancellation_is_counted_as_canceled()
     {
         await using var runtime = TestSupport.NewRuntime();
         using var cts = new CancellationTokenSource();
@@ -70,7 +70,7 @@ public class CancellationTests
     }
 
     [Fact]
-    public async Task AnOperationCanceledExceptionFromAnotherTokenIsAFault()
+    public async Task An_operation_canceled_exception_from_another_token_is_a_fault()
     {
         await using var runtime = TestSupport.NewRuntime();
         using var other = new CancellationTokenSource();

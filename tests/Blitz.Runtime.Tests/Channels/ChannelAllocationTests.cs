@@ -15,7 +15,7 @@ public class ChannelAllocationTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task SeveralWaitingReadersAndWritersAllocateNothing(bool cancelableToken)
+    public async Task Several_waiting_readers_and_writers_allocate_nothing(bool cancelableToken)
     {
         using var cts = new CancellationTokenSource();
         double perWait = await BytesPerWait(new BoundedChannel<int>(1), cancelableToken ? cts.Token : CancellationToken.None);
@@ -23,7 +23,7 @@ public class ChannelAllocationTests
     }
 
     [Fact]
-    public async Task TheSameLoopOnTheBclChannelAllocatesPerWait()
+    public async Task The_same_loop_on_the_bcl_channel_allocates_per_wait()
     {
         // The control: the measurement sees a per-wait allocation where there is one.
         double perWait = await BytesPerWait(Channel.CreateBounded<int>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.Wait }), CancellationToken.None);
@@ -33,7 +33,7 @@ public class ChannelAllocationTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task FourProducersAndFourConsumersAllocateNothingPerItem(bool waitThenTry)
+    public async Task Four_producers_and_four_consumers_allocate_nothing_per_item(bool waitThenTry)
     {
         var channel = new BoundedChannel<int>(4);
         await Task.Run(async () =>

@@ -30,7 +30,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task AThreeStagePipelineOverTheThreeKindsDeliversEveryItemInOrder()
+    public async Task A_three_stage_pipeline_over_the_three_kinds_delivers_every_item_in_order()
     {
         await using var runtime = TestSupport.NewRuntime();
         var threads = new ConcurrentDictionary<string, bool>();
@@ -53,7 +53,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task AnOrderedStageKeepsInputOrderWhenLaterItemsFinishFirst()
+    public async Task An_ordered_stage_keeps_input_order_when_later_items_finish_first()
     {
         await using var runtime = TestSupport.NewRuntime();
         await using Pipeline<int> pipeline = Pipeline.Create(runtime, Range(300))
@@ -70,7 +70,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task AnUnorderedStageDeliversEveryItemOnce()
+    public async Task An_unordered_stage_delivers_every_item_once()
     {
         await using var runtime = TestSupport.NewRuntime();
         await using Pipeline<int> pipeline = Pipeline.Create(runtime, Range(1_000))
@@ -83,7 +83,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task DeadLettersCarryTheItemAndTheExceptionAfterTheRetries()
+    public async Task Dead_letters_carry_the_item_and_the_exception_after_the_retries()
     {
         await using var runtime = TestSupport.NewRuntime();
         var attempts = new ConcurrentDictionary<int, int>();
@@ -122,7 +122,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task AFailingStageFailsThePipelineAndEveryItemIsAccountedFor()
+    public async Task A_failing_stage_fails_the_pipeline_and_every_item_is_accounted_for()
     {
         await using var runtime = TestSupport.NewRuntime();
         var source = Channel.CreateUnbounded<int>();
@@ -164,7 +164,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task CancellationStopsEveryStageAndCompletesTheOutput()
+    public async Task Cancellation_stops_every_stage_and_completes_the_output()
     {
         await using var runtime = TestSupport.NewRuntime();
         using var cts = new CancellationTokenSource();
@@ -202,7 +202,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task CancelingAPipelineWhoseSourceIsIdleCompletesItAndTheSourceIsNotReadAfterwards()
+    public async Task Canceling_a_pipeline_whose_source_is_idle_completes_it_and_the_source_is_not_read_afterwards()
     {
         await using var runtime = TestSupport.NewRuntime();
         var source = Channel.CreateUnbounded<int>();
@@ -221,7 +221,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task BatchesHoldSizeItemsAndThePartialLastBatchIsFlushed()
+    public async Task Batches_hold_size_items_and_the_partial_last_batch_is_flushed()
     {
         await using var runtime = TestSupport.NewRuntime();
         await using Pipeline<int[]> pipeline = Pipeline.Create(runtime, Range(103))
@@ -237,7 +237,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task ABatchWindowFlushesAPartialBatchWithoutWaitingForMoreItems()
+    public async Task A_batch_window_flushes_a_partial_batch_without_waiting_for_more_items()
     {
         await using var runtime = TestSupport.NewRuntime();
         var source = Channel.CreateUnbounded<int>();
@@ -258,7 +258,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task ASourceChannelCompletedWithAnErrorFailsThePipeline()
+    public async Task A_source_channel_completed_with_an_error_fails_the_pipeline()
     {
         await using var runtime = TestSupport.NewRuntime();
         var source = Channel.CreateUnbounded<int>();
@@ -270,7 +270,7 @@ public class PipelineTests
     }
 
     [Fact]
-    public async Task ArgumentsAreValidated()
+    public async Task Arguments_are_validated()
     {
         await using var runtime = TestSupport.NewRuntime();
         var source = Channel.CreateUnbounded<int>().Reader;

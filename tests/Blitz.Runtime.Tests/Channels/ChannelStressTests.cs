@@ -18,7 +18,7 @@ public class ChannelStressTests
     [InlineData("blitz", 1)]
     [InlineData("blitz", 16)]
     [InlineData("bcl", 16)]
-    public async Task EveryItemIsDeliveredExactlyOnceUnderRandomCancellation(string kind, int capacity)
+    public async Task Every_item_is_delivered_exactly_once_under_random_cancellation(string kind, int capacity)
     {
         Channel<int> channel = ChannelConformanceTests.Create(kind, capacity);
         int[] seen = new int[Items];

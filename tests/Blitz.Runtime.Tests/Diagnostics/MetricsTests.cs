@@ -5,7 +5,7 @@ namespace Blitz.Runtime.Tests;
 public class MetricsTests
 {
     [Fact]
-    public async Task CountersAreExactPerPool()
+    public async Task Counters_are_exact_per_pool()
     {
         await using var runtime = TestSupport.NewRuntime();
         for (int i = 0; i < 10; i++)
@@ -26,7 +26,7 @@ public class MetricsTests
     }
 
     [Fact]
-    public async Task TheBlitzMeterPublishesCountersGaugesAndHistograms()
+    public async Task The_blitz_meter_publishes_counters_gauges_and_histograms()
     {
         await using var runtime = TestSupport.NewRuntime();
         var measurements = new List<(string Name, double Value, string? Pool)>();

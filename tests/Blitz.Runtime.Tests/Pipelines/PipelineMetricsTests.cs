@@ -7,7 +7,7 @@ namespace Blitz.Runtime.Tests;
 public class PipelineMetricsTests
 {
     [Fact]
-    public async Task PerStageAndPerWorkerCountersArePublishedOnTheBlitzMeter()
+    public async Task Per_stage_and_per_worker_counters_are_published_on_the_blitz_meter()
     {
         await using var runtime = TestSupport.NewRuntime();
         var source = Channel.CreateUnbounded<int>();

@@ -21,7 +21,7 @@ public class StressTests
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
-    public async Task EveryAcceptedItemCompletesExactlyOnceAcrossBothPoolsWithCancellationFaultsAndDisposal(int seed)
+    public async Task Every_accepted_item_completes_exactly_once_across_both_pools_with_cancellation_faults_and_disposal(int seed)
     {
         string prefix = TestSupport.UniquePrefix();
         var runtime = new BlitzRuntime(new BlitzOptions

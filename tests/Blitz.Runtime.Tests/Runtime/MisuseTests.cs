@@ -3,7 +3,7 @@ namespace Blitz.Runtime.Tests;
 public class MisuseTests
 {
     [Fact]
-    public async Task AwaitingTwiceThrowsInvalidOperationException()
+    public async Task Awaiting_twice_throws_invalid_operation_exception()
     {
         await using var runtime = TestSupport.NewRuntime();
         ValueTask<int> task = runtime.SpawnBlocking<AddWork, int>(new AddWork(1, 2));
@@ -12,7 +12,7 @@ public class MisuseTests
     }
 
     [Fact]
-    public async Task AwaitingAfterTheNodeWasReusedThrowsAndNeverReturnsAnotherCallersResult()
+    public async Task Awaiting_after_the_node_was_reused_throws_and_never_returns_another_callers_result()
     {
         await using var runtime = TestSupport.NewRuntime();
         ValueTask<int> first = runtime.SpawnBlocking<AddWork, int>(new AddWork(1, 1));
@@ -25,7 +25,7 @@ public class MisuseTests
     }
 
     [Fact]
-    public async Task ReadingAnIncompleteResultThrowsWithoutBreakingTheRealAwait()
+    public async Task Reading_an_incomplete_result_throws_without_breaking_the_real_await()
     {
         await using var runtime = TestSupport.NewRuntime();
         using var gate = new ManualResetEventSlim();
@@ -36,7 +36,7 @@ public class MisuseTests
     }
 
     [Fact]
-    public async Task ConcurrentDoubleAwaitsNeverBothSucceed()
+    public async Task Concurrent_double_awaits_never_both_succeed()
     {
         await using var runtime = TestSupport.NewRuntime();
         for (int i = 0; i < 2_000; i++)
@@ -67,7 +67,7 @@ public class MisuseTests
     }
 
     [Fact]
-    public async Task DisposingSynchronouslyFromAPoolThreadThrowsInsteadOfDeadlocking()
+    public async Task Disposing_synchronously_from_a_pool_thread_throws_instead_of_deadlocking()
     {
         var runtime = TestSupport.NewRuntime();
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(async () => await runtime.SpawnBlocking(runtime, static (r, _) => { r.Dispose(); return 0; }));

@@ -5,7 +5,7 @@ namespace Blitz.Runtime.Tests;
 public class BlockingPoolTests
 {
     [Fact]
-    public async Task ThreadsStartOnDemandUpToTheCap()
+    public async Task Threads_start_on_demand_up_to_the_cap()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 4);
         Assert.Equal(0, runtime.GetMetrics().Blocking.Threads);
@@ -27,7 +27,7 @@ public class BlockingPoolTests
     }
 
     [Fact]
-    public async Task AnIdleThreadIsReusedInsteadOfStartingAnother()
+    public async Task An_idle_thread_is_reused_instead_of_starting_another()
     {
         await using var runtime = TestSupport.NewRuntime();
         for (int i = 0; i < 100; i++)
@@ -41,7 +41,7 @@ public class BlockingPoolTests
     }
 
     [Fact]
-    public async Task IdleThreadsExitAfterTheKeepAlive()
+    public async Task Idle_threads_exit_after_the_keep_alive()
     {
         string prefix = TestSupport.UniquePrefix();
         await using var runtime = TestSupport.NewRuntime(o => { o.BlockingKeepAlive = TimeSpan.FromMilliseconds(50); o.ThreadNamePrefix = prefix; });
@@ -60,7 +60,7 @@ public class BlockingPoolTests
     }
 
     [Fact]
-    public async Task AFullQueueRefusesTrySpawnAndHoldsSpawnUntilThereIsRoom()
+    public async Task A_full_queue_refuses_try_spawn_and_holds_spawn_until_there_is_room()
     {
         await using var runtime = TestSupport.NewRuntime(o => { o.MaxBlockingThreads = 1; o.BlockingQueueCapacity = 2; });
         using var gate = new ManualResetEventSlim();
@@ -84,7 +84,7 @@ public class BlockingPoolTests
     }
 
     [Fact]
-    public async Task AnItemWaitingForRoomCanBeCanceled()
+    public async Task An_item_waiting_for_room_can_be_canceled()
     {
         await using var runtime = TestSupport.NewRuntime(o => { o.MaxBlockingThreads = 1; o.BlockingQueueCapacity = 1; });
         using var gate = new ManualResetEventSlim();
@@ -104,7 +104,7 @@ public class BlockingPoolTests
     }
 
     [Fact]
-    public async Task ProducersThatOutrunACapacity16QueueLoseNothing()
+    public async Task Producers_that_outrun_a_capacity16_queue_lose_nothing()
     {
         await using var runtime = TestSupport.NewRuntime(o => { o.MaxBlockingThreads = 2; o.BlockingQueueCapacity = 16; });
         const int Producers = 8;

@@ -6,7 +6,7 @@ namespace Blitz.Runtime.Tests;
 public class SpawnTests
 {
     [Fact]
-    public async Task BlockingWorkRunsOnANamedBlockingThreadNeverOnTheThreadPool()
+    public async Task Blocking_work_runs_on_a_named_blocking_thread_never_on_the_thread_pool()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.ThreadNamePrefix = "pfx");
         var (name, isPoolThread) = await runtime.SpawnBlocking<ThreadInfoWork, (string?, bool)>(default);
@@ -15,7 +15,7 @@ public class SpawnTests
     }
 
     [Fact]
-    public async Task CpuWorkRunsOnANamedCpuThread()
+    public async Task Cpu_work_runs_on_a_named_cpu_thread()
     {
         await using var runtime = TestSupport.NewRuntime(o => { o.ThreadNamePrefix = "pfx"; o.CpuThreads = 2; });
         var (name, isPoolThread) = await runtime.SpawnCpu<ThreadInfoWork, (string?, bool)>(default);
@@ -24,7 +24,7 @@ public class SpawnTests
     }
 
     [Fact]
-    public async Task TheContinuationResumesOnTheThreadPoolNotOnTheBlitzThread()
+    public async Task The_continuation_resumes_on_the_thread_pool_not_on_the_blitz_thread()
     {
         await using var runtime = TestSupport.NewRuntime();
 
@@ -42,7 +42,7 @@ public class SpawnTests
     }
 
     [Fact]
-    public async Task EveryOverloadReturnsTheWorksResult()
+    public async Task Every_overload_returns_the_works_result()
     {
         await using var runtime = TestSupport.NewRuntime();
         Assert.Equal(5, await runtime.SpawnBlocking<AddWork, int>(new AddWork(2, 3)));
@@ -59,7 +59,7 @@ public class SpawnTests
     }
 
     [Fact]
-    public async Task NullDelegatesAreRejected()
+    public async Task Null_delegates_are_rejected()
     {
         await using var runtime = TestSupport.NewRuntime();
         Assert.Throws<ArgumentNullException>(() => runtime.SpawnBlocking<int, int>(1, null!));
@@ -67,7 +67,7 @@ public class SpawnTests
     }
 
     [Fact]
-    public async Task AnExceptionSurfacesAtTheAwaitWithItsStackTraceAndTheThreadSurvives()
+    public async Task An_exception_surfaces_at_the_await_with_its_stack_trace_and_the_thread_survives()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         var ex = await Assert.ThrowsAsync<InvalidDataException>(async () => await runtime.SpawnBlocking<ThrowingWork, int>(default));
@@ -83,7 +83,7 @@ public class SpawnTests
     }
 
     [Fact]
-    public async Task TheCallersExecutionContextFlowsInAndWorkLeavesNoAsyncLocalBehind()
+    public async Task The_callers_execution_context_flows_in_and_work_leaves_no_async_local_behind()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         var local = new AsyncLocal<string?>();

@@ -16,7 +16,7 @@ public class PipelineAllocationTests(ITestOutputHelper output)
     [InlineData(StageKind.Async, 4)]
     [InlineData(StageKind.Blocking, 4)]
     [InlineData(StageKind.Cpu, 4)]
-    public async Task AStageAllocatesNothingPerItemInSteadyState(StageKind kind, int degreeOfParallelism)
+    public async Task A_stage_allocates_nothing_per_item_in_steady_state(StageKind kind, int degreeOfParallelism)
     {
         // Several workers of a stage wait on one queue at once: the Blitz bounded channel pools its waiters.
         double perItem = await MeasureAsync(kind, degreeOfParallelism);

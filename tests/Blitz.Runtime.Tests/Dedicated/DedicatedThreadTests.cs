@@ -3,7 +3,7 @@ namespace Blitz.Runtime.Tests;
 public class DedicatedThreadTests
 {
     [Fact]
-    public async Task ALoopRunsOnItsOwnNamedThreadUntilAStopIsRequested()
+    public async Task A_loop_runs_on_its_own_named_thread_until_a_stop_is_requested()
     {
         await using var runtime = TestSupport.NewRuntime();
         string? threadName = null;
@@ -33,7 +33,7 @@ public class DedicatedThreadTests
     }
 
     [Fact]
-    public async Task DisposeAsyncStopsAndWaits()
+    public async Task Dispose_async_stops_and_waits()
     {
         await using var runtime = TestSupport.NewRuntime();
         bool exited = false;
@@ -48,7 +48,7 @@ public class DedicatedThreadTests
     }
 
     [Fact]
-    public async Task ALoopThatThrowsFaultsCompletionAndACanceledStopDoesNot()
+    public async Task A_loop_that_throws_faults_completion_and_a_canceled_stop_does_not()
     {
         await using var runtime = TestSupport.NewRuntime();
         var faulty = runtime.SpawnDedicated("faulty", _ => throw new InvalidOperationException("loop broke"));
@@ -62,7 +62,7 @@ public class DedicatedThreadTests
     }
 
     [Fact]
-    public async Task BadArgumentsAreRejected()
+    public async Task Bad_arguments_are_rejected()
     {
         await using var runtime = TestSupport.NewRuntime();
         Assert.Throws<ArgumentException>(() => runtime.SpawnDedicated("", _ => { }));
@@ -71,7 +71,7 @@ public class DedicatedThreadTests
     }
 
     [Fact]
-    public async Task TheRuntimeStopsItsLoopsWhenDisposed()
+    public async Task The_runtime_stops_its_loops_when_disposed()
     {
         var runtime = TestSupport.NewRuntime();
         var loops = Enumerable.Range(0, 3).Select(i => runtime.SpawnDedicated($"loop-{i}", token => token.WaitHandle.WaitOne())).ToArray();

@@ -9,7 +9,7 @@ namespace Blitz.Runtime.Tests;
 public class QueueProtocolTests
 {
     [Fact]
-    public async Task StaleEntriesOfCanceledItemsNeverRunTheNodesNextLife()
+    public async Task Stale_entries_of_canceled_items_never_run_the_nodes_next_life()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         using var gate = new ManualResetEventSlim();
@@ -49,7 +49,7 @@ public class QueueProtocolTests
     }
 
     [Fact]
-    public async Task BlockedWorkGrowsTheBlockingPoolToOneThreadPerItem()
+    public async Task Blocked_work_grows_the_blocking_pool_to_one_thread_per_item()
     {
         int items = Environment.ProcessorCount + 6;
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = items);
@@ -68,7 +68,7 @@ public class QueueProtocolTests
     }
 
     [Fact]
-    public async Task TheGrowthCheckNeverExceedsTheCap()
+    public async Task The_growth_check_never_exceeds_the_cap()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = Environment.ProcessorCount + 1);
         using var gate = new ManualResetEventSlim();
@@ -86,7 +86,7 @@ public class QueueProtocolTests
     }
 
     [Fact]
-    public async Task ARefusedItemIsReturnedToTheNodePoolAndCounted()
+    public async Task A_refused_item_is_returned_to_the_node_pool_and_counted()
     {
         await using var runtime = TestSupport.NewRuntime(o => { o.MaxBlockingThreads = 1; o.BlockingQueueCapacity = 1; });
         using var gate = new ManualResetEventSlim();

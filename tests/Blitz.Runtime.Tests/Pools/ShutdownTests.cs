@@ -5,7 +5,7 @@ namespace Blitz.Runtime.Tests;
 public class ShutdownTests
 {
     [Fact]
-    public async Task DisposeDrainsAcceptedWorkThenRefusesMore()
+    public async Task Dispose_drains_accepted_work_then_refuses_more()
     {
         var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         using var gate = new ManualResetEventSlim();
@@ -28,7 +28,7 @@ public class ShutdownTests
     }
 
     [Fact]
-    public async Task CancelQueuedCancelsWaitingWorkButLetsRunningWorkFinish()
+    public async Task Cancel_queued_cancels_waiting_work_but_lets_running_work_finish()
     {
         var runtime = TestSupport.NewRuntime(o => { o.MaxBlockingThreads = 1; o.ShutdownMode = ShutdownMode.CancelQueued; });
         using var gate = new ManualResetEventSlim();
@@ -54,7 +54,7 @@ public class ShutdownTests
     }
 
     [Fact]
-    public async Task DisposeJoinsEveryThreadItStarted()
+    public async Task Dispose_joins_every_thread_it_started()
     {
         string prefix = TestSupport.UniquePrefix();
         var runtime = new BlitzRuntime(new BlitzOptions { ThreadNamePrefix = prefix, CpuThreads = 2 });
@@ -77,7 +77,7 @@ public class ShutdownTests
     }
 
     [Fact]
-    public async Task DisposeIsIdempotentAndSynchronousDisposeWaitsToo()
+    public async Task Dispose_is_idempotent_and_synchronous_dispose_waits_too()
     {
         var runtime = TestSupport.NewRuntime();
         Assert.Equal(2, await runtime.SpawnBlocking<AddWork, int>(new AddWork(1, 1)));
@@ -88,7 +88,7 @@ public class ShutdownTests
     }
 
     [Fact]
-    public void TheDefaultRuntimeIsCreatedOnceAndCannotBeReconfiguredAfterUse()
+    public void The_default_runtime_is_created_once_and_cannot_be_reconfigured_after_use()
     {
         BlitzRuntime first = BlitzRuntime.Default;
         Assert.Same(first, BlitzRuntime.Default);
@@ -97,7 +97,7 @@ public class ShutdownTests
     }
 
     [Fact]
-    public async Task AHostSetsTheDefaultOnlyWhenNoLiveDefaultIsInTheWay()
+    public async Task A_host_sets_the_default_only_when_no_live_default_is_in_the_way()
     {
         // Same class as the test above: both use the process-wide default, so they never run at the same time.
         BlitzRuntime live = BlitzRuntime.Default;

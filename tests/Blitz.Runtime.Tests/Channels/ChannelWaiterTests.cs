@@ -4,7 +4,7 @@ namespace Blitz.Runtime.Tests;
 public class ChannelWaiterTests
 {
     [Fact]
-    public async Task ATokenCanceledDuringRegistrationCancelsTheWaiterUnderTheReentrantLock()
+    public async Task A_token_canceled_during_registration_cancels_the_waiter_under_the_reentrant_lock()
     {
         // The channel checks the token before queuing; if it fires between that check and the registration, the
         // callback runs inside UnsafeRegister, on the thread that holds the channel's lock.
@@ -29,7 +29,7 @@ public class ChannelWaiterTests
     }
 
     [Fact]
-    public async Task AClaimedWaiterIgnoresItsTokenAndCompletesWithTheValue()
+    public async Task A_claimed_waiter_ignores_its_token_and_completes_with_the_value()
     {
         var channelLock = new Lock();
         var queue = new BoundedChannelWaiterQueue<int>(channelLock);

@@ -5,7 +5,7 @@ namespace Blitz.Runtime.Tests;
 public class PipelinePriorityTests
 {
     [Fact]
-    public async Task HighItemsGoFirstAndAWaitingNormalItemPassesAfterAtMostEightHighOnes()
+    public async Task High_items_go_first_and_a_waiting_normal_item_passes_after_at_most_eight_high_ones()
     {
         await using var runtime = TestSupport.NewRuntime();
         var input = new PriorityInput<string>(capacityPerLane: 64);
@@ -40,7 +40,7 @@ public class PipelinePriorityTests
     }
 
     [Fact]
-    public async Task HighItemsAreNotHeldBackWhenNoNormalItemWaits()
+    public async Task High_items_are_not_held_back_when_no_normal_item_waits()
     {
         var input = new PriorityInput<int>();
         for (int i = 0; i < 30; i++)
@@ -62,7 +62,7 @@ public class PipelinePriorityTests
     }
 
     [Fact]
-    public async Task AWaitingReaderWakesForEitherLaneAndEndsAfterComplete()
+    public async Task A_waiting_reader_wakes_for_either_lane_and_ends_after_complete()
     {
         var input = new PriorityInput<int>(capacityPerLane: 1);
         ValueTask<bool> waiting = input.Reader.WaitToReadAsync();

@@ -10,7 +10,7 @@ public class AllocationTests
     private const int Calls = 100_000;
 
     [Fact]
-    public Task SpawnBlockingWithAStructWorkItemAllocatesNothingInSteadyState()
+    public Task Spawn_blocking_with_a_struct_work_item_allocates_nothing_in_steady_state()
         => AssertAllocationFree(static async (runtime, calls) =>
         {
             int sum = 0;
@@ -23,7 +23,7 @@ public class AllocationTests
         });
 
     [Fact]
-    public Task SpawnBlockingWithAStaticLambdaAndStateAllocatesNothingInSteadyState()
+    public Task Spawn_blocking_with_a_static_lambda_and_state_allocates_nothing_in_steady_state()
         => AssertAllocationFree(static async (runtime, calls) =>
         {
             int sum = 0;
@@ -36,7 +36,7 @@ public class AllocationTests
         });
 
     [Fact]
-    public Task SpawnCpuAllocatesNothingInSteadyState()
+    public Task Spawn_cpu_allocates_nothing_in_steady_state()
         => AssertAllocationFree(static async (runtime, calls) =>
         {
             int sum = 0;
@@ -50,7 +50,7 @@ public class AllocationTests
         });
 
     [Fact]
-    public Task HighPrioritySpawnsAllocateNothingInSteadyState()
+    public Task High_priority_spawns_allocate_nothing_in_steady_state()
         => AssertAllocationFree(static async (runtime, calls) =>
         {
             int sum = 0;
@@ -63,7 +63,7 @@ public class AllocationTests
         });
 
     [Fact]
-    public async Task ACancelableTokenThatNeverFiresAllocatesNothingInSteadyState()
+    public async Task A_cancelable_token_that_never_fires_allocates_nothing_in_steady_state()
     {
         using var cts = new CancellationTokenSource();
         await AssertAllocationFree(async (runtime, calls) =>
@@ -103,7 +103,7 @@ public class AllocationTests
 public class ParallelMapAllocationTests
 {
     [Fact]
-    public async Task ParallelMapAllocatesNothingPerItemAndAConstantAtMostPerCall()
+    public async Task Parallel_map_allocates_nothing_per_item_and_a_constant_at_most_per_call()
     {
         await using var runtime = TestSupport.NewRuntime();
         await Task.Run(async () =>
@@ -144,7 +144,7 @@ public class ParallelMapAllocationTests
 public class OneshotAllocationTests
 {
     [Fact]
-    public async Task AOneshotRoundTripAllocatesNothingInSteadyState()
+    public async Task A_oneshot_round_trip_allocates_nothing_in_steady_state()
     {
         await Task.Run(async () =>
         {

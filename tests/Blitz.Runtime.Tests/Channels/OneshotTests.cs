@@ -5,7 +5,7 @@ namespace Blitz.Runtime.Tests;
 public class OneshotTests
 {
     [Fact]
-    public async Task TheConsumerCompletesAndTheProducerReceives()
+    public async Task The_consumer_completes_and_the_producer_receives()
     {
         var reply = Oneshot<string>.Create();
         Assert.False(reply.IsCompleted);
@@ -14,7 +14,7 @@ public class OneshotTests
     }
 
     [Fact]
-    public void CompletingTwiceThrows()
+    public void Completing_twice_throws()
     {
         var reply = Oneshot<int>.Create();
         reply.Complete(1);
@@ -25,7 +25,7 @@ public class OneshotTests
     }
 
     [Fact]
-    public async Task ADisposedReplyIsAbandonedAndTheAwaiterIsTold()
+    public async Task A_disposed_reply_is_abandoned_and_the_awaiter_is_told()
     {
         var reply = Oneshot<int>.Create();
         using (reply)
@@ -37,7 +37,7 @@ public class OneshotTests
     }
 
     [Fact]
-    public async Task DisposeAfterCompleteDoesNothingAndFailSurfacesTheError()
+    public async Task Dispose_after_complete_does_nothing_and_fail_surfaces_the_error()
     {
         var completed = Oneshot<int>.Create();
         completed.Complete(5);
@@ -51,7 +51,7 @@ public class OneshotTests
     }
 
     [Fact]
-    public async Task AStaleHandleCannotCompleteTheNextRequestsReply()
+    public async Task A_stale_handle_cannot_complete_the_next_requests_reply()
     {
         var first = Oneshot<int>.Create();
         first.Complete(1);
@@ -67,14 +67,14 @@ public class OneshotTests
     }
 
     [Fact]
-    public void ADefaultHandleIsRejected()
+    public void A_default_handle_is_rejected()
     {
         Assert.Throws<InvalidOperationException>(() => default(Oneshot<int>).Complete(1));
         default(Oneshot<int>).Dispose();
     }
 
     [Fact]
-    public async Task ManyProducersAndConsumersGetExactlyTheirOwnReplies()
+    public async Task Many_producers_and_consumers_get_exactly_their_own_replies()
     {
         var jobs = Channel.CreateBounded<(int Request, Oneshot<int> Reply)>(64);
         int abandoned = 0;

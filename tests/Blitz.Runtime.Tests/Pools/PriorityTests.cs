@@ -6,7 +6,7 @@ namespace Blitz.Runtime.Tests;
 public class PriorityTests
 {
     [Fact]
-    public async Task QueuedHighPriorityWorkStartsBeforeQueuedNormalWork()
+    public async Task Queued_high_priority_work_starts_before_queued_normal_work()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         var (gate, blocker) = OccupyTheOnlyThread(runtime);
@@ -25,7 +25,7 @@ public class PriorityTests
     }
 
     [Fact]
-    public async Task NormalWorkWaitsBehindAtMostEightHighPriorityItems()
+    public async Task Normal_work_waits_behind_at_most_eight_high_priority_items()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 1);
         using var gate = new ManualResetEventSlim();
@@ -51,7 +51,7 @@ public class PriorityTests
     }
 
     [Fact]
-    public async Task AQueuedHighPriorityItemCanBeCanceled()
+    public async Task A_queued_high_priority_item_can_be_canceled()
     {
         await using var runtime = TestSupport.NewRuntime(o => o.MaxBlockingThreads = 1);
         var (gate, blocker) = OccupyTheOnlyThread(runtime);

@@ -6,7 +6,7 @@ namespace Blitz.Runtime.Tests;
 public class ChannelFactoryTests
 {
     [Fact]
-    public void TheFactoryReturnsABoundedChannelWithTheGivenCapacity()
+    public void The_factory_returns_a_bounded_channel_with_the_given_capacity()
     {
         Channel<int> channel = BlitzChannel.CreateBounded<int>(2);
         Assert.True(channel.Writer.TryWrite(1));
@@ -16,7 +16,7 @@ public class ChannelFactoryTests
     }
 
     [Fact]
-    public void OptionsWithWaitGiveBlitzsChannelAndOtherFullModesTheBcls()
+    public void Options_with_wait_give_blitzs_channel_and_other_full_modes_the_bcls()
     {
         Channel<int> wait = BlitzChannel.CreateBounded<int>(new BoundedChannelOptions(4) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         Assert.IsType<BoundedChannel<int>>(wait);
@@ -30,7 +30,7 @@ public class ChannelFactoryTests
     }
 
     [Fact]
-    public async Task AWaiterAwaitedTwiceThrowsInsteadOfReadingAnotherWait()
+    public async Task A_waiter_awaited_twice_throws_instead_of_reading_another_wait()
     {
         var channel = new BoundedChannel<int>(1);
         ValueTask<int> read = channel.Reader.ReadAsync();
@@ -45,7 +45,7 @@ public class ChannelFactoryTests
     }
 
     [Fact]
-    public async Task ContinuationsNeverRunInlineOnTheWritingThread()
+    public async Task Continuations_never_run_inline_on_the_writing_thread()
     {
         var channel = new BoundedChannel<int>(1);
         ValueTask<int> read = channel.Reader.ReadAsync();
