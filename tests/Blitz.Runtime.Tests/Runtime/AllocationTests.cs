@@ -88,13 +88,27 @@ public class AllocationTests
             await loop(runtime, 20_000); // warm up: threads, pooled nodes, tiered JIT
             await loop(runtime, 20_000);
 
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            int sum = await loop(runtime, Calls);
-            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            // Steady state: at least one of three measured windows is allocation-free. The count is process-wide,
+            // so a one-off elsewhere in the process (tiering, a timer) can spoil one window; an allocation per call
+            // (24 B or more) spoils all three.
+            var windows = new List<string>();
+            for (int window = 0; window < 3; window++)
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                int sum = await loop(runtime, Calls);
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-            Assert.Equal(unchecked((int)(Calls * (long)(Calls + 1) / 2)), sum);
-            double perCall = (double)allocated / Calls;
-            Assert.True(perCall <= 1.0, $"{allocated} bytes over {Calls} calls = {perCall:F3} B/op (limit 1 B/op, process-wide)");
+                Assert.Equal(unchecked((int)(Calls * (long)(Calls + 1) / 2)), sum);
+                double perCall = (double)allocated / Calls;
+                if (perCall <= 1.0)
+                {
+                    return;
+                }
+
+                windows.Add($"{allocated} bytes over {Calls} calls = {perCall:F3} B/op");
+            }
+
+            Assert.Fail($"No window was allocation-free (limit 1 B/op, process-wide): {string.Join("; ", windows)}");
         });
     }
 }
