@@ -111,11 +111,7 @@ public sealed partial class BlitzRuntime
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
     public ValueTask ParallelForAsync<T>(ReadOnlyMemory<T> source, Action<T> body, ParallelMapOptions? options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        ThrowIfDisposed();
-        return ParallelForEachOperation<T>.Run(_cpu, _cpuThreads, new ParallelSource<T>(source), body, options, cancellationToken);
-    }
+        => ForEachItem(new ParallelSource<T>(source), body, options, cancellationToken);
 
     /// <summary>Runs <paramref name="body"/> for every item of an array in parallel on the CPU pool (bucket 5), like <see cref="Parallel.ForEach{TSource}(IEnumerable{TSource}, Action{TSource})"/> without blocking the caller.</summary>
     /// <typeparam name="T">The item type.</typeparam>
@@ -140,9 +136,7 @@ public sealed partial class BlitzRuntime
     public ValueTask ParallelForAsync<T>(T[] source, Action<T> body, ParallelMapOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(body);
-        ThrowIfDisposed();
-        return ParallelForEachOperation<T>.Run(_cpu, _cpuThreads, new ParallelSource<T>(new ReadOnlyMemory<T>(source)), body, options, cancellationToken);
+        return ForEachItem(new ParallelSource<T>(new ReadOnlyMemory<T>(source)), body, options, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> for every item of a list in parallel on the CPU pool (bucket 5), like <see cref="Parallel.ForEach{TSource}(IEnumerable{TSource}, Action{TSource})"/> without blocking the caller.</summary>
@@ -168,9 +162,7 @@ public sealed partial class BlitzRuntime
     public ValueTask ParallelForAsync<T>(IReadOnlyList<T> source, Action<T> body, ParallelMapOptions? options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(body);
-        ThrowIfDisposed();
-        return ParallelForEachOperation<T>.Run(_cpu, _cpuThreads, new ParallelSource<T>(source), body, options, cancellationToken);
+        return ForEachItem(new ParallelSource<T>(source), body, options, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="body"/> for every item of a sequence in parallel on the CPU pool (bucket 5), like <see cref="Parallel.ForEach{TSource}(IEnumerable{TSource}, Action{TSource})"/> without blocking the caller.</summary>
@@ -198,7 +190,15 @@ public sealed partial class BlitzRuntime
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(body);
         ThrowIfDisposed(); // before enumerating the source
-        return ParallelForEachOperation<T>.Run(_cpu, _cpuThreads, Materialize(source), body, options, cancellationToken);
+        return ForEachItem(Materialize(source), body, options, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for every item of <paramref name="source"/> on the CPU pool: the one path of every source shape.</summary>
+    private ValueTask ForEachItem<T>(ParallelSource<T> source, Action<T> body, ParallelMapOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ThrowIfDisposed();
+        return ParallelForEachOperation<T>.Run(_cpu, _cpuThreads, source, body, options, cancellationToken);
     }
 
     /// <summary>A sequence as a list: itself when it is one, else its items copied once into an array.</summary>
