@@ -1,4 +1,3 @@
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,8 +21,7 @@ internal sealed class BlitzCodeFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagno
     {
         _analyzer = analyzer;
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-        TestState.AdditionalReferences.AddRange(Net100.References.All);
-        TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(BlitzRuntime).Assembly.Location));
+        TestState.AdditionalReferences.AddRange(TestSupport.ReferenceAssemblies.FrameworkAnd(typeof(BlitzRuntime).Assembly));
     }
 
     /// <summary>Runs the test for <paramref name="source"/> fixed into <paramref name="fixedSource"/>.</summary>
