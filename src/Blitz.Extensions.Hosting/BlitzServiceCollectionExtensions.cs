@@ -82,7 +82,7 @@ public static class BlitzServiceCollectionExtensions
     /// </list>
     /// <para>
     /// A time span is written <c>[d.]hh:mm:ss[.fffffff]</c> (a bare number is refused: <c>TimeSpan</c> would read
-    /// <c>10</c> as ten days). The section is read once, when the options are created at host start
+    /// <c>10</c> as ten days). The section is read when the options are created at host start
     /// (<c>ValidateOnStart</c>); invalid keys make the host's <c>StartAsync</c> throw an
     /// <see cref="OptionsValidationException"/> with one failure per bad key, naming its path and value, before any
     /// hosted service starts.
