@@ -55,9 +55,12 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(call, AwaitRewriting.Await(renamed, call));
                 return editor.GetChangedDocument();
-            }, diagnostic.Id + ".AwaitAsyncCounterpart"),
+            }, EquivalenceKey(diagnostic)),
             diagnostic);
     }
+
+    // One key for both rewrites, so that Fix All (and dotnet format) fixes both, whichever it starts from.
+    private static string EquivalenceKey(Diagnostic diagnostic) => diagnostic.Id + ".Await";
 
     /// <summary><c>await Task.Run(() => x.M(args))</c> becomes <c>await x.MAsync(args)</c> (the analyzer checked the shape).</summary>
     private static void RegisterTwinInsteadOfStarter(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
@@ -76,7 +79,7 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(starter, twin.WithTriviaFrom(starter));
                 return editor.GetChangedDocument();
-            }, diagnostic.Id + ".TwinInsteadOfStarter"),
+            }, EquivalenceKey(diagnostic)),
             diagnostic);
     }
 }

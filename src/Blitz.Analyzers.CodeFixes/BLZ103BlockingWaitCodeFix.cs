@@ -18,6 +18,9 @@ namespace Blitz.Analyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BLZ103BlockingWaitCodeFix)), Shared]
 public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
 {
+    // One key for every kind of rewrite, so that Fix All (and dotnet format) fixes them all, whichever it starts from.
+    private const string EquivalenceKey = "BLZ103.Await";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWait);
 
@@ -55,7 +58,7 @@ public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(node, AwaitRewriting.Await(awaited, node));
                 return editor.GetChangedDocument();
-            }, "BLZ103.Await." + kind),
+            }, EquivalenceKey),
             diagnostic);
     }
 

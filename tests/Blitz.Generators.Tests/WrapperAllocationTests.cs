@@ -51,14 +51,28 @@ public sealed class WrapperAllocationTests(ITestOutputHelper output)
             await loop(20_000); // warm up: pool threads, pooled completions, tiered JIT
             await loop(20_000);
 
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            long sum = await loop(Calls);
-            long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            // Steady state: at least one of three measured windows is allocation-free. The count is process-wide,
+            // so a one-off elsewhere in the process (tiering, the test host's own work) can spoil one window; an
+            // allocation per call (24 B or more) spoils all three.
+            var windows = new List<string>();
+            for (int window = 0; window < 3; window++)
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                long sum = await loop(Calls);
+                long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-            Assert.Equal((long)Calls * (Calls - 1) / 2 + Calls, sum);
-            double perCall = (double)allocated / Calls;
-            output.WriteLine($"{allocated} bytes over {Calls} awaited wrapper calls = {perCall:F4} B/op");
-            Assert.True(perCall <= 1.0, $"{allocated} bytes over {Calls} calls = {perCall:F3} B/op (limit 1 B/op, process-wide)");
+                Assert.Equal((long)Calls * (Calls - 1) / 2 + Calls, sum);
+                double perCall = (double)allocated / Calls;
+                output.WriteLine($"{allocated} bytes over {Calls} awaited wrapper calls = {perCall:F4} B/op");
+                if (perCall <= 1.0)
+                {
+                    return;
+                }
+
+                windows.Add($"{allocated} bytes over {Calls} calls = {perCall:F3} B/op");
+            }
+
+            Assert.Fail($"No window was allocation-free (limit 1 B/op, process-wide): {string.Join("; ", windows)}");
         });
     }
 }

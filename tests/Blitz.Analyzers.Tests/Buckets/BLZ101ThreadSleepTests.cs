@@ -1,12 +1,15 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ101ThreadSleepTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()));
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
 
     private static Task VerifyFixAsync(string source, string fixedSource) =>
         BlitzCodeFixTest<BLZ101ThreadSleepCodeFix>.VerifyAsync(BlitzRulesAnalyzer.Hosting(new BLZ101ThreadSleepAnalyzer()), source, fixedSource);
@@ -14,7 +17,7 @@ public sealed class BLZ101ThreadSleepTests
     private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
     [Fact]
-    public Task Reports_sleep_in_async_methods_lambdas_and_local_functions() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sleep_in_async_methods_lambdas_and_local_functions() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task A() { {|BLZ101:Thread.Sleep(10)|}; await Task.Yield(); }
@@ -28,7 +31,7 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Ignores_sync_code_sync_lambdas_in_async_methods_and_offloaded_delegates() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_sync_code_sync_lambdas_in_async_methods_and_offloaded_delegates() => VerifyAsync(Sources.Usings + """
         class C
         {
             void Sync() => Thread.Sleep(10);
@@ -46,7 +49,7 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Reports_methods_that_return_a_task_without_being_async() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_methods_that_return_a_task_without_being_async() => VerifyAsync(Sources.Usings + """
         class C
         {
             // The caller awaits the task, but the sleep runs on its thread before it gets one.
@@ -58,7 +61,7 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Ignores_the_sync_path_a_caller_chose() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_the_sync_path_a_caller_chose() => VerifyAsync(Sources.Usings + """
         enum IoMode { Synchronous, Asynchronous }
         class C
         {
@@ -153,7 +156,7 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Reports_sleep_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task Reports_sleep_in_sync_request_handlers() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class HomeController : Microsoft.AspNetCore.Mvc.Controller
         {
             // The framework runs each action on a ThreadPool thread, once per request.
@@ -179,7 +182,7 @@ public sealed class BLZ101ThreadSleepTests
         """);
 
     [Fact]
-    public Task Ignores_sleep_in_members_of_handler_types_that_are_not_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task Ignores_sleep_in_members_of_handler_types_that_are_not_handlers() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class HomeController : Microsoft.AspNetCore.Mvc.Controller
         {
             private void Pause() => Thread.Sleep(10);

@@ -1,22 +1,29 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ102SyncIoTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer());
 
     // A referenced library (metadata, as a NuGet package would be) whose members follow or break the twin convention.
-    private static readonly MetadataReference Vendor = AnalyzerHarness.CompileToReference("Vendor", VendorSource, TestReferences.All);
-    private static readonly AnalyzerHarness VendorHarness = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()));
-    private static readonly CodeFixRunner VendorFix = new(TestReferences.All.Add(Vendor), BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer()), new AwaitAsyncCounterpartCodeFix());
+    private static readonly MetadataReference Vendor = MetadataImage.Compile("Vendor", VendorSource, TestReferences.All);
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyWithVendorAsync(string markup) => new BlitzAnalyzerTest(Analyzer, Vendor) { TestCode = markup }.RunAsync();
+
+    private static Task VerifyFixAsync(string source, string fixedSource, params MetadataReference[] extraReferences) =>
+        BlitzCodeFixTest<AwaitAsyncCounterpartCodeFix>.VerifyAsync(Analyzer, source, fixedSource, extraReferences);
+
+    private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
     [Fact]
-    public Task Reports_sync_twins_of_source_members_whose_body_does_not_block() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_twins_of_source_members_whose_body_does_not_block() => VerifyAsync(Sources.Usings + """
         interface IStore { string Load(int id); Task<string> LoadAsync(int id, CancellationToken token = default); }
         abstract class Store { public abstract void Flush(); public abstract Task FlushAsync(); }
         abstract class Context
@@ -39,7 +46,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Reports_queries_executed_synchronously_on_a_query_provider() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_queries_executed_synchronously_on_a_query_provider() => VerifyAsync(Sources.Usings + """
         class Row { public int Id { get; set; } }
         class C
         {
@@ -59,7 +66,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Reports_blocking_io_with_an_equivalent_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_io_with_an_equivalent_async_counterpart() => VerifyAsync(Sources.Usings + """
         using System.Data.Common;
         using System.Diagnostics;
         using System.Net;
@@ -89,7 +96,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_memory_console_non_equivalent_and_non_async_code() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_memory_console_non_equivalent_and_non_async_code() => VerifyAsync(Sources.Usings + """
         using System.Diagnostics;
         class C
         {
@@ -120,14 +127,14 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Fix_awaits_the_counterpart_and_passes_the_token() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_awaits_the_counterpart_and_passes_the_token() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(StreamReader reader, Stream stream, byte[] buffer, CancellationToken token)
             {
-                var line = reader.ReadLine();
-                var length = File.ReadAllText("a.txt").Length;
-                stream.Write(buffer, 0, buffer.Length);
+                var line = {|BLZ102:reader.ReadLine()|};
+                var length = {|BLZ102:File.ReadAllText("a.txt")|}.Length;
+                {|BLZ102:stream.Write(buffer, 0, buffer.Length)|};
                 await Task.Yield();
                 return line!.Length + length;
             }
@@ -147,13 +154,13 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Fix_all_without_a_token() => Fix.VerifyFixAllAsync(Sources.Usings + """
+    public Task Fix_all_without_a_token() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task A(TextWriter writer)
             {
-                writer.WriteLine("a");
-                writer.Flush();
+                {|BLZ102:writer.WriteLine("a")|};
+                {|BLZ102:writer.Flush()|};
                 await Task.Yield();
             }
         }
@@ -170,12 +177,12 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task No_fix_inside_a_conditional_access() => Fix.VerifyNoFixAsync(Sources.Usings + """
-        class C { async Task A(StreamReader? reader) { var l = reader?.ReadLine(); await Task.Yield(); } }
+    public Task No_fix_inside_a_conditional_access() => VerifyNoFixAsync(Sources.Usings + """
+        class C { async Task A(StreamReader? reader) { var l = reader?{|BLZ102:.ReadLine()|}; await Task.Yield(); } }
         """);
 
     [Fact]
-    public Task Reports_framework_members_with_an_async_twin_by_convention() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_framework_members_with_an_async_twin_by_convention() => VerifyAsync(Sources.Usings + """
         using System.Data.Common;
         using System.Formats.Tar;
         using System.IO.Compression;
@@ -205,7 +212,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_framework_twins_that_do_not_block_or_belong_to_another_rule() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_framework_twins_that_do_not_block_or_belong_to_another_rule() => VerifyAsync(Sources.Usings + """
         using System.Data;
         using System.Data.Common;
         using System.IO.Pipelines;
@@ -244,7 +251,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Reports_a_referenced_librarys_members_with_an_async_twin() => VendorHarness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_referenced_librarys_members_with_an_async_twin() => VerifyWithVendorAsync(Sources.Usings + """
         using Vendor.Storage;
         using Microsoft.Extensions.Hosting;
         class C
@@ -262,7 +269,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_a_referenced_librarys_twins_that_do_not_block_or_do_not_match() => VendorHarness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_referenced_librarys_twins_that_do_not_block_or_do_not_match() => VerifyWithVendorAsync(Sources.Usings + """
         using Vendor.Storage;
         using Microsoft.AspNetCore.Razor.TagHelpers;
         class C
@@ -298,7 +305,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Fix_awaits_a_twin_found_by_convention() => VendorFix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_awaits_a_twin_found_by_convention() => VerifyFixAsync(Sources.Usings + """
         using System.Net.Mail;
         using Vendor.Storage;
         using Microsoft.Extensions.Hosting;
@@ -306,9 +313,9 @@ public sealed class BLZ102SyncIoTests
         {
             async Task<int> A(BlobClient blobs, IHost host, SmtpClient smtp, MailMessage mail, byte[] data, CancellationToken token)
             {
-                var id = blobs.Upload(data);
-                host.Run();
-                smtp.Send(mail);
+                var id = {|BLZ102:blobs.Upload(data)|};
+                {|BLZ102:host.Run()|};
+                {|BLZ102:smtp.Send(mail)|};
                 await Task.Yield();
                 return id;
             }
@@ -328,18 +335,18 @@ public sealed class BLZ102SyncIoTests
                 return id;
             }
         }
-        """);
+        """, Vendor);
 
     // DownloadAsync must be given a token and there is none in scope: reported, but no fix (it would not compile).
     [Fact]
-    public Task Fix_all_twins_found_by_convention() => VendorFix.VerifyFixAllAsync(Sources.Usings + """
+    public Task Fix_all_twins_found_by_convention() => VerifyFixAsync(Sources.Usings + """
         using Vendor.Storage;
         class C
         {
             async Task A(BlobClient blobs, ArchiveClient archive, byte[] data)
             {
-                blobs.Upload(data);
-                archive.Download("a");
+                {|BLZ102:blobs.Upload(data)|};
+                {|BLZ102:archive.Download("a")|};
                 await Task.Yield();
             }
         }
@@ -350,14 +357,14 @@ public sealed class BLZ102SyncIoTests
             async Task A(BlobClient blobs, ArchiveClient archive, byte[] data)
             {
                 await blobs.UploadAsync(data);
-                archive.Download("a");
+                {|BLZ102:archive.Download("a")|};
                 await Task.Yield();
             }
         }
-        """);
+        """, Vendor);
 
     [Fact]
-    public Task Ignores_in_memory_streams_and_writers_declared_in_source_or_referenced() => VendorHarness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_in_memory_streams_and_writers_declared_in_source_or_referenced() => VerifyWithVendorAsync(Sources.Usings + """
         using System.Text;
         using Microsoft.IO;
         class C
@@ -408,7 +415,7 @@ public sealed class BLZ102SyncIoTests
         """ + StreamStub);
 
     [Fact]
-    public Task Reports_streams_and_writers_declared_in_source_that_may_block() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_streams_and_writers_declared_in_source_that_may_block() => VerifyAsync(Sources.Usings + """
         using System.Runtime.InteropServices;
         using System.Text;
         class C
@@ -442,7 +449,7 @@ public sealed class BLZ102SyncIoTests
         """ + StreamStub);
 
     [Fact]
-    public Task A_local_is_in_memory_only_while_it_provably_holds_the_memory_stream() => Harness.VerifyAsync(Sources.Usings + """
+    public Task A_local_is_in_memory_only_while_it_provably_holds_the_memory_stream() => VerifyAsync(Sources.Usings + """
         using System.Buffers;
         using System.Text.Json;
         class C
@@ -472,7 +479,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_a_referenced_librarys_streams_named_in_memory_unless_built_over_a_sink() => VendorHarness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_referenced_librarys_streams_named_in_memory_unless_built_over_a_sink() => VerifyWithVendorAsync(Sources.Usings + """
         using Vendor.Mime;
         class C
         {
@@ -490,7 +497,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task A_local_last_given_a_new_in_memory_stream_by_a_source_factory_does_not_block() => VendorHarness.VerifyAsync(Sources.Usings + """
+    public Task A_local_last_given_a_new_in_memory_stream_by_a_source_factory_does_not_block() => VerifyWithVendorAsync(Sources.Usings + """
         using Vendor.Mime;
         class Fetcher
         {
@@ -550,7 +557,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_teardown_in_a_catch_clause_but_not_other_io_there_or_teardown_on_the_success_path() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_teardown_in_a_catch_clause_but_not_other_io_there_or_teardown_on_the_success_path() => VerifyAsync(Sources.Usings + """
         using System.Net;
         using System.Net.Sockets;
         class C
@@ -689,7 +696,7 @@ public sealed class BLZ102SyncIoTests
         """;
 
     [Fact]
-    public Task Reports_a_sync_sequence_whose_twin_is_an_async_sequence() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_sync_sequence_whose_twin_is_an_async_sequence() => VerifyAsync(Sources.Usings + """
         namespace CsvLike
         {
             public sealed class RecordReader(TextReader reader)
@@ -716,15 +723,15 @@ public sealed class BLZ102SyncIoTests
     public async Task A_sequence_twin_is_advised_as_await_foreach_without_a_fix()
     {
         const string Source = Sources.Usings + """
-            class C { async Task<int> A(string path) { await Task.Yield(); return File.ReadLines(path).Count(); } }
+            class C { async Task<int> A(string path) { await Task.Yield(); return {|#0:File.ReadLines(path)|}.Count(); } }
             """;
-        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Source)));
-        Assert.Contains("use 'await foreach over ReadLinesAsync'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        await Fix.VerifyNoFixAsync(Source);
+        await VerifyAsync(Source, BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ102").WithLocation(0)
+            .WithMessage("'File.ReadLines' is synchronous I/O in async code (bucket 1: async I/O is awaited); use 'await foreach over ReadLinesAsync'"));
+        await VerifyNoFixAsync(Source.Replace("{|#0:", "{|BLZ102:", StringComparison.Ordinal));
     }
 
     [Fact]
-    public Task Reports_a_twin_sent_alone_to_the_pool_as_a_fake_async_version() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_twin_sent_alone_to_the_pool_as_a_fake_async_version() => VerifyAsync(Sources.Usings + """
         class Context
         {
             public int SaveChanges() => 0;
@@ -739,7 +746,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Leaves_pool_delegates_that_do_more_than_the_twin_or_run_from_sync_code() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Leaves_pool_delegates_that_do_more_than_the_twin_or_run_from_sync_code() => VerifyAsync(Sources.Usings + """
         class Context
         {
             public int SaveChanges() => 0;
@@ -756,12 +763,12 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Fix_awaits_the_twin_instead_of_a_pool_thread() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_awaits_the_twin_instead_of_a_pool_thread() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(string path)
             {
-                var text = await Task.Run(() => File.ReadAllText(path));
+                var text = await Task.Run(() => {|BLZ102:File.ReadAllText(path)|});
                 return text.Length;
             }
         }
@@ -776,22 +783,46 @@ public sealed class BLZ102SyncIoTests
         }
         """);
 
+    // Both rewrites share one equivalence key: a Fix All started from either (dotnet format starts from the first) fixes both.
     [Fact]
-    public Task No_twin_fix_when_the_starter_takes_a_token_or_is_not_awaited() => Fix.VerifyNoFixAsync(Sources.Usings + """
+    public Task Fix_all_awaits_counterparts_and_twins_sent_to_the_pool_together() => VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A(StreamReader reader, string path, CancellationToken token)
+            {
+                var line = {|BLZ102:reader.ReadLine()|};
+                var text = await Task.Run(() => {|BLZ102:File.ReadAllText(path)|});
+                return line!.Length + text.Length;
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task<int> A(StreamReader reader, string path, CancellationToken token)
+            {
+                var line = await reader.ReadLineAsync(token);
+                var text = await File.ReadAllTextAsync(path);
+                return line!.Length + text.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_twin_fix_when_the_starter_takes_a_token_or_is_not_awaited() => VerifyNoFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(string path, CancellationToken token)
             {
-                var text = await Task.Run(() => File.ReadAllText(path), token);
-                var pending = Task.Run(() => File.ReadAllText(path));
-                var block = await Task.Run(() => { return File.ReadAllText(path); });
+                var text = await Task.Run(() => {|BLZ102:File.ReadAllText(path)|}, token);
+                var pending = Task.Run(() => {|BLZ102:File.ReadAllText(path)|});
+                var block = await Task.Run(() => { return {|BLZ102:File.ReadAllText(path)|}; });
                 return text.Length + (await pending).Length + block.Length;
             }
         }
         """);
 
     [Fact]
-    public Task Ignores_opening_a_zip_entry_whose_content_is_then_read_asynchronously() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_opening_a_zip_entry_whose_content_is_then_read_asynchronously() => VerifyAsync(Sources.Usings + """
         using System.IO.Compression;
         class Unzipper
         {
@@ -835,7 +866,7 @@ public sealed class BLZ102SyncIoTests
         """;
 
     [Fact]
-    public Task Reports_sync_io_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + Handlers);
+    public Task Reports_sync_io_in_sync_request_handlers() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + Handlers);
 
     [Fact]
     public async Task Advises_making_the_handler_async_and_offers_no_fix_there()
@@ -843,23 +874,23 @@ public sealed class BLZ102SyncIoTests
         var source = Sources.Usings + WebFrameworkStubs.Source + """
             class FilesController : Microsoft.AspNetCore.Mvc.Controller
             {
-                public byte[] Fetch(string path) => File.ReadAllBytes(path);
+                public byte[] Fetch(string path) => {|#0:File.ReadAllBytes(path)|};
             }
             """;
-        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(source)));
-        Assert.Equal("'File.ReadAllBytes' is synchronous I/O in a sync request handler, on a ThreadPool thread (bucket 1: async I/O is awaited); "
-            + "make the handler async and use 'await ReadAllBytesAsync'", diagnostic.GetMessage());
-        await Fix.VerifyNoFixAsync(source);
+        await VerifyAsync(source, BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ102").WithLocation(0)
+            .WithMessage("'File.ReadAllBytes' is synchronous I/O in a sync request handler, on a ThreadPool thread (bucket 1: async I/O is awaited); "
+                + "make the handler async and use 'await ReadAllBytesAsync'"));
+        await VerifyNoFixAsync(source.Replace("{|#0:", "{|BLZ102:", StringComparison.Ordinal));
 
-        var inAsyncCode = Assert.Single(await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + """
-            class C { async Task<string> A(string path) { await Task.Yield(); return File.ReadAllText(path); } }
-            """)));
-        Assert.Equal("'File.ReadAllText' is synchronous I/O in async code (bucket 1: async I/O is awaited); use 'await ReadAllTextAsync'", inAsyncCode.GetMessage());
+        await VerifyAsync(Sources.Usings + """
+            class C { async Task<string> A(string path) { await Task.Yield(); return {|#0:File.ReadAllText(path)|}; } }
+            """, BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ102").WithLocation(0)
+            .WithMessage("'File.ReadAllText' is synchronous I/O in async code (bucket 1: async I/O is awaited); use 'await ReadAllTextAsync'"));
     }
 
     // A sync read made only once the receiver says data is waiting copies buffered bytes and returns.
     [Fact]
-    public Task Ignores_a_read_made_only_once_data_is_waiting() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_read_made_only_once_data_is_waiting() => VerifyAsync(Sources.Usings + """
         using System.Net.Sockets;
         class Handler
         {
@@ -908,15 +939,15 @@ public sealed class BLZ102SyncIoTests
     // Socket.Receive(byte[]) has no twin taking byte[]: ReceiveAsync takes Memory<byte> or ArraySegment<byte>, to which
     // the array converts, so the twin is called with the same arguments.
     [Fact]
-    public Task Fix_awaits_a_twin_whose_buffer_parameter_the_array_converts_to() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_awaits_a_twin_whose_buffer_parameter_the_array_converts_to() => VerifyFixAsync(Sources.Usings + """
         using System.Net.Sockets;
         class C
         {
             async Task<int> A(Socket socket, byte[] buffer, CancellationToken token)
             {
                 await Task.Yield();
-                var count = socket.Receive(buffer);
-                socket.Send(buffer, SocketFlags.None);
+                var count = {|BLZ102:socket.Receive(buffer)|};
+                {|BLZ102:socket.Send(buffer, SocketFlags.None)|};
                 return count;
             }
         }
@@ -936,7 +967,7 @@ public sealed class BLZ102SyncIoTests
 
     // An async lambda sent to the pool is async code on a pool thread: its sync I/O holds that thread.
     [Fact]
-    public Task Reports_sync_io_in_an_async_lambda_sent_to_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_io_in_an_async_lambda_sent_to_the_pool() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task Serve(Stream stream, byte[] buffer)
@@ -953,7 +984,7 @@ public sealed class BLZ102SyncIoTests
 
     // The framework's null sinks and readers made over memory touch no device.
     [Fact]
-    public Task Ignores_null_sinks_and_readers_made_over_memory() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_null_sinks_and_readers_made_over_memory() => VerifyAsync(Sources.Usings + """
         using System.Security.Cryptography;
         using System.Xml;
         class C
@@ -974,7 +1005,7 @@ public sealed class BLZ102SyncIoTests
 
     // A query over memory passed through a delegate or a filter that adds operators is still over memory.
     [Fact]
-    public Task Ignores_queries_over_memory_passed_through_a_pipeline() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_queries_over_memory_passed_through_a_pipeline() => VerifyAsync(Sources.Usings + """
         using System.Linq.Expressions;
         class Store<T>
         {
@@ -998,7 +1029,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_a_library_object_made_over_a_memory_stream_alone() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_library_object_made_over_a_memory_stream_alone() => VerifyAsync(Sources.Usings + """
         namespace OfficeOpenXml
         {
             public sealed class ExcelPackage : IDisposable
@@ -1031,7 +1062,7 @@ public sealed class BLZ102SyncIoTests
         """);
 
     [Fact]
-    public Task Reports_span_reads_and_writes_whose_twin_takes_memory_without_a_fix() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_span_reads_and_writes_whose_twin_takes_memory_without_a_fix() => VerifyAsync(Sources.Usings + """
         using System.Net.Sockets;
         class Wire
         {

@@ -1,16 +1,22 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ103BlockingWaitTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ103BlockingWaitAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ103BlockingWaitAnalyzer()), new BLZ103BlockingWaitCodeFix());
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ103BlockingWaitAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyFixAsync(string source, string fixedSource) => BlitzCodeFixTest<BLZ103BlockingWaitCodeFix>.VerifyAsync(Analyzer, source, fixedSource);
+
+    private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
     [Fact]
-    public Task Reports_a_semaphore_taken_as_a_lock_in_async_code_where_WaitAsync_is_at_hand() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_semaphore_taken_as_a_lock_in_async_code_where_WaitAsync_is_at_hand() => VerifyAsync(Sources.Usings + """
         class C
         {
             private readonly SemaphoreSlim _gate = new(1);
@@ -26,7 +32,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_sync_over_async_and_blocking_waits() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_over_async_and_blocking_waits() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task A(Task<int> t, Task u, ValueTask<int> v, SemaphoreSlim gate, ManualResetEventSlim ready, WaitHandle handle, Thread worker, CancellationToken ct)
@@ -55,7 +61,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task A_task_variable_written_only_with_finished_tasks_does_not_block() => Harness.VerifyAsync(Sources.Usings + """
+    public Task A_task_variable_written_only_with_finished_tasks_does_not_block() => VerifyAsync(Sources.Usings + """
         class CachedRead
         {
             private Task<int>? _lastRead;                       // every write below is a finished task
@@ -88,7 +94,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task A_completion_test_written_as_an_extension_method_guards_like_the_property() => Harness.VerifyAsync(Sources.Usings + """
+    public Task A_completion_test_written_as_an_extension_method_guards_like_the_property() => VerifyAsync(Sources.Usings + """
         static class TaskCompat
         {
             // A library's polyfill of Task.IsCompletedSuccessfully for targets that lack it.
@@ -113,7 +119,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Ignores_provably_complete_tasks_zero_timeouts_sync_lambdas() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_provably_complete_tasks_zero_timeouts_sync_lambdas() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task<int> AfterWhenAll(Task<int> a, Task<int> b)
@@ -168,7 +174,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_every_wait_of_the_family() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_every_wait_of_the_family() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         using System.Diagnostics;
         using System.Threading.Tasks.Dataflow;
@@ -234,17 +240,14 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public async Task A_wait_that_paces_a_loop_is_named_so()
-    {
-        var compilation = Harness.CreateCompilation(Sources.Usings + """
-            class C { async Task A(ManualResetEvent stop) { while (!stop.WaitOne(1000)) { await Task.Yield(); } } }
-            """);
-        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(compilation));
-        Assert.Contains("await Task.Delay(interval, token)", diagnostic.GetMessage(), StringComparison.Ordinal);
-    }
+    public Task A_wait_that_paces_a_loop_is_named_so() => VerifyAsync(Sources.Usings + """
+        class C { async Task A(ManualResetEvent stop) { while (!{|#0:stop.WaitOne(1000)|}) { await Task.Yield(); } } }
+        """, BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ103").WithLocation(0).WithMessage(
+            "'WaitHandle.WaitOne' blocks a ThreadPool thread until the wait ends (sync over async; bucket 1: waiting is async); "
+            + "it paces a loop: use 'await Task.Delay(interval, token)' and cancel the token to stop early"));
 
     [Fact]
-    public Task Ignores_polls_locks_and_members_that_do_not_wait() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_polls_locks_and_members_that_do_not_wait() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         using System.Diagnostics;
         class C
@@ -283,7 +286,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Console_input_of_the_entry_point_is_its_own() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Console_input_of_the_entry_point_is_its_own() => VerifyAsync(Sources.Usings + """
         class Program
         {
             static Task SaveAsync(string name) => Task.CompletedTask;
@@ -311,7 +314,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_sync_over_async_in_pool_delegates_of_async_code() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_over_async_in_pool_delegates_of_async_code() => VerifyAsync(Sources.Usings + """
         class C
         {
             static Task<int> LoadAsync() => Task.FromResult(1);
@@ -330,7 +333,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Ignores_pool_delegates_of_sync_code_own_threads_and_other_waits() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_pool_delegates_of_sync_code_own_threads_and_other_waits() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(Task<int> t, Task u, WaitHandle handle)
@@ -348,12 +351,12 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task No_fix_in_a_pool_delegate() => Fix.VerifyNoFixAsync(Sources.Usings + """
-        class C { async Task<int> A(Task<int> t) => await Task.Run(() => t.Result); }
+    public Task No_fix_in_a_pool_delegate() => VerifyNoFixAsync(Sources.Usings + """
+        class C { async Task<int> A(Task<int> t) => await Task.Run(() => {|BLZ103:t.Result|}); }
         """);
 
     [Fact]
-    public Task Ignores_every_completion_guard_shape() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_every_completion_guard_shape() => VerifyAsync(Sources.Usings + """
         class C
         {
             static void Log(int value) { }
@@ -436,7 +439,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_when_the_guard_does_not_prove_completion() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_when_the_guard_does_not_prove_completion() => VerifyAsync(Sources.Usings + """
         class C
         {
             static void Log(int value) { }
@@ -516,20 +519,20 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Fix_awaits_where_mechanical() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_awaits_where_mechanical() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             // Each task is distinct: once a task is awaited, later reads of it are complete and not reported.
             async Task<int> A(Task<int> t1, Task<int> t2, Task<int> t3, Task<int> t4, Task<int> t5, Task<int> t6, Task u1, Task u2, Task u3, SemaphoreSlim gate, CancellationToken ct)
             {
-                var a = t1.Result;
-                var b = t2.GetAwaiter().GetResult() + t3.ConfigureAwait(false).GetAwaiter().GetResult();
-                u1.Wait();
-                u2.Wait(ct);
-                Task.WaitAll(t4, u3);
-                gate.Wait(ct);
-                var ok = gate.Wait(100);
-                var len = t5.Result.ToString().Length;
+                var a = {|BLZ103:t1.Result|};
+                var b = {|BLZ103:t2.GetAwaiter().GetResult()|} + {|BLZ103:t3.ConfigureAwait(false).GetAwaiter().GetResult()|};
+                {|BLZ103:u1.Wait()|};
+                {|BLZ103:u2.Wait(ct)|};
+                {|BLZ103:Task.WaitAll(t4, u3)|};
+                {|BLZ103:gate.Wait(ct)|};
+                var ok = {|BLZ103:gate.Wait(100)|};
+                var len = {|BLZ103:t5.Result|}.ToString().Length;
                 return a + b + len;
             }
         }
@@ -553,14 +556,14 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Fix_awaits_ReceiveAsync_for_a_dataflow_receive() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_awaits_ReceiveAsync_for_a_dataflow_receive() => VerifyFixAsync(Sources.Usings + """
         using System.Threading.Tasks.Dataflow;
         class C
         {
             async Task<int> A(BufferBlock<int> buffer, CancellationToken ct)
             {
-                var x = DataflowBlock.Receive(buffer, ct);
-                return x + buffer.Receive(TimeSpan.FromSeconds(1));
+                var x = {|BLZ103:DataflowBlock.Receive(buffer, ct)|};
+                return x + {|BLZ103:buffer.Receive(TimeSpan.FromSeconds(1))|};
             }
         }
         """, Sources.Usings + """
@@ -576,31 +579,31 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task No_fix_when_the_rewrite_would_change_meaning() => Fix.VerifyNoFixAsync(Sources.Usings + """
+    public Task No_fix_when_the_rewrite_would_change_meaning() => VerifyNoFixAsync(Sources.Usings + """
         class C
         {
             async Task A(Task u, Task<int> t, ManualResetEventSlim ready, System.Collections.Concurrent.BlockingCollection<int> queue, Barrier barrier)
             {
-                var ok = u.Wait(1000);
-                var i = Task.WaitAny(t, u);
-                ready.Wait();
-                var item = queue.Take();
-                barrier.SignalAndWait();
-                var line = Console.ReadLine();
+                var ok = {|BLZ103:u.Wait(1000)|};
+                var i = {|BLZ103:Task.WaitAny(t, u)|};
+                {|BLZ103:ready.Wait()|};
+                var item = {|BLZ103:queue.Take()|};
+                {|BLZ103:barrier.SignalAndWait()|};
+                var line = {|BLZ103:Console.ReadLine()|};
                 await Task.Yield();
             }
         }
         """);
 
     [Fact]
-    public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + """
-        class C { async Task<int> A(Task<int> t, Task<int> u) { await Task.Yield(); return t.Result + u.Result; } }
+    public Task Fix_all() => VerifyFixAsync(Sources.Usings + """
+        class C { async Task<int> A(Task<int> t, Task<int> u) { await Task.Yield(); return {|BLZ103:t.Result|} + {|BLZ103:u.Result|}; } }
         """, Sources.Usings + """
         class C { async Task<int> A(Task<int> t, Task<int> u) { await Task.Yield(); return await t + await u; } }
         """);
 
     [Fact]
-    public Task Leaves_socket_readiness_waits_to_the_io_and_loop_rules() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Leaves_socket_readiness_waits_to_the_io_and_loop_rules() => VerifyAsync(Sources.Usings + """
         using System.Net.Sockets;
         class C
         {
@@ -614,7 +617,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_sync_over_async_in_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task Reports_sync_over_async_in_sync_request_handlers() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class HelloController : Microsoft.AspNetCore.Mvc.Controller
         {
             public string Greet() { {|BLZ103:Task.Delay(2000).Wait()|}; return "hello there"; }
@@ -632,7 +635,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_actions_of_a_controller_named_by_its_own_metadata_name() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_actions_of_a_controller_named_by_its_own_metadata_name() => VerifyAsync(Sources.Usings + """
         namespace Microsoft.AspNetCore.Mvc
         {
             public interface IActionResult { }
@@ -661,7 +664,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Ignores_handler_synchronization_completed_tasks_and_non_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task Ignores_handler_synchronization_completed_tasks_and_non_handlers() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class StockController : Microsoft.AspNetCore.Mvc.Controller
         {
             private static readonly SemaphoreSlim Gate = new(1);
@@ -678,15 +681,15 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task No_fix_in_a_sync_request_handler() => Fix.VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task No_fix_in_a_sync_request_handler() => VerifyNoFixAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class HelloController : Microsoft.AspNetCore.Mvc.Controller
         {
-            public string Greet() { Task.Delay(2000).Wait(); return "hello there"; }
+            public string Greet() { {|BLZ103:Task.Delay(2000).Wait()|}; return "hello there"; }
         }
         """);
 
     [Fact]
-    public Task Reports_libraries_that_run_async_code_synchronously() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_libraries_that_run_async_code_synchronously() => VerifyAsync(Sources.Usings + """
         namespace Nito.AsyncEx
         {
             public static class AsyncContext { public static T Run<T>(Func<Task<T>> action) => default!; public static void Run(Func<Task> action) { } }
@@ -716,7 +719,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_sync_over_async_in_framework_filter_hooks_only() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task Reports_sync_over_async_in_framework_filter_hooks_only() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class AuditAttribute : Microsoft.AspNetCore.Mvc.Filters.ActionFilterAttribute
         {
             public override void OnActionExecuting(object context) => {|BLZ103:Task.Delay(10).Wait()|};
@@ -734,7 +737,7 @@ public sealed class BLZ103BlockingWaitTests
         """);
 
     [Fact]
-    public Task Reports_receives_of_clients_and_devices_that_wait_for_input_without_an_async_twin() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_receives_of_clients_and_devices_that_wait_for_input_without_an_async_twin() => VerifyAsync(Sources.Usings + """
         namespace Confluent.Kafka
         {
             public sealed class ConsumeResult<TKey, TValue> { public TValue Value { get; set; } = default!; }

@@ -1,11 +1,14 @@
 using Blitz.Analyzers.Buckets;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ104HeavyCpuTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ104HeavyCpuAnalyzer()));
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzSuggestionsAnalyzer.Hosting(new BLZ104HeavyCpuAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
 
     private const string Usings = """
         using System.IO.Compression;
@@ -15,7 +18,7 @@ public sealed class BLZ104HeavyCpuTests
         """;
 
     [Fact]
-    public Task Reports_known_cpu_heavy_apis() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_known_cpu_heavy_apis() => VerifyAsync(Sources.Usings + Usings + """
         class C
         {
             async Task<byte[]> Login(string password, byte[] salt, Stream body, string root)
@@ -41,7 +44,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Ignores_one_pass_over_a_grids_cells() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Ignores_one_pass_over_a_grids_cells() => VerifyAsync(Sources.Usings + Usings + """
         class Board
         {
             private int[,] _cells = new int[8, 8];
@@ -62,7 +65,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_nests_that_pair_elements_or_compute_indices() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_nests_that_pair_elements_or_compute_indices() => VerifyAsync(Sources.Usings + Usings + """
         class Grids
         {
             public async Task<int> Work(int[] items, int[,] cells, int[,] a, int[,] b, int[,] product, int n)
@@ -82,7 +85,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_loops_whose_work_grows_with_the_input() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_loops_whose_work_grows_with_the_input() => VerifyAsync(Sources.Usings + Usings + """
         class C
         {
             async Task<int> Pixels(byte[] image, int width, int height)
@@ -113,7 +116,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_the_outermost_heavy_loop_once_even_inside_a_loop_that_awaits() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_the_outermost_heavy_loop_once_even_inside_a_loop_that_awaits() => VerifyAsync(Sources.Usings + Usings + """
         class C
         {
             async Task<long> Frames(IAsyncEnumerable<byte[]> frames, int width, int height)
@@ -135,7 +138,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_regex_and_foreach_over_a_payload_read_whole_but_not_over_other_strings() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_regex_and_foreach_over_a_payload_read_whole_but_not_over_other_strings() => VerifyAsync(Sources.Usings + Usings + """
         using System.Text;
         using System.Text.RegularExpressions;
         class C
@@ -157,7 +160,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_certificate_chains_big_integer_powers_compiled_regexes_and_signing_per_item() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_certificate_chains_big_integer_powers_compiled_regexes_and_signing_per_item() => VerifyAsync(Sources.Usings + Usings + """
         using System.Numerics;
         using System.Security.Cryptography.X509Certificates;
         using System.Text.RegularExpressions;
@@ -181,7 +184,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_serializers_over_files_and_streams_but_not_over_memory() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Reports_serializers_over_files_and_streams_but_not_over_memory() => VerifyAsync(Sources.Usings + Usings + """
         using System.Runtime.Serialization;
         using System.Xml;
         using System.Xml.Serialization;
@@ -219,7 +222,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Ignores_cheap_inline_work_bucket_2() => Harness.VerifyAsync(Sources.Usings + Usings + """
+    public Task Ignores_cheap_inline_work_bucket_2() => VerifyAsync(Sources.Usings + Usings + """
         record Line(decimal Price);
         record Order(List<Line> Lines);
         class C
@@ -247,7 +250,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_hashing_the_bytes_of_a_whole_file() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_hashing_the_bytes_of_a_whole_file() => VerifyAsync(Sources.Usings + """
         using System.Security.Cryptography;
         static class Hashes
         {
@@ -263,7 +266,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Ignores_hashing_bytes_of_unknown_size() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_hashing_bytes_of_unknown_size() => VerifyAsync(Sources.Usings + """
         using System.Security.Cryptography;
         static class Hashes
         {
@@ -275,7 +278,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_archives_written_or_extracted_in_async_code() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_archives_written_or_extracted_in_async_code() => VerifyAsync(Sources.Usings + """
         using System.IO.Compression;
         namespace Ionic.Zip
         {
@@ -304,7 +307,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_data_adapter_fills_that_have_no_async_counterpart() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_data_adapter_fills_that_have_no_async_counterpart() => VerifyAsync(Sources.Usings + """
         using System.Data;
         using System.Data.Common;
         class Reports
@@ -324,7 +327,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Leaves_save_changes_with_a_twin_to_BLZ102_and_reports_it_without_one() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Leaves_save_changes_with_a_twin_to_BLZ102_and_reports_it_without_one() => VerifyAsync(Sources.Usings + """
         namespace System.Data.Entity
         {
             public class DbContext
@@ -352,7 +355,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Reports_a_counted_arithmetic_loop_of_ten_million_passes_or_more() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_counted_arithmetic_loop_of_ten_million_passes_or_more() => VerifyAsync(Sources.Usings + """
         class Kitchen
         {
             async Task<long> Brew(Task<string> heating)
@@ -367,7 +370,7 @@ public sealed class BLZ104HeavyCpuTests
         """);
 
     [Fact]
-    public Task Ignores_counted_loops_that_are_short_leave_early_or_call_out() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_counted_loops_that_are_short_leave_early_or_call_out() => VerifyAsync(Sources.Usings + """
         class Kitchen
         {
             private bool _ready;
@@ -392,7 +395,7 @@ public sealed class BLZ104HeavyCpuTests
 
     // A loop bounded by the size of a type (the bytes of one element) is fixed work per element, not a nest over the input.
     [Fact]
-    public Task Ignores_an_inner_loop_over_the_bytes_of_one_element() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_an_inner_loop_over_the_bytes_of_one_element() => VerifyAsync(Sources.Usings + """
         using System.Runtime.InteropServices;
         static class Registers
         {
@@ -421,7 +424,7 @@ public sealed class BLZ104HeavyCpuTests
 
     // One write of bytes of unknown size through a compression stream may compress twenty bytes; a whole payload is heavy.
     [Fact]
-    public Task Reports_compression_of_whole_payloads_only() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_compression_of_whole_payloads_only() => VerifyAsync(Sources.Usings + """
         using System.IO.Compression;
         using System.Text;
         static class Replies
@@ -464,7 +467,7 @@ public sealed class BLZ104HeavyCpuTests
 
     // A serializer over a reader made over a string reads memory, not a device.
     [Fact]
-    public Task Ignores_a_serializer_over_a_reader_made_over_a_string() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_serializer_over_a_reader_made_over_a_string() => VerifyAsync(Sources.Usings + """
         using System.Runtime.Serialization;
         using System.Xml;
         static class Xml
@@ -488,7 +491,7 @@ public sealed class BLZ104HeavyCpuTests
 
     // An inner loop followed by a throw runs once: the nest is one pass over the lines, not one per line.
     [Fact]
-    public Task Ignores_an_inner_loop_that_leaves_the_outer_one() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_an_inner_loop_that_leaves_the_outer_one() => VerifyAsync(Sources.Usings + """
         using System.Text;
         static class Handshake
         {

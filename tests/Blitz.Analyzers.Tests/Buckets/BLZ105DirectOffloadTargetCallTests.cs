@@ -1,13 +1,17 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ105DirectOffloadTargetCallTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ105DirectOffloadTargetCallAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ105DirectOffloadTargetCallAnalyzer()), new AwaitAsyncCounterpartCodeFix());
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ105DirectOffloadTargetCallAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyFixAsync(string source, string fixedSource) => BlitzCodeFixTest<AwaitAsyncCounterpartCodeFix>.VerifyAsync(Analyzer, source, fixedSource);
 
     // Stand-ins for what the generator emits (marked as generated, so they are no BLZ008 collision), so that the fixed code compiles.
     private const string Targets = """
@@ -25,7 +29,7 @@ public sealed class BLZ105DirectOffloadTargetCallTests
         """;
 
     [Fact]
-    public Task Reports_direct_calls_in_async_context() => Harness.VerifyAsync(Sources.Usings + Targets + """
+    public Task Reports_direct_calls_in_async_context() => VerifyAsync(Sources.Usings + Targets + """
         class Service
         {
             async Task<int> A(Hasher hasher, byte[] data)
@@ -38,7 +42,7 @@ public sealed class BLZ105DirectOffloadTargetCallTests
         """);
 
     [Fact]
-    public Task Ignores_wrappers_sync_code_and_invalid_targets() => Harness.VerifyAsync(Sources.Usings + Targets + """
+    public Task Ignores_wrappers_sync_code_and_invalid_targets() => VerifyAsync(Sources.Usings + Targets + """
         class Service
         {
             async Task<int> A(Hasher hasher, byte[] data, NotPartial bad)
@@ -53,14 +57,14 @@ public sealed class BLZ105DirectOffloadTargetCallTests
         """);
 
     [Fact]
-    public Task Fix_awaits_the_wrapper() => Fix.VerifyFixAsync(Sources.Usings + Targets + """
+    public Task Fix_awaits_the_wrapper() => VerifyFixAsync(Sources.Usings + Targets + """
         class Service
         {
             async Task<int> A(Hasher hasher, byte[] data, CancellationToken token)
             {
-                var h = hasher.Hash(data);
-                var n = hasher.Load("k", token);
-                return Hasher.Rank(new[] { 1 }) + h.Length + n;
+                var h = {|BLZ105:hasher.Hash(data)|};
+                var n = {|BLZ105:hasher.Load("k", token)|};
+                return {|BLZ105:Hasher.Rank(new[] { 1 })|} + h.Length + n;
             }
         }
         """, Sources.Usings + Targets + """
@@ -76,8 +80,8 @@ public sealed class BLZ105DirectOffloadTargetCallTests
         """);
 
     [Fact]
-    public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + Targets + """
-        class Service { async Task<int> A(Hasher h) { await Task.Yield(); return h.Hash(new byte[1]).Length + h.Hash(new byte[2]).Length; } }
+    public Task Fix_all() => VerifyFixAsync(Sources.Usings + Targets + """
+        class Service { async Task<int> A(Hasher h) { await Task.Yield(); return {|BLZ105:h.Hash(new byte[1])|}.Length + {|BLZ105:h.Hash(new byte[2])|}.Length; } }
         """, Sources.Usings + Targets + """
         class Service { async Task<int> A(Hasher h) { await Task.Yield(); return (await h.HashAsync(new byte[1])).Length + (await h.HashAsync(new byte[2])).Length; } }
         """);

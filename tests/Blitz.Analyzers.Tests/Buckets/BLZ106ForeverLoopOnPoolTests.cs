@@ -1,18 +1,20 @@
 using Blitz.Analyzers.Buckets;
-using Blitz.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ106ForeverLoopOnPoolTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()));
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
 
     [Fact]
-    public Task A_forever_loop_that_sleeps_on_the_pool_gets_one_diagnostic_that_says_dedicated_thread() =>
-        new AnalyzerHarness(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()))
-            .VerifyAsync(Sources.Usings + """
+    public Task A_forever_loop_that_sleeps_on_the_pool_gets_one_diagnostic_that_says_dedicated_thread() => BlitzAnalyzerTest.VerifyAsync(
+        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer())], Sources.Usings + """
             class Heartbeat
             {
                 async Task StartAsync()
@@ -25,17 +27,13 @@ public sealed class BLZ106ForeverLoopOnPoolTests
             """);
 
     [Fact]
-    public async Task The_message_holds_for_a_loop_that_never_checks_a_token()
-    {
-        var compilation = Harness.CreateCompilation(Sources.Usings + """
-            class Heartbeat { void Start() => _ = Task.Run(() => { while (true) { Thread.Sleep(1000); } }); }
-            """);
-        var diagnostic = Assert.Single(await Harness.GetDiagnosticsAsync(compilation));
-        Assert.Equal("'Task.Run' runs a loop that runs for the life of the app and holds a pool thread all that time (bucket 4); use 'BlitzRuntime.SpawnDedicated'", diagnostic.GetMessage());
-    }
+    public Task The_message_holds_for_a_loop_that_never_checks_a_token() => VerifyAsync(Sources.Usings + """
+        class Heartbeat { void Start() => _ = {|#0:Task.Run|}(() => { while (true) { Thread.Sleep(1000); } }); }
+        """, BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ106").WithLocation(0)
+            .WithMessage("'Task.Run' runs a loop that runs for the life of the app and holds a pool thread all that time (bucket 4); use 'BlitzRuntime.SpawnDedicated'"));
 
     [Fact]
-    public Task Reports_forever_loops_sent_to_pools() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_forever_loops_sent_to_pools() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         partial class Consumer
         {
@@ -65,7 +63,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_bounded_loops_async_loops_long_running_and_dedicated_threads() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_bounded_loops_async_loops_long_running_and_dedicated_threads() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         using System.Threading.Channels;
         partial class Consumer
@@ -105,7 +103,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """;
 
     [Fact]
-    public Task Reports_async_lifetime_loops_that_block_on_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_async_lifetime_loops_that_block_on_the_pool() => VerifyAsync(Sources.Usings + Queue + """
         partial class Consumer
         {
             readonly Shared _s = new();
@@ -123,7 +121,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_long_running_async_delegates_whose_loop_runs_on_the_pool_after_an_await() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_long_running_async_delegates_whose_loop_runs_on_the_pool_after_an_await() => VerifyAsync(Sources.Usings + Queue + """
         partial class Consumer
         {
             readonly Shared _s = new();
@@ -140,7 +138,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_async_delegates_given_a_thread_of_their_own_whose_loop_then_runs_on_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_async_delegates_given_a_thread_of_their_own_whose_loop_then_runs_on_the_pool() => VerifyAsync(Sources.Usings + Queue + """
         partial class Consumer
         {
             readonly Shared _s = new();
@@ -156,7 +154,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_threads_of_their_own_with_sync_loops_or_async_work_that_does_not_loop() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Ignores_threads_of_their_own_with_sync_loops_or_async_work_that_does_not_loop() => VerifyAsync(Sources.Usings + Queue + """
         partial class Consumer
         {
             readonly Shared _s = new();
@@ -175,30 +173,25 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public async Task Long_running_async_message_explains_the_first_await()
-    {
-        var source = Sources.Usings + Queue + """
-            class Consumer
-            {
-                readonly Shared _s = new();
-                void Start(CancellationToken token) =>
-                    Task.Factory.StartNew(async () => { while (!token.IsCancellationRequested) { await _s.SendAsync(_s.Queue.Take(token)); } }, TaskCreationOptions.LongRunning);
-                async Task PumpAsync() { while (true) { await _s.SendAsync(Console.ReadLine() ?? ""); } }
-            }
-            """;
-        var compilation = CSharpCompilation.Create("Messages", [CSharpSyntaxTree.ParseText(source)], TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var messages = (await Harness.GetDiagnosticsAsync(compilation)).Where(d => d.Id == "BLZ106").Select(d => d.GetMessage()).ToList();
-
-        Assert.Equal(2, messages.Count);
-        Assert.Equal("The forever loop of the async delegate that 'TaskFactory.StartNew' starts with LongRunning runs on ThreadPool threads after its first await "
+    public Task Long_running_async_message_explains_the_first_await() => VerifyAsync(Sources.Usings + Queue + """
+        class Consumer
+        {
+            readonly Shared _s = new();
+            void Start(CancellationToken token) =>
+                {|#0:Task.Factory.StartNew|}(async () => { while (!token.IsCancellationRequested) { await _s.SendAsync(_s.Queue.Take(token)); } }, TaskCreationOptions.LongRunning);
+            async Task PumpAsync() { {|#1:while|} (true) { await _s.SendAsync(Console.ReadLine() ?? ""); } }
+        }
+        """,
+        BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ106").WithLocation(0).WithMessage(
+            "The forever loop of the async delegate that 'TaskFactory.StartNew' starts with LongRunning runs on ThreadPool threads after its first await "
             + "(LongRunning gives an async delegate a thread of its own only until its first await) and blocks one on every pass (BlockingCollection.Take) (bucket 4); "
-            + "run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'", messages[0]);
-        Assert.Equal("The forever loop of async method 'PumpAsync' blocks a thread on every pass (Console.ReadLine): an async method runs on the caller's thread until its "
-            + "first await and on ThreadPool threads after it (bucket 4); run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'", messages[1]);
-    }
+            + "run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"),
+        BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ106").WithLocation(1).WithMessage(
+            "The forever loop of async method 'PumpAsync' blocks a thread on every pass (Console.ReadLine): an async method runs on the caller's thread until its "
+            + "first await and on ThreadPool threads after it (bucket 4); run it as a sync loop on 'BlitzRuntime.Default.SpawnDedicated'"));
 
     [Fact]
-    public Task Reports_async_methods_whose_forever_loop_blocks_on_a_read() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_async_methods_whose_forever_loop_blocks_on_a_read() => VerifyAsync(Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -221,7 +214,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_socket_readiness_loops_that_block_and_not_those_that_poll() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_socket_readiness_loops_that_block_and_not_those_that_poll() => VerifyAsync(Sources.Usings + """
         using System.Net.Sockets;
         class Listener
         {
@@ -242,7 +235,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_lifetime_loops_that_end_with_their_input_once() => BothRules.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_lifetime_loops_that_end_with_their_input_once() => BlitzAnalyzerTest.VerifyAsync(BothRules, Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -272,11 +265,11 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         }
         """);
 
-    private static readonly AnalyzerHarness WithSleeps = new(TestReferences.All,
-        BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer(), new BLZ101ThreadSleepAnalyzer()));
+    private static readonly DiagnosticAnalyzer[] WithSleeps =
+        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer(), new BLZ101ThreadSleepAnalyzer())];
 
     [Fact]
-    public Task Reports_async_loops_that_end_on_the_input_they_read_in_their_body() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_async_loops_that_end_on_the_input_they_read_in_their_body() => BlitzAnalyzerTest.VerifyAsync(WithSleeps, Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -304,7 +297,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Leaves_an_async_method_that_only_waits_for_a_key_and_loops_not_fed_by_their_wait_to_the_per_call_rules() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+    public Task Leaves_an_async_method_that_only_waits_for_a_key_and_loops_not_fed_by_their_wait_to_the_per_call_rules() => BlitzAnalyzerTest.VerifyAsync(WithSleeps, Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -340,7 +333,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_async_endless_loops_paced_by_a_sleep_that_await_only_pool_work_once() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_async_endless_loops_paced_by_a_sleep_that_await_only_pool_work_once() => BlitzAnalyzerTest.VerifyAsync(WithSleeps, Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -373,7 +366,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Leaves_sleeps_in_loops_that_await_real_work_or_end_or_sleep_conditionally_to_BLZ101() => WithSleeps.VerifyAsync(Sources.Usings + Queue + """
+    public Task Leaves_sleeps_in_loops_that_await_real_work_or_end_or_sleep_conditionally_to_BLZ101() => BlitzAnalyzerTest.VerifyAsync(WithSleeps, Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -389,11 +382,11 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         }
         """);
 
-    private static readonly AnalyzerHarness BothRules = new(TestReferences.All,
-        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer())]);
+    private static readonly DiagnosticAnalyzer[] BothRules =
+        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer(), new BLZ103BlockingWaitAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer())];
 
     [Fact]
-    public Task Ignores_loops_that_await_io_and_block_nowhere_or_end() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Ignores_loops_that_await_io_and_block_nowhere_or_end() => VerifyAsync(Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -428,7 +421,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => VerifyAsync(Sources.Usings + Queue + """
         partial class Scheduled
         {
             readonly Shared _s = new();
@@ -448,7 +441,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_loops_whose_condition_blocks_on_input_once() => BothRules.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_loops_whose_condition_blocks_on_input_once() => BlitzAnalyzerTest.VerifyAsync(BothRules, Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -472,7 +465,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_a_timed_wait_in_a_condition_and_a_condition_read_that_is_not_on_the_pool() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Ignores_a_timed_wait_in_a_condition_and_a_condition_read_that_is_not_on_the_pool() => VerifyAsync(Sources.Usings + Queue + """
         partial class Service
         {
             readonly Shared _s = new();
@@ -503,7 +496,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """;
 
     [Fact]
-    public Task Reports_consume_loops_of_message_clients_without_an_async_receive() => Harness.VerifyAsync(Sources.Usings + "using Confluent.Kafka;\n" + Queue + Consumers + """
+    public Task Reports_consume_loops_of_message_clients_without_an_async_receive() => VerifyAsync(Sources.Usings + "using Confluent.Kafka;\n" + Queue + Consumers + """
         partial class Feed
         {
             readonly Shared _s = new();
@@ -527,7 +520,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_a_single_consume_a_zero_timeout_and_reads_that_return_at_once() => Harness.VerifyAsync(Sources.Usings + "using Confluent.Kafka;\n" + Queue + Consumers + """
+    public Task Ignores_a_single_consume_a_zero_timeout_and_reads_that_return_at_once() => VerifyAsync(Sources.Usings + "using Confluent.Kafka;\n" + Queue + Consumers + """
         partial class Feed
         {
             readonly Shared _s = new();
@@ -546,7 +539,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_parallel_bodies_that_loop_forever() => Harness.VerifyAsync(Sources.Usings + Queue + """
+    public Task Reports_parallel_bodies_that_loop_forever() => VerifyAsync(Sources.Usings + Queue + """
         partial class Burner
         {
             readonly Shared _s = new();
@@ -564,7 +557,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Leaves_a_forever_loop_that_only_starts_tasks_to_the_spawn_storm_rule() => StormRules.VerifyAsync(Sources.Usings + Queue + """
+    public Task Leaves_a_forever_loop_that_only_starts_tasks_to_the_spawn_storm_rule() => BlitzAnalyzerTest.VerifyAsync(StormRules, Sources.Usings + Queue + """
         partial class Pump
         {
             readonly Shared _s = new();
@@ -584,11 +577,11 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         }
         """);
 
-    private static readonly AnalyzerHarness StormRules = new(TestReferences.All,
-        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer())]);
+    private static readonly DiagnosticAnalyzer[] StormRules =
+        [BlitzRulesAnalyzer.Hosting(new BLZ106ForeverLoopOnPoolAnalyzer()), BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer())];
 
     [Fact]
-    public Task Reports_an_async_loop_that_awaits_only_complete_tasks() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_an_async_loop_that_awaits_only_complete_tasks() => VerifyAsync(Sources.Usings + """
         class Service
         {
             private long _ticks;
@@ -619,7 +612,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_loops_that_await_work_that_may_be_pending() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_loops_that_await_work_that_may_be_pending() => VerifyAsync(Sources.Usings + """
         class Service
         {
             private readonly SemaphoreSlim _gate = new(1);
@@ -650,7 +643,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_a_background_worker_whose_DoWork_handler_loops_forever() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_background_worker_whose_DoWork_handler_loops_forever() => VerifyAsync(Sources.Usings + """
         using System.ComponentModel;
         class Clock
         {
@@ -723,7 +716,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_background_workers_whose_handlers_end_or_are_not_started() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_background_workers_whose_handlers_end_or_are_not_started() => VerifyAsync(Sources.Usings + """
         using System.ComponentModel;
         class Jobs
         {
@@ -748,7 +741,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_an_async_method_that_spins_forever_without_awaiting() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_an_async_method_that_spins_forever_without_awaiting() => VerifyAsync(Sources.Usings + """
         class Ticker
         {
             private long _ticks;
@@ -780,7 +773,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Ignores_forever_loops_of_async_methods_that_await_leave_block_or_start_tasks() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_forever_loops_of_async_methods_that_await_leave_block_or_start_tasks() => VerifyAsync(Sources.Usings + """
         class Ticker
         {
             private long _ticks;
@@ -874,21 +867,22 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """;
 
     [Fact]
-    public Task Reports_lifetime_loops_that_await_only_when_a_check_holds() => Harness.VerifyAsync(Sources.Usings + IdleSpins);
+    public Task Reports_lifetime_loops_that_await_only_when_a_check_holds() => VerifyAsync(Sources.Usings + IdleSpins);
 
     [Fact]
-    public async Task Says_the_loop_spins_when_its_check_fails()
+    public Task Says_the_loop_spins_when_its_check_fails()
     {
-        var diagnostics = await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + IdleSpins.Replace("{|BLZ106:while|}", "while", StringComparison.Ordinal)));
-        Assert.Equal(2, diagnostics.Length);
-        Assert.Equal("The lifetime loop of async method 'EchoAsync' awaits only when 'udp.Available != 0' holds; otherwise it spins without giving its thread back "
-            + "(its caller's, or a ThreadPool thread after an earlier await) for as long as it lives (bucket 4); "
-            + "wait for the input instead of polling it (await the read itself, or a channel's 'WaitToReadAsync')", diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
+        var echoLoop = IdleSpins.IndexOf("{|BLZ106:while|}", StringComparison.Ordinal);
+        return VerifyAsync(Sources.Usings + IdleSpins[..echoLoop] + "{|#0:while|}" + IdleSpins[(echoLoop + "{|BLZ106:while|}".Length)..],
+            BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ106").WithLocation(0).WithMessage(
+                "The lifetime loop of async method 'EchoAsync' awaits only when 'udp.Available != 0' holds; otherwise it spins without giving its thread back "
+                + "(its caller's, or a ThreadPool thread after an earlier await) for as long as it lives (bucket 4); "
+                + "wait for the input instead of polling it (await the read itself, or a channel's 'WaitToReadAsync')"));
     }
 
     // A loop that leaves as soon as its wait succeeds waits for one input; it does not live to serve many.
     [Fact]
-    public Task Ignores_a_loop_that_leaves_once_its_wait_succeeds() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_loop_that_leaves_once_its_wait_succeeds() => VerifyAsync(Sources.Usings + """
         using System.Net.Sockets;
         class Client
         {
@@ -920,7 +914,7 @@ public sealed class BLZ106ForeverLoopOnPoolTests
         """);
 
     [Fact]
-    public Task Reports_sync_pool_loops_that_block_on_every_pass_until_a_flag_or_their_connection_ends() => BothRules.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_pool_loops_that_block_on_every_pass_until_a_flag_or_their_connection_ends() => BlitzAnalyzerTest.VerifyAsync(BothRules, Sources.Usings + """
         using System.ComponentModel;
         using System.Net;
         using System.Net.Sockets;

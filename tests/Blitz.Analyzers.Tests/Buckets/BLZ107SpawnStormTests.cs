@@ -1,11 +1,17 @@
 using Blitz.Analyzers.Buckets;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ107SpawnStormTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer()));
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyWithLibraryAsync(string markup) => new BlitzAnalyzerTest(Analyzer, Library) { TestCode = markup }.RunAsync();
 
     private const string Hasher = """
         public partial class Hasher
@@ -18,7 +24,7 @@ public sealed class BLZ107SpawnStormTests
         """;
 
     [Fact]
-    public Task Reports_one_spawn_per_item_without_a_bound() => Harness.VerifyAsync(Sources.Usings + Hasher + """
+    public Task Reports_one_spawn_per_item_without_a_bound() => VerifyAsync(Sources.Usings + Hasher + """
         class C
         {
             static int Work(int x) => x;
@@ -38,7 +44,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_bounded_sequential_and_fixed_fan_outs() => Harness.VerifyAsync(Sources.Usings + Hasher + """
+    public Task Ignores_bounded_sequential_and_fixed_fan_outs() => VerifyAsync(Sources.Usings + Hasher + """
         class C
         {
             static int Work(int x) => x;
@@ -66,7 +72,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => VerifyAsync(Sources.Usings + """
         class C
         {
             static int Work(int x) => x;
@@ -82,7 +88,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Knows_a_generated_wrapper_by_its_marker_in_a_referenced_library() => LibraryHarness.VerifyAsync(Sources.Usings + """
+    public Task Knows_a_generated_wrapper_by_its_marker_in_a_referenced_library() => VerifyWithLibraryAsync(Sources.Usings + """
         using Vendor.Hashing;
         class C
         {
@@ -96,7 +102,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Takes_no_hand_written_namesake_for_a_wrapper() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Takes_no_hand_written_namesake_for_a_wrapper() => VerifyAsync(Sources.Usings + """
         public partial class Colliding
         {
             [Blocking] public static byte[] Hash(byte[] data) => data;
@@ -120,8 +126,7 @@ public sealed class BLZ107SpawnStormTests
 
     // A library built with Blitz, referenced as metadata (a NuGet package): its wrapper carries the generator's marker,
     // and the generator's rules, which need the type's partial declaration, cannot tell it is one.
-    private static readonly AnalyzerHarness LibraryHarness = new(
-        TestReferences.All.Add(AnalyzerHarness.CompileToReference("Vendor.Hashing", """
+    private static readonly MetadataReference Library = MetadataImage.Compile("Vendor.Hashing", """
             using System.Threading;
             using System.Threading.Tasks;
             using Blitz;
@@ -136,11 +141,10 @@ public sealed class BLZ107SpawnStormTests
                     public static ValueTask<byte[]> DigestAsync(byte[] data) => new(Hash(data));
                 }
             }
-            """, TestReferences.All)),
-        BlitzSuggestionsAnalyzer.Hosting(new BLZ107SpawnStormAnalyzer()));
+            """, TestReferences.All);
 
     [Fact]
-    public Task Reports_start_new_on_a_local_factory_without_a_scheduler() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_start_new_on_a_local_factory_without_a_scheduler() => VerifyAsync(Sources.Usings + """
         class C
         {
             static async void AddLater(int value, List<int> bag) { bag.Add(value); await Task.Delay(4); }
@@ -161,7 +165,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_start_new_on_a_local_factory_that_may_not_be_the_pool_and_reads_a_plain_local_factory_as_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_start_new_on_a_local_factory_that_may_not_be_the_pool_and_reads_a_plain_local_factory_as_the_pool() => VerifyAsync(Sources.Usings + """
         class C
         {
             static int Work(int x) => x;
@@ -186,7 +190,7 @@ public sealed class BLZ107SpawnStormTests
         }
         """);
     [Fact]
-    public Task Reports_tasks_built_unstarted_per_pass_and_started_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_tasks_built_unstarted_per_pass_and_started_on_the_pool() => VerifyAsync(Sources.Usings + """
         class C
         {
             static void Print(object? value) { }
@@ -211,7 +215,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_unstarted_tasks_in_a_small_batch_on_their_own_threads_or_not_built_per_pass() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_unstarted_tasks_in_a_small_batch_on_their_own_threads_or_not_built_per_pass() => VerifyAsync(Sources.Usings + """
         class C
         {
             static void Print(object? value) { }
@@ -233,7 +237,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_loops_paced_by_their_input() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_loops_paced_by_their_input() => VerifyAsync(Sources.Usings + """
         using System.Net.Sockets;
         class C
         {
@@ -251,7 +255,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Reports_loops_whose_passes_wait_for_no_input() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_loops_whose_passes_wait_for_no_input() => VerifyAsync(Sources.Usings + """
         class C
         {
             static void Run(string line) { }
@@ -265,7 +269,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Leaves_starts_of_forever_and_lifetime_loops_to_BLZ106_and_BLZ112() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Leaves_starts_of_forever_and_lifetime_loops_to_BLZ106_and_BLZ112() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         class C
         {
@@ -282,7 +286,7 @@ public sealed class BLZ107SpawnStormTests
         }
         """);
     [Fact]
-    public Task Reports_spawns_in_lambdas_run_once_per_element() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_spawns_in_lambdas_run_once_per_element() => VerifyAsync(Sources.Usings + """
         class C
         {
             static int Work(int x) => x;
@@ -304,7 +308,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_spawns_waited_in_place_and_per_element_calls_over_a_few_fixed_items() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_spawns_waited_in_place_and_per_element_calls_over_a_few_fixed_items() => VerifyAsync(Sources.Usings + """
         class C
         {
             static int Work(int x) => x;
@@ -324,7 +328,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Ignores_loops_that_partition_one_input_into_a_chosen_count_of_chunks() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_loops_that_partition_one_input_into_a_chosen_count_of_chunks() => VerifyAsync(Sources.Usings + """
         class C
         {
             static long Slice(int[] values, int from, int to) { long sum = 0; for (var i = from; i < to; i++) { sum += values[i]; } return sum; }
@@ -362,7 +366,7 @@ public sealed class BLZ107SpawnStormTests
         """);
 
     [Fact]
-    public Task Reports_per_item_loops_that_only_look_like_partitions() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_per_item_loops_that_only_look_like_partitions() => VerifyAsync(Sources.Usings + """
         class C
         {
             static long Work(int x) => x;
@@ -385,7 +389,7 @@ public sealed class BLZ107SpawnStormTests
     // A constant number of starts whose work is only async I/O gets BLZ108's advice (call the work directly), not a
     // bound on a pool: one diagnostic per call site. Per item of an input, the count is the storm.
     [Fact]
-    public Task Leaves_async_io_starts_to_BLZ108() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Leaves_async_io_starts_to_BLZ108() => VerifyAsync(Sources.Usings + """
         using System.Net.Http;
         class C
         {
@@ -420,7 +424,7 @@ public sealed class BLZ107SpawnStormTests
 
     // One start per subscriber of an event dispatches it to each: as many as code subscribed, not as many as the input has.
     [Fact]
-    public Task Ignores_one_start_per_subscriber_of_an_event() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_one_start_per_subscriber_of_an_event() => VerifyAsync(Sources.Usings + """
         class Client
         {
             public event EventHandler<string>? Connected;

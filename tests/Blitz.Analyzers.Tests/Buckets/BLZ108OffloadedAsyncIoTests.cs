@@ -1,13 +1,19 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ108OffloadedAsyncIoTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ108OffloadedAsyncIoAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ108OffloadedAsyncIoAnalyzer()), new BLZ108InlineOffloadedAsyncIoCodeFix());
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ108OffloadedAsyncIoAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyFixAsync(string source, string fixedSource) => BlitzCodeFixTest<BLZ108InlineOffloadedAsyncIoCodeFix>.VerifyAsync(Analyzer, source, fixedSource);
+
+    private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
     private const string Io = """
         class Io
@@ -20,7 +26,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """;
 
     [Fact]
-    public Task Reports_pass_through_offloads_of_async_io() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_pass_through_offloads_of_async_io() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             async Task A(HttpClient client, string url)
@@ -36,7 +42,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Reports_async_delegates_that_only_await_around_cheap_work() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_async_delegates_that_only_await_around_cheap_work() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             async Task A(string url, CancellationToken ct)
@@ -61,7 +67,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_sync_work_composite_delegates_and_sync_callers() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_sync_work_composite_delegates_and_sync_callers() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             async Task A(string url)
@@ -76,15 +82,15 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Fix_awaits_the_call_directly() => Fix.VerifyFixAsync(Sources.Usings + Io + """
+    public Task Fix_awaits_the_call_directly() => VerifyFixAsync(Sources.Usings + Io + """
         class C
         {
             async Task<string> A(string url)
             {
-                var a = await Task.Run(async () => await Io.GetAsync(url));
-                var b = await Task.Run(() => Io.GetAsync(url));
-                await Task.Run(Io.SendAsync);
-                await Task.Run(async () => { await Io.SendAsync(); });
+                var a = await {|BLZ108:Task.Run(async () => await Io.GetAsync(url))|};
+                var b = await {|BLZ108:Task.Run(() => Io.GetAsync(url))|};
+                await {|BLZ108:Task.Run(Io.SendAsync)|};
+                await {|BLZ108:Task.Run(async () => { await Io.SendAsync(); })|};
                 return a + b;
             }
         }
@@ -103,26 +109,26 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task No_fix_for_start_new_or_a_token_argument() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+    public Task No_fix_for_start_new_or_a_token_argument() => VerifyNoFixAsync(Sources.Usings + Io + """
         class C
         {
             async Task A(CancellationToken token)
             {
-                await await Task.Factory.StartNew(async () => await Io.SendAsync());
-                await Task.Run(() => Io.SendAsync(), token);
+                await await {|BLZ108:Task.Factory.StartNew(async () => await Io.SendAsync())|};
+                await {|BLZ108:Task.Run(() => Io.SendAsync(), token)|};
             }
         }
         """);
 
     [Fact]
-    public Task Fix_all() => Fix.VerifyFixAllAsync(Sources.Usings + Io + """
-        class C { async Task A() { await Task.Run(() => Io.SendAsync()); await Task.Run(() => Io.SendAsync()); } }
+    public Task Fix_all() => VerifyFixAsync(Sources.Usings + Io + """
+        class C { async Task A() { await {|BLZ108:Task.Run(() => Io.SendAsync())|}; await {|BLZ108:Task.Run(() => Io.SendAsync())|}; } }
         """, Sources.Usings + Io + """
         class C { async Task A() { await Io.SendAsync(); await Io.SendAsync(); } }
         """);
 
     [Fact]
-    public Task Reports_a_task_awaited_right_away() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_a_task_awaited_right_away() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             async Task<string> A(string url, CancellationToken ct)
@@ -138,7 +144,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_detached_starts_and_custom_schedulers() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_detached_starts_and_custom_schedulers() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             private Task? _pump;
@@ -162,21 +168,21 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task No_fix_where_the_task_is_stored_before_the_await() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+    public Task No_fix_where_the_task_is_stored_before_the_await() => VerifyNoFixAsync(Sources.Usings + Io + """
         class C
         {
             async Task<string> A(string url)
             {
-                var pending = Task.Run(() => Io.GetAsync(url));
+                var pending = {|BLZ108:Task.Run(() => Io.GetAsync(url))|};
                 return await pending;
             }
 
-            async Task B() => await Task.WhenAll(Task.Run(() => Io.SendAsync()), Task.Run(() => Io.SendAsync()));
+            async Task B() => await Task.WhenAll({|BLZ108:Task.Run(() => Io.SendAsync())|}, {|BLZ108:Task.Run(() => Io.SendAsync())|});
         }
         """);
 
     [Fact]
-    public Task Reports_a_start_that_a_constructor_or_sync_main_can_only_detach() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_a_start_that_a_constructor_or_sync_main_can_only_detach() => VerifyAsync(Sources.Usings + Io + """
         class ViewModel
         {
             public ViewModel(HttpClient client, string url)
@@ -208,7 +214,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
     // A void method whose signature its base fixes (a page's OnAppearing, an interface member, an event handler) cannot
     // hand the task back either; a plain void method could have returned it, and an async one could have awaited it.
     [Fact]
-    public Task Reports_a_start_that_a_void_override_interface_member_or_event_handler_can_only_detach() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_a_start_that_a_void_override_interface_member_or_event_handler_can_only_detach() => VerifyAsync(Sources.Usings + Io + """
         abstract class Page { protected virtual void OnAppearing() { } }
         interface IStartable { void Start(); }
         class Model
@@ -241,7 +247,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_deliberate_detaches_and_starts_whose_sync_part_blocks() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_deliberate_detaches_and_starts_whose_sync_part_blocks() => VerifyAsync(Sources.Usings + Io + """
         class Service
         {
             private Task? _loop;
@@ -272,7 +278,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Reports_one_pass_through_collected_for_an_awaited_when_all() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_one_pass_through_collected_for_an_awaited_when_all() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             async Task<string> Compose(string path)
@@ -318,7 +324,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_collected_starts_in_loops_kept_lists_and_blocking_starts() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_collected_starts_in_loops_kept_lists_and_blocking_starts() => VerifyAsync(Sources.Usings + Io + """
         class C
         {
             async Task Pipeline(string[] paths, List<Task> running)
@@ -348,7 +354,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Reports_a_dropped_start_of_a_short_async_handler() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_a_dropped_start_of_a_short_async_handler() => VerifyAsync(Sources.Usings + Io + """
         class EchoServer
         {
             public async Task Serve(System.Net.Sockets.Socket listening)
@@ -374,7 +380,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_dropped_starts_of_handlers_that_loop_block_or_call_source() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_dropped_starts_of_handlers_that_loop_block_or_call_source() => VerifyAsync(Sources.Usings + Io + """
         class Server
         {
             private Task? _session;
@@ -416,20 +422,20 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task No_fix_for_a_collected_start_or_a_dropped_handler() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+    public Task No_fix_for_a_collected_start_or_a_dropped_handler() => VerifyNoFixAsync(Sources.Usings + Io + """
         class C
         {
             async Task<string[]> Compose(string path)
             {
                 var parts = new List<Task<string>>();
-                parts.Add(Task.Run(() => File.ReadAllTextAsync(path)));   // collected, not awaited in place
+                parts.Add({|BLZ108:Task.Run(() => File.ReadAllTextAsync(path))|});   // collected, not awaited in place
                 return await Task.WhenAll(parts);
             }
 
             async Task Serve(System.Net.Sockets.Socket listening)
             {
                 var peer = await listening.AcceptAsync();
-                Task.Run(async () => await Answer(peer));                  // awaiting it here would hold the accept loop
+                {|BLZ108:Task.Run(async () => await Answer(peer))|};                  // awaiting it here would hold the accept loop
             }
 
             async Task Answer(System.Net.Sockets.Socket peer) => await peer.SendAsync(new byte[1]);
@@ -437,7 +443,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Reports_a_start_any_non_async_main_detaches() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_a_start_any_non_async_main_detaches() => VerifyAsync(Sources.Usings + Io + """
         class Listener { public Task ListenAsync() => Task.Delay(10); }
         class Program
         {
@@ -460,7 +466,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_starts_an_async_main_or_a_helper_keeps_or_discards() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_starts_an_async_main_or_a_helper_keeps_or_discards() => VerifyAsync(Sources.Usings + Io + """
         class Listener { public Task ListenAsync() => Task.Delay(10); }
         class Program
         {
@@ -484,26 +490,21 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task No_fix_for_a_start_that_can_only_be_detached() => Fix.VerifyNoFixAsync(Sources.Usings + Io + """
+    public Task No_fix_for_a_start_that_can_only_be_detached() => VerifyNoFixAsync(Sources.Usings + Io + """
         class ViewModel
         {
-            public ViewModel(HttpClient client) { Task.Run(() => client.GetStringAsync("https://example.com")); }
+            public ViewModel(HttpClient client) { {|BLZ108:Task.Run(() => client.GetStringAsync("https://example.com"))|}; }
         }
         """);
 
     [Fact]
-    public async Task Detached_message_advises_starting_the_call_directly()
-    {
-        var diagnostics = await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + Io + """
-            class ViewModel { public ViewModel(HttpClient client, string url) { Task.Run(() => client.GetStringAsync(url)); } }
-            """));
-
-        Assert.Equal("'Task.Run' sends async I/O to the ThreadPool only to leave it running, which is pure overhead (bucket 1); start it directly: '_ = client.GetStringAsync(url)'",
-            Assert.Single(diagnostics).GetMessage());
-    }
+    public Task Detached_message_advises_starting_the_call_directly() => VerifyAsync(Sources.Usings + Io + """
+        class ViewModel { public ViewModel(HttpClient client, string url) { {|#0:Task.Run(() => client.GetStringAsync(url))|}; } }
+        """, BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ108").WithLocation(0).WithMessage(
+            "'Task.Run' sends async I/O to the ThreadPool only to leave it running, which is pure overhead (bucket 1); start it directly: '_ = client.GetStringAsync(url)'"));
 
     [Fact]
-    public Task Reports_an_async_polling_loop_that_awaits_on_every_pass() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_an_async_polling_loop_that_awaits_on_every_pass() => VerifyAsync(Sources.Usings + Io + """
         class Keys
         {
             public static async Task<ConsoleKey> NextKeyAsync(CancellationToken token)
@@ -526,7 +527,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Ignores_polling_loops_that_can_spin_or_block() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_polling_loops_that_can_spin_or_block() => VerifyAsync(Sources.Usings + Io + """
         class Keys
         {
             bool _flag;
@@ -543,7 +544,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
         """);
 
     [Fact]
-    public Task Reports_a_non_async_start_that_calls_only_the_framework() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Reports_a_non_async_start_that_calls_only_the_framework() => VerifyAsync(Sources.Usings + Io + """
         class ViewModel
         {
             public ViewModel() { {|BLZ108:Task.Run(() => Io.GetAsync("x"))|}; }                 // Task.FromResult: returns at once
@@ -571,16 +572,17 @@ public sealed class BLZ108OffloadedAsyncIoTests
                 }
             }
             """;
-        await Harness.VerifyAsync(Sources.Usings + Io + Source);
-
-        var diagnostics = await Harness.GetDiagnosticsAsync(Harness.CreateCompilation(Sources.Usings + Io + Source.Replace("{|BLZ108:", "").Replace("|}", "")));
-        Assert.All(diagnostics, d => Assert.Equal(
-            "'Task.Run' sends an async delegate that only awaits async I/O around cheap work to the ThreadPool, only to leave it running, which is pure overhead (bucket 1); move its body into an async method and start that directly ('_ = LoadAsync()')",
-            d.GetMessage()));
+        const string Message = "'Task.Run' sends an async delegate that only awaits async I/O around cheap work to the ThreadPool, only to leave it running, which is pure overhead (bucket 1); move its body into an async method and start that directly ('_ = LoadAsync()')";
+        var first = Source.IndexOf("{|BLZ108:", StringComparison.Ordinal);
+        var second = Source.IndexOf("{|BLZ108:", first + 1, StringComparison.Ordinal);
+        var located = Source[..first] + "{|#0:" + Source[(first + 9)..second] + "{|#1:" + Source[(second + 9)..];
+        await VerifyAsync(Sources.Usings + Io + located,
+            BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ108").WithLocation(0).WithMessage(Message),
+            BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ108").WithLocation(1).WithMessage(Message));
     }
 
     [Fact]
-    public Task Ignores_detached_async_delegates_that_loop_block_or_are_chosen() => Harness.VerifyAsync(Sources.Usings + Io + """
+    public Task Ignores_detached_async_delegates_that_loop_block_or_are_chosen() => VerifyAsync(Sources.Usings + Io + """
         class Service
         {
             private Task? _refresh;
@@ -605,7 +607,7 @@ public sealed class BLZ108OffloadedAsyncIoTests
     // A sync-over-async helper hops to the pool before it blocks, so the delegate's synchronous start (unknown: it is
     // given from outside) runs off the caller's context: the hop is the point.
     [Fact]
-    public Task Ignores_a_hop_of_a_delegate_given_from_outside() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_hop_of_a_delegate_given_from_outside() => VerifyAsync(Sources.Usings + """
         static class TaskHelper
         {
             public static void WaitSynchronously(Func<Task> taskFactory) => WaitInternal(taskFactory).Wait();

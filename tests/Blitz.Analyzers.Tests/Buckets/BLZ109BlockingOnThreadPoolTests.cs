@@ -1,17 +1,20 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ109BlockingOnThreadPoolTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()));
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
     private static Task VerifyFixAsync(string source, string fixedSource) =>
         BlitzCodeFixTest<BLZ109SpawnBlockingCodeFix>.VerifyAsync(BlitzSuggestionsAnalyzer.Hosting(new BLZ109BlockingOnThreadPoolAnalyzer()), source, fixedSource);
 
     [Fact]
-    public Task Reports_blocking_work_in_callbacks_that_the_pool_delegate_runs_in_place() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_work_in_callbacks_that_the_pool_delegate_runs_in_place() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         using System.Collections.Immutable;
         class C
@@ -31,7 +34,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_callbacks_the_pool_delegate_stores_returns_or_hands_on() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_callbacks_the_pool_delegate_stores_returns_or_hands_on() => VerifyAsync(Sources.Usings + """
         class C
         {
             Timer? _timer;
@@ -48,7 +51,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_blocking_work_sent_to_the_thread_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_work_sent_to_the_thread_pool() => VerifyAsync(Sources.Usings + """
         using System.Security.Cryptography;
         class C
         {
@@ -66,7 +69,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_wherever_the_starter_runs_and_one_call_away() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_wherever_the_starter_runs_and_one_call_away() => VerifyAsync(Sources.Usings + """
         class C
         {
             // The delegate blocks a pool thread whoever starts it: a sync caller, or a method that returns the task.
@@ -87,7 +90,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_cheap_work_async_delegates_and_blitz_pools() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_cheap_work_async_delegates_and_blitz_pools() => VerifyAsync(Sources.Usings + """
         class C
         {
             static int Compute(int x) => x * 2;
@@ -240,7 +243,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
 
 
     [Fact]
-    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_start_new_on_a_scheduler_that_is_not_the_pool() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task A(CancellationToken ct, TaskScheduler scheduler, TaskFactory factory)
@@ -256,7 +259,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_a_method_group_that_blocks() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_method_group_that_blocks() => VerifyAsync(Sources.Usings + """
         class Printer
         {
             static void PrintSlowly() { Thread.Sleep(3000); Console.WriteLine("printed"); }
@@ -270,7 +273,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_method_groups_that_do_not_block_or_hold_a_consume_loop() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_method_groups_that_do_not_block_or_hold_a_consume_loop() => VerifyAsync(Sources.Usings + """
         using System.Collections.Concurrent;
         class Jobs
         {
@@ -289,7 +292,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_image_and_archive_work_that_reads_or_writes_files() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_image_and_archive_work_that_reads_or_writes_files() => VerifyAsync(Sources.Usings + """
         namespace System.Drawing
         {
             public class Image : IDisposable
@@ -326,7 +329,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_blocking_database_writes_sent_to_the_pool_as_a_fake_twin() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_database_writes_sent_to_the_pool_as_a_fake_twin() => VerifyAsync(Sources.Usings + """
         namespace System.Data.Entity
         {
             public class DbContext { public virtual int SaveChanges() => 0; }
@@ -341,7 +344,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Leaves_a_fake_async_twin_to_BLZ102_and_reports_more_work() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Leaves_a_fake_async_twin_to_BLZ102_and_reports_more_work() => VerifyAsync(Sources.Usings + """
         class Context
         {
             public int SaveChanges() => 0;
@@ -355,7 +358,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_blocking_work_started_through_a_source_helper_that_only_starts_it_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_work_started_through_a_source_helper_that_only_starts_it_on_the_pool() => VerifyAsync(Sources.Usings + """
         static class PoolHelpers
         {
             private static readonly TaskFactory Factory = Task.Factory;
@@ -378,7 +381,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_helpers_that_do_more_than_start_their_delegate_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_helpers_that_do_more_than_start_their_delegate_on_the_pool() => VerifyAsync(Sources.Usings + """
         class Helpers
         {
             private static readonly TaskFactory Ui = new TaskFactory(TaskScheduler.FromCurrentSynchronizationContext());
@@ -409,7 +412,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_an_async_twin_built_over_its_own_sync_member_that_shows_no_blocking() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_an_async_twin_built_over_its_own_sync_member_that_shows_no_blocking() => VerifyAsync(Sources.Usings + """
         abstract class ScreenViewModel
         {
             public abstract void Load();
@@ -429,7 +432,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_a_background_worker_whose_DoWork_handler_blocks() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_background_worker_whose_DoWork_handler_blocks() => VerifyAsync(Sources.Usings + """
         using System.ComponentModel;
         class Window
         {
@@ -466,7 +469,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_background_workers_whose_handlers_do_not_block() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_background_workers_whose_handlers_do_not_block() => VerifyAsync(Sources.Usings + """
         using System.ComponentModel;
         class Window
         {
@@ -493,7 +496,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Reports_blocking_work_of_a_task_built_unstarted_and_started_on_the_pool() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_work_of_a_task_built_unstarted_and_started_on_the_pool() => VerifyAsync(Sources.Usings + """
         class StudentsForm
         {
             public object? Grid { get; private set; }
@@ -521,7 +524,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """);
 
     [Fact]
-    public Task Ignores_unstarted_tasks_that_do_not_block_or_get_a_thread_of_their_own() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_unstarted_tasks_that_do_not_block_or_get_a_thread_of_their_own() => VerifyAsync(Sources.Usings + """
         class Form
         {
             public async Task OnClick(int[] values)
@@ -540,7 +543,7 @@ public sealed class BLZ109BlockingOnThreadPoolTests
 
     // QueueUserWorkItem is the pool's own door: its work item holds a pool thread as Task.Run's does.
     [Fact]
-    public Task Reports_blocking_work_queued_with_QueueUserWorkItem() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_blocking_work_queued_with_QueueUserWorkItem() => VerifyAsync(Sources.Usings + """
         static class Demo
         {
             public static void Run()

@@ -1,14 +1,17 @@
 using Blitz.Analyzers.Buckets;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ110SyncParallelTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzSuggestionsAnalyzer.Hosting(new BLZ110SyncParallelAnalyzer()));
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzSuggestionsAnalyzer.Hosting(new BLZ110SyncParallelAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
 
     [Fact]
-    public Task Reports_sync_parallelism_in_async_context() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_sync_parallelism_in_async_context() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(int[] items)
@@ -24,7 +27,7 @@ public sealed class BLZ110SyncParallelTests
         """);
 
     [Fact]
-    public Task Ignores_async_parallelism_offloaded_and_sync_code() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_async_parallelism_offloaded_and_sync_code() => VerifyAsync(Sources.Usings + """
         class C
         {
             async Task A(int[] items, CancellationToken token)
@@ -40,7 +43,7 @@ public sealed class BLZ110SyncParallelTests
 
     // A ParallelQuery made elsewhere (a property, a field) runs where its executing operator is called.
     [Fact]
-    public Task Reports_an_operator_that_runs_a_parallel_query_made_elsewhere() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_an_operator_that_runs_a_parallel_query_made_elsewhere() => VerifyAsync(Sources.Usings + """
         class Gallery
         {
             private readonly List<string> _devices = new();
@@ -60,7 +63,7 @@ public sealed class BLZ110SyncParallelTests
         """);
 
     [Fact]
-    public Task Reports_a_helper_that_runs_parallel_work_one_call_away_and_sync_request_handlers() => Harness.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+    public Task Reports_a_helper_that_runs_parallel_work_one_call_away_and_sync_request_handlers() => VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
         class Feed
         {
             async Task<List<int>> LoadAsync(int[] raw)

@@ -1,13 +1,19 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ113OffloadedCheapWorkTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ113OffloadedCheapWorkAnalyzer()));
-    private static readonly CodeFixRunner Fix = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new BLZ113OffloadedCheapWorkAnalyzer()), new BLZ113InlineCheapWorkCodeFix());
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new BLZ113OffloadedCheapWorkAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyFixAsync(string source, string fixedSource) => BlitzCodeFixTest<BLZ113InlineCheapWorkCodeFix>.VerifyAsync(Analyzer, source, fixedSource);
+
+    private static Task VerifyNoFixAsync(string source) => VerifyFixAsync(source, source);
 
     private const string Types = """
         class Order
@@ -25,7 +31,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """;
 
     [Fact]
-    public Task Reports_each_cheap_family() => Harness.VerifyAsync(Sources.Usings + Types + """
+    public Task Reports_each_cheap_family() => VerifyAsync(Sources.Usings + Types + """
         class C
         {
             private readonly string _root = "/data";
@@ -69,7 +75,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Ignores_work_that_is_not_provably_cheap() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_work_that_is_not_provably_cheap() => VerifyAsync(Sources.Usings + """
         class Repo
         {
             private string _name = "";
@@ -155,24 +161,24 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """;
 
     [Fact]
-    public Task Reports_tasks_that_are_not_awaited_on_the_spot() => Harness.VerifyAsync(Sources.Usings + NoFixCases);
+    public Task Reports_tasks_that_are_not_awaited_on_the_spot() => VerifyAsync(Sources.Usings + NoFixCases);
 
     [Fact]
-    public Task No_fix_where_inlining_would_change_behaviour() => Fix.VerifyNoFixAsync(Sources.Usings + NoFixCases);
+    public Task No_fix_where_inlining_would_change_behaviour() => VerifyNoFixAsync(Sources.Usings + NoFixCases);
 
     [Fact]
-    public Task Fix_inlines_the_work() => Fix.VerifyFixAsync(Sources.Usings + """
+    public Task Fix_inlines_the_work() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             private int _count;
 
             async Task<string> A(string root, string name, int a, int b)
             {
-                var path = await Task.Run(() => Path.Combine(root, name));
-                var sum = await Task.Run(() => a + b).ConfigureAwait(true);
-                var twice = 2 * await Task.Run(() => a + b);
-                await Task.Run(() => { _count = sum; });
-                var label = await Task.Run(() => { return $"{name}#{a}"; });
+                var path = await {|BLZ113:Task.Run(() => Path.Combine(root, name))|};
+                var sum = await {|BLZ113:Task.Run(() => a + b)|}.ConfigureAwait(true);
+                var twice = 2 * await {|BLZ113:Task.Run(() => a + b)|};
+                await {|BLZ113:Task.Run(() => { _count = sum; })|};
+                var label = await {|BLZ113:Task.Run(() => { return $"{name}#{a}"; })|};
                 return path + twice + label;
             }
         }
@@ -194,14 +200,14 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Fix_all_inlines_every_call_site() => Fix.VerifyFixAllAsync(Sources.Usings + """
+    public Task Fix_all_inlines_every_call_site() => VerifyFixAsync(Sources.Usings + """
         class C
         {
             async Task<int> A(int a)
             {
-                var x = await Task.Run(() => a + 1);
-                var y = await Task.Run(() => a * 2);
-                var z = await Task.Run(() => Math.Abs(a));
+                var x = await {|BLZ113:Task.Run(() => a + 1)|};
+                var y = await {|BLZ113:Task.Run(() => a * 2)|};
+                var z = await {|BLZ113:Task.Run(() => Math.Abs(a))|};
                 return x + y + z;
             }
         }
@@ -249,7 +255,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """;
 
     [Fact]
-    public Task Reports_one_log_line_a_private_helper_and_a_started_timer() => Harness.VerifyAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+    public Task Reports_one_log_line_a_private_helper_and_a_started_timer() => VerifyAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
         class Item { public string Name { get; set; } = ""; }
         class Handler(ILogger logger, NLog.Logger nlog, log4net.ILog log4)
         {
@@ -280,7 +286,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Ignores_helpers_it_cannot_read_and_placeholder_results() => Harness.VerifyAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+    public Task Ignores_helpers_it_cannot_read_and_placeholder_results() => VerifyAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
         class Library { public static bool Verify(string a, string b) => a == b; }
         class Base { private protected static void Note(int n) => Console.WriteLine(n); }
         class Handler(ILogger logger) : Base
@@ -305,13 +311,13 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Fix_inlines_a_private_helper_call_and_a_log_line() => Fix.VerifyFixAllAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
+    public Task Fix_inlines_a_private_helper_call_and_a_log_line() => VerifyFixAsync(Sources.Usings + "using Microsoft.Extensions.Logging;\n" + Loggers + """
         class C(ILogger logger)
         {
             async Task A(int n)
             {
-                await Task.Run(() => Print(n));
-                await Task.Run(() => logger.LogWarning("n is {N}", n));
+                await {|BLZ113:Task.Run(() => Print(n))|};
+                await {|BLZ113:Task.Run(() => logger.LogWarning("n is {N}", n))|};
             }
 
             private static void Print(int n) => Console.WriteLine(n);
@@ -345,13 +351,13 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """;
 
     [Fact]
-    public Task Reports_a_lock_around_cheap_work() => Harness.VerifyAsync(Sources.Usings + LockCases);
+    public Task Reports_a_lock_around_cheap_work() => VerifyAsync(Sources.Usings + LockCases);
 
     [Fact]
-    public Task No_fix_for_a_lock_around_cheap_work() => Fix.VerifyNoFixAsync(Sources.Usings + LockCases);
+    public Task No_fix_for_a_lock_around_cheap_work() => VerifyNoFixAsync(Sources.Usings + LockCases);
 
     [Fact]
-    public Task Ignores_a_lock_around_work_that_is_not_provably_cheap() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_a_lock_around_work_that_is_not_provably_cheap() => VerifyAsync(Sources.Usings + """
         class C
         {
             private static readonly object Gate = new();
@@ -417,34 +423,32 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """;
 
     [Fact]
-    public Task Reports_offloads_that_leave_the_pool_thread_idle() => Harness.VerifyAsync(Sources.Usings + IdleCases);
+    public Task Reports_offloads_that_leave_the_pool_thread_idle() => VerifyAsync(Sources.Usings + IdleCases);
 
     [Fact]
-    public Task No_fix_for_offloads_that_leave_the_pool_thread_idle() => Fix.VerifyNoFixAsync(Sources.Usings + IdleCases);
+    public Task No_fix_for_offloads_that_leave_the_pool_thread_idle() => VerifyNoFixAsync(Sources.Usings + IdleCases);
 
     [Fact]
-    public async Task Idle_offloads_say_why_they_are_reported()
-    {
-        var compilation = Harness.CreateCompilation(Sources.Usings + """
-            class C
+    public Task Idle_offloads_say_why_they_are_reported() => VerifyAsync(Sources.Usings + """
+        class C
+        {
+            async Task A(int n)
             {
-                async Task A(int n)
-                {
-                    await Task.Run(() => { });
-                    await Task.Run(() => Later(n));
-                }
-
-                private static async void Later(int n) { await Task.Delay(5); Console.WriteLine(n); }
+                await {|#0:Task.Run(() => { })|};
+                await {|#1:Task.Run(() => Later(n))|};
             }
-            """);
-        var messages = (await Harness.GetDiagnosticsAsync(compilation)).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(2, messages.Count);
-        Assert.Contains(messages, m => m.StartsWith("'Task.Run' offloads a body that does no work", StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.StartsWith("'Task.Run' only starts an async void method", StringComparison.Ordinal));
-    }
+
+            private static async void Later(int n) { await Task.Delay(5); Console.WriteLine(n); }
+        }
+        """,
+        BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ113").WithLocation(0).WithMessage(
+            "'Task.Run' offloads a body that does no work: the pool hop is pure overhead (bucket 2); remove it, or say why the hop is needed"),
+        BlitzAnalyzerTest.Diagnostic(Analyzer, "BLZ113").WithLocation(1).WithMessage(
+            "'Task.Run' only starts an async void method, which gives the pool thread back at its first await (bucket 2): "
+            + "the task completes before that method's work runs; make the method return a Task and await it"));
 
     [Fact]
-    public Task Ignores_offloads_that_are_stubs_or_start_real_work() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_offloads_that_are_stubs_or_start_real_work() => VerifyAsync(Sources.Usings + """
         public class Library { public static void Nothing() { } public static async void Later() { await Task.Delay(5); } }
 
         class C
@@ -482,7 +486,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reports_cheap_work_offloaded_by_a_task_returning_handler() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_cheap_work_offloaded_by_a_task_returning_handler() => VerifyAsync(Sources.Usings + """
         class Bus
         {
             public Task SubscribeAsync(string topic, Func<string, CancellationToken, Task> handler, CancellationToken token) => Task.CompletedTask;
@@ -502,7 +506,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reads_handlers_that_do_not_return_the_offloaded_task_as_sync_code() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reads_handlers_that_do_not_return_the_offloaded_task_as_sync_code() => VerifyAsync(Sources.Usings + """
         class Bus
         {
             public void Subscribe(string topic, Func<string, Task> handler) { }
@@ -524,7 +528,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reports_a_counted_arithmetic_loop_of_at_most_a_million_passes() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_counted_arithmetic_loop_of_at_most_a_million_passes() => VerifyAsync(Sources.Usings + """
         class Counters
         {
             private long _sum;
@@ -563,7 +567,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Ignores_counted_loops_that_are_long_unbounded_or_not_plain_arithmetic() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_counted_loops_that_are_long_unbounded_or_not_plain_arithmetic() => VerifyAsync(Sources.Usings + """
         class Counters
         {
             private long _sum;
@@ -585,7 +589,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reports_arithmetic_queries_over_sequences_of_provably_small_size() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_arithmetic_queries_over_sequences_of_provably_small_size() => VerifyAsync(Sources.Usings + """
         static class Squares
         {
             public static async Task Main()
@@ -622,7 +626,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Ignores_queries_over_sequences_whose_size_the_code_does_not_fix() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Ignores_queries_over_sequences_whose_size_the_code_does_not_fix() => VerifyAsync(Sources.Usings + """
         class Reports
         {
             public Task<int> Public(int[] values) => Task.Run(() => values.Select(v => v * v).Sum());                  // any caller's input
@@ -660,7 +664,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
 
     // Sync code gains nothing from the hop either when it drops the task or waits for it where it is made.
     [Fact]
-    public Task Reports_cheap_work_that_sync_code_drops_or_waits_for() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_cheap_work_that_sync_code_drops_or_waits_for() => VerifyAsync(Sources.Usings + """
         static class Demo
         {
             private static int Sum(int a, int b) => a + b;
@@ -707,16 +711,16 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task No_fix_in_sync_code() => Fix.VerifyNoFixAsync(Sources.Usings + """
+    public Task No_fix_in_sync_code() => VerifyNoFixAsync(Sources.Usings + """
         static class Demo
         {
-            public static int Seven() => Task.Run(() => 7).Result;
+            public static int Seven() => {|BLZ113:Task.Run(() => 7)|}.Result;
         }
         """);
 
     // Debug output is compiled away in release builds, and one short line otherwise.
     [Fact]
-    public Task Reports_an_offload_of_log_and_debug_lines() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_an_offload_of_log_and_debug_lines() => VerifyAsync(Sources.Usings + """
         class Logger
         {
             async Task Handle(string label, CancellationToken token)
@@ -732,7 +736,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reports_one_object_mapped_and_plain_constructors_and_ignores_mapped_sequences_and_busy_constructors() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_one_object_mapped_and_plain_constructors_and_ignores_mapped_sequences_and_busy_constructors() => VerifyAsync(Sources.Usings + """
         namespace AutoMapper { public interface IMapper { TDestination Map<TDestination>(object source); } }
         namespace Mapster { public static class TypeAdapter { public static TDestination Adapt<TDestination>(this object source) => default!; } }
         namespace App
@@ -792,7 +796,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reports_a_small_query_that_makes_a_plain_object_per_element() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_a_small_query_that_makes_a_plain_object_per_element() => VerifyAsync(Sources.Usings + """
         class Catalogue { public int Id { get; set; } }
         class Tile { public Tile(int index) => Index = index; public int Index { get; } }
         class Busy { public Busy(int index) { Console.Beep(); } }
@@ -816,7 +820,7 @@ public sealed class BLZ113OffloadedCheapWorkTests
         """);
 
     [Fact]
-    public Task Reports_an_mvc_result_made_on_the_pool_but_not_its_rendering() => Harness.VerifyAsync(Sources.Usings + """
+    public Task Reports_an_mvc_result_made_on_the_pool_but_not_its_rendering() => VerifyAsync(Sources.Usings + """
         namespace Microsoft.AspNetCore.Mvc
         {
             public interface IActionResult { Task ExecuteResultAsync(object context); }

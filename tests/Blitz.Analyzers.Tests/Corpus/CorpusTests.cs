@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Blitz.TestSupport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit.Abstractions;
@@ -39,19 +38,19 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Recall_and_false_positives_on_the_corpus()
     {
-        var harness = new AnalyzerHarness(TestReferences.All, AllAnalyzers());
+        var run = new AnalyzerRun(TestReferences.All, AllAnalyzers());
         var files = Files();
         Assert.Equal(5, files.Count);
 
         int expectedCount = 0, found = 0, falsePositives = 0, asyncMethods = 0, flaggedMethods = 0;
         foreach (var (name, markup) in files)
         {
-            var (source, expected) = DiagnosticMarkup.Parse(markup);
-            var compilation = harness.CreateCompilation(source);
+            var (source, expected) = CorpusMarkup.Parse(markup);
+            var compilation = run.CreateCompilation(source);
             var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, name + " does not compile:\n" + string.Join("\n", errors));
 
-            var actual = await harness.GetDiagnosticsAsync(compilation);
+            var actual = await run.GetDiagnosticsAsync(compilation);
             var actualKeys = actual.Select(d => (d.Id, d.Location.SourceSpan)).ToHashSet();
             var expectedKeys = expected.Select(e => (e.Id!, e.Span)).ToHashSet();
             expectedCount += expectedKeys.Count;

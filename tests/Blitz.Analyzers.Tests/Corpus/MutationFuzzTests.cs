@@ -9,7 +9,7 @@ namespace Blitz.Analyzers.Tests.Corpus;
 
 /// <summary>
 /// Analyzers must never throw, also on code that does not compile: every corpus file goes through random token
-/// deletions (2,000 mutations in all, seeded, so a failure reproduces) and the harness fails on any AD0001.
+/// deletions (2,000 mutations in all, seeded, so a failure reproduces) and the run fails on any AD0001.
 /// </summary>
 public sealed class MutationFuzzTests(ITestOutputHelper output)
 {
@@ -19,15 +19,15 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Random_token_deletions_never_make_an_analyzer_throw()
     {
-        var harness = new AnalyzerHarness(TestReferences.All, CorpusTests.AllAnalyzers());
+        var run = new AnalyzerRun(TestReferences.All, CorpusTests.AllAnalyzers());
         var fuzz = new SeededFuzz(CommittedSeed);
 
         // Mutations are drawn sequentially (reproducible from the seed), then analyzed in parallel.
         var work = new List<(string Name, int Index, Compilation Baseline, SyntaxTree Original, string Source)>();
         foreach (var (name, markup) in CorpusTests.Files())
         {
-            var source = DiagnosticMarkup.Parse(markup).Source;
-            var baseline = harness.CreateCompilation(source);
+            var source = CorpusMarkup.Parse(markup).Source;
+            var baseline = run.CreateCompilation(source);
             var original = baseline.SyntaxTrees.Single();
             var tokens = original.GetRoot().DescendantTokens().ToArray();
             for (var i = 0; i < MutationsPerFile; i++)
@@ -39,9 +39,9 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         var withErrors = 0;
         await fuzz.CheckEachAsync(work, item => $"{item.Name}, mutation {item.Index}", item => item.Source, async (item, ct) =>
         {
-            var tree = CSharpSyntaxTree.ParseText(item.Source, AnalyzerHarness.ParseOptions, path: item.Original.FilePath, cancellationToken: ct);
+            var tree = CSharpSyntaxTree.ParseText(item.Source, AnalyzerRun.ParseOptions, path: item.Original.FilePath, cancellationToken: ct);
             if (tree.GetDiagnostics(ct).Any(d => d.Severity == DiagnosticSeverity.Error)) { Interlocked.Increment(ref withErrors); }
-            await harness.GetDiagnosticsAsync(item.Baseline.ReplaceSyntaxTree(item.Original, tree), ct);
+            await run.GetDiagnosticsAsync(item.Baseline.ReplaceSyntaxTree(item.Original, tree), cancellationToken: ct);
         });
 
         fuzz.Report(output.WriteLine, $"{work.Count} mutations, {withErrors} of them with syntax errors");

@@ -26,7 +26,7 @@ public sealed class DeepFuzzTests(ITestOutputHelper output)
         var work = new List<(string Name, Compilation Baseline, SyntaxTree Original, string Source)>();
         foreach (var fixture in new[] { "Ftp", "MicroOrm", "Mqtt" })
         {
-            var sources = FixtureTests.Files(fixture).Select(m => DiagnosticMarkup.Parse(m).Source).ToArray();
+            var sources = FixtureTests.Files(fixture).Select(m => CorpusMarkup.Parse(m).Source).ToArray();
             var baseline = verifier.Compile(sources);
             foreach (var original in baseline.SyntaxTrees)
             {
@@ -42,7 +42,7 @@ public sealed class DeepFuzzTests(ITestOutputHelper output)
         var withErrors = 0;
         await fuzz.CheckEachAsync(work, item => item.Name, item => item.Source, async (item, ct) =>
         {
-            var tree = CSharpSyntaxTree.ParseText(item.Source, AnalyzerHarness.ParseOptions, path: item.Original.FilePath, cancellationToken: ct);
+            var tree = CSharpSyntaxTree.ParseText(item.Source, AnalyzerRun.ParseOptions, path: item.Original.FilePath, cancellationToken: ct);
             if (tree.GetDiagnostics(ct).Any(d => d.Severity == DiagnosticSeverity.Error)) { Interlocked.Increment(ref withErrors); }
             await verifier.AnalyzeAsync(item.Baseline.ReplaceSyntaxTree(item.Original, tree));
         });

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Blitz.TestSupport;
 using Blitz.Analyzers.Tests.Corpus;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -47,7 +46,7 @@ internal static class UnseenCorpus
     }
 
     /// <summary>Compiles one file on its own, against the BCL and the Blitz runtime.</summary>
-    public static CSharpCompilation Compile(string source) => Harness().CreateCompilation(source);
+    public static CSharpCompilation Compile(string source) => Run().CreateCompilation(source);
 
     /// <summary>
     /// Scores the given files: runs all shipped analyzers with every rule at warning (suggestions included), and
@@ -55,16 +54,16 @@ internal static class UnseenCorpus
     /// </summary>
     public static async Task<UnseenScore> ScoreAsync(IEnumerable<(string Name, string Source)> files)
     {
-        var harness = Harness();
+        var run = Run();
         int methods = 0, misplaced = 0, ok = 0, found = 0, falsePositiveMethods = 0, outside = 0, wrongAdviceMethods = 0;
         var misses = new List<string>();
         var falsePositives = new List<string>();
         var wrongAdvice = new List<string>();
         foreach (var (name, source) in files)
         {
-            var compilation = ForceEveryRuleOn(harness.CreateCompilation(source));
+            var compilation = ForceEveryRuleOn(run.CreateCompilation(source));
             var (labelled, _) = LabelledMethod.Read(name, compilation.SyntaxTrees.Single());
-            var diagnostics = (await harness.GetDiagnosticsAsync(compilation).ConfigureAwait(false))
+            var diagnostics = (await run.GetDiagnosticsAsync(compilation).ConfigureAwait(false))
                 .Where(d => d.Id.StartsWith("BLZ1", StringComparison.Ordinal))
                 .ToList();
 
@@ -114,7 +113,7 @@ internal static class UnseenCorpus
         return new UnseenScore(methods, misplaced, ok, found, falsePositiveMethods, outside, wrongAdviceMethods, misses, falsePositives, wrongAdvice);
     }
 
-    private static AnalyzerHarness Harness() => new(TestReferences.All, CorpusTests.AllAnalyzers());
+    private static AnalyzerRun Run() => new(TestReferences.All, CorpusTests.AllAnalyzers());
 
     // Suggestion rules ship at Info or disabled; the corpus measures what each rule can find, so all report as warnings.
     private static CSharpCompilation ForceEveryRuleOn(CSharpCompilation compilation)

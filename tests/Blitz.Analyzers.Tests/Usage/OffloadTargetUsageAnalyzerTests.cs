@@ -1,18 +1,22 @@
 using Blitz.Analyzers.CodeFixes;
 using Blitz.Analyzers.Usage;
-using Blitz.TestSupport;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace Blitz.Analyzers.Tests.Usage;
 
 public sealed class OffloadTargetUsageAnalyzerTests
 {
-    private static readonly AnalyzerHarness Harness = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new OffloadTargetUsageAnalyzer()));
-    private static readonly CodeFixRunner AddPartial = new(TestReferences.All, BlitzRulesAnalyzer.Hosting(new OffloadTargetUsageAnalyzer()), new BLZ001AddPartialCodeFix());
+    private static readonly DiagnosticAnalyzer Analyzer = BlitzRulesAnalyzer.Hosting(new OffloadTargetUsageAnalyzer());
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => BlitzAnalyzerTest.VerifyAsync(Analyzer, markup, expected);
+
+    private static Task VerifyFixAsync(string source, string fixedSource) => BlitzCodeFixTest<BLZ001AddPartialCodeFix>.VerifyAsync(Analyzer, source, fixedSource);
 
     private const string Usings = "using System; using System.Threading; using System.Threading.Tasks; using Blitz;\n";
 
     [Fact]
-    public Task Valid_targets_are_not_reported() => Harness.VerifyAsync(Usings + """
+    public Task Valid_targets_are_not_reported() => VerifyAsync(Usings + """
         public partial class Hasher
         {
             [Blocking] public byte[] Hash(byte[] data) => data;
@@ -27,13 +31,13 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ001_non_partial_containing_type() => Harness.VerifyAsync(Usings + """
+    public Task BLZ001_non_partial_containing_type() => VerifyAsync(Usings + """
         public class Hasher { [Blocking] public byte[] {|BLZ001:Hash|}(byte[] data) => data; }
         public class Outer { public partial class Inner { [CpuBound] public int {|BLZ001:Run|}() => 1; } }
         """);
 
     [Fact]
-    public Task BLZ002_by_ref_parameters() => Harness.VerifyAsync(Usings + """
+    public Task BLZ002_by_ref_parameters() => VerifyAsync(Usings + """
         public partial class C
         {
             [Blocking] public void A(ref int {|BLZ002:x|}) { }
@@ -44,7 +48,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ003_ref_struct_parameter_or_return() => Harness.VerifyAsync(Usings + """
+    public Task BLZ003_ref_struct_parameter_or_return() => VerifyAsync(Usings + """
         public partial class C
         {
             [Blocking] public int A(Span<byte> {|BLZ003:buffer|}) => buffer.Length;
@@ -53,7 +57,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ004_pointers() => Harness.VerifyAsync(Usings + """
+    public Task BLZ004_pointers() => VerifyAsync(Usings + """
         public unsafe partial class C
         {
             [Blocking] public int A(byte* {|BLZ004:p|}) => *p;
@@ -63,7 +67,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ005_ref_returns() => Harness.VerifyAsync(Usings + """
+    public Task BLZ005_ref_returns() => VerifyAsync(Usings + """
         public partial class C
         {
             private int _x;
@@ -73,7 +77,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ006_async_or_task_returning() => Harness.VerifyAsync(Usings + """
+    public Task BLZ006_async_or_task_returning() => VerifyAsync(Usings + """
         public partial class C
         {
             [Blocking] public async Task {|BLZ006:A|}() => await Task.Yield();
@@ -85,12 +89,12 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ007_both_attributes() => Harness.VerifyAsync(Usings + """
+    public Task BLZ007_both_attributes() => VerifyAsync(Usings + """
         public partial class C { [Blocking, CpuBound] public int {|BLZ007:A|}() => 1; }
         """);
 
     [Fact]
-    public Task BLZ008_wrapper_name_collides() => Harness.VerifyAsync(Usings + """
+    public Task BLZ008_wrapper_name_collides() => VerifyAsync(Usings + """
         public partial class C
         {
             [Blocking] public int {|BLZ008:Read|}(int x) => x;
@@ -109,13 +113,13 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ009_struct_instance_method() => Harness.VerifyAsync(Usings + """
+    public Task BLZ009_struct_instance_method() => VerifyAsync(Usings + """
         public partial struct S { [Blocking] public int {|BLZ009:A|}() => 1; }
         public readonly partial record struct R(int X) { [CpuBound] public int {|BLZ009:B|}() => X; }
         """);
 
     [Fact]
-    public Task BLZ010_local_functions_and_lambdas() => Harness.VerifyAsync(Usings + """
+    public Task BLZ010_local_functions_and_lambdas() => VerifyAsync(Usings + """
         public partial class C
         {
             public int M()
@@ -128,7 +132,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ011_abstract_or_extern() => Harness.VerifyAsync(Usings + """
+    public Task BLZ011_abstract_or_extern() => VerifyAsync(Usings + """
         public abstract partial class C
         {
             [Blocking] public abstract int {|BLZ011:A|}();
@@ -137,7 +141,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ012_not_in_a_class_struct_or_record() => Harness.VerifyAsync(Usings + """
+    public Task BLZ012_not_in_a_class_struct_or_record() => VerifyAsync(Usings + """
         public partial interface I
         {
             [Blocking] int {|BLZ012:D|}();
@@ -146,7 +150,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ013_not_an_ordinary_method() => Harness.VerifyAsync(Usings + """
+    public Task BLZ013_not_an_ordinary_method() => VerifyAsync(Usings + """
         public interface IStore { int Load(string key); }
         public partial class Store : IStore
         {
@@ -156,7 +160,7 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ014_invalid_wrapper_name() => Harness.VerifyAsync(Usings + """
+    public Task BLZ014_invalid_wrapper_name() => VerifyAsync(Usings + """
         public partial class C
         {
             [Blocking(MethodName = "Load file")] public int {|BLZ014:Load|}(string path) => path.Length;
@@ -166,19 +170,19 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task Only_the_first_reason_is_reported_in_the_generators_order() => Harness.VerifyAsync(Usings + """
+    public Task Only_the_first_reason_is_reported_in_the_generators_order() => VerifyAsync(Usings + """
         public class C { [Blocking] public Task {|BLZ001:A|}(ref int x) => Task.CompletedTask; }
         public partial class D { [Blocking] public Task {|BLZ006:A|}(ref int x) => Task.CompletedTask; }
         public partial class E { [Blocking] public int A(ref int {|BLZ002:x|}, Span<byte> y) => x; }
         """);
 
     [Fact]
-    public Task Unrelated_methods_and_compilations_without_the_attributes_are_silent() => Harness.VerifyAsync("""
+    public Task Unrelated_methods_and_compilations_without_the_attributes_are_silent() => VerifyAsync("""
         public class C { public System.Threading.Tasks.Task A(ref int x) => System.Threading.Tasks.Task.CompletedTask; }
         """);
 
     [Fact]
-    public Task BLZ001_fix_adds_partial_to_every_enclosing_type() => AddPartial.VerifyFixAsync("""
+    public Task BLZ001_fix_adds_partial_to_every_enclosing_type() => VerifyFixAsync("""
         using Blitz;
 
         namespace App;
@@ -188,13 +192,13 @@ public sealed class OffloadTargetUsageAnalyzerTests
             /// <summary>Docs.</summary>
             internal sealed class Inner
             {
-                [Blocking] public int Run() => 1;
+                [Blocking] public int {|BLZ001:Run|}() => 1;
             }
         }
 
         class Plain
         {
-            [CpuBound] public int Go() => 1;
+            [CpuBound] public int {|BLZ001:Go|}() => 1;
         }
         """, """
         using Blitz;
@@ -217,10 +221,10 @@ public sealed class OffloadTargetUsageAnalyzerTests
         """);
 
     [Fact]
-    public Task BLZ001_fix_all_in_document() => AddPartial.VerifyFixAllAsync("""
+    public Task BLZ001_fix_all_in_document() => VerifyFixAsync("""
         using Blitz;
-        public class A { [Blocking] public int X() => 1; [Blocking] public int Y() => 2; }
-        public record B { [CpuBound] public int Z() => 1; }
+        public class A { [Blocking] public int {|BLZ001:X|}() => 1; [Blocking] public int {|BLZ001:Y|}() => 2; }
+        public record B { [CpuBound] public int {|BLZ001:Z|}() => 1; }
         """, """
         using Blitz;
         public partial class A { [Blocking] public int X() => 1; [Blocking] public int Y() => 2; }
