@@ -56,6 +56,9 @@ public sealed class BLZ106ForeverLoopOnPoolTests
                 {|BLZ106:ThreadPool.QueueUserWorkItem|}(_ => { do { Handle(_queue.Take()); } while (true); });
                 _ = {|BLZ106:Task.Run|}(Loop);
                 _ = {|BLZ106:BlitzRuntime.Default.SpawnBlocking<int, int>|}(0, (s, ct) => { while (true) { Handle(_queue.Take()); } });
+                _ = {|BLZ106:BlitzRuntime.Default.SpawnBlocking|}(_ => { while (true) { Handle(_queue.Take()); } });
+                _ = {|BLZ106:BlitzRuntime.Default.TrySpawnBlocking|}(ct => { while (!ct.IsCancellationRequested) { Handle(_queue.Take()); } }, out ValueTask pumping);
+                _ = {|BLZ106:BlitzRuntime.Default.SpawnCpu|}(this, static (self, _) => { while (true) { self.Handle(self._queue.Take()); } });
             }
 
             [Blocking] public void Pump() { {|BLZ106:while|} (true) { Handle(_queue.Take()); } }
