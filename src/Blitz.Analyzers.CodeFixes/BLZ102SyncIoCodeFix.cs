@@ -17,11 +17,14 @@ namespace Blitz.Analyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitAsyncCounterpartCodeFix)), Shared]
 public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
 {
+    // One key per id for both rewrites: a Fix All (one key) then fixes every diagnostic of the id in one pass.
+    private const string EquivalenceKeySuffix = ".AwaitAsyncCounterpart";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SyncIo, DiagnosticIds.DirectOffloadTargetCall);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => KeyedBatchFixer.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -55,7 +58,7 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(call, AwaitRewriting.Await(renamed, call));
                 return editor.GetChangedDocument();
-            }, diagnostic.Id + ".AwaitAsyncCounterpart"),
+            }, diagnostic.Id + EquivalenceKeySuffix),
             diagnostic);
     }
 
@@ -76,7 +79,7 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(starter, twin.WithTriviaFrom(starter));
                 return editor.GetChangedDocument();
-            }, diagnostic.Id + ".TwinInsteadOfStarter"),
+            }, diagnostic.Id + EquivalenceKeySuffix),
             diagnostic);
     }
 }

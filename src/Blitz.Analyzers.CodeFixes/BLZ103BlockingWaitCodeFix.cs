@@ -18,11 +18,14 @@ namespace Blitz.Analyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BLZ103BlockingWaitCodeFix)), Shared]
 public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
 {
+    // One key for every kind: a Fix All (one key) then fixes every wait in one pass.
+    private const string EquivalenceKey = "BLZ103.Await";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWait);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => KeyedBatchFixer.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -55,7 +58,7 @@ public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(node, AwaitRewriting.Await(awaited, node));
                 return editor.GetChangedDocument();
-            }, "BLZ103.Await." + kind),
+            }, EquivalenceKey),
             diagnostic);
     }
 
