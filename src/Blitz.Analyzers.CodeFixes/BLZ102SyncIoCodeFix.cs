@@ -17,11 +17,14 @@ namespace Blitz.Analyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitAsyncCounterpartCodeFix)), Shared]
 public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
 {
+    // One key per id for both rewrites: a Fix All (one key) then fixes every diagnostic of the id in one pass.
+    private const string EquivalenceKeySuffix = ".AwaitAsyncCounterpart";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SyncIo, DiagnosticIds.DirectOffloadTargetCall);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => KeyedBatchFixer.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -55,12 +58,9 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(call, AwaitRewriting.Await(renamed, call));
                 return editor.GetChangedDocument();
-            }, EquivalenceKey(diagnostic)),
+            }, diagnostic.Id + EquivalenceKeySuffix),
             diagnostic);
     }
-
-    // One key for both rewrites, so that Fix All (and dotnet format) fixes both, whichever it starts from.
-    private static string EquivalenceKey(Diagnostic diagnostic) => diagnostic.Id + ".Await";
 
     /// <summary><c>await Task.Run(() => x.M(args))</c> becomes <c>await x.MAsync(args)</c> (the analyzer checked the shape).</summary>
     private static void RegisterTwinInsteadOfStarter(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
@@ -79,7 +79,7 @@ public sealed class AwaitAsyncCounterpartCodeFix : CodeFixProvider
                 var editor = await DocumentEditor.CreateAsync(context.Document, c).ConfigureAwait(false);
                 editor.ReplaceNode(starter, twin.WithTriviaFrom(starter));
                 return editor.GetChangedDocument();
-            }, EquivalenceKey(diagnostic)),
+            }, diagnostic.Id + EquivalenceKeySuffix),
             diagnostic);
     }
 }

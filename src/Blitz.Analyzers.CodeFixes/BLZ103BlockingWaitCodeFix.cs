@@ -18,14 +18,14 @@ namespace Blitz.Analyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BLZ103BlockingWaitCodeFix)), Shared]
 public sealed class BLZ103BlockingWaitCodeFix : CodeFixProvider
 {
-    // One key for every kind of rewrite, so that Fix All (and dotnet format) fixes them all, whichever it starts from.
+    // One key for every kind: a Fix All (one key) then fixes every wait in one pass.
     private const string EquivalenceKey = "BLZ103.Await";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWait);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => KeyedBatchFixer.Instance;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
