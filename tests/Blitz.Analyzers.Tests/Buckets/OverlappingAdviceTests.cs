@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
@@ -170,7 +169,7 @@ public sealed class OverlappingAdviceTests
     /// </summary>
     private static Task VerifyShippedAsync(string source, OutputKind outputKind, params string[] starters)
     {
-        var test = new ShippedAnalyzersTest { TestCode = source };
+        var test = new BlitzAnalyzerTest([.. Shipped]) { TestCode = source };
         test.TestState.OutputKind = outputKind;
         test.ExpectedDiagnostics.AddRange(starters.Select((starter, i) => new DiagnosticResult(Descriptors.ForeverLoopOnPool).WithLocation(i).WithArguments("'" + starter + "'")));
         return test.RunAsync();
@@ -218,22 +217,5 @@ public sealed class OverlappingAdviceTests
             Task.FromResult(diagnostics.Where(d => d.Location.SourceTree?.FilePath == document.FilePath));
 
         public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-    }
-
-    /// <summary>An analyzer test of the Roslyn testing library over the shipped analyzers, set up as <see cref="BlitzCodeFixTest{TCodeFix}"/>.</summary>
-    private sealed class ShippedAnalyzersTest : CSharpAnalyzerTest<EmptyDiagnosticAnalyzer, DefaultVerifier>
-    {
-        public ShippedAnalyzersTest()
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(TestSupport.ReferenceAssemblies.FrameworkAnd(typeof(BlitzRuntime).Assembly));
-        }
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Shipped;
-
-        protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
-
-        protected override CompilationOptions CreateCompilationOptions() =>
-            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable).WithAllowUnsafe(true);
     }
 }
