@@ -71,8 +71,9 @@ internal sealed class BLZ109BlockingOnThreadPoolAnalyzer : IBlitzRule
             return;
         }
 
+        // Void work too: SpawnBlocking has the Action shapes of Task.Run.
         var fixable = isStarter && invocation.TargetMethod.Name == "Run" && invocation.Arguments.Length == 1
-            && invocation.Parent is IAwaitOperation && !work.Symbol.ReturnsVoid;
+            && invocation.Parent is IAwaitOperation;
         Report(context, invocation, what, fixable);
     }
 

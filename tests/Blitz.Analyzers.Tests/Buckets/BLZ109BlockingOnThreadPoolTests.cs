@@ -197,21 +197,46 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         """ + StatelessSpawnStub);
 
     [Fact]
-    public Task No_fix_for_void_work_or_unawaited_tasks()
+    public Task No_fix_for_unawaited_tasks()
     {
         const string Source = Sources.Usings + """
             class C
             {
                 async Task A(string path)
                 {
-                    await {|BLZ109:Task.Run|}(() => Thread.Sleep(10));
                     var pending = {|BLZ109:Task.Run|}(() => File.ReadAllText(path).Trim());
+                    var sleeping = {|BLZ109:Task.Run|}(() => Thread.Sleep(10));
                     await pending;
+                    await sleeping;
                 }
             }
             """;
         return VerifyFixAsync(Source, Source);
     }
+
+    // SpawnBlocking has Task.Run's void shapes, with and without state: void work moves as work with a result does.
+    [Fact]
+    public Task Fix_moves_void_work_to_the_void_shapes() => VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task A(string path)
+            {
+                await {|BLZ109:Task.Run|}(() => Thread.Sleep(10));
+                await {|BLZ109:Task.Run|}(() => File.Copy(path, path + ".old"));
+                await {|BLZ109:Task.Run|}(() => { File.Copy(path, path + ".bak"); File.Delete(path); });
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task A(string path)
+            {
+                await BlitzRuntime.Default.SpawnBlocking(static _ => Thread.Sleep(10));
+                await BlitzRuntime.Default.SpawnBlocking(path, static (path, _) => File.Copy(path, path + ".old"));
+                await BlitzRuntime.Default.SpawnBlocking(path, static (path, _) => { File.Copy(path, path + ".bak"); File.Delete(path); });
+            }
+        }
+        """);
 
     [Fact]
     public void The_fix_offers_fix_all() => Assert.NotNull(new BLZ109SpawnBlockingCodeFix().GetFixAllProvider());

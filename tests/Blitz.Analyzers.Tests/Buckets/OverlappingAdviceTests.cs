@@ -68,7 +68,7 @@ public sealed class OverlappingAdviceTests
                 async Task<int> A(string p)
                 {
                     await Task.Run(() => { while (true) { Thread.Sleep(1000); } });
-                    await Task.Run(() => Thread.Sleep(100));
+                    await BlitzRuntime.Default.SpawnBlocking(static _ => Thread.Sleep(100));
                     var text = await BlitzRuntime.Default.SpawnBlocking(p, static (p, _) => File.ReadAllText(p).Trim());
                     var size = await BlitzRuntime.Default.SpawnBlocking(static _ => File.ReadAllBytes("data.bin").Length);
                     return text.Length + size;
