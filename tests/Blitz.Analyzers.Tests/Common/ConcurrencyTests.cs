@@ -1,6 +1,7 @@
 using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.Tests.Deep;
 
-namespace Blitz.Analyzers.Tests.Deep;
+namespace Blitz.Analyzers.Tests.Common;
 
 /// <summary>
 /// The summaries are shared by every thread of a concurrent build. Many files whose async methods reach each other's

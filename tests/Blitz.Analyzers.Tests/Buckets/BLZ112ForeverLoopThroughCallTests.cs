@@ -1,9 +1,10 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.CodeFixes;
+using Blitz.Analyzers.Tests.Deep;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Blitz.Analyzers.Tests.Deep;
+namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ112ForeverLoopThroughCallTests
 {

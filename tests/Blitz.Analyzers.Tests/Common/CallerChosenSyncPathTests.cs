@@ -1,6 +1,7 @@
 using Blitz.Analyzers.Tests.Corpus;
+using Blitz.Analyzers.Tests.Deep;
 
-namespace Blitz.Analyzers.Tests.Deep;
+namespace Blitz.Analyzers.Tests.Common;
 
 /// <summary>
 /// One body for a library's sync and async APIs, the caller choosing the path (an IsSynchronous flag, a bool async

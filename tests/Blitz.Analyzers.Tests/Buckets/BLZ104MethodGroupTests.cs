@@ -1,6 +1,7 @@
 using Blitz.Analyzers.Buckets;
+using Blitz.Analyzers.Tests.Deep;
 
-namespace Blitz.Analyzers.Tests.Deep;
+namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ104MethodGroupTests
 {

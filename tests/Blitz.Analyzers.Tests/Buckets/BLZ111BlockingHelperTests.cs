@@ -1,7 +1,8 @@
 using Blitz.Analyzers.Buckets;
 using Blitz.Analyzers.Tests.Corpus;
+using Blitz.Analyzers.Tests.Deep;
 
-namespace Blitz.Analyzers.Tests.Deep;
+namespace Blitz.Analyzers.Tests.Buckets;
 
 public sealed class BLZ111BlockingHelperTests
 {
