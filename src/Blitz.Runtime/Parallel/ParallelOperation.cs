@@ -104,6 +104,8 @@ internal abstract class ParallelOperation : IValueTaskSource, IRecyclable
         int size = automatic ? 1 : _fixedChunkSize;
         while (!_stop)
         {
+            // The only cancellation check, before each claim: once the token reads canceled this runner claims nothing
+            // more, so after a cancel each runner finishes at most the one chunk it claimed just before.
             if (_cancellationToken.IsCancellationRequested)
             {
                 _stop = true;

@@ -11,7 +11,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The inputs; do not change them until the returned task completes.</param>
     /// <param name="destination">Receives the outputs; at least as long as <paramref name="source"/>.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>
     /// A task that completes when every item was mapped. When <paramref name="map"/> throws, no new chunk starts and
     /// the task fails with that exception as it was thrown, or with one <see cref="AggregateException"/> holding every
@@ -30,7 +30,7 @@ public sealed partial class BlitzRuntime
     /// <param name="destination">Receives the outputs; at least as long as <paramref name="source"/>.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item was mapped; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="source"/>.</exception>
@@ -52,7 +52,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="TOut">The output type.</typeparam>
     /// <param name="source">The inputs; do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -65,7 +65,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The inputs; do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -97,7 +97,7 @@ public sealed partial class BlitzRuntime
     /// <param name="fromInclusive">The first index.</param>
     /// <param name="toExclusive">One past the last index; an empty range completes at once.</param>
     /// <param name="body">The body, called once per index on CPU-pool threads (concurrently: it must be thread-safe).</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every index ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range holds more than <see cref="int.MaxValue"/> indexes.</exception>
@@ -110,7 +110,7 @@ public sealed partial class BlitzRuntime
     /// <param name="toExclusive">One past the last index; an empty range completes at once.</param>
     /// <param name="body">The body, called once per index on CPU-pool threads (concurrently: it must be thread-safe).</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every index ran.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range holds more than <see cref="int.MaxValue"/> indexes.</exception>

@@ -9,7 +9,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="TOut">The output type.</typeparam>
     /// <param name="source">The inputs, read in place, without copying; do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -22,7 +22,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The inputs, read in place, without copying; do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -37,7 +37,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="TOut">The output type.</typeparam>
     /// <param name="source">The inputs, read in place, without copying: a <see cref="List{T}"/> through its span, any other list through its indexer; do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -50,7 +50,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The inputs, read in place, without copying: a <see cref="List{T}"/> through its span, any other list through its indexer; do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -65,7 +65,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="TOut">The output type.</typeparam>
     /// <param name="source">The inputs, enumerated once, on the calling thread before this method returns, into an array (a sequence that is an <see cref="IReadOnlyList{T}"/> is read in place instead); do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -78,7 +78,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The inputs, enumerated once, on the calling thread before this method returns, into an array (a sequence that is an <see cref="IReadOnlyList{T}"/> is read in place instead); do not change them until the returned task completes.</param>
     /// <param name="map">The function, called once per item on CPU-pool threads (concurrently: it must be thread-safe).</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>The outputs; see <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/> for failures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="map"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -94,7 +94,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="source">The items, read in place; do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -106,7 +106,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The items, read in place; do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -117,7 +117,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="source">The items, read in place, without copying; do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -129,7 +129,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The items, read in place, without copying; do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -143,7 +143,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="source">The items, read in place, without copying: a <see cref="List{T}"/> through its span, any other list through its indexer; do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -155,7 +155,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The items, read in place, without copying: a <see cref="List{T}"/> through its span, any other list through its indexer; do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -169,7 +169,7 @@ public sealed partial class BlitzRuntime
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="source">The items, enumerated once, on the calling thread before this method returns, into an array (a sequence that is an <see cref="IReadOnlyList{T}"/> is read in place instead); do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
@@ -181,7 +181,7 @@ public sealed partial class BlitzRuntime
     /// <param name="source">The items, enumerated once, on the calling thread before this method returns, into an array (a sequence that is an <see cref="IReadOnlyList{T}"/> is read in place instead); do not change them until the returned task completes.</param>
     /// <param name="body">The body, called once per item on CPU-pool threads (concurrently: it must be thread-safe), in no particular order.</param>
     /// <param name="options">Chunk size and the most threads to use; <see langword="null"/> uses the defaults.</param>
-    /// <param name="cancellationToken">Checked between chunks: chunks already running finish, no new chunk starts.</param>
+    /// <param name="cancellationToken">Checked before each chunk is claimed: after the cancel, each thread the operation uses finishes at most the one chunk it already claimed, and none claims another.</param>
     /// <returns>A task that completes when every item ran; failures as for <see cref="ParallelMapAsync{TIn, TOut}(ReadOnlyMemory{TIn}, Memory{TOut}, Func{TIn, TOut}, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="body"/> is <see langword="null"/>.</exception>
     /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
