@@ -72,21 +72,8 @@ public sealed partial class BlitzRuntime
     private bool TrySpawnVoid<TWork>(in TWork work, out ValueTask completion, CancellationToken cancellationToken)
         where TWork : struct, IOffloadWork
     {
-        if (Volatile.Read(ref _disposed) != 0)
-        {
-            _blocking.CountRejected();
-            completion = default;
-            return false;
-        }
-
-        var item = OffloadCompletion<VoidWork<TWork>, VoidResult>.Rent(_blocking, new VoidWork<TWork>(work), cancellationToken);
-        if (Submit(_blocking, item, waitForRoom: false))
-        {
-            completion = new ValueTask(item, item.Version);
-            return true;
-        }
-
-        completion = default;
-        return false;
+        var item = TrySubmitBlocking<VoidWork<TWork>, VoidResult>(new VoidWork<TWork>(work), cancellationToken);
+        completion = item is null ? default : new ValueTask(item, item.Version);
+        return item is not null;
     }
 }

@@ -151,22 +151,9 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
     public bool TrySpawnBlocking<TWork, TResult>(TWork work, out ValueTask<TResult> completion, CancellationToken cancellationToken = default)
         where TWork : struct, IOffloadWork<TResult>
     {
-        if (Volatile.Read(ref _disposed) != 0)
-        {
-            _blocking.CountRejected();
-            completion = default;
-            return false;
-        }
-
-        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(_blocking, work, cancellationToken);
-        if (Submit(_blocking, item, waitForRoom: false))
-        {
-            completion = new ValueTask<TResult>(item, item.Version);
-            return true;
-        }
-
-        completion = default;
-        return false;
+        OffloadCompletion<TWork, TResult>? item = TrySubmitBlocking<TWork, TResult>(work, cancellationToken);
+        completion = item is null ? default : new ValueTask<TResult>(item, item.Version);
+        return item is not null;
     }
 
     /// <summary>Runs CPU-heavy work on the CPU pool.</summary>
@@ -349,6 +336,23 @@ public sealed partial class BlitzRuntime : IAsyncDisposable, IDisposable
         }
 
         return new ValueTask(item, item.Version);
+    }
+
+    /// <summary>
+    /// The one path of every Try form: hands the work to the blocking pool without waiting for room; the submitted item,
+    /// or null when it was refused (a full queue or a disposed runtime, counted as rejected).
+    /// </summary>
+    private OffloadCompletion<TWork, TResult>? TrySubmitBlocking<TWork, TResult>(in TWork work, CancellationToken cancellationToken)
+        where TWork : struct, IOffloadWork<TResult>
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            _blocking.CountRejected();
+            return null;
+        }
+
+        OffloadCompletion<TWork, TResult> item = OffloadCompletion<TWork, TResult>.Rent(_blocking, work, cancellationToken);
+        return Submit(_blocking, item, waitForRoom: false) ? item : null;
     }
 
     /// <summary>Hands a rented item to a pool, which owns it from then on; false when the pool refused (and discarded) it.</summary>
