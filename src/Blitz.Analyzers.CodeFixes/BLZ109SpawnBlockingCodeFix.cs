@@ -60,7 +60,7 @@ public sealed class BLZ109SpawnBlockingCodeFix : CodeFixProvider
     private static ArgumentSyntax[] Arguments(ParenthesizedLambdaExpressionSyntax work, SemanticModel model)
     {
         // The token parameter: '_' unless the body names '_' itself (a discard assignment would then write the token).
-        var token = SyntaxFactory.Parameter(SyntaxFactory.Identifier(FreshName(work.Body, "_", "cancellationToken")));
+        var token = SyntaxFactory.Parameter(SyntaxFactory.Identifier(FreshNames.IsNamedIn(work.Body, "_") ? FreshNames.For(work.Body, "cancellationToken") : "_"));
         var captured = Captured(work, model, out var capturesThis);
         var staticKeyword = SyntaxFactory.Token(SyntaxKind.StaticKeyword).WithTrailingTrivia(SyntaxFactory.Space);
         if (capturesThis || captured.Count > 1)
@@ -121,23 +121,4 @@ public sealed class BLZ109SpawnBlockingCodeFix : CodeFixProvider
         || name.Parent is MemberBindingExpressionSyntax
         || name.Parent is NameColonSyntax
         || name.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == name;
-
-    private static string FreshName(SyntaxNode body, string preferred, string fallback)
-    {
-        if (!Mentions(body, preferred))
-        {
-            return preferred;
-        }
-
-        var candidate = fallback;
-        for (var i = 1; Mentions(body, candidate); i++)
-        {
-            candidate = fallback + i;
-        }
-
-        return candidate;
-    }
-
-    private static bool Mentions(SyntaxNode body, string name) =>
-        body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name);
 }

@@ -76,8 +76,8 @@ public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
         var newLine = lineBreak.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine(lineBreak.ToString()) : SyntaxFactory.ElasticCarriageReturnLineFeed;
 
         // Names the body does not use, so the new ones shadow nothing (not "_": the body may discard with it).
-        var stop = FreshName(lambda.Body, "stopToken");
-        var linked = FreshName(lambda.Body, "linked");
+        var stop = FreshNames.For(lambda.Body, "stopToken");
+        var linked = FreshNames.For(lambda.Body, "linked");
         var linkedToken = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(linked), SyntaxFactory.IdentifierName("Token"));
         var body = lambda.Body.ReplaceNodes(
             lambda.Body.DescendantNodesAndSelf().OfType<ArgumentSyntax>().Where(a => a.Expression.ToString() == token).Select(a => a.Expression),
@@ -113,16 +113,5 @@ public sealed class BLZ112SpawnDedicatedCodeFix : CodeFixProvider
         var linkedBlock = SyntaxFactory.Block(
             SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(newLine), statements, SyntaxFactory.Token(SyntaxKind.CloseBraceToken));
         return SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(SyntaxFactory.Identifier(stop))).WithBlock(linkedBlock);
-    }
-
-    private static string FreshName(SyntaxNode body, string name)
-    {
-        var candidate = name;
-        for (var i = 1; body.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == candidate); i++)
-        {
-            candidate = name + i;
-        }
-
-        return candidate;
     }
 }
