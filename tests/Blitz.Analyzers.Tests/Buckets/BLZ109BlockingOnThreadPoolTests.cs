@@ -214,6 +214,26 @@ public sealed class BLZ109BlockingOnThreadPoolTests
         return VerifyFixAsync(Source, Source);
     }
 
+    // A body that names '_' (here a discard) would write the token through it: the token parameter gets a name of its own.
+    [Fact]
+    public Task Fix_names_the_token_when_the_body_uses_the_discard() => VerifyFixAsync(Sources.Usings + """
+        class C
+        {
+            async Task<int> A()
+            {
+                return await {|BLZ109:Task.Run|}(() => { _ = File.ReadAllBytes("a.bin"); return 1; });
+            }
+        }
+        """, Sources.Usings + """
+        class C
+        {
+            async Task<int> A()
+            {
+                return await BlitzRuntime.Default.SpawnBlocking(static cancellationToken => { _ = File.ReadAllBytes("a.bin"); return 1; });
+            }
+        }
+        """);
+
     // SpawnBlocking has Task.Run's void shapes, with and without state: void work moves as work with a result does.
     [Fact]
     public Task Fix_moves_void_work_to_the_void_shapes() => VerifyFixAsync(Sources.Usings + """
