@@ -105,22 +105,11 @@ public class ParallelMapTests
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 2);
         using var cts = new CancellationTokenSource();
-        int processed = 0;
+        var body = new CancelAtItem(cts, at: 100);
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await runtime.ParallelForAsync(0, 10_000, i =>
-            {
-                int order = Interlocked.Increment(ref processed);
-                if (order == 100)
-                {
-                    cts.Cancel();
-                }
-                else if (order > 100)
-                {
-                    // Later items wait for the cancel to be visible: the bound below counts from the cancel itself.
-                    SpinWait.SpinUntil(() => cts.IsCancellationRequested);
-                }
-            }, new ParallelMapOptions { ChunkSize = 10 }, cts.Token));
+            await runtime.ParallelForAsync(0, 10_000, _ => body.Run(), new ParallelMapOptions { ChunkSize = 10 }, cts.Token));
         Assert.Equal(cts.Token, ex.CancellationToken);
+        int processed = body.Processed;
 
         // Each of the 2 runners finishes at most the chunk of 10 it holds and claims no other: fewer than 2 x 10 items
         // run after the cancel, and only whole chunks run.

@@ -55,24 +55,11 @@ public class ParallelSourceTests
     {
         await using var runtime = TestSupport.NewRuntime(o => o.CpuThreads = 2);
         using var cts = new CancellationTokenSource();
-        int processed = 0;
+        var body = new CancelAtItem(cts, at: 100);
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
-            await ForAsync(runtime, shape, Enumerable.Range(0, Count), _ =>
-            {
-                int order = Interlocked.Increment(ref processed);
-                if (order == 100)
-                {
-                    cts.Cancel();
-                }
-                else if (order > 100)
-                {
-                    // Every later item waits for the token to read canceled, so "after the 100th item" and "after the
-                    // cancel" are the same moment (a canceling thread preempted before Cancel otherwise lets the other
-                    // runner go on, which the contract allows).
-                    SpinWait.SpinUntil(() => cts.IsCancellationRequested);
-                }
-            }, new ParallelMapOptions { ChunkSize = 10 }, cts.Token));
+            await ForAsync(runtime, shape, Enumerable.Range(0, Count), _ => body.Run(), new ParallelMapOptions { ChunkSize = 10 }, cts.Token));
         Assert.Equal(cts.Token, ex.CancellationToken);
+        int processed = body.Processed;
 
         // Each of the 2 runners finishes at most the chunk of 10 it holds and claims no other: fewer than 2 x 10 items
         // run after the cancel, and only whole chunks run.
