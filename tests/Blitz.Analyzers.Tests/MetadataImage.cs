@@ -12,7 +12,7 @@ internal static class MetadataImage
     /// </summary>
     public static MetadataReference Compile(string assemblyName, string source, IEnumerable<MetadataReference> references)
     {
-        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))], references,
+        var compilation = CSharpCompilation.Create(assemblyName, [CSharpSyntaxTree.ParseText(source, AnalyzerRun.ParseOptions)], references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);

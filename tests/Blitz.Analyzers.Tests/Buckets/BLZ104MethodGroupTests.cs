@@ -10,7 +10,7 @@ public sealed class BLZ104MethodGroupTests
     [Fact]
     public async Task Reports_heavy_methods_passed_by_name_to_calls_that_run_them_in_place()
     {
-        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Sources.Usings + """
             using System.Security.Cryptography;
             public sealed class Indexer
             {

@@ -24,7 +24,7 @@ public sealed class BLZ111BlockingHelperTests
     [Fact]
     public async Task Leaves_helpers_in_a_forever_loop_of_an_async_method_that_never_awaits_to_BLZ106()
     {
-        var diagnostics = await WithLoops.VerifyAsync(Puller, Sources.Usings + """
+        var diagnostics = await WithLoops.VerifyAndGetDiagnosticsAsync(Puller, Sources.Usings + """
             public sealed class Worker
             {
                 private readonly Puller _puller = new();
@@ -78,7 +78,7 @@ public sealed class BLZ111BlockingHelperTests
     [Fact]
     public async Task Reports_the_first_site_in_a_type_when_it_is_a_conditional_call_or_a_target_typed_creation()
     {
-        var diagnostics = await Verifier.VerifyAsync(Puller, Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Puller, Sources.Usings + """
         public sealed class Napper
         {
             public Napper() => Thread.Sleep(100);
@@ -143,7 +143,7 @@ public sealed class BLZ111BlockingHelperTests
     [Fact]
     public async Task Reports_a_blocking_helper_called_from_a_sync_request_handler()
     {
-        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + WebFrameworkStubs.Source + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Sources.Usings + WebFrameworkStubs.Source + """
             class Catalog
             {
                 public string Download(string url) { Thread.Sleep(2000); return url; }
@@ -224,7 +224,7 @@ public sealed class BLZ111BlockingHelperTests
     [Fact]
     public async Task Reports_blocking_one_call_deep_with_the_chain_and_remedy()
     {
-        var diagnostics = await Verifier.VerifyAsync(Connection, Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Connection, Sources.Usings + """
             public sealed class Client
             {
                 private readonly Connection _connection = new();
@@ -422,7 +422,7 @@ public sealed class BLZ111BlockingHelperTests
     public async Task Sync_io_on_this_inside_its_own_async_twin_never_suggests_the_twin()
     {
         var verifier = new DeepVerifier(BlitzRulesAnalyzer.Hosting(new BLZ102SyncIoAnalyzer(), new BLZ111BlockingHelperAnalyzer()));
-        var diagnostics = await verifier.VerifyAsync(Sources.Usings + """
+        var diagnostics = await verifier.VerifyAndGetDiagnosticsAsync(Sources.Usings + """
             public sealed class CountingStream(Stream inner) : Stream
             {
                 public long Count { get; private set; }
@@ -503,7 +503,7 @@ public sealed class BLZ111BlockingHelperTests
     {
         // Two files of one partial type: the first site is in the file whose path sorts first (Input1.cs), whatever
         // order the driver analyzes them in.
-        var diagnostics = await Verifier.VerifyAsync(LazyClient, Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(LazyClient, Sources.Usings + """
             public sealed partial class Sync
             {
                 private readonly FtpLikeClient _client = new();
@@ -565,7 +565,7 @@ public sealed class BLZ111BlockingHelperTests
     [Fact]
     public async Task An_iterator_is_reported_where_its_sequence_is_enumerated_not_where_it_is_called()
     {
-        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Sources.Usings + """
             using System.Data.Common;
             public static class Rows
             {

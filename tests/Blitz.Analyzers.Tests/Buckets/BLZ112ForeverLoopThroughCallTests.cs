@@ -36,7 +36,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
     [Fact]
     public async Task Reports_pool_starts_of_methods_that_loop_forever_one_call_deep()
     {
-        var diagnostics = await Verifier.VerifyAsync(Daemon, Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Daemon, Sources.Usings + """
             public sealed class Client
             {
                 private readonly Daemon _daemon = new();
@@ -85,7 +85,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
     [Fact]
     public async Task Reports_pool_starts_of_methods_whose_loop_blocks_on_every_pass_until_a_flag_or_the_connection_ends()
     {
-        var diagnostics = await Verifier.VerifyAsync(Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Sources.Usings + """
             using System.Net.Sockets;
             public sealed class Poller
             {
@@ -195,7 +195,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
     [Fact]
     public async Task Reports_pool_starts_of_async_methods_whose_lifetime_loop_blocks()
     {
-        var diagnostics = await Verifier.VerifyAsync(Feed, Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Feed, Sources.Usings + """
             public sealed class FeedHost
             {
                 private readonly Feed _feed = new();
@@ -434,7 +434,7 @@ public sealed class BLZ112ForeverLoopThroughCallTests
     [Fact]
     public async Task Reports_pool_starts_of_methods_whose_lifetime_loop_blocks_on_input()
     {
-        var diagnostics = await Verifier.VerifyAsync(Daemon, Sources.Usings + """
+        var diagnostics = await Verifier.VerifyAndGetDiagnosticsAsync(Daemon, Sources.Usings + """
             public sealed class Client
             {
                 private readonly Daemon _daemon = new();

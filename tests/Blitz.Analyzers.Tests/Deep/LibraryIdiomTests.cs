@@ -505,7 +505,7 @@ public sealed class LibraryIdiomTests
     [Fact]
     public async Task A_loop_that_reads_one_line_is_sync_io_not_a_lifetime_loop()
     {
-        var diagnostics = await All.VerifyAsync(Sources.Usings + """
+        var diagnostics = await All.VerifyAndGetDiagnosticsAsync(Sources.Usings + """
             public sealed class ReplyReader
             {
                 private readonly Stream _stream;
